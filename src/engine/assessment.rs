@@ -1,0 +1,191 @@
+//! One assessment: every category in review order, then sorted best first, with the household's key
+//! figures, the ladder of thresholds and how to apply.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::apply::{self, HowToApply};
+use super::assistance;
+use super::context::{Context, LocalFigure};
+use super::date::Day;
+use super::household::{FieldError, Household};
+use super::money::{self, MoneyError};
+use super::outcome::{Category, CategoryResult, Status};
+use super::policy::{MarginalVariant, PolicyPack};
+use super::rules::{destitute, dibao, expenditure, marginal, phase_out, rigid, solo, temporary};
+
+/// Shown with every result: this is a self-check, not a decision.
+pub const DISCLAIMER: &str = "本结果是根据您填写的信息和公开政策文件做出的自我评估，不是审核决定。是否符合，以乡镇（街道）和县级民政部门的审核确认为准。";
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Assessment {
+    pub as_of: Day,
+    pub pack: PackInfo,
+    /// The 低保标准 used, with its source and date (or "typed by the user").
+    pub standard: Option<LocalFigure>,
+    pub disposable_income: Option<LocalFigure>,
+    pub household: HouseholdFigures,
+    /// The thresholds, per person per month, for a chart of where the household stands.
+    pub ladder: Vec<Rung>,
+    /// The best result (first of `results`), unless nothing is likely or possible.
+    pub best: Option<BestCategory>,
+    /// Every category, best first: by status, then in review order.
+    pub results: Vec<CategoryResult>,
+    pub how_to_apply: HowToApply,
+    pub warnings: Vec<String>,
+    pub disclaimer: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PackInfo {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HouseholdFigures {
+    pub members: usize,
+    /// Over the last 12 months.
+    pub counted_income: Decimal,
+    pub not_counted_income: Decimal,
+    pub deductions: Decimal,
+    pub net_income: Decimal,
+    /// Net income ÷ members ÷ 12, rounded to the fen.
+    pub per_capita_monthly_income: Decimal,
+    pub rigid_spending: Decimal,
+    pub financial_assets: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Rung {
+    pub label: String,
+    /// Per person per month, rounded to the fen.
+    pub monthly: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BestCategory {
+    pub category: Category,
+    pub name: String,
+    pub status: Status,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum AssessError {
+    /// The household does not hold together (a member reference out of range, no members, …).
+    Invalid(Vec<FieldError>),
+    /// Money arithmetic overflowed; unreachable with validated input, reported rather than panicked.
+    Arithmetic(MoneyError),
+}
+
+impl std::fmt::Display for AssessError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AssessError::Invalid(errors) => {
+                let lines: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+                write!(f, "输入有误：{}", lines.join("；"))
+            }
+            AssessError::Arithmetic(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for AssessError {}
+
+impl From<MoneyError> for AssessError {
+    fn from(e: MoneyError) -> AssessError {
+        AssessError::Arithmetic(e)
+    }
+}
+
+/// Assesses a household under a pack. `today` is used when the household names no `as_of` day.
+pub fn assess(household: &Household, pack: &PolicyPack, today: Day) -> Result<Assessment, AssessError> {
+    let errors = household.validate();
+    if !errors.is_empty() {
+        return Err(AssessError::Invalid(errors));
+    }
+    let day = household.as_of.unwrap_or(today);
+    let ctx = Context::new(household, pack, day)?;
+
+    // Review order (山东 送审稿 一.2; 桂民发〔2024〕34号 七(十六)): later rules read earlier results.
+    let mut results = destitute::assess(&ctx)?;
+    let dibao_result = dibao::assess(&ctx)?;
+    results.extend(solo::assess_disabled(&ctx)?);
+    results.extend(expenditure::assess(&ctx)?);
+    results.push(phase_out::assess(&ctx)?);
+    let marginal_result = marginal::assess(&ctx, &dibao_result)?;
+    results.extend(solo::assess_marginal_members(&ctx, &marginal_result)?);
+    results.push(dibao_result);
+    results.push(marginal_result);
+    results.push(rigid::assess(&ctx)?);
+    let temporary_results = temporary::assess(&ctx, &results)?;
+    results.extend(temporary_results);
+
+    // Best first: by status, then review order; the sort is stable, so members keep their order.
+    results.sort_by_key(|r| (r.status, r.category));
+    for result in &mut results {
+        result.special_assistance = assistance::for_result(pack.rules.special_assistance, household, result);
+    }
+    let best = results
+        .first()
+        .filter(|r| r.status <= Status::NeedsLocalCheck)
+        .map(|r| BestCategory { category: r.category, name: r.name.clone(), status: r.status });
+    let how_to_apply = apply::how_to_apply(&ctx, &results);
+    let figures = household_figures(&ctx)?;
+    let ladder = ladder(&ctx)?;
+    Ok(Assessment {
+        as_of: day,
+        pack: PackInfo { id: pack.id.clone(), name: pack.name.clone() },
+        standard: ctx.standard.clone(),
+        disposable_income: ctx.disposable_income.clone(),
+        household: figures,
+        ladder,
+        best,
+        results,
+        how_to_apply,
+        warnings: ctx.warnings.clone(),
+        disclaimer: DISCLAIMER,
+    })
+}
+
+fn household_figures(ctx: &Context) -> Result<HouseholdFigures, MoneyError> {
+    let per_capita = money::div(money::div(ctx.net_income, ctx.members)?, Decimal::from(12))?;
+    Ok(HouseholdFigures {
+        members: ctx.household.members.len(),
+        counted_income: ctx.income.counted,
+        not_counted_income: ctx.income.not_counted,
+        deductions: ctx.income.deducted,
+        net_income: ctx.net_income,
+        per_capita_monthly_income: money::Money::display_rounded(per_capita),
+        rigid_spending: rigid::rigid_total(ctx)?,
+        financial_assets: ctx.household.assets.financial.amount(),
+    })
+}
+
+/// 1 × the standard, the 边缘 multiple(s), and last year's disposable income, per person per month.
+fn ladder(ctx: &Context) -> Result<Vec<Rung>, MoneyError> {
+    let mut rungs = Vec::new();
+    if let Some(standard) = &ctx.standard {
+        let monthly = money::div(standard.annual, Decimal::from(12))?;
+        rungs.push(Rung { label: "低保标准".to_string(), monthly: money::Money::display_rounded(monthly) });
+        let rule = &ctx.pack.rules.marginal;
+        let mut multipliers: Vec<Decimal> = Vec::new();
+        if let Some(m) = ctx.param(&rule.multiplier) {
+            multipliers.push(m.value);
+        }
+        if let Some(m) = rule.local_upper_multiplier.as_ref().and_then(|p| ctx.param(p)) {
+            multipliers.push(m.value);
+        }
+        for m in multipliers {
+            let label = match rule.variant {
+                MarginalVariant::National2023 if rungs.len() > 1 => format!("{}倍（当地可放宽到此）", m.normalize()),
+                _ => format!("{}倍低保标准（边缘家庭）", m.normalize()),
+            };
+            rungs.push(Rung { label, monthly: money::Money::display_rounded(money::mul(monthly, m)?) });
+        }
+    }
+    if let Some(disposable) = &ctx.disposable_income {
+        rungs.push(Rung { label: "上年度居民人均可支配收入".to_string(), monthly: disposable.monthly });
+    }
+    Ok(rungs)
+}

@@ -1,0 +1,88 @@
+//! Where a rule comes from. Every check the engine makes carries one of these, so a reader can open
+//! the document at the article and redo the reasoning.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// How sure we are that a rule says what we encode, following `POLICY.md`'s tags.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reliability {
+    /// In one of the five seed documents, read from the text itself.
+    Seed,
+    /// A national rule, read from reprints of the original.
+    National,
+    /// A local practice or a published local figure (often a reprint).
+    Local,
+    /// Supplied by a partner or typed by the user; not checked by us.
+    Supplied,
+}
+
+impl Reliability {
+    pub fn label(self) -> &'static str {
+        match self {
+            Reliability::Seed => "省级文件原文",
+            Reliability::National => "国家规定（据转载）",
+            Reliability::Local => "地方公布（据转载）",
+            Reliability::Supplied => "使用者提供",
+        }
+    }
+}
+
+/// A document number and an article: `晋民发〔2022〕60号 二(一)1`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Citation {
+    pub document: String,
+    pub article: String,
+    pub reliability: Reliability,
+}
+
+impl Citation {
+    pub fn new(document: &str, article: &str, reliability: Reliability) -> Citation {
+        Citation { document: document.to_string(), article: article.to_string(), reliability }
+    }
+
+    pub fn seed(document: &str, article: &str) -> Citation {
+        Citation::new(document, article, Reliability::Seed)
+    }
+
+    pub fn national(document: &str, article: &str) -> Citation {
+        Citation::new(document, article, Reliability::National)
+    }
+}
+
+impl fmt::Display for Citation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.article.is_empty() {
+            f.write_str(&self.document)
+        } else {
+            write!(f, "{} {}", self.document, self.article)
+        }
+    }
+}
+
+/// The documents the engine's rule modules encode, by number. Kept in one place so that a rule module
+/// and the "how to apply" text cite the same string.
+pub mod doc {
+    /// 山西省民政厅关于认真开展最低生活保障边缘家庭认定工作的通知 (2024-02-01)
+    pub const SX_MARGINAL_2024: &str = "晋民发〔2024〕6号";
+    /// 关于强化最低生活保障等社会救助兜底保障工作的通知 (2023-06-22)
+    pub const SX_SAFETY_NET_2023: &str = "晋民发〔2023〕31号";
+    /// 山西省民政厅关于进一步做好支出型贫困家庭救助工作的通知 (2022-11-10)
+    pub const SX_EXPENDITURE_2022: &str = "晋民发〔2022〕60号";
+    /// 山东 关于加强低收入人口动态监测 做好分层分类社会救助工作的通知 (送审稿, 2024-04)
+    pub const SD_MONITORING_2024: &str = "山东省民政厅等《关于加强低收入人口动态监测做好分层分类社会救助工作的通知》（送审稿，2024年4月）";
+    /// 自治区民政厅等12部门 实施意见 (2024-10-31)
+    pub const GX_MONITORING_2024: &str = "桂民发〔2024〕34号";
+    /// 民政部 特困人员认定办法 (2021)
+    pub const NATIONAL_DESTITUTE_2021: &str = "民发〔2021〕43号《特困人员认定办法》";
+    /// 民政部 财政部 最低生活保障审核确认办法 (2021)
+    pub const NATIONAL_DIBAO_2021: &str = "民发〔2021〕57号《最低生活保障审核确认办法》";
+    /// 国务院办公厅转发 关于加强低收入人口动态监测做好分层分类社会救助工作的意见 (2023)
+    pub const NATIONAL_MONITORING_2023: &str = "国办发〔2023〕39号";
+    /// 民政部等 最低生活保障边缘家庭和刚性支出困难家庭认定办法 (2024)
+    pub const NATIONAL_MARGINAL_RIGID_2024: &str = "民政部等《最低生活保障边缘家庭和刚性支出困难家庭认定办法》（2024年）";
+    /// 国务院关于全面建立临时救助制度的通知 (2014)
+    pub const NATIONAL_TEMPORARY_2014: &str = "国发〔2014〕47号";
+}

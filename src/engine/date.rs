@@ -1,0 +1,82 @@
+//! Calendar days ("2024-02-01"), for effective dates of policy values and the day an assessment is for.
+//! The engine never reads a clock: callers (the page, the CLI) pass the day, so results are repeatable.
+
+use std::fmt;
+
+use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
+use time::macros::format_description;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Day(time::Date);
+
+impl Day {
+    /// Parses an ISO day, `YYYY-MM-DD`; anything else (including 2023-02-30) is refused.
+    pub fn parse(text: &str) -> Result<Day, String> {
+        let format = format_description!("[year]-[month]-[day]");
+        time::Date::parse(text.trim(), &format)
+            .map(Day)
+            .map_err(|_| format!("日期应为 YYYY-MM-DD 格式的有效日期，收到 \"{}\"", truncate(text, 40)))
+    }
+
+    pub fn from_ymd(year: i32, month: u8, day: u8) -> Option<Day> {
+        let month = time::Month::try_from(month).ok()?;
+        time::Date::from_calendar_date(year, month, day).ok().map(Day)
+    }
+
+    pub fn year(self) -> i32 {
+        self.0.year()
+    }
+}
+
+impl From<time::Date> for Day {
+    fn from(date: time::Date) -> Day {
+        Day(date)
+    }
+}
+
+impl fmt::Display for Day {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.0.year(), u8::from(self.0.month()), self.0.day())
+    }
+}
+
+impl Serialize for Day {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Day {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Day, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        Day::parse(&text).map_err(de::Error::custom)
+    }
+}
+
+/// Cuts a string to at most `max` characters for an error message, so a hostile megabyte of text is
+/// never echoed back whole.
+pub fn truncate(text: &str, max: usize) -> String {
+    let mut out: String = text.chars().take(max).collect();
+    if text.chars().nth(max).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_valid_days_and_refuses_impossible_ones() {
+        assert_eq!(Day::parse("2024-02-01").map(|d| d.to_string()), Ok("2024-02-01".to_string()));
+        assert!(Day::parse("2023-02-30").is_err());
+        assert!(Day::parse("2023/02/01").is_err());
+        assert!(Day::parse("").is_err());
+    }
+
+    #[test]
+    fn days_order_by_calendar() {
+        assert!(Day::parse("2023-12-31").ok() < Day::parse("2024-01-01").ok());
+    }
+}

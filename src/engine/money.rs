@@ -1,0 +1,272 @@
+//! Money: every amount is a `rust_decimal::Decimal` in 元 (yuan), never a float.
+//!
+//! Rounding, stated once: comparisons with a threshold are made on exact values, with no rounding
+//! at all (the engine compares annual household totals with `members × annual standard`, so no
+//! division happens before a comparison). Only figures shown to a reader are rounded, to the fen
+//! (0.01 元), half away from zero, by [`Money::display_rounded`].
+//!
+//! Arithmetic is checked: every sum or product goes through `checked_*` and an overflow becomes
+//! [`MoneyError::Overflow`] instead of a panic. Input amounts are bounded by [`Money::MAX`], so with
+//! the bounded counts of members and items an overflow cannot in fact happen; the checks stay as the
+//! proof of that, not as dead code.
+
+use std::fmt;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
+
+/// An overflow in money arithmetic. Unreachable with validated input; reported, never panicked on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MoneyError {
+    Overflow,
+}
+
+impl fmt::Display for MoneyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("金额计算超出范围")
+    }
+}
+
+impl std::error::Error for MoneyError {}
+
+/// A non-negative amount of money in 元, at most [`Money::MAX`], with at most two decimal places.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Money(Decimal);
+
+/// Why a decimal is not a valid amount of money. The messages are shown to residents, in Chinese.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MoneyRejection {
+    Negative,
+    TooLarge,
+    TooManyDecimals,
+    NotANumber,
+}
+
+impl fmt::Display for MoneyRejection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            MoneyRejection::Negative => "金额不能为负数",
+            MoneyRejection::TooLarge => "金额过大，请核对（上限为一万亿元）",
+            MoneyRejection::TooManyDecimals => "金额最多保留两位小数（精确到分）",
+            MoneyRejection::NotANumber => "金额应为数字，例如 \"3000\" 或 \"3000.50\"",
+        })
+    }
+}
+
+impl Money {
+    pub const ZERO: Money = Money(Decimal::ZERO);
+    /// One trillion 元: far above any household's figure, far below `Decimal::MAX`. An amount above
+    /// it is a typing mistake, and the bound keeps every later sum and product far from overflow.
+    pub const MAX: Money = Money(Decimal::from_parts(3_567_587_328, 232, 0, false, 0));
+
+    /// Validates a decimal as an amount of money.
+    pub fn new(value: Decimal) -> Result<Money, MoneyRejection> {
+        if value.is_sign_negative() && !value.is_zero() {
+            return Err(MoneyRejection::Negative);
+        }
+        if value > Money::MAX.0 {
+            return Err(MoneyRejection::TooLarge);
+        }
+        let normalized = value.normalize();
+        if normalized.scale() > 2 {
+            return Err(MoneyRejection::TooManyDecimals);
+        }
+        // `normalize` also turns a negative zero into zero.
+        Ok(Money(normalized))
+    }
+
+    /// Parses a plain decimal string ("3000", "3000.50"). Chinese spoken forms such as "1.2万" are
+    /// the input layer's concern, not this one's.
+    pub fn parse(text: &str) -> Result<Money, MoneyRejection> {
+        let trimmed = text.trim();
+        if trimmed.is_empty() || trimmed.len() > 40 {
+            return Err(MoneyRejection::NotANumber);
+        }
+        let value = trimmed.parse::<Decimal>().map_err(|_| MoneyRejection::NotANumber)?;
+        Money::new(value)
+    }
+
+    /// A whole number of 元; saturates at [`Money::MAX`], so it never fails.
+    pub fn yuan(whole: u64) -> Money {
+        Money::new(Decimal::from(whole)).unwrap_or(Money::MAX)
+    }
+
+    pub fn amount(self) -> Decimal {
+        self.0
+    }
+
+    pub fn is_zero(self) -> bool {
+        self.0.is_zero()
+    }
+
+    /// The figure shown to a reader: rounded to the fen, half away from zero.
+    pub fn display_rounded(value: Decimal) -> Decimal {
+        value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero).normalize()
+    }
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// Checked arithmetic on raw decimals, so that intermediate values (which may be negative, such as
+/// income minus spending) are computed without a panic path.
+pub fn add(a: Decimal, b: Decimal) -> Result<Decimal, MoneyError> {
+    a.checked_add(b).ok_or(MoneyError::Overflow)
+}
+
+pub fn sub(a: Decimal, b: Decimal) -> Result<Decimal, MoneyError> {
+    a.checked_sub(b).ok_or(MoneyError::Overflow)
+}
+
+pub fn mul(a: Decimal, b: Decimal) -> Result<Decimal, MoneyError> {
+    a.checked_mul(b).ok_or(MoneyError::Overflow)
+}
+
+/// Division used only for figures shown to readers (per-capita, per-month); never for a comparison.
+pub fn div(a: Decimal, b: Decimal) -> Result<Decimal, MoneyError> {
+    a.checked_div(b).ok_or(MoneyError::Overflow)
+}
+
+pub fn sum<I: IntoIterator<Item = Decimal>>(values: I) -> Result<Decimal, MoneyError> {
+    values.into_iter().try_fold(Decimal::ZERO, add)
+}
+
+/// A yuan figure for a sentence: "1,234.5" style is avoided on purpose; residents and operators read
+/// "1234.50" as typed. Whole amounts print without decimals ("760"), others with two ("812.33").
+pub fn format_yuan(value: Decimal) -> String {
+    let rounded = Money::display_rounded(value);
+    if rounded.fract().is_zero() {
+        format!("{}", rounded.trunc())
+    } else {
+        format!("{:.2}", rounded)
+    }
+}
+
+/// The period an amount is stated for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Period {
+    /// 元/月
+    Month,
+    /// 元/年 (for income: the total of the last 12 months)
+    Year,
+}
+
+impl Period {
+    pub fn label(self) -> &'static str {
+        match self {
+            Period::Month => "月",
+            Period::Year => "年",
+        }
+    }
+}
+
+/// An amount stated per month or per year, as residents know it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Amount {
+    pub amount: Money,
+    pub per: Period,
+}
+
+impl Amount {
+    pub fn monthly(amount: Money) -> Amount {
+        Amount { amount, per: Period::Month }
+    }
+
+    pub fn yearly(amount: Money) -> Amount {
+        Amount { amount, per: Period::Year }
+    }
+
+    /// The total over 12 months: a monthly figure times 12, a yearly one as it is.
+    pub fn annual(self) -> Result<Decimal, MoneyError> {
+        match self.per {
+            Period::Month => mul(self.amount.0, Decimal::from(12)),
+            Period::Year => Ok(self.amount.0),
+        }
+    }
+
+    /// The monthly figure: exact for a monthly amount, yearly / 12 (unrounded) otherwise.
+    pub fn monthly_value(self) -> Result<Decimal, MoneyError> {
+        match self.per {
+            Period::Month => Ok(self.amount.0),
+            Period::Year => div(self.amount.0, Decimal::from(12)),
+        }
+    }
+}
+
+impl Serialize for Money {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Money {
+    /// Money arrives as a decimal string ("3000.50"), the documented form; a JSON number is also
+    /// taken, for portals that send numbers, and goes through the same checks.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Money, D::Error> {
+        struct MoneyVisitor;
+        impl de::Visitor<'_> for MoneyVisitor {
+            type Value = Money;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("金额字符串，例如 \"3000\"")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Money, E> {
+                Money::parse(v).map_err(E::custom)
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Money, E> {
+                Money::new(Decimal::from(v)).map_err(E::custom)
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Money, E> {
+                Money::new(Decimal::from(v)).map_err(E::custom)
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Money, E> {
+                if !v.is_finite() {
+                    return Err(E::custom(MoneyRejection::NotANumber));
+                }
+                // The shortest text that round-trips, so 0.1 stays 0.1 rather than 0.1000000000000000055.
+                Money::parse(&v.to_string()).map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_any(MoneyVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn max_is_one_trillion_yuan() {
+        assert_eq!(Money::MAX.amount(), Decimal::from(1_000_000_000_000u64));
+    }
+
+    #[test]
+    fn rejects_negative_large_and_fractional_fen() {
+        assert_eq!(Money::parse("-1"), Err(MoneyRejection::Negative));
+        assert_eq!(Money::parse("1000000000000.01"), Err(MoneyRejection::TooLarge));
+        assert_eq!(Money::parse("1.005"), Err(MoneyRejection::TooManyDecimals));
+        assert_eq!(Money::parse("abc"), Err(MoneyRejection::NotANumber));
+        assert_eq!(Money::parse("1000000000000").map(|m| m.amount()), Ok(Money::MAX.amount()));
+        assert_eq!(Money::parse("-0").map(|m| m.is_zero()), Ok(true));
+        assert_eq!(Money::parse("3000.50").map(|m| m.to_string()), Ok("3000.5".to_string()));
+    }
+
+    #[test]
+    fn display_rounding_is_half_away_from_zero() {
+        assert_eq!(format_yuan(Decimal::new(8125, 3)), "8.13");
+        assert_eq!(format_yuan(Decimal::new(-8125, 3)), "-8.13");
+        assert_eq!(format_yuan(Decimal::from(760)), "760");
+        assert_eq!(format_yuan(Decimal::new(76010, 2)), "760.10");
+    }
+
+    #[test]
+    fn yearly_amounts_are_not_multiplied() {
+        let y = Amount::yearly(Money::yuan(6800));
+        assert_eq!(y.annual(), Ok(Decimal::from(6800)));
+        let m = Amount::monthly(Money::yuan(760));
+        assert_eq!(m.annual(), Ok(Decimal::from(9120)));
+    }
+}

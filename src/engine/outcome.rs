@@ -1,0 +1,320 @@
+//! What an assessment says: per category a status, and the checks behind it, each with the
+//! household's figure, the comparison, the threshold, the outcome and the article it comes from.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::citation::Citation;
+use super::money::{self, format_yuan};
+
+/// The result of one condition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Pass,
+    Fail,
+    /// The condition depends on a number or a fact no source gives (property limits, a local ratio,
+    /// a missing standard): only the local office can say.
+    Unknown,
+}
+
+impl Outcome {
+    pub fn from_bool(pass: bool) -> Outcome {
+        if pass {
+            Outcome::Pass
+        } else {
+            Outcome::Fail
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Outcome::Pass => "符合",
+            Outcome::Fail => "不符合",
+            Outcome::Unknown => "需当地核实",
+        }
+    }
+}
+
+/// A category's status; the order of the variants is the order of preference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Likely,
+    /// May qualify — depends on a local rule or number; ask the 乡镇/街道.
+    NeedsLocalCheck,
+    Unlikely,
+    NotApplicable,
+}
+
+impl Status {
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Likely => "很可能符合",
+            Status::NeedsLocalCheck => "可能符合——需当地核实，请咨询乡镇（街道）",
+            Status::Unlikely => "不太可能符合",
+            Status::NotApplicable => "不适用",
+        }
+    }
+
+    /// All conditions must hold: one failure decides; otherwise one unknown leaves it to the office.
+    pub fn of_checks(checks: &[Check]) -> Status {
+        if checks.is_empty() {
+            Status::NotApplicable
+        } else if checks.iter().any(|c| c.outcome == Outcome::Fail) {
+            Status::Unlikely
+        } else if checks.iter().all(|c| c.outcome == Outcome::Pass) {
+            Status::Likely
+        } else {
+            Status::NeedsLocalCheck
+        }
+    }
+}
+
+/// The categories, in the review order of 山东 送审稿 一.2 and 桂民发〔2024〕34号 七(十六):
+/// 特困 → 低保 (with its 单人户 and 支出型 routes, and 渐退) → 低保边缘 → 刚性支出困难, then 临时救助.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    Destitute,
+    Dibao,
+    DibaoSoloDisabled,
+    DibaoSoloMarginalMember,
+    ExpenditurePoverty,
+    PhaseOut,
+    Marginal,
+    RigidExpenditure,
+    TemporaryAssistance,
+}
+
+impl Category {
+    pub fn name(self) -> &'static str {
+        match self {
+            Category::Destitute => "特困人员救助供养",
+            Category::Dibao => "最低生活保障（低保）",
+            Category::DibaoSoloDisabled => "低保单人户（成年无业重度残疾人）",
+            Category::DibaoSoloMarginalMember => "低保单人户（低保边缘家庭中的重病、重残人员）",
+            Category::ExpenditurePoverty => "支出型贫困家庭（纳入低保）",
+            Category::PhaseOut => "低保渐退",
+            Category::Marginal => "低保边缘家庭",
+            Category::RigidExpenditure => "刚性支出困难家庭",
+            Category::TemporaryAssistance => "临时救助",
+        }
+    }
+
+    pub const ALL: [Category; 9] = [
+        Category::Destitute,
+        Category::Dibao,
+        Category::DibaoSoloDisabled,
+        Category::DibaoSoloMarginalMember,
+        Category::ExpenditurePoverty,
+        Category::PhaseOut,
+        Category::Marginal,
+        Category::RigidExpenditure,
+        Category::TemporaryAssistance,
+    ];
+}
+
+/// Who a result is about: the whole household, or one member (特困 and 单人户 are personal).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Subject {
+    Household,
+    /// `index` counts from 0, as in the input.
+    Member { index: usize },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Comparison {
+    /// <
+    Below,
+    /// ≤
+    AtMost,
+    /// >
+    Above,
+    /// ≥
+    AtLeast,
+}
+
+impl Comparison {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Comparison::Below => "<",
+            Comparison::AtMost => "≤",
+            Comparison::Above => ">",
+            Comparison::AtLeast => "≥",
+        }
+    }
+}
+
+/// A figure in a check: an amount with its unit, or a plain statement ("持有残疾人证，一级").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Figure {
+    /// Rounded to the fen for display; the comparison itself was made on exact values.
+    Quantity { value: Decimal, unit: &'static str },
+    Text { text: String },
+}
+
+impl Figure {
+    pub fn yuan_per_month(value: Decimal) -> Figure {
+        Figure::Quantity { value: money::Money::display_rounded(value), unit: "元/人/月" }
+    }
+
+    pub fn yuan(value: Decimal) -> Figure {
+        Figure::Quantity { value: money::Money::display_rounded(value), unit: "元" }
+    }
+
+    pub fn quantity(value: Decimal, unit: &'static str) -> Figure {
+        Figure::Quantity { value: money::Money::display_rounded(value), unit }
+    }
+
+    pub fn text(text: impl Into<String>) -> Figure {
+        Figure::Text { text: text.into() }
+    }
+
+    pub fn describe(&self) -> String {
+        match self {
+            Figure::Quantity { value, unit } => format!("{}{}", format_yuan(*value), unit),
+            Figure::Text { text } => text.clone(),
+        }
+    }
+}
+
+/// One condition of a rule, as evaluated for this household.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Check {
+    /// A stable key for programs (`dibao.income`), not shown to residents.
+    pub key: &'static str,
+    /// The condition in plain language.
+    pub label: String,
+    pub figure: Option<Figure>,
+    pub comparison: Option<Comparison>,
+    pub threshold: Option<Figure>,
+    /// Threshold minus figure, in the figure's unit, when both are money: positive means room below
+    /// the threshold, negative means over it.
+    pub gap: Option<Decimal>,
+    pub outcome: Outcome,
+    /// The sentence a reader sees, with the numbers and the arithmetic.
+    pub explanation: String,
+    pub citation: Citation,
+}
+
+impl Check {
+    /// A yes/no condition with no numbers.
+    pub fn fact(key: &'static str, label: &str, outcome: Outcome, explanation: String, citation: Citation) -> Check {
+        Check {
+            key,
+            label: label.to_string(),
+            figure: None,
+            comparison: None,
+            threshold: None,
+            gap: None,
+            outcome,
+            explanation,
+            citation,
+        }
+    }
+}
+
+/// The special assistance a category opens.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Assistance {
+    pub kind: AssistanceKind,
+    pub name: String,
+    pub detail: String,
+    pub citation: Citation,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AssistanceKind {
+    Medical,
+    Education,
+    Housing,
+    Employment,
+    Disaster,
+    Temporary,
+    Other,
+}
+
+impl AssistanceKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            AssistanceKind::Medical => "医疗救助",
+            AssistanceKind::Education => "教育救助",
+            AssistanceKind::Housing => "住房救助",
+            AssistanceKind::Employment => "就业救助",
+            AssistanceKind::Disaster => "受灾人员救助",
+            AssistanceKind::Temporary => "临时救助",
+            AssistanceKind::Other => "其他救助帮扶",
+        }
+    }
+}
+
+/// One category's result for one subject.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CategoryResult {
+    pub category: Category,
+    pub name: String,
+    pub subject: Subject,
+    pub status: Status,
+    pub status_label: &'static str,
+    /// One sentence a resident reads first.
+    pub summary: String,
+    pub checks: Vec<Check>,
+    pub notes: Vec<String>,
+    /// Filled for results that are likely or need a local check.
+    pub special_assistance: Vec<Assistance>,
+}
+
+impl CategoryResult {
+    /// A result whose status follows from its checks.
+    pub fn from_checks(category: Category, subject: Subject, name: String, checks: Vec<Check>, notes: Vec<String>) -> CategoryResult {
+        let status = Status::of_checks(&checks);
+        CategoryResult::with_status(category, subject, name, status, checks, notes)
+    }
+
+    pub fn with_status(category: Category, subject: Subject, name: String, status: Status, checks: Vec<Check>, notes: Vec<String>) -> CategoryResult {
+        let summary = summarize(&name, status, &checks);
+        CategoryResult {
+            category,
+            name,
+            subject,
+            status,
+            status_label: status.label(),
+            summary,
+            checks,
+            notes,
+            special_assistance: Vec::new(),
+        }
+    }
+
+    /// A category that does not concern this household, with the reason.
+    pub fn not_applicable(category: Category, reason: String) -> CategoryResult {
+        let name = category.name().to_string();
+        CategoryResult {
+            category,
+            summary: format!("{name}：{reason}"),
+            name,
+            subject: Subject::Household,
+            status: Status::NotApplicable,
+            status_label: Status::NotApplicable.label(),
+            checks: Vec::new(),
+            notes: Vec::new(),
+            special_assistance: Vec::new(),
+        }
+    }
+}
+
+fn summarize(name: &str, status: Status, checks: &[Check]) -> String {
+    let failed: Vec<&str> = checks.iter().filter(|c| c.outcome == Outcome::Fail).map(|c| c.label.as_str()).collect();
+    let unknown: Vec<&str> = checks.iter().filter(|c| c.outcome == Outcome::Unknown).map(|c| c.label.as_str()).collect();
+    match status {
+        Status::Likely => format!("{name}：各项条件看来都符合。"),
+        Status::NeedsLocalCheck => format!("{name}：已知条件符合，以下需当地核实：{}。", unknown.join("；")),
+        Status::Unlikely => format!("{name}：不符合：{}。", failed.join("；")),
+        Status::NotApplicable => format!("{name}：不适用。"),
+    }
+}

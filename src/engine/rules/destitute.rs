@@ -1,0 +1,202 @@
+//! 特困人员 — destitute persons, assessed member by member.
+//!
+//! National rule (民发〔2021〕43号《特困人员认定办法》, from reprints):
+//! "同时具备以下条件的老年人、残疾人和未成年人，应当依法纳入特困人员救助供养范围：（一）无劳动能力；
+//! （二）无生活来源；（三）无法定赡养、抚养、扶养义务人或者其法定义务人无履行义务能力。"
+//! 无劳动能力: 60周岁以上的老年人；未满16周岁的未成年人；残疾等级为一、二、三级的智力、精神残疾人，
+//! 残疾等级为一、二级的肢体残疾人，残疾等级为一级的视力残疾人；省级人民政府规定的其他情形.
+//! 无生活来源: 收入低于当地最低生活保障标准，且财产符合当地特困人员财产状况规定; not counted:
+//! 基础养老金、基本医疗保险等社会保险和优待抚恤金、高龄津贴.
+//!
+//! The ages and grades come from the pack (`rules.destitute`); the article numbers of the 2021 办法
+//! differ between reprints, so checks cite the condition by name rather than by a number we could not
+//! confirm.
+
+use crate::engine::citation::{doc, Citation};
+use crate::engine::context::{Context, PerCapitaTest};
+use crate::engine::household::{Member, SupporterStatus};
+use crate::engine::income::{self, PersonalRule};
+use crate::engine::money::{format_yuan, MoneyError};
+use crate::engine::outcome::{Category, CategoryResult, Check, Comparison, Outcome, Subject};
+use crate::engine::rules::member_label;
+
+fn cite(article: &str) -> Citation {
+    Citation::national(doc::NATIONAL_DESTITUTE_2021, article)
+}
+
+pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
+    let rule = &ctx.pack.rules.destitute;
+    let (Some(elderly), Some(minor), Some(grades)) = (
+        ctx.param(&rule.elderly_age),
+        ctx.param(&rule.minor_age),
+        ctx.param(&rule.no_work_capacity_disabilities),
+    ) else {
+        return Ok(vec![CategoryResult::not_applicable(
+            Category::Destitute,
+            format!("政策包中特困人员的年龄或残疾等级参数在 {} 尚未生效。", ctx.day),
+        )]);
+    };
+    let mut results = Vec::new();
+    for (index, member) in ctx.household.members.iter().enumerate() {
+        let age = member.age.years();
+        let is_elderly = age >= elderly.value;
+        let is_minor = age < minor.value;
+        if !(is_elderly || is_minor || member.disability.is_some()) {
+            continue;
+        }
+        let population = Check::fact(
+            "destitute.population",
+            "老年人、残疾人或未成年人",
+            Outcome::Pass,
+            if is_elderly {
+                format!("{}岁，已满{}周岁。", age, elderly.value)
+            } else if is_minor {
+                format!("{}岁，未满{}周岁。", age, minor.value)
+            } else {
+                "持有残疾人证。".to_string()
+            },
+            cite("认定条件"),
+        );
+        let work = work_capacity(member, is_elderly, is_minor, elderly.value, minor.value, &grades.value, grades.source.clone());
+        let means = means_of_living(ctx, index)?;
+        let property = ctx.property_check("destitute.property", cite("无生活来源的认定（财产）"));
+        let supporter = supporter_check(ctx, index, member);
+        let name = format!("{}（{}）", Category::Destitute.name(), member_label(index, member));
+        let notes = vec![
+            "特困人员按人认定：本项只看这位家庭成员本人。".to_string(),
+        ];
+        results.push(CategoryResult::from_checks(
+            Category::Destitute,
+            Subject::Member { index },
+            name,
+            vec![population, work, means, property, supporter],
+            notes,
+        ));
+    }
+    if results.is_empty() {
+        results.push(CategoryResult::not_applicable(
+            Category::Destitute,
+            format!("家庭中没有{}周岁以上老人、未满{}周岁的未成年人或持证残疾人。", elderly.value, minor.value),
+        ));
+    }
+    Ok(results)
+}
+
+fn work_capacity(
+    member: &Member,
+    is_elderly: bool,
+    is_minor: bool,
+    elderly_age: u32,
+    minor_age: u32,
+    grades: &[crate::engine::policy::GradeLimit],
+    grades_source: Citation,
+) -> Check {
+    let label = "无劳动能力";
+    if is_elderly || is_minor {
+        let reason = if is_elderly { format!("已满{}周岁", elderly_age) } else { format!("未满{}周岁", minor_age) };
+        return Check::fact("destitute.work_capacity", label, Outcome::Pass, format!("{reason}，视为无劳动能力。"), cite("无劳动能力的认定"));
+    }
+    let Some(disability) = member.disability else {
+        return Check::fact("destitute.work_capacity", label, Outcome::Fail, "不属于无劳动能力的情形。".to_string(), cite("无劳动能力的认定"));
+    };
+    let listed = grades.iter().find(|g| g.kind == disability.kind);
+    match listed {
+        Some(limit) if disability.grade.value() <= limit.up_to_grade => Check::fact(
+            "destitute.work_capacity.disability",
+            label,
+            Outcome::Pass,
+            format!("{}残疾{}，属于无劳动能力的残疾等级。", disability.kind.label(), disability.grade.label()),
+            grades_source,
+        ),
+        _ => Check::fact(
+            "destitute.work_capacity.disability",
+            label,
+            Outcome::Unknown,
+            format!(
+                "{}残疾{}不在国家列出的无劳动能力等级内，但省级人民政府可规定其他情形，请向当地核实。",
+                disability.kind.label(),
+                disability.grade.label()
+            ),
+            grades_source,
+        ),
+    }
+}
+
+fn means_of_living(ctx: &Context, index: usize) -> Result<Check, MoneyError> {
+    let label = "本人收入低于当地低保标准（无生活来源）".to_string();
+    let Some(standard) = &ctx.standard else {
+        return Ok(ctx.missing_standard("destitute.income", label, cite("无生活来源的认定")));
+    };
+    let own = income::member_own(ctx.household, index, PersonalRule::Destitute)?;
+    let net = own.totals.net()?;
+    let mut check = PerCapitaTest {
+        key: "destitute.income",
+        label,
+        figure_name: "本人月收入",
+        figure_basis: format!("本人12个月计入收入{}元", format_yuan(net)),
+        household_annual: net,
+        members: rust_decimal::Decimal::ONE,
+        comparison: Comparison::Below,
+        threshold_annual: standard.annual,
+        threshold_name: "低保标准".to_string(),
+        citation: cite("无生活来源的认定"),
+    }
+    .evaluate()?;
+    if own.unattributed_shared > rust_decimal::Decimal::ZERO && check.outcome == Outcome::Pass {
+        check.outcome = Outcome::Unknown;
+        check.explanation.push_str(&format!(
+            "另有家庭共同收入{}元没有分到个人，本人应得部分不明，请当地核实。",
+            format_yuan(own.unattributed_shared)
+        ));
+    }
+    Ok(check)
+}
+
+/// 无法定义务人或其无履行义务能力. When the question was not answered, the household itself may
+/// answer it: an employed adult under the elderly age without a severe disability, who by relation is
+/// the member's legal supporter (spouse, parent of a child, adult child of a parent), is able to
+/// support them unless the office finds otherwise.
+fn supporter_check(ctx: &Context, index: usize, member: &Member) -> Check {
+    let citation = cite("无履行义务能力的认定");
+    let label = "无法定义务人，或义务人无履行能力";
+    let (outcome, text) = match member.supporter {
+        SupporterStatus::None => (Outcome::Pass, "没有法定赡养、抚养、扶养义务人。".to_string()),
+        SupporterStatus::Unable => (Outcome::Pass, "法定义务人无履行义务能力。".to_string()),
+        SupporterStatus::Able => (Outcome::Fail, "有能够履行义务的法定赡养、抚养、扶养义务人。".to_string()),
+        SupporterStatus::Unknown => match able_supporter_in_household(ctx, index, member) {
+            Some(supporter) => (
+                Outcome::Fail,
+                format!(
+                    "{}有工作，按关系是这位成员的法定义务人，通常有履行能力；如实际无力履行，请向当地说明。",
+                    member_label(supporter, &ctx.household.members[supporter])
+                ),
+            ),
+            None => (Outcome::Unknown, "未回答是否有能够履行义务的法定义务人（配偶、子女、父母等）。".to_string()),
+        },
+    };
+    Check::fact("destitute.supporter", label, outcome, text, citation)
+}
+
+fn able_supporter_in_household(ctx: &Context, index: usize, member: &Member) -> Option<usize> {
+    use crate::engine::household::{Relation, WorkStatus};
+    let elderly = ctx.param(&ctx.pack.rules.destitute.elderly_age).map(|d| d.value).unwrap_or(u32::MAX);
+    // Relations are to the applicant; these pairs are legal support duties (婚姻法/民法典 spouses,
+    // parents and children) that can be read from them without guessing.
+    let duty = |other: Relation| match member.relation {
+        Relation::Applicant => matches!(other, Relation::Spouse | Relation::Child | Relation::Parent),
+        Relation::Spouse => matches!(other, Relation::Applicant | Relation::Child),
+        Relation::Child => matches!(other, Relation::Applicant | Relation::Spouse),
+        Relation::Parent => matches!(other, Relation::Applicant),
+        _ => false,
+    };
+    ctx.household.members.iter().enumerate().find_map(|(i, other)| {
+        let severe = other.disability.is_some_and(|d| d.grade.value() <= 2);
+        let able = i != index
+            && duty(other.relation)
+            && other.work == WorkStatus::Employed
+            && other.age.years() >= 18
+            && other.age.years() < elderly
+            && !severe;
+        able.then_some(i)
+    })
+}

@@ -1,0 +1,122 @@
+//! 低保 — the minimum living guarantee for a household.
+//!
+//! National rule (民发〔2021〕57号《最低生活保障审核确认办法》, from reprints): a household whose
+//! 共同生活的家庭成员 have a per-capita income below the local 低保标准 and whose property meets the
+//! local rules may be included. 晋民发〔2023〕31号 四(一) adds: "申请家庭符合条件的，不得仅将个别家庭成员
+//! 纳入低保范围" — the whole household is assessed and included.
+//!
+//! Property limits are local and no source gives them: the property condition is settled here only
+//! when nothing is declared, or when a (partner) pack gives a financial-asset limit.
+
+use rust_decimal::Decimal;
+
+use crate::engine::citation::{doc, Citation};
+use crate::engine::context::{income_basis, Context, PerCapitaTest};
+use crate::engine::money::{self, format_yuan, MoneyError};
+use crate::engine::outcome::{Category, CategoryResult, Check, Comparison, Figure, Outcome, Subject};
+
+pub fn income_citation() -> Citation {
+    Citation::national(doc::NATIONAL_DIBAO_2021, "家庭收入低于当地最低生活保障标准")
+}
+
+pub fn property_citation() -> Citation {
+    Citation::national(doc::NATIONAL_DIBAO_2021, "家庭财产状况符合当地规定")
+}
+
+/// The 低保 income test for the household: per-capita net income strictly below the standard.
+pub fn income_check(ctx: &Context) -> Result<Check, MoneyError> {
+    let label = "家庭人均收入低于当地低保标准".to_string();
+    match &ctx.standard {
+        None => Ok(ctx.missing_standard("dibao.income", label, income_citation())),
+        Some(standard) => PerCapitaTest {
+            key: "dibao.income",
+            label,
+            figure_name: "家庭人均月收入",
+            figure_basis: income_basis(ctx.net_income),
+            household_annual: ctx.net_income,
+            members: ctx.members,
+            comparison: Comparison::Below,
+            threshold_annual: standard.annual,
+            threshold_name: "低保标准".to_string(),
+            citation: income_citation(),
+        }
+        .evaluate(),
+    }
+}
+
+pub fn assess(ctx: &Context) -> Result<CategoryResult, MoneyError> {
+    let income = income_check(ctx)?;
+    let property = property_check(ctx)?;
+    let mut notes = Vec::new();
+    if income.outcome == Outcome::Pass {
+        if let Some(standard) = &ctx.standard {
+            // 补差: standard × members − household monthly income, the common national practice.
+            let monthly_income = money::div(ctx.net_income, Decimal::from(12))?;
+            let top_up = money::sub(money::mul(standard.monthly, ctx.members)?, monthly_income)?;
+            notes.push(format!(
+                "估算：按“低保标准 × 人数 − 家庭月收入”补差，约每月{}元。仅供参考，实际金额由当地核定{}。",
+                format_yuan(top_up.max(Decimal::ZERO)),
+                if ctx.household.place.area_kind == crate::engine::household::AreaKind::Rural {
+                    "（部分地区农村低保按档次发放）"
+                } else {
+                    ""
+                }
+            ));
+        }
+    }
+    if ctx.income.not_counted > Decimal::ZERO {
+        notes.push(format!(
+            "不计入收入的项目（如基础养老金、优待抚恤金、奖学金、社会救助款物）共{}元，未计入。",
+            format_yuan(ctx.income.not_counted)
+        ));
+    }
+    if ctx.income.deducted > Decimal::ZERO {
+        notes.push(format!("已从收入中扣除税费、社保、支付的赡养费等共{}元。", format_yuan(ctx.income.deducted)));
+    }
+    Ok(CategoryResult::from_checks(
+        Category::Dibao,
+        Subject::Household,
+        Category::Dibao.name().to_string(),
+        vec![income, property],
+        notes,
+    ))
+}
+
+/// Property for 低保: a partner pack may set a financial-asset limit (months of the standard per
+/// member); vehicles and homes stay a local question unless none are declared.
+fn property_check(ctx: &Context) -> Result<Check, MoneyError> {
+    let limit = ctx.pack.rules.dibao.financial_assets_limit_months.as_ref().and_then(|p| ctx.param(p));
+    let (Some(limit), Some(standard)) = (limit, &ctx.standard) else {
+        return Ok(ctx.property_check("dibao.property", property_citation()));
+    };
+    let assets = &ctx.household.assets;
+    // financial ≤ months × monthly standard × members, decided as financial × 12 ≤ months × annual × members.
+    let lhs = money::mul(assets.financial.amount(), Decimal::from(12))?;
+    let rhs = money::mul(money::mul(limit.value, standard.annual)?, ctx.members)?;
+    let per_person_limit = money::div(money::mul(limit.value, standard.annual)?, Decimal::from(12))?;
+    let per_person = money::div(assets.financial.amount(), ctx.members)?;
+    let financial_ok = lhs <= rhs;
+    let others = assets.vehicles > 0 || assets.homes > 0 || assets.other_property;
+    let outcome = match (financial_ok, others) {
+        (false, _) => Outcome::Fail,
+        (true, false) => Outcome::Pass,
+        (true, true) => Outcome::Unknown,
+    };
+    Ok(Check {
+        key: "dibao.property",
+        label: "家庭财产状况符合当地规定".to_string(),
+        figure: Some(Figure::quantity(per_person, "元/人")),
+        comparison: Some(Comparison::AtMost),
+        threshold: Some(Figure::quantity(per_person_limit, "元/人")),
+        gap: Some(money::Money::display_rounded(money::sub(per_person_limit, per_person)?)),
+        outcome,
+        explanation: format!(
+            "人均金融资产{}元，限额为{}个月低保标准即{}元/人{}。",
+            format_yuan(per_person),
+            limit.value.normalize(),
+            format_yuan(per_person_limit),
+            if others && financial_ok { "；车辆、房产等按当地规定另行核实" } else { "" }
+        ),
+        citation: limit.source.clone(),
+    })
+}

@@ -1,0 +1,132 @@
+//! 低保边缘家庭 — marginal families.
+//!
+//! 山西 (晋民发〔2024〕6号 二(一); also 晋民发〔2023〕31号 一(四)): "最低生活保障边缘家庭一般指不符合最低
+//! 生活保障条件，人均收入低于当地最低生活保障标准的 1.5 倍，且家庭财产状况符合当地相关规定的家庭。"
+//!
+//! 广西 (桂民发〔2024〕34号 一(一)): "低保边缘家庭收入标准为家庭人均收入高于当地低保标准，但低于当地
+//! 低保标准2倍（具体以各设区市公布的标准为准）" — note 高于: a household exactly at the standard is
+//! neither 低保 (低于) nor 边缘 by the letter; the engine says so and sends it to the office.
+//!
+//! 山东 (送审稿 一.1): "低保边缘家庭成员等低收入人口的认定，按照现有规定执行" — the existing rule is not
+//! in our sources, so the national default applies, clearly marked: below 1.5 × the standard, which a
+//! locality may raise to 2 × (国办发〔2023〕39号). Between 1.5 × and 2 × the answer is local.
+//!
+//! Apply as a family; the procedure follows 低保 (晋民发〔2024〕6号 二(二)).
+
+use crate::engine::citation::{doc, Citation};
+use crate::engine::context::{income_basis, times_standard, Context, PerCapitaTest};
+use crate::engine::money::{self, MoneyError};
+use crate::engine::outcome::{Category, CategoryResult, Check, Comparison, Outcome, Status, Subject};
+use crate::engine::policy::MarginalVariant;
+
+fn definition(variant: MarginalVariant) -> Citation {
+    match variant {
+        MarginalVariant::Shanxi2024 => Citation::seed(doc::SX_MARGINAL_2024, "二(一)"),
+        MarginalVariant::Guangxi2024 => Citation::seed(doc::GX_MONITORING_2024, "一(一)"),
+        MarginalVariant::National2023 => Citation::national(doc::NATIONAL_MONITORING_2023, "低保边缘家庭"),
+    }
+}
+
+/// `dibao` is the household's 低保 result, already assessed: 边缘 is for households that are not 低保.
+pub fn assess(ctx: &Context, dibao: &CategoryResult) -> Result<CategoryResult, MoneyError> {
+    let rule = &ctx.pack.rules.marginal;
+    let variant = rule.variant;
+    let name = Category::Marginal.name().to_string();
+    let Some(multiplier) = ctx.param(&rule.multiplier) else {
+        return Ok(CategoryResult::not_applicable(Category::Marginal, format!("政策包中边缘家庭倍数在 {} 尚未生效。", ctx.day)));
+    };
+    let mut checks = Vec::new();
+    let mut notes = Vec::new();
+    match variant {
+        MarginalVariant::Shanxi2024 | MarginalVariant::National2023 => checks.push(not_dibao(dibao, definition(variant))),
+        MarginalVariant::Guangxi2024 => checks.push(above_standard(ctx)?),
+    }
+    let upper = rule.local_upper_multiplier.as_ref().and_then(|p| ctx.param(p));
+    checks.push(match &ctx.standard {
+        None => ctx.missing_standard("marginal.income", format!("家庭人均收入低于{}", times_standard(multiplier.value)), multiplier.source.clone()),
+        Some(standard) => {
+            let mut check = PerCapitaTest {
+                key: "marginal.income",
+                label: format!("家庭人均收入低于{}", times_standard(multiplier.value)),
+                figure_name: "家庭人均月收入",
+                figure_basis: income_basis(ctx.net_income),
+                household_annual: ctx.net_income,
+                members: ctx.members,
+                comparison: Comparison::Below,
+                threshold_annual: money::mul(standard.annual, multiplier.value)?,
+                threshold_name: times_standard(multiplier.value),
+                citation: multiplier.source.clone(),
+            }
+            .evaluate()?;
+            // National default: a locality may raise 1.5 × to 2 ×; between the two only it can say.
+            if let (Outcome::Fail, Some(upper)) = (check.outcome, upper) {
+                let upper_limit = money::mul(money::mul(standard.annual, upper.value)?, ctx.members)?;
+                if ctx.net_income < upper_limit {
+                    check.outcome = Outcome::Unknown;
+                    check.explanation.push_str(&format!(
+                        "但低于{}：国家允许各地把边缘家庭标准放宽到{}，请向当地确认采用哪一标准（{}）。",
+                        times_standard(upper.value),
+                        times_standard(upper.value),
+                        upper.source
+                    ));
+                }
+            }
+            check
+        }
+    });
+    checks.push(ctx.property_check("marginal.property", definition(variant)));
+    if let Some(deferred) = &rule.deferred_by {
+        notes.push(format!(
+            "本省文件（{}）规定边缘家庭“按照现有规定执行”，现行省级标准未收录，这里采用国家默认规则。",
+            deferred
+        ));
+    }
+    notes.push("低保边缘家庭以家庭为单位申请，申请受理、收入财产核查等参照低保办理。".to_string());
+    Ok(CategoryResult::from_checks(Category::Marginal, Subject::Household, name, checks, notes))
+}
+
+/// 山西 and national: "不符合低保条件". Decided from the 低保 result: likely → not 边缘; income below
+/// the standard but property unknown → 边缘 only if 低保 is refused on property, a local question.
+fn not_dibao(dibao: &CategoryResult, citation: Citation) -> Check {
+    let (outcome, text) = match dibao.status {
+        Status::Likely => (Outcome::Fail, "您家看来符合低保条件，应按低保审核（优先类别）。"),
+        Status::NeedsLocalCheck => (
+            Outcome::Unknown,
+            "您家收入已低于低保标准，将先按低保审核；若当地因财产条件不予纳入低保，可再按边缘家庭认定。",
+        ),
+        Status::Unlikely | Status::NotApplicable => (Outcome::Pass, "不符合低保条件。"),
+    };
+    Check::fact("marginal.not_dibao", "不符合低保条件", outcome, text.to_string(), citation)
+}
+
+/// 广西: "家庭人均收入高于当地低保标准".
+fn above_standard(ctx: &Context) -> Result<Check, MoneyError> {
+    let citation = definition(MarginalVariant::Guangxi2024);
+    let label = "家庭人均收入高于当地低保标准".to_string();
+    let Some(standard) = &ctx.standard else {
+        return Ok(ctx.missing_standard("marginal.above_standard", label, citation));
+    };
+    let mut check = PerCapitaTest {
+        key: "marginal.above_standard",
+        label,
+        figure_name: "家庭人均月收入",
+        figure_basis: income_basis(ctx.net_income),
+        household_annual: ctx.net_income,
+        members: ctx.members,
+        comparison: Comparison::Above,
+        threshold_annual: standard.annual,
+        threshold_name: "低保标准".to_string(),
+        citation,
+    }
+    .evaluate()?;
+    let at_standard = money::mul(standard.annual, ctx.members)? == ctx.net_income;
+    if at_standard {
+        check.outcome = Outcome::Unknown;
+        check.explanation.push_str(
+            "文件写明低保为“低于”标准、边缘为“高于”标准，恰好相等的情形文件没有规定，请向乡镇（街道）咨询。",
+        );
+    } else if check.outcome == Outcome::Fail {
+        check.explanation.push_str("收入低于低保标准的家庭应按低保审核（优先类别）。");
+    }
+    Ok(check)
+}

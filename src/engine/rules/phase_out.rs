@@ -1,0 +1,65 @@
+//! 低保渐退 — a phase-out period for households whose income rose through work.
+//!
+//! 晋民发〔2023〕31号 一(五): "鼓励具备就业能力的低保家庭成员积极就业，对就业后家庭人均收入超过当地低保标准
+//! 的低保家庭，可给予 6 个月的渐退期。" The months come from the pack; "可给予" leaves the decision to the
+//! office, which the result says.
+
+use crate::engine::citation::{doc, Citation};
+use crate::engine::context::{income_basis, Context, PerCapitaTest};
+use crate::engine::money::MoneyError;
+use crate::engine::outcome::{Category, CategoryResult, Check, Comparison, Outcome, Subject};
+
+fn cite() -> Citation {
+    Citation::seed(doc::SX_SAFETY_NET_2023, "一(五)")
+}
+
+pub fn assess(ctx: &Context) -> Result<CategoryResult, MoneyError> {
+    let situation = &ctx.household.situation;
+    if !situation.receives_dibao {
+        return Ok(CategoryResult::not_applicable(Category::PhaseOut, "只适用于正在享受低保的家庭。".to_string()));
+    }
+    let Some(rule) = &ctx.pack.rules.phase_out else {
+        return Ok(CategoryResult::not_applicable(
+            Category::PhaseOut,
+            format!("{}的政策包没有收录低保渐退规定，收入增加后是否保留低保，请向当地咨询。", ctx.pack.name),
+        ));
+    };
+    let Some(months) = ctx.param(&rule.months) else {
+        return Ok(CategoryResult::not_applicable(Category::PhaseOut, format!("渐退期参数在 {} 尚未生效。", ctx.day)));
+    };
+    let current = Check::fact("phase_out.current", "正在享受低保", Outcome::Pass, "家庭正在享受低保。".to_string(), cite());
+    let work = Check::fact(
+        "phase_out.work",
+        "收入因家庭成员就业而增加",
+        Outcome::from_bool(situation.income_rose_through_work),
+        if situation.income_rose_through_work { "家庭成员就业后收入增加。" } else { "收入增加不是因为就业。" }.to_string(),
+        cite(),
+    );
+    let above = match &ctx.standard {
+        None => ctx.missing_standard("phase_out.income", "就业后家庭人均收入超过当地低保标准".to_string(), cite()),
+        Some(standard) => {
+            let mut check = PerCapitaTest {
+                key: "phase_out.income",
+                label: "就业后家庭人均收入超过当地低保标准".to_string(),
+                figure_name: "家庭人均月收入",
+                figure_basis: income_basis(ctx.net_income),
+                household_annual: ctx.net_income,
+                members: ctx.members,
+                comparison: Comparison::Above,
+                threshold_annual: standard.annual,
+                threshold_name: "低保标准".to_string(),
+                citation: cite(),
+            }
+            .evaluate()?;
+            if check.outcome == Outcome::Fail {
+                check.explanation.push_str("收入仍未超过标准，按规定继续享受低保，不涉及渐退。");
+            }
+            check
+        }
+    };
+    let notes = vec![format!(
+        "可给予{}个月的渐退期（{}），由当地决定；收入变化要及时告知乡镇（街道）。",
+        months.value, months.source
+    )];
+    Ok(CategoryResult::from_checks(Category::PhaseOut, Subject::Household, Category::PhaseOut.name().to_string(), vec![current, work, above], notes))
+}

@@ -1,0 +1,174 @@
+//! 刚性支出困难家庭 — households in hardship because of large rigid spending.
+//!
+//! 广西 (桂民发〔2024〕34号 一(一)): "刚性支出困难家庭收入标准为家庭人均年收入低于上年度当地居民人均可支配
+//! 收入，家庭刚性支出较大导致收不抵支，或收支相抵后收入低于当地低保标准2倍（具体以各设区市公布的标准为准）。"
+//! Both branches are read per person over a year: 收不抵支 is income − rigid spending < 0, which the
+//! second branch (income − rigid spending < 2 × standard) already contains; both are reported.
+//!
+//! 山东 (送审稿 一.1): "刚性支出困难家庭认定办法另行制定" — not yet issued, so the national default
+//! applies, clearly marked. 山西's seeds have no such rule (their route is 支出型贫困, into 低保).
+//!
+//! National default (2024 办法, from reprints): per-capita income below last year's local per-capita
+//! disposable income; property within local rules; rigid spending over the last 12 months above a
+//! share of household income that each locality sets (60 %–90 % have been seen: no single number, so
+//! without a pack value this condition goes to the office). Rigid spending here is 医疗 + 教育 +
+//! 残疾康复 + other necessary spending; the national 办法 also counts basic living costs, which the
+//! office assesses.
+
+use rust_decimal::Decimal;
+
+use crate::engine::citation::{doc, Citation};
+use crate::engine::context::{income_basis, times_standard, Context, PerCapitaTest};
+use crate::engine::money::{self, format_yuan, MoneyError};
+use crate::engine::outcome::{Category, CategoryResult, Check, Comparison, Figure, Outcome, Subject};
+use crate::engine::policy::RigidVariant;
+
+fn gx() -> Citation {
+    Citation::seed(doc::GX_MONITORING_2024, "一(一)")
+}
+
+fn national(article: &str) -> Citation {
+    Citation::national(doc::NATIONAL_MARGINAL_RIGID_2024, article)
+}
+
+/// Medical + disability care + education + other rigid spending over 12 months.
+pub fn rigid_total(ctx: &Context) -> Result<Decimal, MoneyError> {
+    let s = &ctx.household.spending;
+    money::sum([s.medical.annual()?, s.disability_care.annual()?, s.education.annual()?, s.other_rigid.annual()?])
+}
+
+pub fn assess(ctx: &Context) -> Result<CategoryResult, MoneyError> {
+    let rule = &ctx.pack.rules.rigid_expenditure;
+    let rigid = rigid_total(ctx)?;
+    let (definition, income_citation) = match rule.variant {
+        RigidVariant::Guangxi2024 => (gx(), gx()),
+        RigidVariant::National2024 => (national("刚性支出困难家庭的认定"), national("家庭人均收入低于上年度当地居民人均可支配收入")),
+    };
+    let mut checks = vec![Check {
+        figure: Some(Figure::yuan(rigid)),
+        ..Check::fact(
+            "rigid.has_spending",
+            "有医疗、教育、康复等刚性支出",
+            Outcome::from_bool(rigid > Decimal::ZERO),
+            format!("12个月刚性支出（医疗、残疾康复护理、教育及其他必需支出）共{}元。", format_yuan(rigid)),
+            definition.clone(),
+        )
+    }];
+    checks.push(disposable_income_check(ctx, income_citation)?);
+    let mut notes = Vec::new();
+    match rule.variant {
+        RigidVariant::Guangxi2024 => {
+            let multiplier = rule.income_gap_multiplier.as_ref().and_then(|p| ctx.param(p));
+            checks.push(match (multiplier, &ctx.standard) {
+                (Some(m), Some(standard)) => {
+                    let after = money::sub(ctx.net_income, rigid)?;
+                    let mut check = PerCapitaTest {
+                        key: "rigid.after_spending",
+                        label: format!("收不抵支，或收支相抵后人均收入低于{}", times_standard(m.value)),
+                        figure_name: "收支相抵后人均月收入",
+                        figure_basis: format!("{} − 刚性支出{}元", income_basis(ctx.net_income), format_yuan(rigid)),
+                        household_annual: after,
+                        members: ctx.members,
+                        comparison: Comparison::Below,
+                        threshold_annual: money::mul(standard.annual, m.value)?,
+                        threshold_name: times_standard(m.value),
+                        citation: m.source.clone(),
+                    }
+                    .evaluate()?;
+                    if after < Decimal::ZERO {
+                        check.explanation.push_str("刚性支出已超过收入（收不抵支）。");
+                    }
+                    check
+                }
+                (None, _) => Check::fact("rigid.after_spending", "收支相抵后收入低于低保标准的倍数", Outcome::Unknown, format!("倍数参数在 {} 尚未生效。", ctx.day), gx()),
+                (Some(m), None) => ctx.missing_standard("rigid.after_spending", format!("收支相抵后人均收入低于{}", times_standard(m.value)), m.source.clone()),
+            });
+            notes.push("具体标准以各设区市公布的为准。".to_string());
+        }
+        RigidVariant::National2024 => {
+            checks.push(ratio_check(ctx, rigid)?);
+            match &rule.deferred_by {
+                Some(deferred) => notes.push(format!("本省文件（{}）规定刚性支出困难家庭认定办法“另行制定”，尚未发布，这里采用国家默认规则。", deferred)),
+                None => notes.push("本省文件没有刚性支出困难家庭的规定，这里采用国家默认规则。".to_string()),
+            }
+            notes.push("国家办法的刚性支出还包括基本生活支出，由当地核算。".to_string());
+        }
+    }
+    checks.push(ctx.property_check("rigid.property", definition));
+    notes.push("按“特困→低保→低保边缘→刚性支出困难”的顺序审核，家庭认定为最优先的一类。".to_string());
+    Ok(CategoryResult::from_checks(Category::RigidExpenditure, Subject::Household, Category::RigidExpenditure.name().to_string(), checks, notes))
+}
+
+/// "家庭人均年收入低于上年度当地居民人均可支配收入".
+fn disposable_income_check(ctx: &Context, citation: Citation) -> Result<Check, MoneyError> {
+    let label = "家庭人均年收入低于上年度当地居民人均可支配收入".to_string();
+    let Some(disposable) = &ctx.disposable_income else {
+        return Ok(Check::fact(
+            "rigid.disposable_income",
+            &label,
+            Outcome::Unknown,
+            "不知道当地上年度居民人均可支配收入（统计公报公布）。请填写，或向乡镇（街道）询问。".to_string(),
+            citation,
+        ));
+    };
+    let mut check = PerCapitaTest {
+        key: "rigid.disposable_income",
+        label,
+        figure_name: "家庭人均月收入",
+        figure_basis: income_basis(ctx.net_income),
+        household_annual: ctx.net_income,
+        members: ctx.members,
+        comparison: Comparison::Below,
+        threshold_annual: disposable.annual,
+        threshold_name: "上年度居民人均可支配收入".to_string(),
+        citation,
+    }
+    .evaluate()?;
+    check.explanation.push_str(&format!("所用数值：{}。", disposable.describe()));
+    Ok(check)
+}
+
+/// National: rigid spending / household income above the local share.
+fn ratio_check(ctx: &Context, rigid: Decimal) -> Result<Check, MoneyError> {
+    let rule = &ctx.pack.rules.rigid_expenditure;
+    let ratio = rule.spending_ratio.as_ref().and_then(|p| ctx.param(p));
+    let shown = if ctx.net_income > Decimal::ZERO {
+        Some(money::mul(money::div(rigid, ctx.net_income)?, Decimal::from(100))?)
+    } else {
+        None
+    };
+    let figure = shown.map(|p| Figure::quantity(p, "%"));
+    let described = match shown {
+        Some(p) => format!("刚性支出{}元，占家庭收入{}元的{}%", format_yuan(rigid), format_yuan(ctx.net_income), format_yuan(p)),
+        None => format!("刚性支出{}元，家庭没有计入收入", format_yuan(rigid)),
+    };
+    let label = "刚性支出占家庭收入的比例超过当地规定".to_string();
+    Ok(match ratio {
+        None => Check {
+            figure,
+            ..Check::fact(
+                "rigid.ratio",
+                &label,
+                Outcome::Unknown,
+                format!("{described}。比例由当地规定，现有文件没有给出数字，请向乡镇（街道）咨询。"),
+                national("刚性支出占家庭总收入的比例"),
+            )
+        },
+        Some(r) => {
+            // rigid / income > ratio, decided as rigid > ratio × income (no division).
+            let pass = rigid > money::mul(r.value, ctx.net_income)?;
+            Check {
+                figure,
+                comparison: Some(Comparison::Above),
+                threshold: Some(Figure::quantity(money::mul(r.value, Decimal::from(100))?, "%")),
+                ..Check::fact(
+                    "rigid.ratio",
+                    &label,
+                    Outcome::from_bool(pass),
+                    format!("{described}；当地比例为{}%。", format_yuan(money::mul(r.value, Decimal::from(100))?)),
+                    r.source.clone(),
+                )
+            }
+        }
+    })
+}
