@@ -78,10 +78,12 @@ impl Status {
 pub enum Category {
     Destitute,
     Dibao,
-    DibaoSoloDisabled,
-    DibaoSoloMarginalMember,
+    /// A route into 低保 for the whole household, so before the routes for one member.
     ExpenditurePoverty,
+    DibaoSoloDisabled,
     PhaseOut,
+    /// One member of a 边缘 family into 低保: only once the family is 边缘.
+    DibaoSoloMarginalMember,
     Marginal,
     RigidExpenditure,
     TemporaryAssistance,
@@ -105,10 +107,10 @@ impl Category {
     pub const ALL: [Category; 9] = [
         Category::Destitute,
         Category::Dibao,
-        Category::DibaoSoloDisabled,
-        Category::DibaoSoloMarginalMember,
         Category::ExpenditurePoverty,
+        Category::DibaoSoloDisabled,
         Category::PhaseOut,
+        Category::DibaoSoloMarginalMember,
         Category::Marginal,
         Category::RigidExpenditure,
         Category::TemporaryAssistance,

@@ -1,0 +1,510 @@
+//! 山西 rules, case by case from the seed text (晋民发〔2022〕60号, 〔2023〕31号, 〔2024〕6号) and the
+//! national rules the 山西 pack applies. Standard 760 元/人/月 throughout: for 3 members the household
+//! line is 760 × 12 × 3 = 27360 元 a year, 1.5 × is 41040 元.
+
+mod common;
+
+use common::*;
+use low_income_check::engine::household::*;
+use low_income_check::engine::outcome::{Category, Outcome, Status};
+
+fn three(wages: &str) -> H {
+    H::new("shanxi", "760").adults(2).member(person(Relation::Child, 10)).yearly_wages(wages)
+}
+
+// ---- 低保 (民发〔2021〕57号, household per-capita income below the standard) ----
+
+#[test]
+fn dibao_income_one_fen_below_the_standard_passes_the_income_test() {
+    let a = three("27359.99").assess();
+    assert_eq!(outcome(&a, Category::Dibao, "dibao.income"), Outcome::Pass);
+}
+
+#[test]
+fn dibao_income_exactly_at_the_standard_fails_because_the_rule_says_below() {
+    let a = three("27360").assess();
+    let c = check(result(&a, Category::Dibao), "dibao.income");
+    assert_eq!(c.outcome, Outcome::Fail);
+    assert!(c.explanation.contains("恰好等于门槛"), "{}", c.explanation);
+}
+
+#[test]
+fn dibao_with_nothing_declared_is_likely_and_with_a_home_needs_a_local_property_check() {
+    let a = three("20000").assess();
+    assert_eq!(status(&a, Category::Dibao), Status::Likely);
+    let a = three("20000").home().assess();
+    assert_eq!(status(&a, Category::Dibao), Status::NeedsLocalCheck);
+    assert_eq!(outcome(&a, Category::Dibao, "dibao.property"), Outcome::Unknown);
+}
+
+#[test]
+fn dibao_gap_is_stated_in_money_per_person_per_month() {
+    // 812 元/人/月 × 3 × 12 = 29232: 52 元 above the 760 line.
+    let a = three("29232").assess();
+    let c = check(result(&a, Category::Dibao), "dibao.income");
+    assert_eq!(c.gap.map(|g| g.to_string()), Some("-52".to_string()));
+    assert!(c.explanation.contains("760元/人/月") && c.explanation.contains("812元/人/月") && c.explanation.contains("高出门槛52元"), "{}", c.explanation);
+    assert_eq!(c.citation.document, "民发〔2021〕57号《最低生活保障审核确认办法》");
+}
+
+#[test]
+fn exempt_income_is_not_counted_and_deductions_reduce_income() {
+    // Basic pension base, scholarship and social assistance are not counted; taxes are deducted.
+    let a = three("27000")
+        .income(Some(1), IncomeKind::BasicPensionBase, yearly("2000"))
+        .income(Some(2), IncomeKind::Scholarship, yearly("3000"))
+        .income(None, IncomeKind::SocialAssistance, yearly("1000"))
+        .assess();
+    assert_eq!(outcome(&a, Category::Dibao, "dibao.income"), Outcome::Pass);
+    let a = three("28000").income(Some(0), IncomeKind::TaxesAndSocialInsurance, yearly("641")).assess();
+    assert_eq!(a.household.net_income.to_string(), "27359");
+    assert_eq!(outcome(&a, Category::Dibao, "dibao.income"), Outcome::Pass);
+    let a = three("28000").income(Some(0), IncomeKind::TaxesAndSocialInsurance, yearly("640")).assess();
+    assert_eq!(outcome(&a, Category::Dibao, "dibao.income"), Outcome::Fail);
+}
+
+#[test]
+fn a_monthly_wage_counts_twelve_times() {
+    // 2280 × 12 = 27360 = the line exactly for 3 people.
+    let a = H::new("shanxi", "760").adults(2).member(person(Relation::Child, 10)).income(Some(0), IncomeKind::Wages, monthly("2280")).assess();
+    assert_eq!(outcome(&a, Category::Dibao, "dibao.income"), Outcome::Fail);
+    let a = H::new("shanxi", "760").adults(2).member(person(Relation::Child, 10)).income(Some(0), IncomeKind::Wages, monthly("2279.99")).assess();
+    assert_eq!(outcome(&a, Category::Dibao, "dibao.income"), Outcome::Pass);
+}
+
+#[test]
+fn the_pack_standard_for_the_chosen_area_is_used_with_its_source_and_date() {
+    let mut h = three("20000");
+    h.household.place.local_standard = None;
+    h.household.place.area = Some("taiyuan/urban".to_string());
+    let a = h.assess();
+    let s = a.standard.as_ref().expect("standard");
+    assert_eq!(s.monthly.to_string(), "760");
+    let text = s.describe();
+    assert!(text.contains("2023-01-01") && text.contains("并民发〔2023〕19号") && text.contains("太原市"), "{text}");
+}
+
+#[test]
+fn a_rural_yearly_standard_is_compared_over_the_year() {
+    // 运城 盐湖区 rural: 6552 元/年; 2 people → 13104 a year.
+    let mut h = H::new("shanxi", "1").adults(2).rural().yearly_wages("13104");
+    h.household.place.local_standard = None;
+    h.household.place.area = Some("yuncheng/yanhu".to_string());
+    let a = h.assess();
+    assert_eq!(a.standard.as_ref().map(|s| s.annual.to_string()), Some("6552".to_string()));
+    assert_eq!(outcome(&a, Category::Dibao, "dibao.income"), Outcome::Fail);
+    let mut h2 = h;
+    h2.household.income[0].amount = yearly("13103.99");
+    assert_eq!(outcome(&h2.assess(), Category::Dibao, "dibao.income"), Outcome::Pass);
+}
+
+#[test]
+fn without_any_standard_income_tests_are_left_to_the_office_with_a_warning() {
+    let mut h = three("10000");
+    h.household.place.local_standard = None;
+    let a = h.assess();
+    assert_eq!(outcome(&a, Category::Dibao, "dibao.income"), Outcome::Unknown);
+    assert!(a.warnings.iter().any(|w| w.contains("低保标准")));
+    assert!(a.standard.is_none());
+}
+
+#[test]
+fn a_standard_typed_by_the_user_overrides_the_pack_and_says_so() {
+    let mut h = three("20000");
+    h.household.place.area = Some("taiyuan/urban".to_string());
+    h.household.place.local_standard = Some(monthly("500"));
+    let a = h.assess();
+    assert!(a.standard.as_ref().expect("standard").describe().contains("您填写"));
+    assert_eq!(outcome(&a, Category::Dibao, "dibao.income"), Outcome::Fail);
+}
+
+// ---- 低保边缘 (晋民发〔2024〕6号 二(一): 不符合低保条件，人均收入低于低保标准的1.5倍) ----
+
+#[test]
+fn shanxi_income_at_exactly_1_5_times_the_standard_is_not_marginal() {
+    let a = three("41040").assess();
+    assert_eq!(outcome(&a, Category::Marginal, "marginal.income"), Outcome::Fail);
+    assert_eq!(status(&a, Category::Marginal), Status::Unlikely);
+}
+
+#[test]
+fn shanxi_income_one_fen_below_1_5_times_the_standard_is_marginal() {
+    let a = three("41039.99").assess();
+    assert_eq!(outcome(&a, Category::Marginal, "marginal.income"), Outcome::Pass);
+    assert_eq!(status(&a, Category::Marginal), Status::Likely);
+    assert_eq!(result(&a, Category::Marginal).checks[1].citation.to_string(), "晋民发〔2024〕6号 二(一)");
+}
+
+#[test]
+fn shanxi_a_household_likely_for_dibao_is_not_marginal() {
+    let a = three("20000").assess();
+    assert_eq!(outcome(&a, Category::Marginal, "marginal.not_dibao"), Outcome::Fail);
+    assert_eq!(a.best.as_ref().map(|b| b.category), Some(Category::Dibao));
+}
+
+#[test]
+fn shanxi_below_the_standard_with_property_unknown_marginal_is_the_fallback_for_the_office() {
+    let a = three("20000").home().assess();
+    assert_eq!(outcome(&a, Category::Marginal, "marginal.not_dibao"), Outcome::Unknown);
+}
+
+#[test]
+fn shanxi_marginal_multiplier_is_taken_from_the_value_in_force() {
+    // Before 晋民发〔2023〕31号 (2023-06-22) the pack has no multiplier in force.
+    let mut h = three("30000");
+    h.household.as_of = Some(day("2023-01-01"));
+    let a = h.assess();
+    assert_eq!(status(&a, Category::Marginal), Status::NotApplicable);
+    h.household.as_of = Some(day("2023-06-22"));
+    let a = h.assess();
+    assert_eq!(result(&a, Category::Marginal).checks[1].citation.to_string(), "晋民发〔2023〕31号 一(四)");
+    h.household.as_of = Some(day("2024-02-01"));
+    let a = h.assess();
+    assert_eq!(result(&a, Category::Marginal).checks[1].citation.to_string(), "晋民发〔2024〕6号 二(一)");
+}
+
+// ---- 支出型贫困 因病 (晋民发〔2022〕60号 二(一)) ----
+
+fn ill_household(wages: &str, medical: &str) -> H {
+    H::new("shanxi", "760")
+        .member(working(person(Relation::Applicant, 45), WorkStatus::Employed))
+        .member(ill(person(Relation::Spouse, 44), true, true))
+        .member(person(Relation::Child, 10))
+        .yearly_wages(wages)
+        .medical(medical)
+}
+
+#[test]
+fn illness_income_after_medical_costs_one_fen_below_the_standard_passes() {
+    let a = ill_household("37360", "10000.01").assess();
+    let r = result_named(&a, Category::ExpenditurePoverty, "因病致贫");
+    assert_eq!(check(r, "expenditure.illness.income").outcome, Outcome::Pass);
+    assert_eq!(r.status, Status::Likely);
+    assert_eq!(check(r, "expenditure.illness.income").citation.to_string(), "晋民发〔2022〕60号 二(一)1");
+}
+
+#[test]
+fn illness_income_after_medical_costs_exactly_at_the_standard_fails() {
+    let a = ill_household("37360", "10000").assess();
+    let r = result_named(&a, Category::ExpenditurePoverty, "因病致贫");
+    assert_eq!(check(r, "expenditure.illness.income").outcome, Outcome::Fail);
+    assert_eq!(r.status, Status::Unlikely);
+}
+
+#[test]
+fn illness_financial_assets_of_exactly_36_months_per_person_pass_and_one_fen_more_fails() {
+    // 36 × 760 × 3 = 82080.
+    let a = ill_household("30000", "10000").financial("82080").assess();
+    assert_eq!(check(result_named(&a, Category::ExpenditurePoverty, "因病致贫"), "expenditure.assets").outcome, Outcome::Pass);
+    let a = ill_household("30000", "10000").financial("82080.01").assess();
+    let r = result_named(&a, Category::ExpenditurePoverty, "因病致贫");
+    assert_eq!(check(r, "expenditure.assets").outcome, Outcome::Fail);
+    assert_eq!(check(r, "expenditure.assets").citation.to_string(), "晋民发〔2022〕60号 二(一)2");
+}
+
+#[test]
+fn illness_that_no_longer_needs_treatment_does_not_count() {
+    let mut h = ill_household("30000", "10000");
+    h.household.members[1].illness = Some(Illness { serious: true, in_treatment: false });
+    let a = h.assess();
+    let r = result_named(&a, Category::ExpenditurePoverty, "因病致贫");
+    assert_eq!(check(r, "expenditure.illness.treatment").outcome, Outcome::Fail);
+    assert_eq!(r.status, Status::Unlikely);
+}
+
+// ---- 因残 (二(二)) ----
+
+fn disabled_household(wages: &str, care: &str, needs_care: bool) -> H {
+    let member = disabled(person(Relation::Spouse, 44), DisabilityKind::Physical, 3);
+    let member = if needs_care { needing_care(member) } else { member };
+    H::new("shanxi", "760").adults(1).member(member).member(person(Relation::Child, 10)).yearly_wages(wages).disability_care(care)
+}
+
+#[test]
+fn disability_costs_are_deducted_and_the_boundary_is_strict() {
+    let a = disabled_household("37360", "10000.01", true).assess();
+    let r = result_named(&a, Category::ExpenditurePoverty, "因残致贫");
+    assert_eq!(check(r, "expenditure.disability.income").outcome, Outcome::Pass);
+    assert_eq!(r.status, Status::Likely);
+    let a = disabled_household("37360", "10000", true).assess();
+    assert_eq!(check(result_named(&a, Category::ExpenditurePoverty, "因残致贫"), "expenditure.disability.income").outcome, Outcome::Fail);
+}
+
+#[test]
+fn disability_without_further_rehabilitation_or_care_does_not_count() {
+    let a = disabled_household("30000", "10000", false).assess();
+    let r = result_named(&a, Category::ExpenditurePoverty, "因残致贫");
+    assert_eq!(check(r, "expenditure.disability.care").outcome, Outcome::Fail);
+    assert_eq!(check(r, "expenditure.disability.care").citation.to_string(), "晋民发〔2022〕60号 二(二)1、3");
+}
+
+// ---- 因学 (二(三)) ----
+
+fn student_household(level: EducationLevel, education: &str) -> H {
+    H::new("shanxi", "760").adults(2).member(student(person(Relation::Child, 19), level)).yearly_wages("37360").education(education)
+}
+
+#[test]
+fn schooling_costs_of_an_undergraduate_are_deducted_with_a_strict_boundary() {
+    let a = student_household(EducationLevel::Undergraduate, "10000.01").assess();
+    let r = result_named(&a, Category::ExpenditurePoverty, "因学致贫");
+    assert_eq!(check(r, "expenditure.education.student").outcome, Outcome::Pass);
+    assert_eq!(check(r, "expenditure.education.income").outcome, Outcome::Pass);
+    assert_eq!(check(r, "expenditure.education.income").citation.to_string(), "晋民发〔2022〕60号 二(三)2");
+    let a = student_household(EducationLevel::Undergraduate, "10000").assess();
+    assert_eq!(check(result_named(&a, Category::ExpenditurePoverty, "因学致贫"), "expenditure.education.income").outcome, Outcome::Fail);
+}
+
+#[test]
+fn a_postgraduate_is_above_undergraduate_level_and_does_not_count() {
+    let a = student_household(EducationLevel::Postgraduate, "20000").assess();
+    assert_eq!(check(result_named(&a, Category::ExpenditurePoverty, "因学致贫"), "expenditure.education.student").outcome, Outcome::Fail);
+}
+
+#[test]
+fn preschool_counts_but_high_fee_schools_study_abroad_and_part_time_study_do_not() {
+    let a = student_household(EducationLevel::Preschool, "20000").assess();
+    assert_eq!(check(result_named(&a, Category::ExpenditurePoverty, "因学致贫"), "expenditure.education.student").outcome, Outcome::Pass);
+    for change in [
+        |s: &mut Student| s.high_fee_school = true,
+        |s: &mut Student| s.abroad = true,
+        |s: &mut Student| s.full_time = false,
+    ] {
+        let h = student_household(EducationLevel::SeniorSecondary, "20000").with(|h| {
+            if let Some(s) = h.members[2].student.as_mut() {
+                change(s);
+            }
+        });
+        let a = h.assess();
+        assert_eq!(check(result_named(&a, Category::ExpenditurePoverty, "因学致贫"), "expenditure.education.student").outcome, Outcome::Fail);
+    }
+}
+
+// ---- 多重 (二(四)) ----
+
+#[test]
+fn several_causes_deduct_their_costs_together_when_no_single_cause_suffices() {
+    // Line 27360; income 37360: medical 6000 alone or education 5000 alone leave it above, together
+    // 11000 bring it to 26360 < 27360.
+    let h = H::new("shanxi", "760")
+        .adults(1)
+        .member(ill(person(Relation::Spouse, 44), true, true))
+        .member(student(person(Relation::Child, 17), EducationLevel::SeniorSecondary))
+        .yearly_wages("37360")
+        .medical("6000")
+        .education("5000");
+    let a = h.assess();
+    assert_eq!(result_named(&a, Category::ExpenditurePoverty, "因病致贫").status, Status::Unlikely);
+    assert_eq!(result_named(&a, Category::ExpenditurePoverty, "因学致贫").status, Status::Unlikely);
+    let multiple = result_named(&a, Category::ExpenditurePoverty, "多重");
+    assert_eq!(check(multiple, "expenditure.multiple.income").outcome, Outcome::Pass);
+    assert_eq!(multiple.status, Status::Likely);
+    assert_eq!(check(multiple, "expenditure.multiple.income").citation.to_string(), "晋民发〔2022〕60号 二(四)");
+}
+
+#[test]
+fn the_cost_of_a_cause_whose_conditions_fail_is_not_deducted_together() {
+    // The illness is cured: only one cause (school) is present, so there is no 多重 result.
+    let h = H::new("shanxi", "760")
+        .adults(1)
+        .member(ill(person(Relation::Spouse, 44), true, false))
+        .member(student(person(Relation::Child, 17), EducationLevel::SeniorSecondary))
+        .yearly_wages("37360")
+        .medical("6000")
+        .education("5000");
+    let a = h.assess();
+    assert!(!a.results.iter().any(|r| r.name.contains("多重")));
+}
+
+#[test]
+fn expenditure_poverty_does_not_apply_to_a_household_with_no_illness_disability_or_student() {
+    let a = three("30000").assess();
+    assert_eq!(status(&a, Category::ExpenditurePoverty), Status::NotApplicable);
+}
+
+// ---- 低保单人户: 成年无业重度残疾人 (晋民发〔2023〕31号 一(二)) ----
+
+fn solo(grade: u32, kind: DisabilityKind, age: u32) -> H {
+    H::new("shanxi", "760")
+        .member(working(person(Relation::Applicant, 50), WorkStatus::Employed))
+        .member(working(disabled(person(Relation::Sibling, age), kind, grade), WorkStatus::Unemployed))
+        .yearly_wages("60000")
+}
+
+#[test]
+fn an_adult_unemployed_grade_two_disabled_member_may_apply_alone() {
+    let a = solo(2, DisabilityKind::Physical, 30).assess();
+    let r = member_result(&a, Category::DibaoSoloDisabled, 1);
+    assert_eq!(check(r, "solo_disabled.income").outcome, Outcome::Pass);
+    assert_eq!(r.status, Status::Likely, "{r:#?}");
+    assert_eq!(status(&a, Category::Dibao), Status::Unlikely);
+}
+
+#[test]
+fn support_paid_by_siblings_or_elderly_people_is_exempt_but_other_support_counts() {
+    let a = solo(1, DisabilityKind::Physical, 30).income(Some(1), IncomeKind::SupportFromSiblingsOrElderly, yearly("20000")).assess();
+    assert_eq!(check(member_result(&a, Category::DibaoSoloDisabled, 1), "solo_disabled.income").outcome, Outcome::Pass);
+    let a = solo(1, DisabilityKind::Physical, 30).income(Some(1), IncomeKind::SupportReceived, yearly("9120")).assess();
+    assert_eq!(check(member_result(&a, Category::DibaoSoloDisabled, 1), "solo_disabled.income").outcome, Outcome::Fail);
+    let a = solo(1, DisabilityKind::Physical, 30).income(Some(1), IncomeKind::SupportReceived, yearly("9119.99")).assess();
+    assert_eq!(check(member_result(&a, Category::DibaoSoloDisabled, 1), "solo_disabled.income").outcome, Outcome::Pass);
+}
+
+#[test]
+fn a_seventeen_year_old_is_not_an_adult_and_eighteen_is() {
+    let a = solo(1, DisabilityKind::Physical, 17).assess();
+    assert_eq!(status(&a, Category::DibaoSoloDisabled), Status::NotApplicable);
+    let a = solo(1, DisabilityKind::Physical, 18).assess();
+    assert_eq!(member_result(&a, Category::DibaoSoloDisabled, 1).status, Status::Likely);
+}
+
+#[test]
+fn an_employed_severely_disabled_member_is_not_unemployed() {
+    let a = solo(1, DisabilityKind::Physical, 30).with(|h| h.members[1].work = WorkStatus::Employed).assess();
+    assert_eq!(check(member_result(&a, Category::DibaoSoloDisabled, 1), "solo_disabled.unemployed").outcome, Outcome::Fail);
+}
+
+#[test]
+fn grade_three_physical_is_not_severe_and_grade_three_intellectual_is_left_to_the_office() {
+    let a = solo(3, DisabilityKind::Physical, 30).assess();
+    assert_eq!(status(&a, Category::DibaoSoloDisabled), Status::NotApplicable);
+    let a = solo(3, DisabilityKind::Intellectual, 30).assess();
+    let r = member_result(&a, Category::DibaoSoloDisabled, 1);
+    assert_eq!(check(r, "solo_disabled.severe").outcome, Outcome::Unknown);
+    assert_eq!(r.status, Status::NeedsLocalCheck);
+}
+
+#[test]
+fn only_the_members_own_share_of_shared_business_income_counts_so_unattributed_business_income_goes_to_the_office() {
+    let a = solo(1, DisabilityKind::Physical, 30).income(None, IncomeKind::BusinessNet, yearly("5000")).assess();
+    assert_eq!(check(member_result(&a, Category::DibaoSoloDisabled, 1), "solo_disabled.income").outcome, Outcome::Unknown);
+}
+
+// ---- 低保边缘家庭中的重度残疾人、重病患者 (一(四)) ----
+
+#[test]
+fn a_seriously_ill_member_of_a_marginal_family_may_enter_dibao_alone() {
+    let a = ill_household("30000", "0").assess();
+    assert_eq!(status(&a, Category::Marginal), Status::Likely);
+    let r = member_result(&a, Category::DibaoSoloMarginalMember, 1);
+    assert_eq!(r.status, Status::Likely);
+    assert_eq!(check(r, "solo_marginal.member.illness").citation.to_string(), "晋民发〔2023〕31号 一(四)");
+}
+
+#[test]
+fn a_seriously_ill_member_of_a_family_above_the_marginal_line_may_not() {
+    let a = ill_household("41040", "0").assess();
+    assert_eq!(member_result(&a, Category::DibaoSoloMarginalMember, 1).status, Status::Unlikely);
+}
+
+// ---- 渐退 (一(五)) ----
+
+fn phase_out(wages: &str, through_work: bool) -> H {
+    three(wages).situation(|s| {
+        s.receives_dibao = true;
+        s.income_rose_through_work = through_work;
+    })
+}
+
+#[test]
+fn phase_out_applies_when_income_rose_through_work_above_the_standard() {
+    let a = phase_out("27360.01", true).assess();
+    let r = result(&a, Category::PhaseOut);
+    assert_eq!(r.status, Status::Likely);
+    assert!(r.notes.iter().any(|n| n.contains("6个月") && n.contains("晋民发〔2023〕31号 一(五)")));
+}
+
+#[test]
+fn phase_out_does_not_apply_at_the_standard_or_when_income_rose_otherwise_or_without_dibao() {
+    assert_eq!(status(&phase_out("27360", true).assess(), Category::PhaseOut), Status::Unlikely);
+    assert_eq!(status(&phase_out("40000", false).assess(), Category::PhaseOut), Status::Unlikely);
+    assert_eq!(status(&three("40000").assess(), Category::PhaseOut), Status::NotApplicable);
+}
+
+// ---- 临时救助 (二(一), 二(二)) ----
+
+fn unemployed(months: u16, insurance: bool, emergency: bool) -> H {
+    H::new("shanxi", "760").adults(1).situation(|s| {
+        s.unemployment = Some(UnemploymentHardship { months_without_income: months, unemployment_insurance: insurance, caused_by_emergency: emergency })
+    })
+}
+
+#[test]
+fn three_consecutive_months_without_income_and_no_unemployment_insurance_opens_temporary_assistance() {
+    let a = unemployed(3, false, true).assess();
+    let r = result_named(&a, Category::TemporaryAssistance, "未参保失业人员");
+    assert_eq!(r.status, Status::Likely);
+    assert_eq!(check(r, "temporary.unemployment.months").citation.to_string(), "晋民发〔2023〕31号 二(一)");
+}
+
+#[test]
+fn two_months_without_income_is_not_yet_three() {
+    let a = unemployed(2, false, true).assess();
+    assert_eq!(check(result_named(&a, Category::TemporaryAssistance, "未参保失业人员"), "temporary.unemployment.months").outcome, Outcome::Fail);
+}
+
+#[test]
+fn unemployment_insurance_or_an_unrelated_cause_or_current_dibao_rules_it_out() {
+    let a = unemployed(4, true, true).assess();
+    assert_eq!(result_named(&a, Category::TemporaryAssistance, "未参保失业人员").status, Status::Unlikely);
+    let a = unemployed(4, false, false).assess();
+    assert_eq!(result_named(&a, Category::TemporaryAssistance, "未参保失业人员").status, Status::Unlikely);
+    let a = unemployed(4, false, true).situation(|s| s.receives_dibao = true).assess();
+    assert_eq!(check(result_named(&a, Category::TemporaryAssistance, "未参保失业人员"), "temporary.unemployment.not_dibao").outcome, Outcome::Fail);
+}
+
+#[test]
+fn students_stuck_by_an_emergency_and_disaster_victims_after_relief_are_covered() {
+    let a = H::new("shanxi", "760").adults(1).situation(|s| s.student_stuck_by_emergency = true).assess();
+    assert_eq!(result_named(&a, Category::TemporaryAssistance, "学生").status, Status::Likely);
+    let a = H::new("shanxi", "760").adults(1).situation(|s| s.disaster_after_relief = true).assess();
+    assert_eq!(result_named(&a, Category::TemporaryAssistance, "受灾").status, Status::Likely);
+}
+
+#[test]
+fn with_no_hardship_declared_temporary_assistance_is_not_applicable() {
+    assert_eq!(status(&three("30000").assess(), Category::TemporaryAssistance), Status::NotApplicable);
+}
+
+// ---- how to apply (四(二), 四(三), 四(四), 四(五), 五(五)) ----
+
+#[test]
+fn shanxi_time_limits_are_30_20_and_45_working_days_and_publicity_is_7_days() {
+    let a = three("20000").assess();
+    let limits: Vec<String> = a.how_to_apply.time_limits.iter().map(|g| g.text.clone()).collect();
+    assert!(limits[0].contains("30个工作日") && limits[0].contains("20个工作日") && limits[0].contains("45个工作日"), "{limits:?}");
+    assert!(limits.iter().any(|t| t.contains("公示7天")));
+    assert!(a.how_to_apply.duties.iter().any(|d| d.text.contains("告知承诺制")));
+}
+
+#[test]
+fn the_disability_certificate_is_asked_only_when_disability_counted() {
+    let a = solo(1, DisabilityKind::Physical, 30).assess();
+    assert!(a.how_to_apply.documents.iter().any(|d| d.name.contains("残疾人证")));
+    let a = three("20000").assess();
+    assert!(!a.how_to_apply.documents.iter().any(|d| d.name.contains("残疾人证")));
+}
+
+#[test]
+fn medical_papers_are_asked_only_where_illness_or_medical_costs_count() {
+    let a = ill_household("37000", "10000").assess();
+    assert!(a.how_to_apply.documents.iter().any(|d| d.name.contains("医疗费用票据")));
+    assert!(a.how_to_apply.documents.iter().any(|d| d.name.contains("诊断证明")));
+    let a = three("20000").assess();
+    assert!(!a.how_to_apply.documents.iter().any(|d| d.name.contains("医疗费用票据") || d.name.contains("诊断证明")), "{:?}", a.how_to_apply.documents);
+}
+
+#[test]
+fn non_local_households_are_told_where_they_may_apply() {
+    let a = three("20000").situation(|s| s.hukou = Hukou::ResidencePermit).assess();
+    assert!(a.how_to_apply.where_to_apply.iter().any(|g| g.citation.as_ref().is_some_and(|c| c.article == "四(三)")));
+    assert!(a.how_to_apply.documents.iter().any(|d| d.name == "居住证"));
+}
+
+#[test]
+fn marginal_families_are_told_the_special_assistance_of_the_2024_notice() {
+    let a = three("41039.99").member(person(Relation::Child, 8)).assess();
+    let r = result(&a, Category::Marginal);
+    assert!(r.special_assistance.iter().all(|s| s.citation.to_string() == "晋民发〔2024〕6号 一"));
+    assert!(r.special_assistance.iter().any(|s| s.name == "医疗救助"));
+}
