@@ -1,0 +1,251 @@
+//! 广西 (桂民发〔2024〕34号) and 山东 (送审稿, 2024-04) rules, from the seed text. Standard 800
+//! 元/人/月 and 2 members: the household line is 800 × 12 × 2 = 19200 元 a year, 1.5 × is 28800,
+//! 2 × is 38400.
+
+mod common;
+
+use common::*;
+use low_income_check::engine::household::*;
+use low_income_check::engine::outcome::{AssistanceKind, Category, Outcome, Status};
+
+fn gx(wages: &str) -> H {
+    H::new("guangxi", "800").adults(2).yearly_wages(wages)
+}
+
+fn sd(wages: &str) -> H {
+    H::new("shandong", "800").adults(2).yearly_wages(wages)
+}
+
+// ---- 广西 低保边缘: 高于当地低保标准，但低于当地低保标准2倍 (一(一)) ----
+
+#[test]
+fn guangxi_income_exactly_at_the_standard_is_neither_dibao_nor_marginal_by_the_letter_and_goes_to_the_office() {
+    let a = gx("19200").assess();
+    assert_eq!(outcome(&a, Category::Dibao, "dibao.income"), Outcome::Fail);
+    let c = check(result(&a, Category::Marginal), "marginal.above_standard");
+    assert_eq!(c.outcome, Outcome::Unknown);
+    assert!(c.explanation.contains("恰好相等"), "{}", c.explanation);
+    assert_eq!(status(&a, Category::Marginal), Status::NeedsLocalCheck);
+}
+
+#[test]
+fn guangxi_income_one_fen_above_the_standard_is_marginal_and_one_fen_below_is_dibao() {
+    let a = gx("19200.01").assess();
+    assert_eq!(status(&a, Category::Marginal), Status::Likely);
+    let a = gx("19199.99").assess();
+    assert_eq!(outcome(&a, Category::Marginal, "marginal.above_standard"), Outcome::Fail);
+    assert_eq!(status(&a, Category::Dibao), Status::Likely);
+}
+
+#[test]
+fn guangxi_income_at_exactly_twice_the_standard_is_not_marginal_and_one_fen_below_is() {
+    let a = gx("38400").assess();
+    assert_eq!(outcome(&a, Category::Marginal, "marginal.income"), Outcome::Fail);
+    let a = gx("38399.99").assess();
+    assert_eq!(outcome(&a, Category::Marginal, "marginal.income"), Outcome::Pass);
+    assert_eq!(check(result(&a, Category::Marginal), "marginal.income").citation.to_string(), "桂民发〔2024〕34号 一(一)");
+}
+
+#[test]
+fn guangxi_has_no_expenditure_poverty_solo_household_or_phase_out_rule() {
+    let a = gx("10000").member(working(disabled(person(Relation::Sibling, 30), DisabilityKind::Physical, 1), WorkStatus::Unemployed)).assess();
+    assert_eq!(status(&a, Category::ExpenditurePoverty), Status::NotApplicable);
+    assert_eq!(status(&a, Category::DibaoSoloDisabled), Status::NotApplicable);
+    let a = gx("40000").situation(|s| { s.receives_dibao = true; s.income_rose_through_work = true; }).assess();
+    assert_eq!(status(&a, Category::PhaseOut), Status::NotApplicable);
+}
+
+// ---- 广西 刚性支出困难 (一(一)) ----
+
+fn rigid(wages: &str, medical: &str) -> H {
+    gx(wages).medical(medical).disposable_income_yearly("40000")
+}
+
+#[test]
+fn guangxi_rigid_without_last_years_disposable_income_is_left_to_the_office() {
+    let a = gx("40000").medical("30000").assess();
+    assert_eq!(outcome(&a, Category::RigidExpenditure, "rigid.disposable_income"), Outcome::Unknown);
+    assert_eq!(status(&a, Category::RigidExpenditure), Status::NeedsLocalCheck);
+}
+
+#[test]
+fn guangxi_rigid_per_capita_income_exactly_at_disposable_income_fails_and_one_fen_below_passes() {
+    // Disposable income 40000 per person → 80000 for 2.
+    let a = rigid("80000", "60000").assess();
+    assert_eq!(outcome(&a, Category::RigidExpenditure, "rigid.disposable_income"), Outcome::Fail);
+    let a = rigid("79999.99", "60000").assess();
+    assert_eq!(outcome(&a, Category::RigidExpenditure, "rigid.disposable_income"), Outcome::Pass);
+}
+
+#[test]
+fn guangxi_income_minus_rigid_spending_exactly_twice_the_standard_fails_and_one_fen_below_passes() {
+    // 2 × line = 38400: income 60000 − rigid 21600 = 38400.
+    let a = rigid("60000", "21600").assess();
+    assert_eq!(outcome(&a, Category::RigidExpenditure, "rigid.after_spending"), Outcome::Fail);
+    let a = rigid("60000", "21600.01").assess();
+    let r = result(&a, Category::RigidExpenditure);
+    assert_eq!(check(r, "rigid.after_spending").outcome, Outcome::Pass);
+    assert_eq!(r.status, Status::Likely);
+}
+
+#[test]
+fn guangxi_spending_above_income_is_the_other_branch_and_is_said() {
+    let a = rigid("20000", "25000").assess();
+    let c = check(result(&a, Category::RigidExpenditure), "rigid.after_spending");
+    assert_eq!(c.outcome, Outcome::Pass);
+    assert!(c.explanation.contains("收不抵支"));
+}
+
+#[test]
+fn guangxi_without_any_rigid_spending_the_household_is_not_a_rigid_expenditure_family() {
+    let a = gx("30000").disposable_income_yearly("40000").assess();
+    assert_eq!(outcome(&a, Category::RigidExpenditure, "rigid.has_spending"), Outcome::Fail);
+}
+
+// ---- 广西 临时救助 (四(十三)) ----
+
+#[test]
+fn guangxi_sudden_hardship_opens_temporary_assistance_where_it_happened() {
+    let a = gx("60000").situation(|s| s.sudden_hardship = true).assess();
+    let r = result_named(&a, Category::TemporaryAssistance, "急难");
+    assert_eq!(r.status, Status::Likely);
+    assert_eq!(r.checks[0].citation.to_string(), "桂民发〔2024〕34号 四(十三)");
+    assert!(a.how_to_apply.where_to_apply.iter().any(|g| g.text.contains("急难发生地")));
+}
+
+#[test]
+fn guangxi_migrant_workers_without_unemployment_insurance_are_left_to_local_conditions() {
+    let a = gx("0").situation(|s| s.unemployment = Some(UnemploymentHardship { months_without_income: 1, unemployment_insurance: false, caused_by_emergency: false })).assess();
+    assert_eq!(result_named(&a, Category::TemporaryAssistance, "无失业保险").status, Status::NeedsLocalCheck);
+    let a = gx("0").situation(|s| s.unemployment = Some(UnemploymentHardship { months_without_income: 1, unemployment_insurance: true, caused_by_emergency: false })).assess();
+    assert_eq!(result_named(&a, Category::TemporaryAssistance, "无失业保险").status, Status::Unlikely);
+}
+
+#[test]
+fn guangxi_new_applicants_who_may_qualify_can_ask_for_a_one_off_payment_before_the_review() {
+    let a = gx("10000").home().assess();
+    assert_eq!(result_named(&a, Category::TemporaryAssistance, "先行发放").status, Status::NeedsLocalCheck);
+    let a = gx("100000").assess();
+    assert!(!a.results.iter().any(|r| r.name.contains("先行发放")));
+    let a = gx("10000").situation(|s| s.receives_dibao = true).assess();
+    assert!(!a.results.iter().any(|r| r.name.contains("先行发放")));
+}
+
+// ---- 广西 special assistance (三(七)–(十二)) ----
+
+#[test]
+fn guangxi_dibao_students_get_fee_waivers_and_housing_help_follows_urban_or_rural() {
+    let a = gx("10000").member(student(person(Relation::Child, 16), EducationLevel::SeniorSecondary)).assess();
+    let r = result(&a, Category::Dibao);
+    assert!(r.special_assistance.iter().any(|s| s.name == "教育费用减免" && s.citation.to_string() == "桂民发〔2024〕34号 三(八)"));
+    assert!(r.special_assistance.iter().any(|s| s.name == "住房救助（城市）"));
+    let a = gx("10000").rural().assess();
+    let r = result(&a, Category::Dibao);
+    assert!(r.special_assistance.iter().any(|s| s.name == "住房救助（农村）"));
+    assert!(!r.special_assistance.iter().any(|s| s.kind == AssistanceKind::Education));
+}
+
+#[test]
+fn guangxi_unlikely_categories_open_no_special_assistance() {
+    let a = gx("100000").assess();
+    assert!(result(&a, Category::Dibao).special_assistance.is_empty());
+}
+
+#[test]
+fn guangxi_has_no_published_time_limits_so_none_are_invented() {
+    let a = gx("10000").assess();
+    assert!(a.how_to_apply.time_limits.iter().all(|g| !g.text.contains("工作日")));
+    assert!(a.how_to_apply.time_limits.iter().any(|g| g.text.contains("以当地规定为准")));
+}
+
+#[test]
+fn guangxi_nanning_rural_standard_is_6800_a_year_from_2022_04_01() {
+    let mut h = gx("13599.99").rural();
+    h.household.place.local_standard = None;
+    h.household.place.area = Some("nanning".to_string());
+    let a = h.assess();
+    let s = a.standard.as_ref().expect("standard");
+    assert_eq!(s.annual.to_string(), "6800");
+    assert!(s.describe().contains("2022-04-01"));
+    assert_eq!(outcome(&a, Category::Dibao, "dibao.income"), Outcome::Pass);
+    h.household.income[0].amount = yearly("13600");
+    assert_eq!(outcome(&h.assess(), Category::Dibao, "dibao.income"), Outcome::Fail);
+}
+
+// ---- 山东: 边缘 "按照现有规定执行" → national default 1.5 ×, up to 2 × locally ----
+
+#[test]
+fn shandong_income_one_fen_below_1_5_times_is_marginal_under_the_national_default() {
+    let a = sd("28799.99").assess();
+    assert_eq!(outcome(&a, Category::Marginal, "marginal.income"), Outcome::Pass);
+    assert!(result(&a, Category::Marginal).notes.iter().any(|n| n.contains("按照现有规定执行") && n.contains("国家默认")));
+}
+
+#[test]
+fn shandong_income_between_1_5_and_2_times_is_left_to_the_office_because_localities_may_raise_it() {
+    let a = sd("28800").assess();
+    let c = check(result(&a, Category::Marginal), "marginal.income");
+    assert_eq!(c.outcome, Outcome::Unknown);
+    assert!(c.explanation.contains("2倍低保标准"));
+    let a = sd("38399.99").assess();
+    assert_eq!(outcome(&a, Category::Marginal, "marginal.income"), Outcome::Unknown);
+}
+
+#[test]
+fn shandong_income_at_exactly_twice_the_standard_is_not_marginal() {
+    let a = sd("38400").assess();
+    assert_eq!(outcome(&a, Category::Marginal, "marginal.income"), Outcome::Fail);
+}
+
+// ---- 山东 三.6: 重病患者, 一、二级 残疾, 三级精神、智力 残疾 may enter 低保 alone ----
+
+fn sd_marginal_with(member: Member) -> H {
+    sd("25000").member(member)
+}
+
+#[test]
+fn shandong_grade_three_intellectual_disability_in_a_marginal_family_qualifies_alone() {
+    // 3 members now: line 28800, 1.5 × 43200; 25000 is below the standard, so use more income.
+    let h = sd_marginal_with(disabled(person(Relation::Child, 20), DisabilityKind::Intellectual, 3)).with(|h| h.income[0].amount = yearly("40000"));
+    let a = h.assess();
+    assert_eq!(status(&a, Category::Marginal), Status::Likely);
+    let r = member_result(&a, Category::DibaoSoloMarginalMember, 2);
+    assert_eq!(r.status, Status::Likely);
+    assert_eq!(check(r, "solo_marginal.member.disability").citation.article, "三.6");
+}
+
+#[test]
+fn shandong_grade_three_physical_disability_is_not_named_and_grade_two_hearing_is() {
+    let h = sd_marginal_with(disabled(person(Relation::Child, 20), DisabilityKind::Physical, 3)).with(|h| h.income[0].amount = yearly("40000"));
+    assert_eq!(status(&h.assess(), Category::DibaoSoloMarginalMember), Status::NotApplicable);
+    let h = sd_marginal_with(disabled(person(Relation::Child, 20), DisabilityKind::Hearing, 2)).with(|h| h.income[0].amount = yearly("40000"));
+    assert_eq!(member_result(&h.assess(), Category::DibaoSoloMarginalMember, 2).status, Status::Likely);
+}
+
+#[test]
+fn shandong_rigid_expenditure_rules_are_to_be_issued_so_the_national_default_is_marked_and_the_ratio_left_to_the_office() {
+    let a = sd("30000").medical("20000").disposable_income_yearly("50000").assess();
+    let r = result(&a, Category::RigidExpenditure);
+    assert_eq!(check(r, "rigid.ratio").outcome, Outcome::Unknown);
+    assert!(r.notes.iter().any(|n| n.contains("另行制定")));
+    assert_eq!(r.status, Status::NeedsLocalCheck);
+}
+
+#[test]
+fn shandong_applicants_for_dibao_in_hardship_may_get_temporary_assistance_first() {
+    let a = sd("10000").home().assess();
+    let r = result_named(&a, Category::TemporaryAssistance, "先行发放");
+    assert_eq!(r.checks[0].citation.article, "三.6");
+}
+
+#[test]
+fn shandong_special_assistance_includes_heating_subsidies() {
+    let a = sd("10000").assess();
+    assert!(result(&a, Category::Dibao).special_assistance.iter().any(|s| s.name.contains("取暖补贴")));
+}
+
+#[test]
+fn shandong_review_order_is_told_in_how_to_apply() {
+    let a = sd("10000").assess();
+    assert!(a.how_to_apply.where_to_apply.iter().any(|g| g.text.contains("一次申请、分类审核认定")));
+}
