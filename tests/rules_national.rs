@@ -1,0 +1,160 @@
+//! National rules every pack applies: 特困人员 (民发〔2021〕43号) and the national defaults for 边缘
+//! and 刚性支出 (national pack). Standard 700 元/人/月: one person's year is 8400 元.
+
+mod common;
+
+use common::*;
+use low_income_check::engine::household::*;
+use low_income_check::engine::outcome::{Category, Outcome, Status};
+
+fn alone(age: u32) -> H {
+    H::new("national", "700").member(supported(person(Relation::Applicant, age), SupporterStatus::None))
+}
+
+// ---- 特困: (老年人、残疾人、未成年人) 无劳动能力、无生活来源、无法定义务人或其无履行能力 ----
+
+#[test]
+fn a_sixty_year_old_living_alone_with_no_income_no_property_and_no_supporter_is_likely_destitute() {
+    let a = alone(60).assess();
+    let r = member_result(&a, Category::Destitute, 0);
+    assert_eq!(r.status, Status::Likely);
+    assert_eq!(a.best.as_ref().map(|b| b.category), Some(Category::Destitute));
+    assert!(r.checks.iter().all(|c| c.citation.document.starts_with("民发〔2021〕43号")));
+}
+
+#[test]
+fn a_fifty_nine_year_old_without_disability_is_not_in_the_destitute_population() {
+    let a = alone(59).assess();
+    assert_eq!(status(&a, Category::Destitute), Status::NotApplicable);
+}
+
+#[test]
+fn fifteen_is_under_sixteen_and_sixteen_is_not() {
+    let a = alone(15).assess();
+    assert_eq!(member_result(&a, Category::Destitute, 0).status, Status::Likely);
+    let a = alone(16).assess();
+    assert_eq!(status(&a, Category::Destitute), Status::NotApplicable);
+}
+
+#[test]
+fn grade_three_intellectual_disability_means_no_capacity_to_work() {
+    let a = H::new("national", "700").member(supported(disabled(person(Relation::Applicant, 40), DisabilityKind::Intellectual, 3), SupporterStatus::None)).assess();
+    let r = member_result(&a, Category::Destitute, 0);
+    assert_eq!(check(r, "destitute.work_capacity.disability").outcome, Outcome::Pass);
+    assert_eq!(r.status, Status::Likely);
+}
+
+#[test]
+fn grade_three_physical_and_grade_two_visual_are_not_on_the_national_list_and_go_to_the_office() {
+    for (kind, grade) in [(DisabilityKind::Physical, 3), (DisabilityKind::Visual, 2), (DisabilityKind::Hearing, 1)] {
+        let a = H::new("national", "700").member(supported(disabled(person(Relation::Applicant, 40), kind, grade), SupporterStatus::None)).assess();
+        let r = member_result(&a, Category::Destitute, 0);
+        assert_eq!(check(r, "destitute.work_capacity.disability").outcome, Outcome::Unknown, "{kind:?} {grade}");
+        assert_eq!(r.status, Status::NeedsLocalCheck);
+    }
+    let a = H::new("national", "700").member(supported(disabled(person(Relation::Applicant, 40), DisabilityKind::Physical, 2), SupporterStatus::None)).assess();
+    assert_eq!(check(member_result(&a, Category::Destitute, 0), "destitute.work_capacity.disability").outcome, Outcome::Pass);
+}
+
+#[test]
+fn own_income_exactly_at_the_standard_is_a_means_of_living_and_one_fen_less_is_not() {
+    let a = alone(70).income(Some(0), IncomeKind::Pension, yearly("8400")).assess();
+    assert_eq!(check(member_result(&a, Category::Destitute, 0), "destitute.income").outcome, Outcome::Fail);
+    let a = alone(70).income(Some(0), IncomeKind::Pension, yearly("8399.99")).assess();
+    assert_eq!(check(member_result(&a, Category::Destitute, 0), "destitute.income").outcome, Outcome::Pass);
+}
+
+#[test]
+fn the_elderly_allowance_is_not_counted_for_destitute_persons_but_is_for_dibao() {
+    let a = alone(85).income(Some(0), IncomeKind::ElderlyAllowance, yearly("9000")).assess();
+    assert_eq!(check(member_result(&a, Category::Destitute, 0), "destitute.income").outcome, Outcome::Pass);
+    assert_eq!(outcome(&a, Category::Dibao, "dibao.income"), Outcome::Fail);
+}
+
+#[test]
+fn an_able_supporter_rules_out_destitute_support() {
+    let a = H::new("national", "700").member(supported(person(Relation::Applicant, 75), SupporterStatus::Able)).assess();
+    assert_eq!(check(member_result(&a, Category::Destitute, 0), "destitute.supporter").outcome, Outcome::Fail);
+    let a = H::new("national", "700").member(supported(person(Relation::Applicant, 75), SupporterStatus::Unable)).assess();
+    assert_eq!(check(member_result(&a, Category::Destitute, 0), "destitute.supporter").outcome, Outcome::Pass);
+}
+
+#[test]
+fn an_unanswered_supporter_question_is_answered_by_an_employed_adult_child_in_the_household() {
+    let a = H::new("national", "700")
+        .member(person(Relation::Applicant, 75))
+        .member(working(person(Relation::Child, 45), WorkStatus::Employed))
+        .assess();
+    let c = check(member_result(&a, Category::Destitute, 0), "destitute.supporter");
+    assert_eq!(c.outcome, Outcome::Fail);
+    assert!(c.explanation.contains("第2位成员"));
+    let a = H::new("national", "700").member(person(Relation::Applicant, 75)).member(working(person(Relation::Child, 45), WorkStatus::Unemployed)).assess();
+    assert_eq!(check(member_result(&a, Category::Destitute, 0), "destitute.supporter").outcome, Outcome::Unknown);
+}
+
+#[test]
+fn household_income_not_attributed_to_anyone_leaves_a_members_own_income_to_the_office() {
+    let a = H::new("national", "700")
+        .member(supported(person(Relation::Applicant, 75), SupporterStatus::None))
+        .member(person(Relation::Spouse, 72))
+        .income(None, IncomeKind::PropertyNet, yearly("1000"))
+        .assess();
+    assert_eq!(check(member_result(&a, Category::Destitute, 0), "destitute.income").outcome, Outcome::Unknown);
+}
+
+// ---- national defaults: 边缘 1.5 × (up to 2 × locally), 刚性 ratio set locally ----
+
+#[test]
+fn national_marginal_default_is_below_1_5_times_with_2_times_left_to_the_office() {
+    // 2 members: line 16800, 1.5 × 25200, 2 × 33600.
+    let h = |w: &str| H::new("national", "700").adults(2).yearly_wages(w);
+    assert_eq!(outcome(&h("25199.99").assess(), Category::Marginal, "marginal.income"), Outcome::Pass);
+    assert_eq!(outcome(&h("25200").assess(), Category::Marginal, "marginal.income"), Outcome::Unknown);
+    assert_eq!(outcome(&h("33600").assess(), Category::Marginal, "marginal.income"), Outcome::Fail);
+    let a = h("25199.99").assess();
+    assert_eq!(a.ladder.iter().map(|r| r.monthly.to_string()).collect::<Vec<_>>(), ["700", "1050", "1400"]);
+}
+
+#[test]
+fn national_rigid_ratio_is_not_invented() {
+    let a = H::new("national", "700").adults(2).yearly_wages("30000").medical("25000").disposable_income_yearly("40000").assess();
+    let r = result(&a, Category::RigidExpenditure);
+    assert_eq!(check(r, "rigid.ratio").outcome, Outcome::Unknown);
+    assert_eq!(check(r, "rigid.disposable_income").outcome, Outcome::Pass);
+    assert!(check(r, "rigid.ratio").explanation.contains("83.33%"), "{}", check(r, "rigid.ratio").explanation);
+}
+
+#[test]
+fn national_sudden_hardship_is_emergency_temporary_assistance() {
+    let a = H::new("national", "700").adults(1).yearly_wages("90000").situation(|s| s.sudden_hardship = true).assess();
+    assert_eq!(a.best.as_ref().map(|b| b.category), Some(Category::TemporaryAssistance));
+}
+
+#[test]
+fn spending_beyond_income_suggests_expenditure_type_temporary_assistance_for_the_office_to_judge() {
+    let a = H::new("national", "700").adults(1).yearly_wages("10000").medical("10000.01").assess();
+    assert_eq!(result_named(&a, Category::TemporaryAssistance, "支出型").status, Status::NeedsLocalCheck);
+    let a = H::new("national", "700").adults(1).yearly_wages("10000").medical("10000").assess();
+    assert!(!a.results.iter().any(|r| r.name.contains("临时救助——支出型")));
+}
+
+#[test]
+fn results_come_best_first_and_every_check_cites_a_document() {
+    let a = H::new("national", "700").adults(2).yearly_wages("20000").home().assess();
+    let statuses: Vec<Status> = a.results.iter().map(|r| r.status).collect();
+    let mut sorted = statuses.clone();
+    sorted.sort();
+    assert_eq!(statuses, sorted);
+    for r in &a.results {
+        for c in &r.checks {
+            assert!(!c.citation.document.trim().is_empty(), "{} / {}", r.name, c.key);
+        }
+    }
+}
+
+#[test]
+fn a_member_reference_out_of_range_is_refused_with_its_path() {
+    let h = H::new("national", "700").adults(1).income(Some(3), IncomeKind::Wages, yearly("1"));
+    let err = low_income_check::engine::assess(&h.household, &h.pack, day("2026-11-22")).expect_err("refused");
+    assert!(err.to_string().contains("income[0].member"), "{err}");
+}
