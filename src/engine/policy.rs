@@ -591,8 +591,12 @@ impl Validator {
         for (i, dated) in param.0.iter().enumerate() {
             let at = format!("{path}[{i}]");
             if !units.contains(&dated.unit) {
-                let expected: Vec<String> = units.iter().map(|u| format!("{:?}", u)).collect();
-                self.error(&format!("{at}.unit"), format!("单位不符，应为 {}", expected.join(" 或 ").to_lowercase()));
+                // The unit's JSON name, so the message shows what to write.
+                let expected: Vec<String> = units
+                    .iter()
+                    .map(|u| serde_json::to_string(u).unwrap_or_default().trim_matches('"').to_string())
+                    .collect();
+                self.error(&format!("{at}.unit"), format!("单位不符，应为 {}", expected.join(" 或 ")));
             }
             if !dates.insert(dated.effective) {
                 self.error(&format!("{at}.effective"), format!("生效日期 {} 重复：同一天不能有两个取值", dated.effective));

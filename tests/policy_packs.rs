@@ -1,0 +1,194 @@
+//! Policy packs: the built-in ones are valid and carry a unit, a date and a source for every number;
+//! a partner's pack is refused with a message naming the field at fault.
+
+use low_income_check::engine::policy::{builtin, PolicyPack};
+use low_income_check::engine::Day;
+
+fn load(id: &str) -> PolicyPack {
+    builtin::load(id).expect("known id").unwrap_or_else(|e| panic!("{id} invalid: {e:?}"))
+}
+
+fn shanxi_json() -> serde_json::Value {
+    serde_json::from_str(builtin::source("shanxi").expect("shanxi")).expect("json")
+}
+
+fn refused(value: serde_json::Value) -> Vec<String> {
+    match PolicyPack::from_json(&value.to_string()) {
+        Ok(_) => panic!("pack accepted"),
+        Err(errors) => errors.iter().map(|e| e.to_string()).collect(),
+    }
+}
+
+#[test]
+fn every_built_in_pack_is_valid() {
+    for id in builtin::IDS {
+        let pack = load(id);
+        assert_eq!(pack.id, id);
+    }
+    assert!(builtin::load("atlantis").is_none());
+}
+
+#[test]
+fn every_local_standard_has_a_source_and_an_effective_date_and_a_positive_amount() {
+    for id in builtin::IDS {
+        for area in load(id).areas {
+            for param in [&area.dibao_standard.urban, &area.dibao_standard.rural].into_iter().flatten() {
+                for dated in &param.0 {
+                    assert!(!dated.source.document.is_empty(), "{} {}", id, area.id);
+                    assert!(!dated.value.is_zero());
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_published_standards_of_policy_md_are_in_the_packs() {
+    let day = Day::parse("2026-11-22").expect("day");
+    let cases = [
+        ("shanxi", "taiyuan/urban", true, "760"),
+        ("shanxi", "taiyuan/counties-rural", false, "640"),
+        ("shanxi", "datong/yungang", false, "7500"),
+        ("shanxi", "changzhi/luzhou", false, "9120"),
+        ("shandong", "jinan", true, "1114"),
+        ("shandong", "qingdao/three-cities-rural", false, "860"),
+        ("guangxi", "liuzhou", true, "770"),
+        ("guangxi", "yulin", false, "6000"),
+    ];
+    for (pack, area, urban, amount) in cases {
+        let pack = load(pack);
+        let area = pack.area(area).expect("area");
+        let param = if urban { &area.dibao_standard.urban } else { &area.dibao_standard.rural };
+        let value = param.as_ref().and_then(|p| p.in_force(day)).map(|d| d.value.to_string());
+        assert_eq!(value.as_deref(), Some(amount), "{}", area.id);
+    }
+}
+
+#[test]
+fn the_value_in_force_is_the_latest_not_after_the_day() {
+    let pack = load("shanxi");
+    let multiplier = &pack.rules.marginal.multiplier;
+    let at = |d: &str| multiplier.in_force(Day::parse(d).expect("day")).map(|v| v.source.document.clone());
+    assert_eq!(at("2023-06-21"), None);
+    assert_eq!(at("2023-06-22").as_deref(), Some("晋民发〔2023〕31号"));
+    assert_eq!(at("2024-01-31").as_deref(), Some("晋民发〔2023〕31号"));
+    assert_eq!(at("2024-02-01").as_deref(), Some("晋民发〔2024〕6号"));
+}
+
+#[test]
+fn a_wrong_unit_is_refused_naming_the_field() {
+    let mut pack = shanxi_json();
+    pack["rules"]["marginal"]["multiplier"][0]["unit"] = "yuan_per_month".into();
+    let errors = refused(pack);
+    assert!(errors.iter().any(|e| e.starts_with("rules.marginal.multiplier[0].unit") && e.contains("times_standard")), "{errors:?}");
+}
+
+#[test]
+fn two_values_on_the_same_effective_date_are_refused() {
+    let mut pack = shanxi_json();
+    pack["rules"]["marginal"]["multiplier"][1]["effective"] = "2023-06-22".into();
+    let errors = refused(pack);
+    assert!(errors.iter().any(|e| e.starts_with("rules.marginal.multiplier[1].effective")), "{errors:?}");
+}
+
+#[test]
+fn markup_in_a_name_or_source_is_refused() {
+    let mut pack = shanxi_json();
+    pack["name"] = "<script>alert(1)</script>".into();
+    pack["areas"][0]["dibao_standard"]["urban"][0]["source"]["document"] = "<img src=x onerror=alert(1)>".into();
+    let errors = refused(pack);
+    assert!(errors.iter().any(|e| e.starts_with("name")), "{errors:?}");
+    assert!(errors.iter().any(|e| e.starts_with("areas[0].dibao_standard.urban[0].source.document")), "{errors:?}");
+}
+
+#[test]
+fn an_unknown_variant_or_field_is_refused_with_its_path() {
+    let mut pack = shanxi_json();
+    pack["rules"]["marginal"]["variant"] = "hainan_2030".into();
+    let errors = refused(pack);
+    assert!(errors.iter().any(|e| e.starts_with("rules.marginal.variant")), "{errors:?}");
+    let mut pack = shanxi_json();
+    pack["rules"]["marginal"]["multipler"] = serde_json::json!([]);
+    let errors = refused(pack);
+    assert!(errors.iter().any(|e| e.starts_with("rules.marginal") && e.contains("multipler")), "{errors:?}");
+}
+
+#[test]
+fn an_impossible_date_a_zero_standard_or_an_absurd_multiplier_is_refused() {
+    let mut pack = shanxi_json();
+    pack["areas"][0]["dibao_standard"]["urban"][0]["effective"] = "2023-02-30".into();
+    assert!(refused(pack).iter().any(|e| e.starts_with("areas[0].dibao_standard.urban[0].effective")));
+    let mut pack = shanxi_json();
+    pack["areas"][0]["dibao_standard"]["urban"][0]["value"] = "0".into();
+    assert!(refused(pack).iter().any(|e| e.starts_with("areas[0].dibao_standard.urban[0].value")));
+    let mut pack = shanxi_json();
+    pack["rules"]["marginal"]["multiplier"][0]["value"] = "0.5".into();
+    assert!(refused(pack).iter().any(|e| e.starts_with("rules.marginal.multiplier[0].value")));
+    let mut pack = shanxi_json();
+    pack["areas"][0]["dibao_standard"]["urban"][0]["value"] = "-760".into();
+    assert!(refused(pack).iter().any(|e| e.starts_with("areas[0].dibao_standard.urban[0].value") && e.contains("负数")));
+}
+
+#[test]
+fn duplicate_area_ids_a_wrong_format_version_and_a_missing_rule_are_refused() {
+    let mut pack = shanxi_json();
+    let first = pack["areas"][0].clone();
+    pack["areas"].as_array_mut().expect("areas").push(first);
+    assert!(refused(pack).iter().any(|e| e.contains("重复")));
+    let mut pack = shanxi_json();
+    pack["format"] = 2.into();
+    assert!(refused(pack).iter().any(|e| e.starts_with("format")));
+    let mut pack = shanxi_json();
+    pack["rules"].as_object_mut().expect("rules").remove("destitute");
+    assert!(refused(pack).iter().any(|e| e.contains("destitute")));
+}
+
+#[test]
+fn a_guangxi_rigid_rule_without_its_multiplier_is_refused() {
+    let mut pack: serde_json::Value = serde_json::from_str(builtin::source("guangxi").expect("gx")).expect("json");
+    pack["rules"]["rigid_expenditure"].as_object_mut().expect("rule").remove("income_gap_multiplier");
+    assert!(refused(pack).iter().any(|e| e.starts_with("rules.rigid_expenditure.income_gap_multiplier")));
+}
+
+#[test]
+fn a_pack_that_is_not_json_or_too_large_is_refused_with_a_message() {
+    let errors = PolicyPack::from_json("{ not json").expect_err("refused");
+    assert!(errors[0].message.contains("JSON"));
+    let huge = format!("{{\"id\": \"{}\"}}", "a".repeat(600 * 1024));
+    let errors = PolicyPack::from_json(&huge).expect_err("refused");
+    assert!(errors[0].message.contains("过大"));
+}
+
+#[test]
+fn a_partner_pack_with_a_financial_asset_limit_decides_the_property_test() {
+    use low_income_check::engine::household::*;
+    use low_income_check::engine::money::Money;
+    use low_income_check::engine::outcome::{Category, Outcome};
+    let mut value = shanxi_json();
+    value["id"] = "partner/demo".into();
+    value["rules"]["dibao"]["financial_assets_limit_months"] = serde_json::json!([
+        { "value": "6", "unit": "months_of_standard", "effective": "2024-01-01",
+          "source": { "document": "某区民政局", "article": "财产认定", "reliability": "supplied" } }
+    ]);
+    let pack = PolicyPack::from_json(&value.to_string()).expect("valid partner pack");
+    let mut household: Household = serde_json::from_value(serde_json::json!({
+        "as_of": "2026-11-22",
+        "place": { "local_standard": { "amount": "800", "per": "month" } },
+        "members": [ { "age": 40 } ],
+        "income": [ { "member": 0, "kind": "wages", "amount": "100", "per": "month" } ]
+    }))
+    .expect("household");
+    let day = Day::parse("2026-11-22").expect("day");
+    let dibao = |h: &Household| {
+        let a = low_income_check::engine::assess(h, &pack, day).expect("assess");
+        let r = a.results.into_iter().find(|r| r.category == Category::Dibao).expect("dibao");
+        r.checks.into_iter().find(|c| c.key == "dibao.property").expect("property").outcome
+    };
+    household.assets.financial = Money::parse("4800").expect("m");
+    assert_eq!(dibao(&household), Outcome::Pass);
+    household.assets.financial = Money::parse("4800.01").expect("m");
+    assert_eq!(dibao(&household), Outcome::Fail);
+    household.assets.financial = Money::parse("100").expect("m");
+    household.assets.vehicles = 1;
+    assert_eq!(dibao(&household), Outcome::Unknown);
+}
