@@ -168,7 +168,7 @@ fn guangxi_nanning_rural_standard_is_6800_a_year_from_2022_04_01() {
     assert_eq!(s.annual.to_string(), "6800");
     assert!(s.describe().contains("2022-04-01"));
     assert_eq!(outcome(&a, Category::Dibao, "dibao.income"), Outcome::Pass);
-    h.household.income[0].amount = yearly("13600");
+    h.household.income[0].amount = money("13600");
     assert_eq!(outcome(&h.assess(), Category::Dibao, "dibao.income"), Outcome::Fail);
 }
 
@@ -206,7 +206,7 @@ fn sd_marginal_with(member: Member) -> H {
 #[test]
 fn shandong_grade_three_intellectual_disability_in_a_marginal_family_qualifies_alone() {
     // 3 members now: line 28800, 1.5 × 43200; 25000 is below the standard, so use more income.
-    let h = sd_marginal_with(disabled(person(Relation::Child, 20), DisabilityKind::Intellectual, 3)).with(|h| h.income[0].amount = yearly("40000"));
+    let h = sd_marginal_with(disabled(person(Relation::Child, 20), DisabilityKind::Intellectual, 3)).with(|h| h.income[0].amount = money("40000"));
     let a = h.assess();
     assert_eq!(status(&a, Category::Marginal), Status::Likely);
     let r = member_result(&a, Category::DibaoSoloMarginalMember, 2);
@@ -216,9 +216,9 @@ fn shandong_grade_three_intellectual_disability_in_a_marginal_family_qualifies_a
 
 #[test]
 fn shandong_grade_three_physical_disability_is_not_named_and_grade_two_hearing_is() {
-    let h = sd_marginal_with(disabled(person(Relation::Child, 20), DisabilityKind::Physical, 3)).with(|h| h.income[0].amount = yearly("40000"));
+    let h = sd_marginal_with(disabled(person(Relation::Child, 20), DisabilityKind::Physical, 3)).with(|h| h.income[0].amount = money("40000"));
     assert_eq!(status(&h.assess(), Category::DibaoSoloMarginalMember), Status::NotApplicable);
-    let h = sd_marginal_with(disabled(person(Relation::Child, 20), DisabilityKind::Hearing, 2)).with(|h| h.income[0].amount = yearly("40000"));
+    let h = sd_marginal_with(disabled(person(Relation::Child, 20), DisabilityKind::Hearing, 2)).with(|h| h.income[0].amount = money("40000"));
     assert_eq!(member_result(&h.assess(), Category::DibaoSoloMarginalMember, 2).status, Status::Likely);
 }
 

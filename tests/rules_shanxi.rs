@@ -94,7 +94,7 @@ fn a_rural_yearly_standard_is_compared_over_the_year() {
     assert_eq!(a.standard.as_ref().map(|s| s.annual.to_string()), Some("6552".to_string()));
     assert_eq!(outcome(&a, Category::Dibao, "dibao.income"), Outcome::Fail);
     let mut h2 = h;
-    h2.household.income[0].amount = yearly("13103.99");
+    h2.household.income[0].amount = money("13103.99");
     assert_eq!(outcome(&h2.assess(), Category::Dibao, "dibao.income"), Outcome::Pass);
 }
 

@@ -320,8 +320,20 @@ pub struct IncomeItem {
     #[serde(default)]
     pub member: Option<usize>,
     pub kind: IncomeKind,
-    #[serde(flatten)]
-    pub amount: Amount,
+    /// Written out (not a flattened [`Amount`]) so that unknown fields are refused and errors name
+    /// `income[i].amount`.
+    pub amount: Money,
+    pub per: Period,
+}
+
+impl IncomeItem {
+    pub fn new(member: Option<usize>, kind: IncomeKind, amount: Amount) -> IncomeItem {
+        IncomeItem { member, kind, amount: amount.amount, per: amount.per }
+    }
+
+    pub fn value(&self) -> Amount {
+        Amount { amount: self.amount, per: self.per }
+    }
 }
 
 /// Kinds of income, after 民发〔2021〕57号: what counts, what is exempt, what is deducted.

@@ -23,7 +23,7 @@ impl IncomeTotals {
     }
 
     fn add(&mut self, item: &IncomeItem, effect: IncomeEffect) -> Result<(), MoneyError> {
-        let annual = item.amount.annual()?;
+        let annual = item.value().annual()?;
         let slot = match effect {
             IncomeEffect::Counted => &mut self.counted,
             IncomeEffect::NotCounted => &mut self.not_counted,
@@ -74,7 +74,7 @@ pub fn member_own(household: &Household, member: usize, rule: PersonalRule) -> R
             None if alone => totals.add(item, effect)?,
             None => {
                 if effect == IncomeEffect::Counted {
-                    unattributed_shared = money::add(unattributed_shared, item.amount.annual()?)?;
+                    unattributed_shared = money::add(unattributed_shared, item.value().annual()?)?;
                 }
             }
         }

@@ -528,7 +528,17 @@ impl PolicyPack {
 /// Turns a serde_json error into a Chinese message; the original detail follows for developers.
 pub fn json_message(error: &serde_json::Error) -> String {
     use serde_json::error::Category;
-    let detail = truncate(&error.to_string(), 200);
+    // serde_json ends its messages with " at line L column C"; that part is said in Chinese instead.
+    let full = error.to_string();
+    let message = match full.rfind(" at line ") {
+        Some(at) => &full[..at],
+        None => full.as_str(),
+    };
+    let detail = if error.line() > 0 {
+        format!("{}（第{}行第{}列）", truncate(message, 200), error.line(), error.column())
+    } else {
+        truncate(message, 200)
+    };
     match error.classify() {
         Category::Syntax | Category::Eof => format!("JSON 格式错误：{detail}"),
         Category::Io => format!("读取失败：{detail}"),

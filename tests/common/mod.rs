@@ -119,7 +119,7 @@ impl H {
     }
 
     pub fn income(mut self, member: Option<usize>, kind: IncomeKind, amount: Amount) -> H {
-        self.household.income.push(IncomeItem { member, kind, amount });
+        self.household.income.push(IncomeItem::new(member, kind, amount));
         self
     }
 

@@ -1,0 +1,123 @@
+//! The `assess` binary: JSON and text output, policy checking, and clear refusals with non-zero
+//! exit codes — never a panic.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn assess(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_assess"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn assess");
+    if let Some(input) = stdin {
+        child.stdin.take().expect("stdin").write_all(input.as_bytes()).expect("write stdin");
+    } else {
+        drop(child.stdin.take());
+    }
+    child.wait_with_output().expect("wait")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn the_json_output_for_the_example_household_is_the_committed_example_assessment() {
+    let out = assess(&["examples/household-shanxi-illness.json"], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let committed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/assessment-shanxi-illness.json")).expect("example");
+    assert_eq!(
+        text(&out.stdout),
+        committed,
+        "the assessment format or content changed: regenerate with \
+         `cargo run --bin assess -- examples/household-shanxi-illness.json > examples/assessment-shanxi-illness.json` and review the diff"
+    );
+}
+
+#[test]
+fn the_text_report_shows_the_standard_the_best_category_and_citations() {
+    let out = assess(&["examples/household-shanxi-illness.json", "--text"], None);
+    assert!(out.status.success());
+    let report = text(&out.stdout);
+    assert!(report.contains("760元/人/月") && report.contains("2023-01-01"), "{report}");
+    assert!(report.contains("最可能的类别：支出型贫困家庭"), "{report}");
+    assert!(report.contains("晋民发〔2022〕60号 二(一)1"));
+    assert!(report.contains("需要准备的材料"));
+}
+
+#[test]
+fn a_partner_pack_is_used_when_given() {
+    let household = r#"{"as_of":"2026-11-22","place":{"area":"xiaodian"},"members":[{"age":40}],
+        "income":[{"member":0,"kind":"wages","amount":"500","per":"month"}],"assets":{"financial":"4000"}}"#;
+    let out = assess(&["-", "--policy", "examples/pack-partner-example.json"], Some(household));
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(json["pack"]["id"], "partner/taiyuan-xiaodian");
+    assert_eq!(json["best"]["category"], "dibao");
+    assert_eq!(json["best"]["status"], "likely");
+}
+
+#[test]
+fn check_policy_accepts_a_valid_pack_and_refuses_a_broken_one_naming_the_field() {
+    let out = assess(&["--check-policy", "www/policy/shanxi.json"], None);
+    assert!(out.status.success());
+    assert!(text(&out.stdout).contains("政策包有效"));
+    let broken = std::env::temp_dir().join("lic-broken-pack.json");
+    let mut pack: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/policy/guangxi.json")).expect("read")).expect("json");
+    pack["rules"]["marginal"]["multiplier"][0]["unit"] = "months".into();
+    std::fs::write(&broken, pack.to_string()).expect("write");
+    let out = assess(&["--check-policy", broken.to_str().expect("path")], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("rules.marginal.multiplier[0].unit"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn a_bad_household_is_refused_with_the_path_and_exit_code_1() {
+    for (input, path) in [
+        (r#"{"members":[{"age":200}]}"#, "members[0].age"),
+        (r#"{"members":[{"age":40}],"income":[{"kind":"wages","amount":"-5","per":"month"}]}"#, "income[0].amount"),
+        (r#"{"members":[{"age":40}],"income":[{"kind":"wages","amount":"abc","per":"month"}]}"#, "income[0].amount"),
+        (r#"{"members":[{"age":40}],"income":[{"member":5,"kind":"wages","amount":"1","per":"month"}]}"#, "income[0].member"),
+        (r#"{"members":[{"age":40,"disability":{"kind":"physical","grade":7}}]}"#, "members[0].disability.grade"),
+        (r#"{"members":[]}"#, "members"),
+        (r#"{"members":[{"age":40}],"colour":"red"}"#, "colour"),
+    ] {
+        let out = assess(&["-"], Some(input));
+        assert_eq!(out.status.code(), Some(1), "{input}");
+        let err = text(&out.stderr);
+        assert!(err.contains(path), "{input}: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+}
+
+#[test]
+fn unreadable_files_unknown_packs_and_bad_arguments_exit_non_zero_with_a_message() {
+    let out = assess(&["no-such-file.json"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("无法读取"));
+    let out = assess(&["-"], Some(r#"{"place":{"pack":"atlantis"},"members":[{"age":40}]}"#));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("atlantis"));
+    let out = assess(&["--frobnicate"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let out = assess(&["-", "--date", "2026-13-01"], Some(r#"{"members":[{"age":40}]}"#));
+    assert_eq!(out.status.code(), Some(2));
+    let out = assess(&[], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("用法"));
+}
+
+#[test]
+fn the_date_flag_picks_the_values_in_force_that_day() {
+    let household = r#"{"place":{"pack":"shanxi","area":"datong/pingcheng"},"members":[{"age":40}]}"#;
+    let out = assess(&["-", "--date", "2024-12-31"], Some(household));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert!(json["standard"].is_null(), "大同 2025 standard must not apply in 2024");
+    let out = assess(&["-", "--date", "2025-01-01"], Some(household));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(json["standard"]["monthly"], "730");
+}
