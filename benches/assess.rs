@@ -1,1 +1,54 @@
-fn main(){}
+//! One assessment of a 5-member household (target ≤ 10 µs on the 2-core dev machine), and a batch
+//! of households per second.
+
+use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
+use low_income_check::engine::policy::builtin;
+use low_income_check::engine::{assess, Day};
+use low_income_check::format::parse_household;
+
+const FIVE_MEMBERS: &str = r#"{
+  "as_of": "2026-11-22",
+  "place": { "pack": "shanxi", "area": "taiyuan/urban", "area_kind": "urban" },
+  "members": [
+    { "relation": "applicant", "age": 46, "work": "employed" },
+    { "relation": "spouse", "age": 44, "work": "unemployed", "illness": { "serious": true, "in_treatment": true } },
+    { "relation": "child", "age": 19, "student": { "level": "undergraduate" } },
+    { "relation": "child", "age": 9, "student": { "level": "primary" } },
+    { "relation": "parent", "age": 74, "disability": { "kind": "physical", "grade": 2, "needs_ongoing_care": true } }
+  ],
+  "income": [
+    { "member": 0, "kind": "wages", "amount": "4200", "per": "month" },
+    { "member": 0, "kind": "taxes_and_social_insurance", "amount": "420", "per": "month" },
+    { "member": 4, "kind": "pension", "amount": "900", "per": "month" },
+    { "member": 4, "kind": "basic_pension_base", "amount": "150", "per": "month" }
+  ],
+  "spending": {
+    "medical": { "amount": "26000", "per": "year" },
+    "disability_care": { "amount": "6000", "per": "year" },
+    "education": { "amount": "7500", "per": "year" }
+  },
+  "assets": { "financial": "30000", "homes": 1 }
+}"#;
+
+fn bench(c: &mut Criterion) {
+    let household = parse_household(FIVE_MEMBERS).expect("valid household");
+    let pack = builtin::load("shanxi").expect("id").expect("valid pack");
+    let today = Day::parse("2026-11-22").expect("day");
+    c.bench_function("assess 5-member household (山西)", |b| {
+        b.iter(|| assess(black_box(&household), black_box(&pack), today).expect("assessment"))
+    });
+    let mut group = c.benchmark_group("batch");
+    group.throughput(Throughput::Elements(1000));
+    group.sample_size(20);
+    group.bench_function("1000 households", |b| {
+        b.iter(|| {
+            for _ in 0..1000 {
+                black_box(assess(black_box(&household), &pack, today).expect("assessment"));
+            }
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -49,7 +49,7 @@ fn plain(text: impl Into<String>) -> Guidance {
 
 pub fn how_to_apply(ctx: &Context, results: &[CategoryResult]) -> HowToApply {
     let variant = ctx.pack.rules.procedure.variant;
-    let sx = |a: &str| Citation::seed(doc::SX_SAFETY_NET_2023, a);
+    let sx = |a: &'static str| Citation::seed(doc::SX_SAFETY_NET_2023, a);
     let mut where_to_apply = Vec::new();
     match variant {
         ProcedureVariant::Shanxi2023 => {

@@ -129,7 +129,7 @@ pub fn assess(household: &Household, pack: &PolicyPack, today: Day) -> Result<As
     let best = results
         .first()
         .filter(|r| r.status <= Status::NeedsLocalCheck)
-        .map(|r| BestCategory { category: r.category, name: r.name.clone(), status: r.status });
+        .map(|r| BestCategory { category: r.category, name: r.name.to_string(), status: r.status });
     let how_to_apply = apply::how_to_apply(&ctx, &results);
     let figures = household_figures(&ctx)?;
     let ladder = ladder(&ctx)?;
@@ -167,7 +167,7 @@ fn ladder(ctx: &Context) -> Result<Vec<Rung>, MoneyError> {
     let mut rungs = Vec::new();
     if let Some(standard) = &ctx.standard {
         let monthly = money::div(standard.annual, Decimal::from(12))?;
-        rungs.push(Rung { label: "低保标准".to_string(), monthly: money::Money::display_rounded(monthly) });
+        rungs.push(Rung { label: "低保标准".into(), monthly: money::Money::display_rounded(monthly) });
         let rule = &ctx.pack.rules.marginal;
         let mut multipliers: Vec<Decimal> = Vec::new();
         if let Some(m) = ctx.param(&rule.multiplier) {
@@ -185,7 +185,7 @@ fn ladder(ctx: &Context) -> Result<Vec<Rung>, MoneyError> {
         }
     }
     if let Some(disposable) = &ctx.disposable_income {
-        rungs.push(Rung { label: "上年度居民人均可支配收入".to_string(), monthly: disposable.monthly });
+        rungs.push(Rung { label: "上年度居民人均可支配收入".into(), monthly: disposable.monthly });
     }
     Ok(rungs)
 }

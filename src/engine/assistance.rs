@@ -90,7 +90,7 @@ pub fn for_result(variant: AssistanceVariant, household: &Household, result: &Ca
         Category::Destitute | Category::Dibao | Category::DibaoSoloDisabled | Category::DibaoSoloMarginalMember | Category::ExpenditurePoverty | Category::PhaseOut
     );
     let marginal = result.category == Category::Marginal;
-    let (items, citation): (&[Item], fn(&str) -> Citation) = match (variant, marginal) {
+    let (items, citation): (&[Item], fn(&'static str) -> Citation) = match (variant, marginal) {
         (AssistanceVariant::Guangxi2024, _) => (GUANGXI, |a| Citation::seed(doc::GX_MONITORING_2024, a)),
         (AssistanceVariant::Shandong2024, _) => (SHANDONG, |a| Citation::seed(doc::SD_MONITORING_2024, a)),
         (AssistanceVariant::Shanxi2024, true) => (SHANXI_MARGINAL, |a| Citation::seed(doc::SX_MARGINAL_2024, a)),
@@ -113,8 +113,8 @@ pub fn for_result(variant: AssistanceVariant, household: &Household, result: &Ca
         })
         .map(|item| Assistance {
             kind: item.kind,
-            name: item.name.to_string(),
-            detail: item.detail.to_string(),
+            name: item.name,
+            detail: item.detail,
             citation: citation(item.article),
         })
         .collect()

@@ -1,6 +1,7 @@
 //! Where a rule comes from. Every check the engine makes carries one of these, so a reader can open
 //! the document at the article and redo the reasoning.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -33,21 +34,22 @@ impl Reliability {
 /// A document number and an article: `晋民发〔2022〕60号 二(一)1`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Citation {
-    pub document: String,
-    pub article: String,
+    /// Static for the rules the engine encodes (no allocation per check), owned for pack data.
+    pub document: Cow<'static, str>,
+    pub article: Cow<'static, str>,
     pub reliability: Reliability,
 }
 
 impl Citation {
-    pub fn new(document: &str, article: &str, reliability: Reliability) -> Citation {
-        Citation { document: document.to_string(), article: article.to_string(), reliability }
+    pub fn new(document: impl Into<Cow<'static, str>>, article: impl Into<Cow<'static, str>>, reliability: Reliability) -> Citation {
+        Citation { document: document.into(), article: article.into(), reliability }
     }
 
-    pub fn seed(document: &str, article: &str) -> Citation {
+    pub fn seed(document: &'static str, article: impl Into<Cow<'static, str>>) -> Citation {
         Citation::new(document, article, Reliability::Seed)
     }
 
-    pub fn national(document: &str, article: &str) -> Citation {
+    pub fn national(document: &'static str, article: impl Into<Cow<'static, str>>) -> Citation {
         Citation::new(document, article, Reliability::National)
     }
 }

@@ -169,7 +169,7 @@ impl<'a> Context<'a> {
     pub fn missing_standard(&self, key: &'static str, label: String, citation: Citation) -> Check {
         Check::fact(
             key,
-            &label,
+            label,
             Outcome::Unknown,
             "不知道当地低保标准，无法比较。请填写本地低保标准，或向乡镇（街道）询问。".to_string(),
             citation,
@@ -244,7 +244,7 @@ impl PerCapitaTest<'_> {
         );
         Ok(Check {
             key: self.key,
-            label: self.label,
+            label: self.label.into(),
             figure: Some(Figure::yuan_per_month(per_month)),
             comparison: Some(self.comparison),
             threshold: Some(Figure::yuan_per_month(threshold_month)),

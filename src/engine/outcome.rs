@@ -1,6 +1,8 @@
 //! What an assessment says: per category a status, and the checks behind it, each with the
 //! household's figure, the comparison, the threshold, the outcome and the article it comes from.
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -190,7 +192,7 @@ pub struct Check {
     /// A stable key for programs (`dibao.income`), not shown to residents.
     pub key: &'static str,
     /// The condition in plain language.
-    pub label: String,
+    pub label: Cow<'static, str>,
     pub figure: Option<Figure>,
     pub comparison: Option<Comparison>,
     pub threshold: Option<Figure>,
@@ -205,10 +207,10 @@ pub struct Check {
 
 impl Check {
     /// A yes/no condition with no numbers.
-    pub fn fact(key: &'static str, label: &str, outcome: Outcome, explanation: String, citation: Citation) -> Check {
+    pub fn fact(key: &'static str, label: impl Into<Cow<'static, str>>, outcome: Outcome, explanation: String, citation: Citation) -> Check {
         Check {
             key,
-            label: label.to_string(),
+            label: label.into(),
             figure: None,
             comparison: None,
             threshold: None,
@@ -224,8 +226,8 @@ impl Check {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Assistance {
     pub kind: AssistanceKind,
-    pub name: String,
-    pub detail: String,
+    pub name: &'static str,
+    pub detail: &'static str,
     pub citation: Citation,
 }
 
@@ -259,26 +261,29 @@ impl AssistanceKind {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CategoryResult {
     pub category: Category,
-    pub name: String,
+    pub name: Cow<'static, str>,
     pub subject: Subject,
     pub status: Status,
     pub status_label: &'static str,
     /// One sentence a resident reads first.
     pub summary: String,
     pub checks: Vec<Check>,
-    pub notes: Vec<String>,
+    pub notes: Vec<Cow<'static, str>>,
     /// Filled for results that are likely or need a local check.
     pub special_assistance: Vec<Assistance>,
 }
 
 impl CategoryResult {
     /// A result whose status follows from its checks.
-    pub fn from_checks(category: Category, subject: Subject, name: String, checks: Vec<Check>, notes: Vec<String>) -> CategoryResult {
+    pub fn from_checks(
+        category: Category,
+        subject: Subject,
+        name: impl Into<Cow<'static, str>>,
+        checks: Vec<Check>,
+        notes: Vec<Cow<'static, str>>,
+    ) -> CategoryResult {
         let status = Status::of_checks(&checks);
-        CategoryResult::with_status(category, subject, name, status, checks, notes)
-    }
-
-    pub fn with_status(category: Category, subject: Subject, name: String, status: Status, checks: Vec<Check>, notes: Vec<String>) -> CategoryResult {
+        let name = name.into();
         let summary = summarize(&name, status, &checks);
         CategoryResult {
             category,
@@ -295,11 +300,11 @@ impl CategoryResult {
 
     /// A category that does not concern this household, with the reason.
     pub fn not_applicable(category: Category, reason: String) -> CategoryResult {
-        let name = category.name().to_string();
+        let name = category.name();
         CategoryResult {
             category,
             summary: format!("{name}：{reason}"),
-            name,
+            name: Cow::Borrowed(name),
             subject: Subject::Household,
             status: Status::NotApplicable,
             status_label: Status::NotApplicable.label(),
@@ -311,8 +316,8 @@ impl CategoryResult {
 }
 
 fn summarize(name: &str, status: Status, checks: &[Check]) -> String {
-    let failed: Vec<&str> = checks.iter().filter(|c| c.outcome == Outcome::Fail).map(|c| c.label.as_str()).collect();
-    let unknown: Vec<&str> = checks.iter().filter(|c| c.outcome == Outcome::Unknown).map(|c| c.label.as_str()).collect();
+    let failed: Vec<&str> = checks.iter().filter(|c| c.outcome == Outcome::Fail).map(|c| c.label.as_ref()).collect();
+    let unknown: Vec<&str> = checks.iter().filter(|c| c.outcome == Outcome::Unknown).map(|c| c.label.as_ref()).collect();
     match status {
         Status::Likely => format!("{name}：各项条件看来都符合。"),
         Status::NeedsLocalCheck => format!("{name}：已知条件符合，以下需当地核实：{}。", unknown.join("；")),

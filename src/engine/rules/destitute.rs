@@ -20,7 +20,7 @@ use crate::engine::money::{format_yuan, MoneyError};
 use crate::engine::outcome::{Category, CategoryResult, Check, Comparison, Outcome, Subject};
 use crate::engine::rules::member_label;
 
-fn cite(article: &str) -> Citation {
+fn cite(article: impl Into<std::borrow::Cow<'static, str>>) -> Citation {
     Citation::national(doc::NATIONAL_DESTITUTE_2021, article)
 }
 
@@ -62,9 +62,7 @@ pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
         let property = ctx.property_check("destitute.property", cite("无生活来源的认定（财产）"));
         let supporter = supporter_check(ctx, index, member);
         let name = format!("{}（{}）", Category::Destitute.name(), member_label(index, member));
-        let notes = vec![
-            "特困人员按人认定：本项只看这位家庭成员本人。".to_string(),
-        ];
+        let notes = vec!["特困人员按人认定：本项只看这位家庭成员本人。".into()];
         results.push(CategoryResult::from_checks(
             Category::Destitute,
             Subject::Member { index },

@@ -61,22 +61,22 @@ pub fn assess(ctx: &Context) -> Result<CategoryResult, MoneyError> {
                 } else {
                     ""
                 }
-            ));
+            ).into());
         }
     }
     if ctx.income.not_counted > Decimal::ZERO {
         notes.push(format!(
             "不计入收入的项目（如基础养老金、优待抚恤金、奖学金、社会救助款物）共{}元，未计入。",
             format_yuan(ctx.income.not_counted)
-        ));
+        ).into());
     }
     if ctx.income.deducted > Decimal::ZERO {
-        notes.push(format!("已从收入中扣除税费、社保、支付的赡养费等共{}元。", format_yuan(ctx.income.deducted)));
+        notes.push(format!("已从收入中扣除税费、社保、支付的赡养费等共{}元。", format_yuan(ctx.income.deducted)).into());
     }
     Ok(CategoryResult::from_checks(
         Category::Dibao,
         Subject::Household,
-        Category::Dibao.name().to_string(),
+        Category::Dibao.name(),
         vec![income, property],
         notes,
     ))
@@ -104,7 +104,7 @@ fn property_check(ctx: &Context) -> Result<Check, MoneyError> {
     };
     Ok(Check {
         key: "dibao.property",
-        label: "家庭财产状况符合当地规定".to_string(),
+        label: "家庭财产状况符合当地规定".into(),
         figure: Some(Figure::quantity(per_person, "元/人")),
         comparison: Some(Comparison::AtMost),
         threshold: Some(Figure::quantity(per_person_limit, "元/人")),

@@ -24,6 +24,8 @@
 //! conditions of two or more causes hold (in treatment; 残疾人证 and still needs care; an eligible
 //! student); the costs of those causes are then deducted together.
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
 
 use crate::engine::citation::{doc, Citation};
@@ -33,7 +35,7 @@ use crate::engine::money::{self, format_yuan, MoneyError};
 use crate::engine::outcome::{Category, CategoryResult, Check, Comparison, Figure, Outcome, Subject};
 use crate::engine::policy::Dated;
 
-fn cite(article: &str) -> Citation {
+fn cite(article: impl Into<std::borrow::Cow<'static, str>>) -> Citation {
     Citation::seed(doc::SX_EXPENDITURE_2022, article)
 }
 
@@ -58,6 +60,15 @@ impl Cause {
             Cause::Illness => "二(一)",
             Cause::Disability => "二(二)",
             Cause::Education => "二(三)",
+        }
+    }
+
+    /// The 36-month financial-asset condition of each cause.
+    fn asset_article(self) -> &'static str {
+        match self {
+            Cause::Illness => "二(一)2",
+            Cause::Disability => "二(二)2",
+            Cause::Education => "二(三)3",
         }
     }
 
@@ -150,8 +161,8 @@ pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
         if condition.outcome == Outcome::Pass {
             present.push((cause, cost));
         }
-        let income = income_after(ctx, income_key(cause), cause.cost_label(), cost, &format!("{}{}", cause.article(), if cause == Cause::Education { "2" } else { "1" }))?;
-        let assets = asset_check(ctx, months, &format!("{}{}", cause.article(), if cause == Cause::Education { "3" } else { "2" }))?;
+        let income = income_after(ctx, income_key(cause), cause.cost_label(), cost, format!("{}{}", cause.article(), if cause == Cause::Education { "2" } else { "1" }).into())?;
+        let assets = asset_check(ctx, months, cause.asset_article())?;
         let property = ctx.property_check("expenditure.property", cite("二"));
         let checks = match cause {
             Cause::Education => vec![condition, income, assets, property],
@@ -162,7 +173,7 @@ pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
             Subject::Household,
             format!("{}——{}致贫", Category::ExpenditurePoverty.name(), cause.label()),
             checks,
-            vec!["符合条件的支出型贫困家庭按规定纳入低保（晋民发〔2022〕60号 三(一)；晋民发〔2023〕31号 一(三)）。".to_string()],
+            vec!["符合条件的支出型贫困家庭按规定纳入低保（晋民发〔2022〕60号 三(一)；晋民发〔2023〕31号 一(三)）。".into()],
         ));
     }
 
@@ -171,7 +182,7 @@ pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
         let causes: Vec<&str> = present.iter().map(|(c, _)| c.label()).collect();
         let costs: Vec<&str> = present.iter().map(|(c, _)| c.cost_label()).collect();
         let label = format!("{}合计", costs.join("、"));
-        let income = income_after(ctx, "expenditure.multiple.income", &label, total, "二(四)")?;
+        let income = income_after(ctx, "expenditure.multiple.income", &label, total, "二(四)".into())?;
         let assets = asset_check(ctx, months, "二(一)2、二(二)2、二(三)3")?;
         let property = ctx.property_check("expenditure.property", cite("二"));
         results.push(CategoryResult::from_checks(
@@ -179,7 +190,7 @@ pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
             Subject::Household,
             format!("{}——多重原因致贫（{}）", Category::ExpenditurePoverty.name(), causes.join("、")),
             vec![income, assets, property],
-            vec!["存在多重致贫因素时，实际发生的医疗、康复、教育费用可从家庭收入中一并扣除。".to_string()],
+            vec!["存在多重致贫因素时，实际发生的医疗、康复、教育费用可从家庭收入中一并扣除。".into()],
         ));
     }
 
@@ -201,7 +212,7 @@ fn income_key(cause: Cause) -> &'static str {
 }
 
 /// "12个月家庭收入扣除…后，家庭人均收入低于当地最低生活保障标准".
-fn income_after(ctx: &Context, key: &'static str, cost_label: &str, cost: Decimal, article: &str) -> Result<Check, MoneyError> {
+fn income_after(ctx: &Context, key: &'static str, cost_label: &str, cost: Decimal, article: Cow<'static, str>) -> Result<Check, MoneyError> {
     let label = format!("扣除{}后家庭人均收入低于低保标准", cost_label);
     let Some(standard) = &ctx.standard else {
         return Ok(ctx.missing_standard(key, label, cite(article)));
@@ -223,7 +234,7 @@ fn income_after(ctx: &Context, key: &'static str, cost_label: &str, cost: Decima
 
 /// "家庭拥有金融资产总额，人均应不超过当地36个月最低生活保障标准之和", decided exactly as
 /// financial × 12 ≤ months × annual standard × members.
-fn asset_check(ctx: &Context, months: &Dated<Decimal>, article: &str) -> Result<Check, MoneyError> {
+fn asset_check(ctx: &Context, months: &Dated<Decimal>, article: &'static str) -> Result<Check, MoneyError> {
     let label = format!("人均金融资产不超过{}个月低保标准之和", months.value.normalize());
     let Some(standard) = &ctx.standard else {
         return Ok(ctx.missing_standard("expenditure.assets", label, cite(article)));
@@ -236,7 +247,7 @@ fn asset_check(ctx: &Context, months: &Dated<Decimal>, article: &str) -> Result<
     let gap = money::Money::display_rounded(money::sub(limit, per_person)?);
     Ok(Check {
         key: "expenditure.assets",
-        label,
+        label: label.into(),
         figure: Some(Figure::quantity(per_person, "元/人")),
         comparison: Some(Comparison::AtMost),
         threshold: Some(Figure::quantity(limit, "元/人")),

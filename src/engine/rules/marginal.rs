@@ -31,7 +31,7 @@ fn definition(variant: MarginalVariant) -> Citation {
 pub fn assess(ctx: &Context, dibao: &CategoryResult) -> Result<CategoryResult, MoneyError> {
     let rule = &ctx.pack.rules.marginal;
     let variant = rule.variant;
-    let name = Category::Marginal.name().to_string();
+    let name = Category::Marginal.name();
     let Some(multiplier) = ctx.param(&rule.multiplier) else {
         return Ok(CategoryResult::not_applicable(Category::Marginal, format!("政策包中边缘家庭倍数在 {} 尚未生效。", ctx.day)));
     };
@@ -79,9 +79,9 @@ pub fn assess(ctx: &Context, dibao: &CategoryResult) -> Result<CategoryResult, M
         notes.push(format!(
             "本省文件（{}）规定边缘家庭“按照现有规定执行”，现行省级标准未收录，这里采用国家默认规则。",
             deferred
-        ));
+        ).into());
     }
-    notes.push("低保边缘家庭以家庭为单位申请，申请受理、收入财产核查等参照低保办理。".to_string());
+    notes.push("低保边缘家庭以家庭为单位申请，申请受理、收入财产核查等参照低保办理。".into());
     Ok(CategoryResult::from_checks(Category::Marginal, Subject::Household, name, checks, notes))
 }
 

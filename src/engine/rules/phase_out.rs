@@ -40,7 +40,7 @@ pub fn assess(ctx: &Context) -> Result<CategoryResult, MoneyError> {
         Some(standard) => {
             let mut check = PerCapitaTest {
                 key: "phase_out.income",
-                label: "就业后家庭人均收入超过当地低保标准".to_string(),
+                label: "就业后家庭人均收入超过当地低保标准".into(),
                 figure_name: "家庭人均月收入",
                 figure_basis: income_basis(ctx.net_income),
                 household_annual: ctx.net_income,
@@ -60,6 +60,7 @@ pub fn assess(ctx: &Context) -> Result<CategoryResult, MoneyError> {
     let notes = vec![format!(
         "可给予{}个月的渐退期（{}），由当地决定；收入变化要及时告知乡镇（街道）。",
         months.value, months.source
-    )];
-    Ok(CategoryResult::from_checks(Category::PhaseOut, Subject::Household, Category::PhaseOut.name().to_string(), vec![current, work, above], notes))
+    )
+    .into()];
+    Ok(CategoryResult::from_checks(Category::PhaseOut, Subject::Household, Category::PhaseOut.name(), vec![current, work, above], notes))
 }

@@ -27,7 +27,7 @@ fn gx() -> Citation {
     Citation::seed(doc::GX_MONITORING_2024, "一(一)")
 }
 
-fn national(article: &str) -> Citation {
+fn national(article: impl Into<std::borrow::Cow<'static, str>>) -> Citation {
     Citation::national(doc::NATIONAL_MARGINAL_RIGID_2024, article)
 }
 
@@ -83,29 +83,29 @@ pub fn assess(ctx: &Context) -> Result<CategoryResult, MoneyError> {
                 (None, _) => Check::fact("rigid.after_spending", "收支相抵后收入低于低保标准的倍数", Outcome::Unknown, format!("倍数参数在 {} 尚未生效。", ctx.day), gx()),
                 (Some(m), None) => ctx.missing_standard("rigid.after_spending", format!("收支相抵后人均收入低于{}", times_standard(m.value)), m.source.clone()),
             });
-            notes.push("具体标准以各设区市公布的为准。".to_string());
+            notes.push("具体标准以各设区市公布的为准。".into());
         }
         RigidVariant::National2024 => {
             checks.push(ratio_check(ctx, rigid)?);
             match &rule.deferred_by {
-                Some(deferred) => notes.push(format!("本省文件（{}）规定刚性支出困难家庭认定办法“另行制定”，尚未发布，这里采用国家默认规则。", deferred)),
-                None => notes.push("本省文件没有刚性支出困难家庭的规定，这里采用国家默认规则。".to_string()),
+                Some(deferred) => notes.push(format!("本省文件（{}）规定刚性支出困难家庭认定办法“另行制定”，尚未发布，这里采用国家默认规则。", deferred).into()),
+                None => notes.push("本省文件没有刚性支出困难家庭的规定，这里采用国家默认规则。".into()),
             }
-            notes.push("国家办法的刚性支出还包括基本生活支出，由当地核算。".to_string());
+            notes.push("国家办法的刚性支出还包括基本生活支出，由当地核算。".into());
         }
     }
     checks.push(ctx.property_check("rigid.property", definition));
-    notes.push("按“特困→低保→低保边缘→刚性支出困难”的顺序审核，家庭认定为最优先的一类。".to_string());
-    Ok(CategoryResult::from_checks(Category::RigidExpenditure, Subject::Household, Category::RigidExpenditure.name().to_string(), checks, notes))
+    notes.push("按“特困→低保→低保边缘→刚性支出困难”的顺序审核，家庭认定为最优先的一类。".into());
+    Ok(CategoryResult::from_checks(Category::RigidExpenditure, Subject::Household, Category::RigidExpenditure.name(), checks, notes))
 }
 
 /// "家庭人均年收入低于上年度当地居民人均可支配收入".
 fn disposable_income_check(ctx: &Context, citation: Citation) -> Result<Check, MoneyError> {
-    let label = "家庭人均年收入低于上年度当地居民人均可支配收入".to_string();
+    let label = "家庭人均年收入低于上年度当地居民人均可支配收入";
     let Some(disposable) = &ctx.disposable_income else {
         return Ok(Check::fact(
             "rigid.disposable_income",
-            &label,
+            label,
             Outcome::Unknown,
             "不知道当地上年度居民人均可支配收入（统计公报公布）。请填写，或向乡镇（街道）询问。".to_string(),
             citation,
@@ -113,7 +113,7 @@ fn disposable_income_check(ctx: &Context, citation: Citation) -> Result<Check, M
     };
     let mut check = PerCapitaTest {
         key: "rigid.disposable_income",
-        label,
+        label: label.to_string(),
         figure_name: "家庭人均月收入",
         figure_basis: income_basis(ctx.net_income),
         household_annual: ctx.net_income,
@@ -142,13 +142,13 @@ fn ratio_check(ctx: &Context, rigid: Decimal) -> Result<Check, MoneyError> {
         Some(p) => format!("刚性支出{}元，占家庭收入{}元的{}%", format_yuan(rigid), format_yuan(ctx.net_income), format_yuan(p)),
         None => format!("刚性支出{}元，家庭没有计入收入", format_yuan(rigid)),
     };
-    let label = "刚性支出占家庭收入的比例超过当地规定".to_string();
+    let label = "刚性支出占家庭收入的比例超过当地规定";
     Ok(match ratio {
         None => Check {
             figure,
             ..Check::fact(
                 "rigid.ratio",
-                &label,
+                label,
                 Outcome::Unknown,
                 format!("{described}。比例由当地规定，现有文件没有给出数字，请向乡镇（街道）咨询。"),
                 national("刚性支出占家庭总收入的比例"),
@@ -163,7 +163,7 @@ fn ratio_check(ctx: &Context, rigid: Decimal) -> Result<Check, MoneyError> {
                 threshold: Some(Figure::quantity(money::mul(r.value, Decimal::from(100))?, "%")),
                 ..Check::fact(
                     "rigid.ratio",
-                    &label,
+                    label,
                     Outcome::from_bool(pass),
                     format!("{described}；当地比例为{}%。", format_yuan(money::mul(r.value, Decimal::from(100))?)),
                     r.source.clone(),

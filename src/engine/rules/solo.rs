@@ -23,7 +23,7 @@ use crate::engine::outcome::{Category, CategoryResult, Check, Comparison, Outcom
 use crate::engine::policy::MarginalMemberSoloVariant;
 use crate::engine::rules::member_label;
 
-fn sx(article: &str) -> Citation {
+fn sx(article: impl Into<std::borrow::Cow<'static, str>>) -> Citation {
     Citation::seed(doc::SX_SAFETY_NET_2023, article)
 }
 
@@ -89,9 +89,7 @@ pub fn assess_disabled(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError>
         let income = own_income(ctx, index)?;
         let property = own_property(ctx);
         let name = format!("{}（{}）", Category::DibaoSoloDisabled.name(), member_label(index, member));
-        let notes = vec![
-            "兄弟姐妹或60周岁以上老人给付的供养费用予以豁免，不计入本人收入；经营、财产净收入只计本人应得部分；只评估本人财产。".to_string(),
-        ];
+        let notes = vec!["兄弟姐妹或60周岁以上老人给付的供养费用予以豁免，不计入本人收入；经营、财产净收入只计本人应得部分；只评估本人财产。".into()];
         results.push(CategoryResult::from_checks(
             Category::DibaoSoloDisabled,
             Subject::Member { index },
@@ -141,7 +139,7 @@ fn own_income(ctx: &Context, index: usize) -> Result<Check, MoneyError> {
 
 fn own_property(ctx: &Context) -> Check {
     let mut check = ctx.property_check("solo_disabled.property", sx("一(二)"));
-    check.label = "本人财产状况符合当地规定".to_string();
+    check.label = "本人财产状况符合当地规定".into();
     if check.outcome == Outcome::Unknown {
         check.explanation = "单人户只评估本人拥有的财产；财产限额由当地规定，请向乡镇（街道）咨询。".to_string();
     }
@@ -185,7 +183,7 @@ pub fn assess_marginal_members(ctx: &Context, marginal: &CategoryResult) -> Resu
             Subject::Member { index },
             name,
             vec![family, qualifies],
-            vec!["须经本人申请。".to_string()],
+            vec!["须经本人申请。".into()],
         ));
     }
     if results.is_empty() {

@@ -28,7 +28,7 @@ use crate::engine::outcome::{Category, CategoryResult, Check, Figure, Outcome, S
 use crate::engine::policy::TemporaryVariant;
 use crate::engine::rules::rigid::rigid_total;
 
-fn sx(article: &str) -> Citation {
+fn sx(article: impl Into<std::borrow::Cow<'static, str>>) -> Citation {
     Citation::seed(doc::SX_SAFETY_NET_2023, article)
 }
 
@@ -36,11 +36,11 @@ fn gx() -> Citation {
     Citation::seed(doc::GX_MONITORING_2024, "四(十三)")
 }
 
-fn national(article: &str) -> Citation {
+fn national(article: impl Into<std::borrow::Cow<'static, str>>) -> Citation {
     Citation::national(doc::NATIONAL_TEMPORARY_2014, article)
 }
 
-fn result(name: &str, checks: Vec<Check>, notes: Vec<String>) -> CategoryResult {
+fn result(name: &str, checks: Vec<Check>, notes: Vec<std::borrow::Cow<'static, str>>) -> CategoryResult {
     CategoryResult::from_checks(
         Category::TemporaryAssistance,
         Subject::Household,
@@ -72,7 +72,7 @@ pub fn assess(ctx: &Context, earlier: &[CategoryResult]) -> Result<Vec<CategoryR
                 "您申报了突发的严重困难（如意外事故、突发重病、火灾等）。".to_string(),
                 citation,
             )],
-            vec!["可在急难发生地直接申请，不受户籍地、居住地限制；金额由当地按困难程度确定。".to_string()],
+            vec!["可在急难发生地直接申请，不受户籍地、居住地限制；金额由当地按困难程度确定。".into()],
         ));
     }
 
@@ -95,7 +95,7 @@ pub fn assess(ctx: &Context, earlier: &[CategoryResult]) -> Result<Vec<CategoryR
                 "您申报受灾后基本生活仍有较大困难。".to_string(),
                 citation,
             )],
-            vec!["受灾人员救助与临时救助衔接，防止因灾返贫。".to_string()],
+            vec!["受灾人员救助与临时救助衔接，防止因灾返贫。".into()],
         ));
     }
 
@@ -166,7 +166,7 @@ fn unemployed(ctx: &Context, variant: TemporaryVariant, hardship: crate::engine:
                     threshold: Some(Figure::quantity(Decimal::from(m.value), "个月")),
                     ..Check::fact(
                         "temporary.unemployment.months",
-                        &format!("连续{}个月无收入来源", m.value),
+                        format!("连续{}个月无收入来源", m.value),
                         Outcome::from_bool(u32::from(hardship.months_without_income) >= m.value),
                         format!("已连续{}个月无收入，要求至少连续{}个月。", hardship.months_without_income, m.value),
                         m.source.clone(),
@@ -198,7 +198,7 @@ fn unemployed(ctx: &Context, variant: TemporaryVariant, hardship: crate::engine:
                     sx("二(一)"),
                 ),
             ];
-            Ok(result("未参保失业人员", checks, vec!["经本人申请，由务工地或经常居住地发放一次性临时救助金。".to_string()]))
+            Ok(result("未参保失业人员", checks, vec!["经本人申请，由务工地或经常居住地发放一次性临时救助金。".into()]))
         }
         TemporaryVariant::Guangxi2024 => Ok(result(
             "暂时失业且无失业保险",
@@ -267,6 +267,6 @@ fn before_review(ctx: &Context, variant: TemporaryVariant, earlier: &[CategoryRe
                 citation,
             ),
         ],
-        vec!["申请时可说明眼前的生活困难，请求在审核结束前先发放一次性临时救助金。".to_string()],
+        vec!["申请时可说明眼前的生活困难，请求在审核结束前先发放一次性临时救助金。".into()],
     ))
 }
