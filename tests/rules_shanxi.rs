@@ -25,7 +25,7 @@ fn dibao_income_exactly_at_the_standard_fails_because_the_rule_says_below() {
     let a = three("27360").assess();
     let c = check(result(&a, Category::Dibao), "dibao.income");
     assert_eq!(c.outcome, Outcome::Fail);
-    assert!(c.explanation.contains("恰好等于门槛"), "{}", c.explanation);
+    assert!(c.explanation.to_string().contains("恰好等于门槛"), "{}", c.explanation);
 }
 
 #[test]
@@ -43,7 +43,7 @@ fn dibao_gap_is_stated_in_money_per_person_per_month() {
     let a = three("29232").assess();
     let c = check(result(&a, Category::Dibao), "dibao.income");
     assert_eq!(c.gap.map(|g| g.to_string()), Some("-52".to_string()));
-    assert!(c.explanation.contains("760元/人/月") && c.explanation.contains("812元/人/月") && c.explanation.contains("高出门槛52元"), "{}", c.explanation);
+    assert!(c.explanation.to_string().contains("760元/人/月") && c.explanation.to_string().contains("812元/人/月") && c.explanation.to_string().contains("高出门槛52元"), "{}", c.explanation);
     assert_eq!(c.citation.document, "民发〔2021〕57号《最低生活保障审核确认办法》");
 }
 

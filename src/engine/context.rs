@@ -2,6 +2,8 @@
 //! household's income — computed once per assessment — plus the helpers that turn a comparison into
 //! a [`Check`] with its numbers and sentence.
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -9,8 +11,8 @@ use super::citation::{Citation, Reliability};
 use super::date::Day;
 use super::household::{AreaKind, Household};
 use super::income::{self, IncomeTotals};
-use super::money::{self, format_yuan, Amount, MoneyError};
-use super::outcome::{Check, Comparison, Figure, Outcome};
+use super::money::{self, Yuan, Amount, MoneyError};
+use super::outcome::{Basis, Check, Comparison, Explanation, Figure, Outcome, PerCapitaSentence, ThresholdName};
 use super::policy::{dated_amount, Dated, Param, PolicyPack};
 
 /// A local figure (低保标准, 人均可支配收入) as used, with where it came from.
@@ -81,6 +83,8 @@ pub struct Context<'a> {
     pub net_income: Decimal,
     /// Problems worth telling the reader that are not errors (an unknown area id, a missing standard).
     pub warnings: Vec<String>,
+    /// The sentence every local property check shows; the same for all of them, so written once.
+    property_explanation: String,
 }
 
 impl<'a> Context<'a> {
@@ -121,6 +125,18 @@ impl<'a> Context<'a> {
         };
         let income = income::household(household)?;
         let net_income = income.net()?;
+        let assets = &household.assets;
+        let property_explanation = if assets.declares_nothing() {
+            "您家申报没有金融资产、车辆、房产或其他财产，任何财产限额都能满足。".to_string()
+        } else {
+            format!(
+                "财产限额由当地规定，现有文件没有给出数字，本工具不作猜测。您家申报：金融资产{}元，车辆{}辆，房产{}套{}。请向乡镇（街道）咨询当地财产标准。",
+                Yuan(assets.financial.amount()),
+                assets.vehicles,
+                assets.homes,
+                if assets.other_property { "，另有其他房产或经营性财产" } else { "" }
+            )
+        };
         Ok(Context {
             household,
             pack,
@@ -131,6 +147,7 @@ impl<'a> Context<'a> {
             income,
             net_income,
             warnings,
+            property_explanation,
         })
     }
 
@@ -141,28 +158,8 @@ impl<'a> Context<'a> {
 
     /// Property, for rules whose limits are local: met for certain only when nothing is declared.
     pub fn property_check(&self, key: &'static str, citation: Citation) -> Check {
-        let assets = &self.household.assets;
-        if assets.declares_nothing() {
-            Check::fact(
-                key,
-                "家庭财产状况符合当地规定",
-                Outcome::Pass,
-                "您家申报没有金融资产、车辆、房产或其他财产，任何财产限额都能满足。".to_string(),
-                citation,
-            )
-        } else {
-            Check::fact(
-                key,
-                "家庭财产状况符合当地规定",
-                Outcome::Unknown,
-                format!(
-                    "财产限额由当地规定，现有文件没有给出数字，本工具不作猜测。您家申报：金融资产{}元，车辆{}辆，房产{}套{}。请向乡镇（街道）咨询当地财产标准。",
-                    assets.financial, assets.vehicles, assets.homes,
-                    if assets.other_property { "，另有其他房产或经营性财产" } else { "" }
-                ),
-                citation,
-            )
-        }
+        let outcome = if self.household.assets.declares_nothing() { Outcome::Pass } else { Outcome::Unknown };
+        Check::fact(key, "家庭财产状况符合当地规定", outcome, self.property_explanation.clone(), citation)
     }
 
     /// A check that needs the 低保标准 when there is none: it cannot be settled here.
@@ -194,24 +191,23 @@ fn pack_figure(dated: &Dated<money::Money>, area_id: String, area_name: String, 
 /// A per-capita comparison: `household_annual / members` against `threshold_annual` per person,
 /// decided exactly as `household_annual ⋚ threshold_annual × members` (no division, no rounding),
 /// and shown per person per month.
-pub struct PerCapitaTest<'t> {
+pub struct PerCapitaTest {
     pub key: &'static str,
-    pub label: String,
-    /// What the household's figure is, e.g. "家庭人均月收入" or "扣除医疗费用后人均月收入".
-    pub figure_name: &'t str,
-    /// How the household's 12-month figure was built, e.g. "12个月计入收入29232元 − 医疗自付8000元".
-    pub figure_basis: String,
+    pub label: Cow<'static, str>,
+    /// What the household's figure is, e.g. "家庭人均月收入" or "扣除后家庭人均月收入".
+    pub figure_name: &'static str,
+    /// How the household's 12-month figure was built.
+    pub basis: Basis,
     /// May be negative (income minus spending).
     pub household_annual: Decimal,
     pub members: Decimal,
     pub comparison: Comparison,
     pub threshold_annual: Decimal,
-    /// What the threshold is, e.g. "低保标准" or "1.5倍低保标准".
-    pub threshold_name: String,
+    pub threshold_name: ThresholdName,
     pub citation: Citation,
 }
 
-impl PerCapitaTest<'_> {
+impl PerCapitaTest {
     pub fn evaluate(self) -> Result<Check, MoneyError> {
         let limit = money::mul(self.threshold_annual, self.members)?;
         let pass = match self.comparison {
@@ -224,41 +220,28 @@ impl PerCapitaTest<'_> {
         let per_month = money::div(money::div(self.household_annual, self.members)?, twelve)?;
         let threshold_month = money::div(self.threshold_annual, twelve)?;
         let gap = money::Money::display_rounded(money::sub(threshold_month, per_month)?);
-        let relation = if gap.is_zero() {
-            if self.household_annual == limit { "恰好等于门槛".to_string() } else { "与门槛相差不到1分钱".to_string() }
-        } else if gap.is_sign_positive() {
-            format!("低于门槛{}元", format_yuan(gap))
-        } else {
-            format!("高出门槛{}元", format_yuan(-gap))
-        };
-        let explanation = format!(
-            "要求{} {} {}（{}元/人/月）。您家为{}元/人/月（{} ÷ {}人 ÷ 12个月），{}。",
-            self.figure_name,
-            self.comparison.symbol(),
-            self.threshold_name,
-            format_yuan(threshold_month),
-            format_yuan(per_month),
-            self.figure_basis,
-            self.members,
-            relation,
-        );
         Ok(Check {
             key: self.key,
-            label: self.label.into(),
+            label: self.label,
             figure: Some(Figure::yuan_per_month(per_month)),
             comparison: Some(self.comparison),
             threshold: Some(Figure::yuan_per_month(threshold_month)),
             gap: Some(gap),
             outcome: Outcome::from_bool(pass),
-            explanation,
+            explanation: Explanation::per_capita(PerCapitaSentence {
+                figure_name: self.figure_name,
+                comparison: self.comparison,
+                threshold_name: self.threshold_name,
+                threshold_month,
+                per_month,
+                basis: self.basis,
+                members: self.members,
+                gap,
+                exactly_equal: self.household_annual == limit,
+            }),
             citation: self.citation,
         })
     }
-}
-
-/// "12个月计入收入29232元"
-pub fn income_basis(net: Decimal) -> String {
-    format!("12个月计入收入{}元", format_yuan(net))
 }
 
 /// A multiple of the standard for a sentence: "1.5倍低保标准".

@@ -134,15 +134,30 @@ pub fn sum<I: IntoIterator<Item = Decimal>>(values: I) -> Result<Decimal, MoneyE
     values.into_iter().try_fold(Decimal::ZERO, add)
 }
 
-/// A yuan figure for a sentence: "1,234.5" style is avoided on purpose; residents and operators read
-/// "1234.50" as typed. Whole amounts print without decimals ("760"), others with two ("812.33").
-pub fn format_yuan(value: Decimal) -> String {
-    let rounded = Money::display_rounded(value);
-    if rounded.fract().is_zero() {
-        format!("{}", rounded.trunc())
-    } else {
-        format!("{:.2}", rounded)
+/// A yuan figure for a sentence, rounded to the fen (half away from zero): whole amounts print
+/// without decimals ("760"), others with two ("812.33"). Written digit by digit from the mantissa,
+/// because sentences hold many figures and `Decimal`'s own `Display` is the slow part of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Yuan(pub Decimal);
+
+impl fmt::Display for Yuan {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let rounded = self.0.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+        // scale ≤ 2 after rounding, and |mantissa| < 2^96, so the fen count fits an i128 easily.
+        let fen = rounded.mantissa() * if rounded.scale() >= 2 { 1 } else { 10i128.pow(2 - rounded.scale()) };
+        let sign = if fen < 0 { "-" } else { "" };
+        let (whole, cents) = (fen.unsigned_abs() / 100, fen.unsigned_abs() % 100);
+        if cents == 0 {
+            write!(f, "{sign}{whole}")
+        } else {
+            write!(f, "{sign}{whole}.{cents:02}")
+        }
     }
+}
+
+/// [`Yuan`] as a `String`.
+pub fn format_yuan(value: Decimal) -> String {
+    Yuan(value).to_string()
 }
 
 /// The period an amount is stated for.
@@ -257,6 +272,12 @@ mod tests {
     #[test]
     fn display_rounding_is_half_away_from_zero() {
         assert_eq!(format_yuan(Decimal::new(8125, 3)), "8.13");
+        assert_eq!(format_yuan(Decimal::new(-4, 3)), "0");
+        assert_eq!(format_yuan(Decimal::new(-5, 3)), "-0.01");
+        assert_eq!(format_yuan(Decimal::new(5, 1)), "0.50");
+        assert_eq!(format_yuan(Decimal::new(123456789, 4)), "12345.68");
+        assert_eq!(format_yuan(Decimal::MAX), Decimal::MAX.to_string());
+        assert_eq!(format_yuan(Decimal::from_str_exact("2.675").unwrap_or_default()), "2.68");
         assert_eq!(format_yuan(Decimal::new(-8125, 3)), "-8.13");
         assert_eq!(format_yuan(Decimal::from(760)), "760");
         assert_eq!(format_yuan(Decimal::new(76010, 2)), "760.10");

@@ -2,12 +2,13 @@
 //! household's figure, the comparison, the threshold, the outcome and the article it comes from.
 
 use std::borrow::Cow;
+use std::fmt;
 
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use super::citation::Citation;
-use super::money::{self, format_yuan};
+use super::money::{self, Yuan};
 
 /// The result of one condition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -180,7 +181,7 @@ impl Figure {
 
     pub fn describe(&self) -> String {
         match self {
-            Figure::Quantity { value, unit } => format!("{}{}", format_yuan(*value), unit),
+            Figure::Quantity { value, unit } => format!("{}{}", Yuan(*value), unit),
             Figure::Text { text } => text.clone(),
         }
     }
@@ -201,13 +202,19 @@ pub struct Check {
     pub gap: Option<Decimal>,
     pub outcome: Outcome,
     /// The sentence a reader sees, with the numbers and the arithmetic.
-    pub explanation: String,
+    pub explanation: Explanation,
     pub citation: Citation,
 }
 
 impl Check {
     /// A yes/no condition with no numbers.
-    pub fn fact(key: &'static str, label: impl Into<Cow<'static, str>>, outcome: Outcome, explanation: String, citation: Citation) -> Check {
+    pub fn fact(
+        key: &'static str,
+        label: impl Into<Cow<'static, str>>,
+        outcome: Outcome,
+        explanation: impl Into<Explanation>,
+        citation: Citation,
+    ) -> Check {
         Check {
             key,
             label: label.into(),
@@ -216,9 +223,173 @@ impl Check {
             threshold: None,
             gap: None,
             outcome,
-            explanation,
+            explanation: explanation.into(),
             citation,
         }
+    }
+}
+
+/// The sentence behind a check. Sentences made of many figures are kept as their figures and
+/// written out only when shown or serialised (they are the costly part of an assessment, and a page
+/// shows only the reasons a reader opens); in JSON an explanation is always a plain string.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Explanation {
+    body: Body,
+    /// Sentences a rule adds after the main one.
+    more: Vec<Cow<'static, str>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Body {
+    Text(Cow<'static, str>),
+    PerCapita(Box<PerCapitaSentence>),
+    Assets(Box<AssetSentence>),
+}
+
+/// "要求家庭人均月收入 < 低保标准（760元/人/月）。您家为812元/人/月（… ÷ 3人 ÷ 12个月），高出门槛52元。"
+#[derive(Debug, Clone, PartialEq)]
+pub struct PerCapitaSentence {
+    pub figure_name: &'static str,
+    pub comparison: Comparison,
+    pub threshold_name: ThresholdName,
+    pub threshold_month: Decimal,
+    pub per_month: Decimal,
+    pub basis: Basis,
+    pub members: Decimal,
+    /// Threshold minus figure, per month, rounded to the fen.
+    pub gap: Decimal,
+    /// The exact annual figures are equal (not just equal once rounded).
+    pub exactly_equal: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ThresholdName {
+    Named(&'static str),
+    /// "1.5倍低保标准"
+    TimesStandard(Decimal),
+}
+
+impl fmt::Display for ThresholdName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ThresholdName::Named(name) => f.write_str(name),
+            ThresholdName::TimesStandard(m) => write!(f, "{}倍低保标准", m.normalize()),
+        }
+    }
+}
+
+/// How the household's 12-month figure was built.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Basis {
+    /// "12个月计入收入29232元"
+    Income(Decimal),
+    /// "本人12个月计入收入…元"
+    OwnIncome(Decimal),
+    /// "本人12个月计入收入…元（已豁免兄弟姐妹或老人给付的供养费…元）"
+    OwnIncomeExempting { net: Decimal, exempt: Decimal },
+    /// "12个月计入收入…元 − 医疗费用个人负担部分…元"
+    IncomeMinus { net: Decimal, cost_label: Cow<'static, str>, cost: Decimal },
+}
+
+impl fmt::Display for Basis {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Basis::Income(net) => write!(f, "12个月计入收入{}元", Yuan(*net)),
+            Basis::OwnIncome(net) => write!(f, "本人12个月计入收入{}元", Yuan(*net)),
+            Basis::OwnIncomeExempting { net, exempt } => {
+                write!(f, "本人12个月计入收入{}元（已豁免兄弟姐妹或老人给付的供养费{}元）", Yuan(*net), Yuan(*exempt))
+            }
+            Basis::IncomeMinus { net, cost_label, cost } => {
+                write!(f, "12个月计入收入{}元 − {}{}元", Yuan(*net), cost_label, Yuan(*cost))
+            }
+        }
+    }
+}
+
+/// "家庭金融资产20000元 ÷ 3人 = 6666.67元/人；上限为36个月 × 低保标准760元/月 = 27360元/人。"
+#[derive(Debug, Clone, PartialEq)]
+pub struct AssetSentence {
+    pub financial: Decimal,
+    pub members: Decimal,
+    pub per_person: Decimal,
+    pub months: Decimal,
+    pub standard_month: Decimal,
+    pub limit: Decimal,
+}
+
+impl Explanation {
+    pub fn per_capita(sentence: PerCapitaSentence) -> Explanation {
+        Explanation { body: Body::PerCapita(Box::new(sentence)), more: Vec::new() }
+    }
+
+    pub fn assets(sentence: AssetSentence) -> Explanation {
+        Explanation { body: Body::Assets(Box::new(sentence)), more: Vec::new() }
+    }
+
+    /// Adds a sentence after the existing ones.
+    pub fn push(&mut self, sentence: impl Into<Cow<'static, str>>) {
+        self.more.push(sentence.into());
+    }
+}
+
+impl From<String> for Explanation {
+    fn from(text: String) -> Explanation {
+        Explanation { body: Body::Text(Cow::Owned(text)), more: Vec::new() }
+    }
+}
+
+impl From<&'static str> for Explanation {
+    fn from(text: &'static str) -> Explanation {
+        Explanation { body: Body::Text(Cow::Borrowed(text)), more: Vec::new() }
+    }
+}
+
+impl fmt::Display for Explanation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.body {
+            Body::Text(text) => f.write_str(text)?,
+            Body::PerCapita(s) => {
+                write!(
+                    f,
+                    "要求{} {} {}（{}元/人/月）。您家为{}元/人/月（{} ÷ {}人 ÷ 12个月），",
+                    s.figure_name,
+                    s.comparison.symbol(),
+                    s.threshold_name,
+                    Yuan(s.threshold_month),
+                    Yuan(s.per_month),
+                    s.basis,
+                    Yuan(s.members),
+                )?;
+                if s.gap.is_zero() {
+                    f.write_str(if s.exactly_equal { "恰好等于门槛" } else { "与门槛相差不到1分钱" })?;
+                } else if s.gap.is_sign_positive() {
+                    write!(f, "低于门槛{}元", Yuan(s.gap))?;
+                } else {
+                    write!(f, "高出门槛{}元", Yuan(-s.gap))?;
+                }
+                f.write_str("。")?;
+            }
+            Body::Assets(s) => write!(
+                f,
+                "家庭金融资产{}元 ÷ {}人 = {}元/人；上限为{}个月 × 低保标准{}元/月 = {}元/人。",
+                Yuan(s.financial),
+                Yuan(s.members),
+                Yuan(s.per_person),
+                s.months.normalize(),
+                Yuan(s.standard_month),
+                Yuan(s.limit),
+            )?,
+        }
+        for sentence in &self.more {
+            f.write_str(sentence)?;
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for Explanation {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
     }
 }
 

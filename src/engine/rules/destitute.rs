@@ -16,8 +16,8 @@ use crate::engine::citation::{doc, Citation};
 use crate::engine::context::{Context, PerCapitaTest};
 use crate::engine::household::{Member, SupporterStatus};
 use crate::engine::income::{self, PersonalRule};
-use crate::engine::money::{format_yuan, MoneyError};
-use crate::engine::outcome::{Category, CategoryResult, Check, Comparison, Outcome, Subject};
+use crate::engine::money::{Yuan, MoneyError};
+use crate::engine::outcome::{Basis, Category, CategoryResult, Check, Comparison, Outcome, Subject, ThresholdName};
 use crate::engine::rules::member_label;
 
 fn cite(article: impl Into<std::borrow::Cow<'static, str>>) -> Citation {
@@ -129,22 +129,22 @@ fn means_of_living(ctx: &Context, index: usize) -> Result<Check, MoneyError> {
     let net = own.totals.net()?;
     let mut check = PerCapitaTest {
         key: "destitute.income",
-        label,
+        label: label.into(),
         figure_name: "本人月收入",
-        figure_basis: format!("本人12个月计入收入{}元", format_yuan(net)),
+        basis: Basis::OwnIncome(net),
         household_annual: net,
         members: rust_decimal::Decimal::ONE,
         comparison: Comparison::Below,
         threshold_annual: standard.annual,
-        threshold_name: "低保标准".to_string(),
+        threshold_name: ThresholdName::Named("低保标准"),
         citation: cite("无生活来源的认定"),
     }
     .evaluate()?;
     if own.unattributed_shared > rust_decimal::Decimal::ZERO && check.outcome == Outcome::Pass {
         check.outcome = Outcome::Unknown;
-        check.explanation.push_str(&format!(
+        check.explanation.push(format!(
             "另有家庭共同收入{}元没有分到个人，本人应得部分不明，请当地核实。",
-            format_yuan(own.unattributed_shared)
+            Yuan(own.unattributed_shared)
         ));
     }
     Ok(check)

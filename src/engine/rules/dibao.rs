@@ -11,9 +11,9 @@
 use rust_decimal::Decimal;
 
 use crate::engine::citation::{doc, Citation};
-use crate::engine::context::{income_basis, Context, PerCapitaTest};
-use crate::engine::money::{self, format_yuan, MoneyError};
-use crate::engine::outcome::{Category, CategoryResult, Check, Comparison, Figure, Outcome, Subject};
+use crate::engine::context::{Context, PerCapitaTest};
+use crate::engine::money::{self, Yuan, MoneyError};
+use crate::engine::outcome::{Basis, Category, CategoryResult, Check, Comparison, Figure, Outcome, Subject, ThresholdName};
 
 pub fn income_citation() -> Citation {
     Citation::national(doc::NATIONAL_DIBAO_2021, "家庭收入低于当地最低生活保障标准")
@@ -30,14 +30,14 @@ pub fn income_check(ctx: &Context) -> Result<Check, MoneyError> {
         None => Ok(ctx.missing_standard("dibao.income", label, income_citation())),
         Some(standard) => PerCapitaTest {
             key: "dibao.income",
-            label,
+            label: label.into(),
             figure_name: "家庭人均月收入",
-            figure_basis: income_basis(ctx.net_income),
+            basis: Basis::Income(ctx.net_income),
             household_annual: ctx.net_income,
             members: ctx.members,
             comparison: Comparison::Below,
             threshold_annual: standard.annual,
-            threshold_name: "低保标准".to_string(),
+            threshold_name: ThresholdName::Named("低保标准"),
             citation: income_citation(),
         }
         .evaluate(),
@@ -55,7 +55,7 @@ pub fn assess(ctx: &Context) -> Result<CategoryResult, MoneyError> {
             let top_up = money::sub(money::mul(standard.monthly, ctx.members)?, monthly_income)?;
             notes.push(format!(
                 "估算：按“低保标准 × 人数 − 家庭月收入”补差，约每月{}元。仅供参考，实际金额由当地核定{}。",
-                format_yuan(top_up.max(Decimal::ZERO)),
+                Yuan(top_up.max(Decimal::ZERO)),
                 if ctx.household.place.area_kind == crate::engine::household::AreaKind::Rural {
                     "（部分地区农村低保按档次发放）"
                 } else {
@@ -67,11 +67,11 @@ pub fn assess(ctx: &Context) -> Result<CategoryResult, MoneyError> {
     if ctx.income.not_counted > Decimal::ZERO {
         notes.push(format!(
             "不计入收入的项目（如基础养老金、优待抚恤金、奖学金、社会救助款物）共{}元，未计入。",
-            format_yuan(ctx.income.not_counted)
+            Yuan(ctx.income.not_counted)
         ).into());
     }
     if ctx.income.deducted > Decimal::ZERO {
-        notes.push(format!("已从收入中扣除税费、社保、支付的赡养费等共{}元。", format_yuan(ctx.income.deducted)).into());
+        notes.push(format!("已从收入中扣除税费、社保、支付的赡养费等共{}元。", Yuan(ctx.income.deducted)).into());
     }
     Ok(CategoryResult::from_checks(
         Category::Dibao,
@@ -112,11 +112,11 @@ fn property_check(ctx: &Context) -> Result<Check, MoneyError> {
         outcome,
         explanation: format!(
             "人均金融资产{}元，限额为{}个月低保标准即{}元/人{}。",
-            format_yuan(per_person),
+            Yuan(per_person),
             limit.value.normalize(),
-            format_yuan(per_person_limit),
+            Yuan(per_person_limit),
             if others && financial_ok { "；车辆、房产等按当地规定另行核实" } else { "" }
-        ),
+        ).into(),
         citation: limit.source.clone(),
     })
 }

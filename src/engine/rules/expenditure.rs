@@ -29,10 +29,10 @@ use std::borrow::Cow;
 use rust_decimal::Decimal;
 
 use crate::engine::citation::{doc, Citation};
-use crate::engine::context::{income_basis, Context, PerCapitaTest};
+use crate::engine::context::{Context, PerCapitaTest};
 use crate::engine::household::{EducationLevel, Member};
-use crate::engine::money::{self, format_yuan, MoneyError};
-use crate::engine::outcome::{Category, CategoryResult, Check, Comparison, Figure, Outcome, Subject};
+use crate::engine::money::{self, MoneyError};
+use crate::engine::outcome::{AssetSentence, Basis, Category, CategoryResult, Check, Comparison, Explanation, Figure, Outcome, Subject, ThresholdName};
 use crate::engine::policy::Dated;
 
 fn cite(article: impl Into<std::borrow::Cow<'static, str>>) -> Citation {
@@ -161,7 +161,7 @@ pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
         if condition.outcome == Outcome::Pass {
             present.push((cause, cost));
         }
-        let income = income_after(ctx, income_key(cause), cause.cost_label(), cost, format!("{}{}", cause.article(), if cause == Cause::Education { "2" } else { "1" }).into())?;
+        let income = income_after(ctx, income_key(cause), cause.cost_label().into(), cost, format!("{}{}", cause.article(), if cause == Cause::Education { "2" } else { "1" }).into())?;
         let assets = asset_check(ctx, months, cause.asset_article())?;
         let property = ctx.property_check("expenditure.property", cite("二"));
         let checks = match cause {
@@ -182,7 +182,7 @@ pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
         let causes: Vec<&str> = present.iter().map(|(c, _)| c.label()).collect();
         let costs: Vec<&str> = present.iter().map(|(c, _)| c.cost_label()).collect();
         let label = format!("{}合计", costs.join("、"));
-        let income = income_after(ctx, "expenditure.multiple.income", &label, total, "二(四)".into())?;
+        let income = income_after(ctx, "expenditure.multiple.income", label.into(), total, "二(四)".into())?;
         let assets = asset_check(ctx, months, "二(一)2、二(二)2、二(三)3")?;
         let property = ctx.property_check("expenditure.property", cite("二"));
         results.push(CategoryResult::from_checks(
@@ -212,21 +212,21 @@ fn income_key(cause: Cause) -> &'static str {
 }
 
 /// "12个月家庭收入扣除…后，家庭人均收入低于当地最低生活保障标准".
-fn income_after(ctx: &Context, key: &'static str, cost_label: &str, cost: Decimal, article: Cow<'static, str>) -> Result<Check, MoneyError> {
+fn income_after(ctx: &Context, key: &'static str, cost_label: Cow<'static, str>, cost: Decimal, article: Cow<'static, str>) -> Result<Check, MoneyError> {
     let label = format!("扣除{}后家庭人均收入低于低保标准", cost_label);
     let Some(standard) = &ctx.standard else {
         return Ok(ctx.missing_standard(key, label, cite(article)));
     };
     PerCapitaTest {
         key,
-        label,
+        label: label.into(),
         figure_name: "扣除后家庭人均月收入",
-        figure_basis: format!("{} − {}{}元", income_basis(ctx.net_income), cost_label, format_yuan(cost)),
+        basis: Basis::IncomeMinus { net: ctx.net_income, cost_label, cost },
         household_annual: money::sub(ctx.net_income, cost)?,
         members: ctx.members,
         comparison: Comparison::Below,
         threshold_annual: standard.annual,
-        threshold_name: "低保标准".to_string(),
+        threshold_name: ThresholdName::Named("低保标准"),
         citation: cite(article),
     }
     .evaluate()
@@ -253,15 +253,14 @@ fn asset_check(ctx: &Context, months: &Dated<Decimal>, article: &'static str) ->
         threshold: Some(Figure::quantity(limit, "元/人")),
         gap: Some(gap),
         outcome: Outcome::from_bool(lhs <= rhs),
-        explanation: format!(
-            "家庭金融资产{}元 ÷ {}人 = {}元/人；上限为{}个月 × 低保标准{}元/月 = {}元/人。",
-            format_yuan(financial),
-            ctx.members,
-            format_yuan(per_person),
-            months.value.normalize(),
-            format_yuan(standard.monthly),
-            format_yuan(limit),
-        ),
+        explanation: Explanation::assets(AssetSentence {
+            financial,
+            members: ctx.members,
+            per_person,
+            months: months.value,
+            standard_month: standard.monthly,
+            limit,
+        }),
         citation: cite(article),
     })
 }

@@ -14,9 +14,9 @@
 //! Apply as a family; the procedure follows 低保 (晋民发〔2024〕6号 二(二)).
 
 use crate::engine::citation::{doc, Citation};
-use crate::engine::context::{income_basis, times_standard, Context, PerCapitaTest};
+use crate::engine::context::{times_standard, Context, PerCapitaTest};
 use crate::engine::money::{self, MoneyError};
-use crate::engine::outcome::{Category, CategoryResult, Check, Comparison, Outcome, Status, Subject};
+use crate::engine::outcome::{Basis, Category, CategoryResult, Check, Comparison, Outcome, Status, Subject, ThresholdName};
 use crate::engine::policy::MarginalVariant;
 
 fn definition(variant: MarginalVariant) -> Citation {
@@ -47,14 +47,14 @@ pub fn assess(ctx: &Context, dibao: &CategoryResult) -> Result<CategoryResult, M
         Some(standard) => {
             let mut check = PerCapitaTest {
                 key: "marginal.income",
-                label: format!("家庭人均收入低于{}", times_standard(multiplier.value)),
+                label: format!("家庭人均收入低于{}", times_standard(multiplier.value)).into(),
                 figure_name: "家庭人均月收入",
-                figure_basis: income_basis(ctx.net_income),
+                basis: Basis::Income(ctx.net_income),
                 household_annual: ctx.net_income,
                 members: ctx.members,
                 comparison: Comparison::Below,
                 threshold_annual: money::mul(standard.annual, multiplier.value)?,
-                threshold_name: times_standard(multiplier.value),
+                threshold_name: ThresholdName::TimesStandard(multiplier.value),
                 citation: multiplier.source.clone(),
             }
             .evaluate()?;
@@ -63,7 +63,7 @@ pub fn assess(ctx: &Context, dibao: &CategoryResult) -> Result<CategoryResult, M
                 let upper_limit = money::mul(money::mul(standard.annual, upper.value)?, ctx.members)?;
                 if ctx.net_income < upper_limit {
                     check.outcome = Outcome::Unknown;
-                    check.explanation.push_str(&format!(
+                    check.explanation.push(format!(
                         "但低于{}：国家允许各地把边缘家庭标准放宽到{}，请向当地确认采用哪一标准（{}）。",
                         times_standard(upper.value),
                         times_standard(upper.value),
@@ -108,25 +108,25 @@ fn above_standard(ctx: &Context) -> Result<Check, MoneyError> {
     };
     let mut check = PerCapitaTest {
         key: "marginal.above_standard",
-        label,
+        label: label.into(),
         figure_name: "家庭人均月收入",
-        figure_basis: income_basis(ctx.net_income),
+        basis: Basis::Income(ctx.net_income),
         household_annual: ctx.net_income,
         members: ctx.members,
         comparison: Comparison::Above,
         threshold_annual: standard.annual,
-        threshold_name: "低保标准".to_string(),
+        threshold_name: ThresholdName::Named("低保标准"),
         citation,
     }
     .evaluate()?;
     let at_standard = money::mul(standard.annual, ctx.members)? == ctx.net_income;
     if at_standard {
         check.outcome = Outcome::Unknown;
-        check.explanation.push_str(
+        check.explanation.push(
             "文件写明低保为“低于”标准、边缘为“高于”标准，恰好相等的情形文件没有规定，请向乡镇（街道）咨询。",
         );
     } else if check.outcome == Outcome::Fail {
-        check.explanation.push_str("收入低于低保标准的家庭应按低保审核（优先类别）。");
+        check.explanation.push("收入低于低保标准的家庭应按低保审核（优先类别）。");
     }
     Ok(check)
 }

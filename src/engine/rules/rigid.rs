@@ -18,9 +18,9 @@
 use rust_decimal::Decimal;
 
 use crate::engine::citation::{doc, Citation};
-use crate::engine::context::{income_basis, times_standard, Context, PerCapitaTest};
-use crate::engine::money::{self, format_yuan, MoneyError};
-use crate::engine::outcome::{Category, CategoryResult, Check, Comparison, Figure, Outcome, Subject};
+use crate::engine::context::{times_standard, Context, PerCapitaTest};
+use crate::engine::money::{self, Yuan, MoneyError};
+use crate::engine::outcome::{Basis, Category, CategoryResult, Check, Comparison, Figure, Outcome, Subject, ThresholdName};
 use crate::engine::policy::RigidVariant;
 
 fn gx() -> Citation {
@@ -50,7 +50,7 @@ pub fn assess(ctx: &Context) -> Result<CategoryResult, MoneyError> {
             "rigid.has_spending",
             "有医疗、教育、康复等刚性支出",
             Outcome::from_bool(rigid > Decimal::ZERO),
-            format!("12个月刚性支出（医疗、残疾康复护理、教育及其他必需支出）共{}元。", format_yuan(rigid)),
+            format!("12个月刚性支出（医疗、残疾康复护理、教育及其他必需支出）共{}元。", Yuan(rigid)),
             definition.clone(),
         )
     }];
@@ -64,19 +64,19 @@ pub fn assess(ctx: &Context) -> Result<CategoryResult, MoneyError> {
                     let after = money::sub(ctx.net_income, rigid)?;
                     let mut check = PerCapitaTest {
                         key: "rigid.after_spending",
-                        label: format!("收不抵支，或收支相抵后人均收入低于{}", times_standard(m.value)),
+                        label: format!("收不抵支，或收支相抵后人均收入低于{}", times_standard(m.value)).into(),
                         figure_name: "收支相抵后人均月收入",
-                        figure_basis: format!("{} − 刚性支出{}元", income_basis(ctx.net_income), format_yuan(rigid)),
+                        basis: Basis::IncomeMinus { net: ctx.net_income, cost_label: "刚性支出".into(), cost: rigid },
                         household_annual: after,
                         members: ctx.members,
                         comparison: Comparison::Below,
                         threshold_annual: money::mul(standard.annual, m.value)?,
-                        threshold_name: times_standard(m.value),
+                        threshold_name: ThresholdName::TimesStandard(m.value),
                         citation: m.source.clone(),
                     }
                     .evaluate()?;
                     if after < Decimal::ZERO {
-                        check.explanation.push_str("刚性支出已超过收入（收不抵支）。");
+                        check.explanation.push("刚性支出已超过收入（收不抵支）。");
                     }
                     check
                 }
@@ -113,18 +113,18 @@ fn disposable_income_check(ctx: &Context, citation: Citation) -> Result<Check, M
     };
     let mut check = PerCapitaTest {
         key: "rigid.disposable_income",
-        label: label.to_string(),
+        label: label.into(),
         figure_name: "家庭人均月收入",
-        figure_basis: income_basis(ctx.net_income),
+        basis: Basis::Income(ctx.net_income),
         household_annual: ctx.net_income,
         members: ctx.members,
         comparison: Comparison::Below,
         threshold_annual: disposable.annual,
-        threshold_name: "上年度居民人均可支配收入".to_string(),
+        threshold_name: ThresholdName::Named("上年度居民人均可支配收入"),
         citation,
     }
     .evaluate()?;
-    check.explanation.push_str(&format!("所用数值：{}。", disposable.describe()));
+    check.explanation.push(format!("所用数值：{}。", disposable.describe()));
     Ok(check)
 }
 
@@ -139,8 +139,8 @@ fn ratio_check(ctx: &Context, rigid: Decimal) -> Result<Check, MoneyError> {
     };
     let figure = shown.map(|p| Figure::quantity(p, "%"));
     let described = match shown {
-        Some(p) => format!("刚性支出{}元，占家庭收入{}元的{}%", format_yuan(rigid), format_yuan(ctx.net_income), format_yuan(p)),
-        None => format!("刚性支出{}元，家庭没有计入收入", format_yuan(rigid)),
+        Some(p) => format!("刚性支出{}元，占家庭收入{}元的{}%", Yuan(rigid), Yuan(ctx.net_income), Yuan(p)),
+        None => format!("刚性支出{}元，家庭没有计入收入", Yuan(rigid)),
     };
     let label = "刚性支出占家庭收入的比例超过当地规定";
     Ok(match ratio {
@@ -165,7 +165,7 @@ fn ratio_check(ctx: &Context, rigid: Decimal) -> Result<Check, MoneyError> {
                     "rigid.ratio",
                     label,
                     Outcome::from_bool(pass),
-                    format!("{described}；当地比例为{}%。", format_yuan(money::mul(r.value, Decimal::from(100))?)),
+                    format!("{described}；当地比例为{}%。", Yuan(money::mul(r.value, Decimal::from(100))?)),
                     r.source.clone(),
                 )
             }

@@ -18,8 +18,8 @@ use crate::engine::citation::{doc, Citation};
 use crate::engine::context::{Context, PerCapitaTest};
 use crate::engine::household::{DisabilityKind, Member, WorkStatus};
 use crate::engine::income::{self, PersonalRule};
-use crate::engine::money::{format_yuan, MoneyError};
-use crate::engine::outcome::{Category, CategoryResult, Check, Comparison, Outcome, Status, Subject};
+use crate::engine::money::{Yuan, MoneyError};
+use crate::engine::outcome::{Basis, Category, CategoryResult, Check, Comparison, Outcome, Status, Subject, ThresholdName};
 use crate::engine::policy::MarginalMemberSoloVariant;
 use crate::engine::rules::member_label;
 
@@ -116,22 +116,22 @@ fn own_income(ctx: &Context, index: usize) -> Result<Check, MoneyError> {
     let net = own.totals.net()?;
     let mut check = PerCapitaTest {
         key: "solo_disabled.income",
-        label,
+        label: label.into(),
         figure_name: "本人月收入",
-        figure_basis: format!("本人12个月计入收入{}元（已豁免兄弟姐妹或老人给付的供养费{}元）", format_yuan(net), format_yuan(own.totals.not_counted)),
+        basis: Basis::OwnIncomeExempting { net, exempt: own.totals.not_counted },
         household_annual: net,
         members: rust_decimal::Decimal::ONE,
         comparison: Comparison::Below,
         threshold_annual: standard.annual,
-        threshold_name: "低保标准".to_string(),
+        threshold_name: ThresholdName::Named("低保标准"),
         citation: sx("一(二)"),
     }
     .evaluate()?;
     if own.unattributed_shared > rust_decimal::Decimal::ZERO && check.outcome == Outcome::Pass {
         check.outcome = Outcome::Unknown;
-        check.explanation.push_str(&format!(
+        check.explanation.push(format!(
             "家庭另有{}元收入没有分到个人：其中本人应得的经营、财产净收入要计入，请当地核实。",
-            format_yuan(own.unattributed_shared)
+            Yuan(own.unattributed_shared)
         ));
     }
     Ok(check)
@@ -141,7 +141,7 @@ fn own_property(ctx: &Context) -> Check {
     let mut check = ctx.property_check("solo_disabled.property", sx("一(二)"));
     check.label = "本人财产状况符合当地规定".into();
     if check.outcome == Outcome::Unknown {
-        check.explanation = "单人户只评估本人拥有的财产；财产限额由当地规定，请向乡镇（街道）咨询。".to_string();
+        check.explanation = "单人户只评估本人拥有的财产；财产限额由当地规定，请向乡镇（街道）咨询。".into();
     }
     check
 }

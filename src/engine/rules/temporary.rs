@@ -23,7 +23,7 @@ use rust_decimal::Decimal;
 
 use crate::engine::citation::{doc, Citation};
 use crate::engine::context::Context;
-use crate::engine::money::{format_yuan, MoneyError};
+use crate::engine::money::{Yuan, MoneyError};
 use crate::engine::outcome::{Category, CategoryResult, Check, Figure, Outcome, Status, Subject};
 use crate::engine::policy::TemporaryVariant;
 use crate::engine::rules::rigid::rigid_total;
@@ -123,8 +123,8 @@ pub fn assess(ctx: &Context, earlier: &[CategoryResult]) -> Result<Vec<CategoryR
                     Outcome::Unknown,
                     format!(
                         "12个月刚性支出{}元，超过家庭计入收入{}元；是否属于“突然增加、超出承受能力”由当地认定。",
-                        format_yuan(rigid),
-                        format_yuan(ctx.net_income)
+                        Yuan(rigid),
+                        Yuan(ctx.net_income)
                     ),
                     national("支出型救助对象"),
                 )
