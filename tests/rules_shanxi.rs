@@ -471,7 +471,7 @@ fn with_no_hardship_declared_temporary_assistance_is_not_applicable() {
 #[test]
 fn shanxi_time_limits_are_30_20_and_45_working_days_and_publicity_is_7_days() {
     let a = three("20000").assess();
-    let limits: Vec<String> = a.how_to_apply.time_limits.iter().map(|g| g.text.clone()).collect();
+    let limits: Vec<String> = a.how_to_apply.time_limits.iter().map(|g| g.text.to_string()).collect();
     assert!(limits[0].contains("30个工作日") && limits[0].contains("20个工作日") && limits[0].contains("45个工作日"), "{limits:?}");
     assert!(limits.iter().any(|t| t.contains("公示7天")));
     assert!(a.how_to_apply.duties.iter().any(|d| d.text.contains("告知承诺制")));

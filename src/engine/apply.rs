@@ -9,6 +9,8 @@
 //! 山东, 送审稿 一.2: "一次申请、分类审核认定", review order, 征得申请人同意.
 //! The document checklist follows common local guides (身份证, 户口簿, 核对授权书 …): no seed lists it.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::engine::citation::{doc, Citation, Reliability};
@@ -19,7 +21,7 @@ use crate::engine::policy::ProcedureVariant;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Guidance {
-    pub text: String,
+    pub text: Cow<'static, str>,
     pub citation: Option<Citation>,
 }
 
@@ -39,11 +41,11 @@ pub struct HowToApply {
     pub duties: Vec<Guidance>,
 }
 
-fn g(text: impl Into<String>, citation: Citation) -> Guidance {
+fn g(text: impl Into<Cow<'static, str>>, citation: Citation) -> Guidance {
     Guidance { text: text.into(), citation: Some(citation) }
 }
 
-fn plain(text: impl Into<String>) -> Guidance {
+fn plain(text: impl Into<Cow<'static, str>>) -> Guidance {
     Guidance { text: text.into(), citation: None }
 }
 

@@ -123,8 +123,9 @@ pub fn assess(household: &Household, pack: &PolicyPack, today: Day) -> Result<As
 
     // Best first: by status, then review order; the sort is stable, so members keep their order.
     results.sort_by_key(|r| (r.status, r.category));
+    let traits = assistance::Traits::of(household);
     for result in &mut results {
-        result.special_assistance = assistance::for_result(pack.rules.special_assistance, household, result);
+        result.special_assistance = assistance::for_result(pack.rules.special_assistance, traits, result);
     }
     let best = results
         .first()
@@ -133,17 +134,19 @@ pub fn assess(household: &Household, pack: &PolicyPack, today: Day) -> Result<As
     let how_to_apply = apply::how_to_apply(&ctx, &results);
     let figures = household_figures(&ctx)?;
     let ladder = ladder(&ctx)?;
+    // The context is done with: its figures move into the result rather than being copied.
+    let Context { standard, disposable_income, warnings, .. } = ctx;
     Ok(Assessment {
         as_of: day,
         pack: PackInfo { id: pack.id.clone(), name: pack.name.clone() },
-        standard: ctx.standard.clone(),
-        disposable_income: ctx.disposable_income.clone(),
+        standard,
+        disposable_income,
         household: figures,
         ladder,
         best,
         results,
         how_to_apply,
-        warnings: ctx.warnings.clone(),
+        warnings,
         disclaimer: DISCLAIMER,
     })
 }

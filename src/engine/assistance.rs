@@ -80,8 +80,29 @@ const NATIONAL: &[Item] = &[
     Item { kind: AssistanceKind::Disaster, name: "受灾人员救助", detail: "受灾的按规定享受受灾人员救助。", article: "专项社会救助", when: When::Disaster },
 ];
 
+/// What about a household decides which assistance items apply; read once per assessment.
+#[derive(Debug, Clone, Copy)]
+pub struct Traits {
+    students: bool,
+    disabled: bool,
+    urban: bool,
+    disaster: bool,
+}
+
+impl Traits {
+    pub fn of(household: &Household) -> Traits {
+        let situation = &household.situation;
+        Traits {
+            students: household.members.iter().any(|m| m.student.is_some()),
+            disabled: household.members.iter().any(|m| m.disability.is_some()),
+            urban: household.place.area_kind == AreaKind::Urban,
+            disaster: situation.disaster_after_relief || situation.sudden_hardship,
+        }
+    }
+}
+
 /// The assistance a result opens, if it is likely or may qualify; nothing for the others.
-pub fn for_result(variant: AssistanceVariant, household: &Household, result: &CategoryResult) -> Vec<Assistance> {
+pub fn for_result(variant: AssistanceVariant, traits: Traits, result: &CategoryResult) -> Vec<Assistance> {
     if result.status > Status::NeedsLocalCheck || result.category == Category::TemporaryAssistance {
         return Vec::new();
     }
@@ -97,19 +118,16 @@ pub fn for_result(variant: AssistanceVariant, household: &Household, result: &Ca
         (AssistanceVariant::Shanxi2024, false) if dibao_like => (SHANXI_DIBAO, |a| Citation::seed(doc::SX_SAFETY_NET_2023, a)),
         _ => (NATIONAL, |a| Citation::national(doc::NATIONAL_MONITORING_2023, a)),
     };
-    let has_students = household.members.iter().any(|m| m.student.is_some());
-    let has_disabled = household.members.iter().any(|m| m.disability.is_some());
-    let situation = &household.situation;
     items
         .iter()
         .filter(|item| match item.when {
             When::Always => true,
-            When::Students => has_students,
-            When::Urban => household.place.area_kind == AreaKind::Urban,
-            When::Rural => household.place.area_kind == AreaKind::Rural,
-            When::Disaster => situation.disaster_after_relief || situation.sudden_hardship,
-            When::DibaoOrDestitute => dibao_like && has_students,
-            When::MarginalDisabled => marginal && has_disabled,
+            When::Students => traits.students,
+            When::Urban => traits.urban,
+            When::Rural => !traits.urban,
+            When::Disaster => traits.disaster,
+            When::DibaoOrDestitute => dibao_like && traits.students,
+            When::MarginalDisabled => marginal && traits.disabled,
         })
         .map(|item| Assistance {
             kind: item.kind,

@@ -1,10 +1,77 @@
 //! Where a rule comes from. Every check the engine makes carries one of these, so a reader can open
 //! the document at the article and redo the reasoning.
 
-use std::borrow::Cow;
 use std::fmt;
+use std::ops::Deref;
+use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// Text that is either part of the program or shared from loaded data: cloning never copies it,
+/// because a pack's citation is cited by many checks of every assessment.
+#[derive(Clone, PartialEq, Eq)]
+pub enum SharedText {
+    Static(&'static str),
+    Shared(Arc<str>),
+}
+
+impl Deref for SharedText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            SharedText::Static(s) => s,
+            SharedText::Shared(s) => s,
+        }
+    }
+}
+
+impl fmt::Debug for SharedText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&**self, f)
+    }
+}
+
+impl fmt::Display for SharedText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self)
+    }
+}
+
+impl From<&'static str> for SharedText {
+    fn from(s: &'static str) -> SharedText {
+        SharedText::Static(s)
+    }
+}
+
+impl From<String> for SharedText {
+    fn from(s: String) -> SharedText {
+        SharedText::Shared(Arc::from(s))
+    }
+}
+
+impl PartialEq<str> for SharedText {
+    fn eq(&self, other: &str) -> bool {
+        **self == *other
+    }
+}
+
+impl PartialEq<&str> for SharedText {
+    fn eq(&self, other: &&str) -> bool {
+        **self == **other
+    }
+}
+
+impl Serialize for SharedText {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for SharedText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<SharedText, D::Error> {
+        String::deserialize(deserializer).map(SharedText::from)
+    }
+}
 
 /// How sure we are that a rule says what we encode, following `POLICY.md`'s tags.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,22 +101,22 @@ impl Reliability {
 /// A document number and an article: `晋民发〔2022〕60号 二(一)1`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Citation {
-    /// Static for the rules the engine encodes (no allocation per check), owned for pack data.
-    pub document: Cow<'static, str>,
-    pub article: Cow<'static, str>,
+    /// Static for the rules the engine encodes, shared for pack data: a clone never copies text.
+    pub document: SharedText,
+    pub article: SharedText,
     pub reliability: Reliability,
 }
 
 impl Citation {
-    pub fn new(document: impl Into<Cow<'static, str>>, article: impl Into<Cow<'static, str>>, reliability: Reliability) -> Citation {
+    pub fn new(document: impl Into<SharedText>, article: impl Into<SharedText>, reliability: Reliability) -> Citation {
         Citation { document: document.into(), article: article.into(), reliability }
     }
 
-    pub fn seed(document: &'static str, article: impl Into<Cow<'static, str>>) -> Citation {
+    pub fn seed(document: &'static str, article: impl Into<SharedText>) -> Citation {
         Citation::new(document, article, Reliability::Seed)
     }
 
-    pub fn national(document: &'static str, article: impl Into<Cow<'static, str>>) -> Citation {
+    pub fn national(document: &'static str, article: impl Into<SharedText>) -> Citation {
         Citation::new(document, article, Reliability::National)
     }
 }

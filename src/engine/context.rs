@@ -13,7 +13,7 @@ use super::household::{AreaKind, Household};
 use super::income::{self, IncomeTotals};
 use super::money::{self, Yuan, Amount, MoneyError};
 use super::outcome::{Basis, Check, Comparison, Explanation, Figure, Outcome, PerCapitaSentence, ThresholdName};
-use super::policy::{dated_amount, Dated, Param, PolicyPack};
+use super::policy::{dated_amount, Area, ByAreaKind, Dated, Param, PolicyPack};
 
 /// A local figure (低保标准, 人均可支配收入) as used, with where it came from.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -101,27 +101,24 @@ impl<'a> Context<'a> {
             }
             None => None,
         };
-        let from_area = |by_kind: fn(&super::policy::Area) -> &super::policy::ByAreaKind| -> Option<(Dated<money::Money>, String, String)> {
-            let area = area?;
-            let param = by_kind(area).get(place.area_kind)?;
-            param.in_force(day).map(|d| (d.clone(), area.id.clone(), area.display_name()))
+        // The value in force for the chosen area and kind (urban/rural) of one of the area's figures.
+        let from_area = |by_kind: fn(&Area) -> &ByAreaKind| -> Result<Option<LocalFigure>, MoneyError> {
+            let Some(area) = area else { return Ok(None) };
+            match by_kind(area).get(place.area_kind).and_then(|p| p.in_force(day)) {
+                Some(dated) => pack_figure(dated, area, place.area_kind).map(Some),
+                None => Ok(None),
+            }
         };
         let standard = match place.local_standard {
             Some(amount) => Some(LocalFigure::new(amount, Origin::User)?),
-            None => match from_area(|a| &a.dibao_standard) {
-                Some((dated, area_id, area_name)) => Some(pack_figure(&dated, area_id, area_name, place.area_kind)?),
-                None => None,
-            },
+            None => from_area(|a| &a.dibao_standard)?,
         };
         if standard.is_none() {
             warnings.push("没有可用的当地低保标准：与收入有关的条件都无法判断。请填写本地低保标准（可向乡镇、街道或12345询问）。".to_string());
         }
         let disposable_income = match place.disposable_income {
             Some(amount) => Some(LocalFigure::new(amount, Origin::User)?),
-            None => match from_area(|a| &a.disposable_income) {
-                Some((dated, area_id, area_name)) => Some(pack_figure(&dated, area_id, area_name, place.area_kind)?),
-                None => None,
-            },
+            None => from_area(|a| &a.disposable_income)?,
         };
         let income = income::household(household)?;
         let net_income = income.net()?;
@@ -174,12 +171,12 @@ impl<'a> Context<'a> {
     }
 }
 
-fn pack_figure(dated: &Dated<money::Money>, area_id: String, area_name: String, area_kind: AreaKind) -> Result<LocalFigure, MoneyError> {
+fn pack_figure(dated: &Dated<money::Money>, area: &Area, area_kind: AreaKind) -> Result<LocalFigure, MoneyError> {
     LocalFigure::new(
         dated_amount(dated),
         Origin::Pack {
-            area_id,
-            area_name,
+            area_id: area.id.clone(),
+            area_name: area.display_name(),
             area_kind,
             effective: dated.effective,
             source: dated.source.clone(),

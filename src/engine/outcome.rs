@@ -486,13 +486,32 @@ impl CategoryResult {
     }
 }
 
+/// One sentence per result, written into a single pre-sized string (it is made for every result).
 fn summarize(name: &str, status: Status, checks: &[Check]) -> String {
-    let failed: Vec<&str> = checks.iter().filter(|c| c.outcome == Outcome::Fail).map(|c| c.label.as_ref()).collect();
-    let unknown: Vec<&str> = checks.iter().filter(|c| c.outcome == Outcome::Unknown).map(|c| c.label.as_ref()).collect();
+    let mut out = String::with_capacity(name.len() + 96);
+    out.push_str(name);
+    let list = |outcome: Outcome, out: &mut String| {
+        let mut first = true;
+        for check in checks.iter().filter(|c| c.outcome == outcome) {
+            if !first {
+                out.push('；');
+            }
+            out.push_str(&check.label);
+            first = false;
+        }
+        out.push('。');
+    };
     match status {
-        Status::Likely => format!("{name}：各项条件看来都符合。"),
-        Status::NeedsLocalCheck => format!("{name}：已知条件符合，以下需当地核实：{}。", unknown.join("；")),
-        Status::Unlikely => format!("{name}：不符合：{}。", failed.join("；")),
-        Status::NotApplicable => format!("{name}：不适用。"),
+        Status::Likely => out.push_str("：各项条件看来都符合。"),
+        Status::NeedsLocalCheck => {
+            out.push_str("：已知条件符合，以下需当地核实：");
+            list(Outcome::Unknown, &mut out);
+        }
+        Status::Unlikely => {
+            out.push_str("：不符合：");
+            list(Outcome::Fail, &mut out);
+        }
+        Status::NotApplicable => out.push_str("：不适用。"),
     }
+    out
 }

@@ -18,9 +18,9 @@ use crate::engine::household::{Member, SupporterStatus};
 use crate::engine::income::{self, PersonalRule};
 use crate::engine::money::{Yuan, MoneyError};
 use crate::engine::outcome::{Basis, Category, CategoryResult, Check, Comparison, Outcome, Subject, ThresholdName};
-use crate::engine::rules::member_label;
+use crate::engine::rules::MemberLabel;
 
-fn cite(article: impl Into<std::borrow::Cow<'static, str>>) -> Citation {
+fn cite(article: impl Into<crate::engine::citation::SharedText>) -> Citation {
     Citation::national(doc::NATIONAL_DESTITUTE_2021, article)
 }
 
@@ -61,7 +61,7 @@ pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
         let means = means_of_living(ctx, index)?;
         let property = ctx.property_check("destitute.property", cite("无生活来源的认定（财产）"));
         let supporter = supporter_check(ctx, index, member);
-        let name = format!("{}（{}）", Category::Destitute.name(), member_label(index, member));
+        let name = format!("{}（{}）", Category::Destitute.name(), MemberLabel(index, member));
         let notes = vec!["特困人员按人认定：本项只看这位家庭成员本人。".into()];
         results.push(CategoryResult::from_checks(
             Category::Destitute,
@@ -162,11 +162,11 @@ fn supporter_check(ctx: &Context, index: usize, member: &Member) -> Check {
         SupporterStatus::Unable => (Outcome::Pass, "法定义务人无履行义务能力。".to_string()),
         SupporterStatus::Able => (Outcome::Fail, "有能够履行义务的法定赡养、抚养、扶养义务人。".to_string()),
         SupporterStatus::Unknown => match able_supporter_in_household(ctx, index, member) {
-            Some(supporter) => (
+            Some((supporter, other)) => (
                 Outcome::Fail,
                 format!(
                     "{}有工作，按关系是这位成员的法定义务人，通常有履行能力；如实际无力履行，请向当地说明。",
-                    member_label(supporter, &ctx.household.members[supporter])
+                    MemberLabel(supporter, other)
                 ),
             ),
             None => (Outcome::Unknown, "未回答是否有能够履行义务的法定义务人（配偶、子女、父母等）。".to_string()),
@@ -175,7 +175,7 @@ fn supporter_check(ctx: &Context, index: usize, member: &Member) -> Check {
     Check::fact("destitute.supporter", label, outcome, text, citation)
 }
 
-fn able_supporter_in_household(ctx: &Context, index: usize, member: &Member) -> Option<usize> {
+fn able_supporter_in_household<'h>(ctx: &Context<'h>, index: usize, member: &Member) -> Option<(usize, &'h Member)> {
     use crate::engine::household::{Relation, WorkStatus};
     let elderly = ctx.param(&ctx.pack.rules.destitute.elderly_age).map(|d| d.value).unwrap_or(u32::MAX);
     // Relations are to the applicant; these pairs are legal support duties (婚姻法/民法典 spouses,
@@ -195,6 +195,6 @@ fn able_supporter_in_household(ctx: &Context, index: usize, member: &Member) -> 
             && other.age.years() >= 18
             && other.age.years() < elderly
             && !severe;
-        able.then_some(i)
+        able.then_some((i, other))
     })
 }

@@ -28,14 +28,14 @@ use std::borrow::Cow;
 
 use rust_decimal::Decimal;
 
-use crate::engine::citation::{doc, Citation};
+use crate::engine::citation::{doc, Citation, SharedText};
 use crate::engine::context::{Context, PerCapitaTest};
 use crate::engine::household::{EducationLevel, Member};
 use crate::engine::money::{self, MoneyError};
 use crate::engine::outcome::{AssetSentence, Basis, Category, CategoryResult, Check, Comparison, Explanation, Figure, Outcome, Subject, ThresholdName};
 use crate::engine::policy::Dated;
 
-fn cite(article: impl Into<std::borrow::Cow<'static, str>>) -> Citation {
+fn cite(article: impl Into<crate::engine::citation::SharedText>) -> Citation {
     Citation::seed(doc::SX_EXPENDITURE_2022, article)
 }
 
@@ -212,7 +212,7 @@ fn income_key(cause: Cause) -> &'static str {
 }
 
 /// "12个月家庭收入扣除…后，家庭人均收入低于当地最低生活保障标准".
-fn income_after(ctx: &Context, key: &'static str, cost_label: Cow<'static, str>, cost: Decimal, article: Cow<'static, str>) -> Result<Check, MoneyError> {
+fn income_after(ctx: &Context, key: &'static str, cost_label: Cow<'static, str>, cost: Decimal, article: SharedText) -> Result<Check, MoneyError> {
     let label = format!("扣除{}后家庭人均收入低于低保标准", cost_label);
     let Some(standard) = &ctx.standard else {
         return Ok(ctx.missing_standard(key, label, cite(article)));

@@ -12,7 +12,12 @@ pub mod temporary;
 
 use crate::engine::household::Member;
 
-/// "第2位成员（父母，68岁）": how a result names a member, without any personal name.
-pub fn member_label(index: usize, member: &Member) -> String {
-    format!("第{}位成员，{}，{}岁", index + 1, member.relation.label(), member.age.years())
+/// "第2位成员，父母，68岁": how a result names a member, without any personal name. A `Display`,
+/// so that it is written straight into the sentence or name that holds it.
+pub struct MemberLabel<'a>(pub usize, pub &'a Member);
+
+impl std::fmt::Display for MemberLabel<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "第{}位成员，{}，{}岁", self.0 + 1, self.1.relation.label(), self.1.age.years())
+    }
 }

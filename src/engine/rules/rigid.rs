@@ -27,7 +27,7 @@ fn gx() -> Citation {
     Citation::seed(doc::GX_MONITORING_2024, "一(一)")
 }
 
-fn national(article: impl Into<std::borrow::Cow<'static, str>>) -> Citation {
+fn national(article: impl Into<crate::engine::citation::SharedText>) -> Citation {
     Citation::national(doc::NATIONAL_MARGINAL_RIGID_2024, article)
 }
 

@@ -21,9 +21,9 @@ use crate::engine::income::{self, PersonalRule};
 use crate::engine::money::{Yuan, MoneyError};
 use crate::engine::outcome::{Basis, Category, CategoryResult, Check, Comparison, Outcome, Status, Subject, ThresholdName};
 use crate::engine::policy::MarginalMemberSoloVariant;
-use crate::engine::rules::member_label;
+use crate::engine::rules::MemberLabel;
 
-fn sx(article: impl Into<std::borrow::Cow<'static, str>>) -> Citation {
+fn sx(article: impl Into<crate::engine::citation::SharedText>) -> Citation {
     Citation::seed(doc::SX_SAFETY_NET_2023, article)
 }
 
@@ -88,7 +88,7 @@ pub fn assess_disabled(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError>
         };
         let income = own_income(ctx, index)?;
         let property = own_property(ctx);
-        let name = format!("{}（{}）", Category::DibaoSoloDisabled.name(), member_label(index, member));
+        let name = format!("{}（{}）", Category::DibaoSoloDisabled.name(), MemberLabel(index, member));
         let notes = vec!["兄弟姐妹或60周岁以上老人给付的供养费用予以豁免，不计入本人收入；经营、财产净收入只计本人应得部分；只评估本人财产。".into()];
         results.push(CategoryResult::from_checks(
             Category::DibaoSoloDisabled,
@@ -177,7 +177,7 @@ pub fn assess_marginal_members(ctx: &Context, marginal: &CategoryResult) -> Resu
             format!("家庭的边缘家庭评估结果：{}。", marginal.status.label()),
             citation.clone(),
         );
-        let name = format!("{}（{}）", Category::DibaoSoloMarginalMember.name(), member_label(index, member));
+        let name = format!("{}（{}）", Category::DibaoSoloMarginalMember.name(), MemberLabel(index, member));
         results.push(CategoryResult::from_checks(
             Category::DibaoSoloMarginalMember,
             Subject::Member { index },

@@ -28,7 +28,7 @@ use crate::engine::outcome::{Category, CategoryResult, Check, Figure, Outcome, S
 use crate::engine::policy::TemporaryVariant;
 use crate::engine::rules::rigid::rigid_total;
 
-fn sx(article: impl Into<std::borrow::Cow<'static, str>>) -> Citation {
+fn sx(article: impl Into<crate::engine::citation::SharedText>) -> Citation {
     Citation::seed(doc::SX_SAFETY_NET_2023, article)
 }
 
@@ -36,7 +36,7 @@ fn gx() -> Citation {
     Citation::seed(doc::GX_MONITORING_2024, "四(十三)")
 }
 
-fn national(article: impl Into<std::borrow::Cow<'static, str>>) -> Citation {
+fn national(article: impl Into<crate::engine::citation::SharedText>) -> Citation {
     Citation::national(doc::NATIONAL_TEMPORARY_2014, article)
 }
 
