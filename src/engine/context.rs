@@ -160,7 +160,7 @@ impl<'a> Context<'a> {
     }
 
     /// A check that needs the 低保标准 when there is none: it cannot be settled here.
-    pub fn missing_standard(&self, key: &'static str, label: String, citation: Citation) -> Check {
+    pub fn missing_standard(&self, key: &'static str, label: impl Into<Cow<'static, str>>, citation: Citation) -> Check {
         Check::fact(
             key,
             label,

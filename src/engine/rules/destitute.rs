@@ -17,7 +17,7 @@ use crate::engine::context::{Context, PerCapitaTest};
 use crate::engine::household::{Member, SupporterStatus};
 use crate::engine::income::{self, PersonalRule};
 use crate::engine::money::{Yuan, MoneyError};
-use crate::engine::outcome::{Basis, Category, CategoryResult, Check, Comparison, Outcome, Subject, ThresholdName};
+use crate::engine::outcome::{Basis, Category, CategoryResult, Check, Comparison, Explanation, Outcome, Subject, ThresholdName};
 use crate::engine::rules::MemberLabel;
 
 fn cite(article: impl Into<crate::engine::citation::SharedText>) -> Citation {
@@ -95,7 +95,7 @@ fn work_capacity(
         return Check::fact("destitute.work_capacity", label, Outcome::Pass, format!("{reason}，视为无劳动能力。"), cite("无劳动能力的认定"));
     }
     let Some(disability) = member.disability else {
-        return Check::fact("destitute.work_capacity", label, Outcome::Fail, "不属于无劳动能力的情形。".to_string(), cite("无劳动能力的认定"));
+        return Check::fact("destitute.work_capacity", label, Outcome::Fail, "不属于无劳动能力的情形。", cite("无劳动能力的认定"));
     };
     let listed = grades.iter().find(|g| g.kind == disability.kind);
     match listed {
@@ -121,7 +121,7 @@ fn work_capacity(
 }
 
 fn means_of_living(ctx: &Context, index: usize) -> Result<Check, MoneyError> {
-    let label = "本人收入低于当地低保标准（无生活来源）".to_string();
+    let label = "本人收入低于当地低保标准（无生活来源）";
     let Some(standard) = &ctx.standard else {
         return Ok(ctx.missing_standard("destitute.income", label, cite("无生活来源的认定")));
     };
@@ -158,18 +158,18 @@ fn supporter_check(ctx: &Context, index: usize, member: &Member) -> Check {
     let citation = cite("无履行义务能力的认定");
     let label = "无法定义务人，或义务人无履行能力";
     let (outcome, text) = match member.supporter {
-        SupporterStatus::None => (Outcome::Pass, "没有法定赡养、抚养、扶养义务人。".to_string()),
-        SupporterStatus::Unable => (Outcome::Pass, "法定义务人无履行义务能力。".to_string()),
-        SupporterStatus::Able => (Outcome::Fail, "有能够履行义务的法定赡养、抚养、扶养义务人。".to_string()),
+        SupporterStatus::None => (Outcome::Pass, Explanation::from("没有法定赡养、抚养、扶养义务人。")),
+        SupporterStatus::Unable => (Outcome::Pass, Explanation::from("法定义务人无履行义务能力。")),
+        SupporterStatus::Able => (Outcome::Fail, Explanation::from("有能够履行义务的法定赡养、抚养、扶养义务人。")),
         SupporterStatus::Unknown => match able_supporter_in_household(ctx, index, member) {
             Some((supporter, other)) => (
                 Outcome::Fail,
-                format!(
+                Explanation::from(format!(
                     "{}有工作，按关系是这位成员的法定义务人，通常有履行能力；如实际无力履行，请向当地说明。",
                     MemberLabel(supporter, other)
-                ),
+                )),
             ),
-            None => (Outcome::Unknown, "未回答是否有能够履行义务的法定义务人（配偶、子女、父母等）。".to_string()),
+            None => (Outcome::Unknown, Explanation::from("未回答是否有能够履行义务的法定义务人（配偶、子女、父母等）。")),
         },
     };
     Check::fact("destitute.supporter", label, outcome, text, citation)

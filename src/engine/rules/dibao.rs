@@ -25,7 +25,7 @@ pub fn property_citation() -> Citation {
 
 /// The 低保 income test for the household: per-capita net income strictly below the standard.
 pub fn income_check(ctx: &Context) -> Result<Check, MoneyError> {
-    let label = "家庭人均收入低于当地低保标准".to_string();
+    let label = "家庭人均收入低于当地低保标准";
     match &ctx.standard {
         None => Ok(ctx.missing_standard("dibao.income", label, income_citation())),
         Some(standard) => PerCapitaTest {

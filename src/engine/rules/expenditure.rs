@@ -115,7 +115,7 @@ pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
                         "expenditure.illness.treatment",
                         "疾病尚未痊愈，仍需进行相应治疗",
                         Outcome::from_bool(treating),
-                        if treating { "有家庭成员仍在治疗。" } else { "患病成员已不需要继续治疗。" }.to_string(),
+                        if treating { "有家庭成员仍在治疗。" } else { "患病成员已不需要继续治疗。" },
                         cite("二(一)3"),
                     ),
                     spending.medical.annual()?,
@@ -131,7 +131,7 @@ pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
                         "expenditure.disability.care",
                         "持有残疾人证，仍需后续康复治疗、康复训练或照料护理",
                         Outcome::from_bool(needs_care),
-                        if needs_care { "有持证残疾人仍需康复或照料护理。" } else { "持证残疾人已不需要后续康复或照料护理。" }.to_string(),
+                        if needs_care { "有持证残疾人仍需康复或照料护理。" } else { "持证残疾人已不需要后续康复或照料护理。" },
                         cite("二(二)1、3"),
                     ),
                     spending.disability_care.annual()?,
@@ -148,9 +148,9 @@ pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
                         "有全日制本科及以下学历教育阶段的学生（不含高收费学校、出国留学）",
                         Outcome::from_bool(eligible),
                         if eligible {
-                            "有符合条件的在读学生。".to_string()
+                            "有符合条件的在读学生。"
                         } else {
-                            "在读成员为研究生、非全日制、就读高收费学校或出国留学，不在此列。".to_string()
+                            "在读成员为研究生、非全日制、就读高收费学校或出国留学，不在此列。"
                         },
                         cite("二(三)1"),
                     ),

@@ -96,13 +96,13 @@ fn not_dibao(dibao: &CategoryResult, citation: Citation) -> Check {
         ),
         Status::Unlikely | Status::NotApplicable => (Outcome::Pass, "不符合低保条件。"),
     };
-    Check::fact("marginal.not_dibao", "不符合低保条件", outcome, text.to_string(), citation)
+    Check::fact("marginal.not_dibao", "不符合低保条件", outcome, text, citation)
 }
 
 /// 广西: "家庭人均收入高于当地低保标准".
 fn above_standard(ctx: &Context) -> Result<Check, MoneyError> {
     let citation = definition(MarginalVariant::Guangxi2024);
-    let label = "家庭人均收入高于当地低保标准".to_string();
+    let label = "家庭人均收入高于当地低保标准";
     let Some(standard) = &ctx.standard else {
         return Ok(ctx.missing_standard("marginal.above_standard", label, citation));
     };

@@ -27,16 +27,16 @@ pub fn assess(ctx: &Context) -> Result<CategoryResult, MoneyError> {
     let Some(months) = ctx.param(&rule.months) else {
         return Ok(CategoryResult::not_applicable(Category::PhaseOut, format!("渐退期参数在 {} 尚未生效。", ctx.day)));
     };
-    let current = Check::fact("phase_out.current", "正在享受低保", Outcome::Pass, "家庭正在享受低保。".to_string(), cite());
+    let current = Check::fact("phase_out.current", "正在享受低保", Outcome::Pass, "家庭正在享受低保。", cite());
     let work = Check::fact(
         "phase_out.work",
         "收入因家庭成员就业而增加",
         Outcome::from_bool(situation.income_rose_through_work),
-        if situation.income_rose_through_work { "家庭成员就业后收入增加。" } else { "收入增加不是因为就业。" }.to_string(),
+        if situation.income_rose_through_work { "家庭成员就业后收入增加。" } else { "收入增加不是因为就业。" },
         cite(),
     );
     let above = match &ctx.standard {
-        None => ctx.missing_standard("phase_out.income", "就业后家庭人均收入超过当地低保标准".to_string(), cite()),
+        None => ctx.missing_standard("phase_out.income", "就业后家庭人均收入超过当地低保标准", cite()),
         Some(standard) => {
             let mut check = PerCapitaTest {
                 key: "phase_out.income",

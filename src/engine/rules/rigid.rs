@@ -107,7 +107,7 @@ fn disposable_income_check(ctx: &Context, citation: Citation) -> Result<Check, M
             "rigid.disposable_income",
             label,
             Outcome::Unknown,
-            "不知道当地上年度居民人均可支配收入（统计公报公布）。请填写，或向乡镇（街道）询问。".to_string(),
+            "不知道当地上年度居民人均可支配收入（统计公报公布）。请填写，或向乡镇（街道）询问。",
             citation,
         ));
     };

@@ -82,9 +82,9 @@ pub fn assess_disabled(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError>
             adult.source.clone(),
         );
         let unemployed = match member.work {
-            WorkStatus::Unemployed => Check::fact("solo_disabled.unemployed", "无业", Outcome::Pass, "无业。".to_string(), sx("一(二)")),
-            WorkStatus::Unknown => Check::fact("solo_disabled.unemployed", "无业", Outcome::Unknown, "未回答是否就业。".to_string(), sx("一(二)")),
-            _ => Check::fact("solo_disabled.unemployed", "无业", Outcome::Fail, "有工作、在读或已退休，不属于无业。".to_string(), sx("一(二)")),
+            WorkStatus::Unemployed => Check::fact("solo_disabled.unemployed", "无业", Outcome::Pass, "无业。", sx("一(二)")),
+            WorkStatus::Unknown => Check::fact("solo_disabled.unemployed", "无业", Outcome::Unknown, "未回答是否就业。", sx("一(二)")),
+            _ => Check::fact("solo_disabled.unemployed", "无业", Outcome::Fail, "有工作、在读或已退休，不属于无业。", sx("一(二)")),
         };
         let income = own_income(ctx, index)?;
         let property = own_property(ctx);
@@ -108,7 +108,7 @@ pub fn assess_disabled(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError>
 }
 
 fn own_income(ctx: &Context, index: usize) -> Result<Check, MoneyError> {
-    let label = "本人收入低于当地低保标准".to_string();
+    let label = "本人收入低于当地低保标准";
     let Some(standard) = &ctx.standard else {
         return Ok(ctx.missing_standard("solo_disabled.income", label, sx("一(二)")));
     };
@@ -199,7 +199,7 @@ pub fn assess_marginal_members(ctx: &Context, marginal: &CategoryResult) -> Resu
 fn special_hardship(member: &Member, severe: u32, mental: Option<u32>, variant: MarginalMemberSoloVariant, citation: &Citation) -> Option<Check> {
     let label = "本人为重病患者或重度残疾人";
     if member.illness.is_some_and(|i| i.serious) {
-        return Some(Check::fact("solo_marginal.member.illness", label, Outcome::Pass, "重病患者。".to_string(), citation.clone()));
+        return Some(Check::fact("solo_marginal.member.illness", label, Outcome::Pass, "重病患者。", citation.clone()));
     }
     let disability = member.disability?;
     let grade = u32::from(disability.grade.value());

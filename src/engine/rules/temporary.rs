@@ -69,7 +69,7 @@ pub fn assess(ctx: &Context, earlier: &[CategoryResult]) -> Result<Vec<CategoryR
                 "temporary.sudden",
                 "遭遇突发性、紧迫性、灾难性困难，基本生活暂时出现严重困难",
                 Outcome::Pass,
-                "您申报了突发的严重困难（如意外事故、突发重病、火灾等）。".to_string(),
+                "您申报了突发的严重困难（如意外事故、突发重病、火灾等）。",
                 citation,
             )],
             vec!["可在急难发生地直接申请，不受户籍地、居住地限制；金额由当地按困难程度确定。".into()],
@@ -92,7 +92,7 @@ pub fn assess(ctx: &Context, earlier: &[CategoryResult]) -> Result<Vec<CategoryR
                 "temporary.disaster",
                 "经过应急期救助、过渡期生活救助后基本生活仍有较大困难",
                 Outcome::Pass,
-                "您申报受灾后基本生活仍有较大困难。".to_string(),
+                "您申报受灾后基本生活仍有较大困难。",
                 citation,
             )],
             vec!["受灾人员救助与临时救助衔接，防止因灾返贫。".into()],
@@ -106,7 +106,7 @@ pub fn assess(ctx: &Context, earlier: &[CategoryResult]) -> Result<Vec<CategoryR
         };
         results.push(result(
             "受突发事件影响暂未就业的学生",
-            vec![Check::fact("temporary.student", "受重大公共卫生事件、灾情影响暂未就业、基本生活面临困难", outcome, text.to_string(), citation)],
+            vec![Check::fact("temporary.student", "受重大公共卫生事件、灾情影响暂未就业、基本生活面临困难", outcome, text, citation)],
             Vec::new(),
         ));
     }
@@ -152,7 +152,7 @@ fn unemployed(ctx: &Context, variant: TemporaryVariant, hardship: crate::engine:
             "temporary.unemployment.insurance",
             "失业保险无法覆盖",
             Outcome::from_bool(!hardship.unemployment_insurance),
-            if hardship.unemployment_insurance { "有失业保险，应先申领失业保险金。" } else { "没有失业保险。" }.to_string(),
+            if hardship.unemployment_insurance { "有失业保险，应先申领失业保险金。" } else { "没有失业保险。" },
             citation,
         )
     };
@@ -185,7 +185,7 @@ fn unemployed(ctx: &Context, variant: TemporaryVariant, hardship: crate::engine:
                     "temporary.unemployment.emergency",
                     "受重大公共卫生事件、灾情影响等无法返岗复工",
                     Outcome::from_bool(hardship.caused_by_emergency),
-                    if hardship.caused_by_emergency { "因突发事件或灾情无法返岗。" } else { "失业不是因重大公共卫生事件或灾情。" }.to_string(),
+                    if hardship.caused_by_emergency { "因突发事件或灾情无法返岗。" } else { "失业不是因重大公共卫生事件或灾情。" },
                     sx("二(一)"),
                 ),
                 months_check,
@@ -194,7 +194,7 @@ fn unemployed(ctx: &Context, variant: TemporaryVariant, hardship: crate::engine:
                     "temporary.unemployment.not_dibao",
                     "未纳入低保",
                     Outcome::from_bool(!ctx.household.situation.receives_dibao),
-                    if ctx.household.situation.receives_dibao { "家庭已享受低保。" } else { "家庭未享受低保。" }.to_string(),
+                    if ctx.household.situation.receives_dibao { "家庭已享受低保。" } else { "家庭未享受低保。" },
                     sx("二(一)"),
                 ),
             ];
@@ -263,7 +263,7 @@ fn before_review(ctx: &Context, variant: TemporaryVariant, earlier: &[CategoryRe
                 "temporary.before_review.hardship",
                 "基本生活确有困难（视困难程度）",
                 Outcome::Unknown,
-                "是否先行发放、发放多少，由审核部门视困难程度决定。".to_string(),
+                "是否先行发放、发放多少，由审核部门视困难程度决定。",
                 citation,
             ),
         ],
