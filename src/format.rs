@@ -20,9 +20,7 @@ pub fn parse_household(text: &str) -> Result<Household, Vec<FieldError>> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let household: Household = serde_path_to_error::deserialize(&mut deserializer)
         .map_err(|e| vec![FieldError { path: e.path().to_string(), message: json_message(e.inner()) }])?;
-    deserializer
-        .end()
-        .map_err(|e| vec![FieldError { path: String::new(), message: json_message(&e) }])?;
+    deserializer.end().map_err(|e| vec![FieldError { path: String::new(), message: json_message(&e) }])?;
     let errors = household.validate();
     if errors.is_empty() {
         Ok(household)

@@ -29,7 +29,9 @@ fn text(bytes: &[u8]) -> String {
 fn the_json_output_for_the_example_household_is_the_committed_example_assessment() {
     let out = assess(&["examples/household-shanxi-illness.json"], None);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    let committed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/assessment-shanxi-illness.json")).expect("example");
+    let committed =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/assessment-shanxi-illness.json"))
+            .expect("example");
     assert_eq!(
         text(&out.stdout),
         committed,
@@ -67,7 +69,10 @@ fn check_policy_accepts_a_valid_pack_and_refuses_a_broken_one_naming_the_field()
     assert!(out.status.success());
     assert!(text(&out.stdout).contains("政策包有效"));
     let broken = std::env::temp_dir().join("lic-broken-pack.json");
-    let mut pack: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/policy/guangxi.json")).expect("read")).expect("json");
+    let mut pack: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/policy/guangxi.json")).expect("read"),
+    )
+    .expect("json");
     pack["rules"]["marginal"]["multiplier"][0]["unit"] = "months".into();
     std::fs::write(&broken, pack.to_string()).expect("write");
     let out = assess(&["--check-policy", broken.to_str().expect("path")], None);
@@ -81,7 +86,10 @@ fn a_bad_household_is_refused_with_the_path_and_exit_code_1() {
         (r#"{"members":[{"age":200}]}"#, "members[0].age"),
         (r#"{"members":[{"age":40}],"income":[{"kind":"wages","amount":"-5","per":"month"}]}"#, "income[0].amount"),
         (r#"{"members":[{"age":40}],"income":[{"kind":"wages","amount":"abc","per":"month"}]}"#, "income[0].amount"),
-        (r#"{"members":[{"age":40}],"income":[{"member":5,"kind":"wages","amount":"1","per":"month"}]}"#, "income[0].member"),
+        (
+            r#"{"members":[{"age":40}],"income":[{"member":5,"kind":"wages","amount":"1","per":"month"}]}"#,
+            "income[0].member",
+        ),
         (r#"{"members":[{"age":40,"disability":{"kind":"physical","grade":7}}]}"#, "members[0].disability.grade"),
         (r#"{"members":[]}"#, "members"),
         (r#"{"members":[{"age":40}],"colour":"red"}"#, "colour"),

@@ -80,7 +80,10 @@ fn a_wrong_unit_is_refused_naming_the_field() {
     let mut pack = shanxi_json();
     pack["rules"]["marginal"]["multiplier"][0]["unit"] = "yuan_per_month".into();
     let errors = refused(pack);
-    assert!(errors.iter().any(|e| e.starts_with("rules.marginal.multiplier[0].unit") && e.contains("times_standard")), "{errors:?}");
+    assert!(
+        errors.iter().any(|e| e.starts_with("rules.marginal.multiplier[0].unit") && e.contains("times_standard")),
+        "{errors:?}"
+    );
 }
 
 #[test]
@@ -126,7 +129,9 @@ fn an_impossible_date_a_zero_standard_or_an_absurd_multiplier_is_refused() {
     assert!(refused(pack).iter().any(|e| e.starts_with("rules.marginal.multiplier[0].value")));
     let mut pack = shanxi_json();
     pack["areas"][0]["dibao_standard"]["urban"][0]["value"] = "-760".into();
-    assert!(refused(pack).iter().any(|e| e.starts_with("areas[0].dibao_standard.urban[0].value") && e.contains("负数")));
+    assert!(refused(pack)
+        .iter()
+        .any(|e| e.starts_with("areas[0].dibao_standard.urban[0].value") && e.contains("负数")));
 }
 
 #[test]

@@ -24,49 +24,105 @@ fn money_strategy() -> impl Strategy<Value = Money> {
 }
 
 fn amount_strategy() -> impl Strategy<Value = Amount> {
-    (money_strategy(), prop_oneof![Just(Period::Month), Just(Period::Year)]).prop_map(|(amount, per)| Amount { amount, per })
+    (money_strategy(), prop_oneof![Just(Period::Month), Just(Period::Year)])
+        .prop_map(|(amount, per)| Amount { amount, per })
 }
 
 fn member_strategy() -> impl Strategy<Value = Member> {
     let relation = prop_oneof![
-        Just(Relation::Applicant), Just(Relation::Spouse), Just(Relation::Child), Just(Relation::Parent),
-        Just(Relation::Sibling), Just(Relation::Grandparent), Just(Relation::Grandchild), Just(Relation::Other)
+        Just(Relation::Applicant),
+        Just(Relation::Spouse),
+        Just(Relation::Child),
+        Just(Relation::Parent),
+        Just(Relation::Sibling),
+        Just(Relation::Grandparent),
+        Just(Relation::Grandchild),
+        Just(Relation::Other)
     ];
     let kind = prop_oneof![
-        Just(DisabilityKind::Visual), Just(DisabilityKind::Hearing), Just(DisabilityKind::Speech), Just(DisabilityKind::Physical),
-        Just(DisabilityKind::Intellectual), Just(DisabilityKind::Mental), Just(DisabilityKind::Multiple)
+        Just(DisabilityKind::Visual),
+        Just(DisabilityKind::Hearing),
+        Just(DisabilityKind::Speech),
+        Just(DisabilityKind::Physical),
+        Just(DisabilityKind::Intellectual),
+        Just(DisabilityKind::Mental),
+        Just(DisabilityKind::Multiple)
     ];
-    let disability = proptest::option::weighted(0.3, (kind, 1u32..=4, any::<bool>()).prop_map(|(kind, grade, care)| Disability {
-        kind,
-        grade: Grade::new(grade).expect("grade"),
-        needs_ongoing_care: care,
-    }));
-    let illness = proptest::option::weighted(0.3, (any::<bool>(), any::<bool>()).prop_map(|(serious, in_treatment)| Illness { serious, in_treatment }));
+    let disability = proptest::option::weighted(
+        0.3,
+        (kind, 1u32..=4, any::<bool>()).prop_map(|(kind, grade, care)| Disability {
+            kind,
+            grade: Grade::new(grade).expect("grade"),
+            needs_ongoing_care: care,
+        }),
+    );
+    let illness = proptest::option::weighted(
+        0.3,
+        (any::<bool>(), any::<bool>()).prop_map(|(serious, in_treatment)| Illness { serious, in_treatment }),
+    );
     let level = prop_oneof![
-        Just(EducationLevel::Preschool), Just(EducationLevel::Primary), Just(EducationLevel::JuniorSecondary),
-        Just(EducationLevel::SeniorSecondary), Just(EducationLevel::Vocational), Just(EducationLevel::JuniorCollege),
-        Just(EducationLevel::Undergraduate), Just(EducationLevel::Postgraduate)
+        Just(EducationLevel::Preschool),
+        Just(EducationLevel::Primary),
+        Just(EducationLevel::JuniorSecondary),
+        Just(EducationLevel::SeniorSecondary),
+        Just(EducationLevel::Vocational),
+        Just(EducationLevel::JuniorCollege),
+        Just(EducationLevel::Undergraduate),
+        Just(EducationLevel::Postgraduate)
     ];
-    let student = proptest::option::weighted(0.3, (level, any::<bool>(), any::<bool>(), any::<bool>()).prop_map(|(level, full_time, high_fee_school, abroad)| Student { level, full_time, high_fee_school, abroad }));
-    let work = prop_oneof![Just(WorkStatus::Employed), Just(WorkStatus::Unemployed), Just(WorkStatus::Unknown), Just(WorkStatus::Retired), Just(WorkStatus::InSchool)];
-    let supporter = prop_oneof![Just(SupporterStatus::Able), Just(SupporterStatus::Unable), Just(SupporterStatus::None), Just(SupporterStatus::Unknown)];
-    (relation, 0u32..=130, disability, illness, student, work, supporter).prop_map(|(relation, age, disability, illness, student, work, supporter)| Member {
-        relation,
-        age: Age::new(age).expect("age"),
-        disability,
-        illness,
-        student,
-        work,
-        supporter,
-    })
+    let student = proptest::option::weighted(
+        0.3,
+        (level, any::<bool>(), any::<bool>(), any::<bool>()).prop_map(|(level, full_time, high_fee_school, abroad)| {
+            Student { level, full_time, high_fee_school, abroad }
+        }),
+    );
+    let work = prop_oneof![
+        Just(WorkStatus::Employed),
+        Just(WorkStatus::Unemployed),
+        Just(WorkStatus::Unknown),
+        Just(WorkStatus::Retired),
+        Just(WorkStatus::InSchool)
+    ];
+    let supporter = prop_oneof![
+        Just(SupporterStatus::Able),
+        Just(SupporterStatus::Unable),
+        Just(SupporterStatus::None),
+        Just(SupporterStatus::Unknown)
+    ];
+    (relation, 0u32..=130, disability, illness, student, work, supporter).prop_map(
+        |(relation, age, disability, illness, student, work, supporter)| Member {
+            relation,
+            age: Age::new(age).expect("age"),
+            disability,
+            illness,
+            student,
+            work,
+            supporter,
+        },
+    )
 }
 
 fn income_kind() -> impl Strategy<Value = IncomeKind> {
     use IncomeKind::*;
     proptest::sample::select(vec![
-        Wages, BusinessNet, PropertyNet, Pension, SupportReceived, SupportFromSiblingsOrElderly, UnemploymentBenefit,
-        ElderlyAllowance, OtherTransfer, BasicPensionBase, SpecialCareAllowance, FamilyPlanningAward, Scholarship,
-        HeroicDeedAward, SocialAssistance, TaxesAndSocialInsurance, SupportPaid, EmploymentCosts,
+        Wages,
+        BusinessNet,
+        PropertyNet,
+        Pension,
+        SupportReceived,
+        SupportFromSiblingsOrElderly,
+        UnemploymentBenefit,
+        ElderlyAllowance,
+        OtherTransfer,
+        BasicPensionBase,
+        SpecialCareAllowance,
+        FamilyPlanningAward,
+        Scholarship,
+        HeroicDeedAward,
+        SocialAssistance,
+        TaxesAndSocialInsurance,
+        SupportPaid,
+        EmploymentCosts,
     ])
 }
 
@@ -76,50 +132,87 @@ fn household_strategy() -> impl Strategy<Value = (Household, usize)> {
     let income = proptest::collection::vec((proptest::option::of(0usize..6), income_kind(), amount_strategy()), 0..6);
     let spending = (amount_strategy(), amount_strategy(), amount_strategy(), amount_strategy());
     let assets = (money_strategy(), 0u16..3, 0u16..3, any::<bool>());
-    let unemployment = proptest::option::weighted(0.3, (0u16..12, any::<bool>(), any::<bool>()).prop_map(|(m, i, e)| UnemploymentHardship {
-        months_without_income: m,
-        unemployment_insurance: i,
-        caused_by_emergency: e,
-    }));
-    let situation = (any::<[bool; 6]>(), unemployment, prop_oneof![Just(Hukou::Local), Just(Hukou::ResidencePermit), Just(Hukou::Elsewhere)]);
+    let unemployment = proptest::option::weighted(
+        0.3,
+        (0u16..12, any::<bool>(), any::<bool>()).prop_map(|(m, i, e)| UnemploymentHardship {
+            months_without_income: m,
+            unemployment_insurance: i,
+            caused_by_emergency: e,
+        }),
+    );
+    let situation = (
+        any::<[bool; 6]>(),
+        unemployment,
+        prop_oneof![Just(Hukou::Local), Just(Hukou::ResidencePermit), Just(Hukou::Elsewhere)],
+    );
     let place = (
         0usize..4,
         0usize..20,
         prop_oneof![Just(AreaKind::Urban), Just(AreaKind::Rural)],
-        proptest::option::weighted(0.7, (30_000i64..=200_000).prop_map(|fen| Amount { amount: Money::new(Decimal::new(fen, 2)).expect("m"), per: Period::Month })),
-        proptest::option::weighted(0.5, (1_000_000i64..=10_000_000).prop_map(|fen| Amount { amount: Money::new(Decimal::new(fen, 2)).expect("m"), per: Period::Year })),
+        proptest::option::weighted(
+            0.7,
+            (30_000i64..=200_000)
+                .prop_map(|fen| Amount { amount: Money::new(Decimal::new(fen, 2)).expect("m"), per: Period::Month }),
+        ),
+        proptest::option::weighted(
+            0.5,
+            (1_000_000i64..=10_000_000)
+                .prop_map(|fen| Amount { amount: Money::new(Decimal::new(fen, 2)).expect("m"), per: Period::Year }),
+        ),
     );
-    (members, income, spending, assets, situation, place).prop_map(|(members, income, spending, assets, situation, place)| {
-        let n = members.len();
-        let (pack, area_pick, area_kind, local_standard, disposable_income) = place;
-        let pack_id = builtin::IDS[pack];
-        let areas = builtin::load(pack_id).expect("id").expect("valid").areas;
-        let area = if areas.is_empty() || area_pick >= areas.len() + 3 { None } else { areas.get(area_pick % areas.len()).map(|a| a.id.clone()) };
-        let (flags, unemployment, hukou) = situation;
-        (
-            Household {
-                as_of: None,
-                place: Place { pack: Some(pack_id.to_string()), area, area_kind, local_standard, disposable_income },
-                income: income
-                    .into_iter()
-                    .map(|(member, kind, amount)| IncomeItem::new(member.map(|m| m % n), kind, amount))
-                    .collect(),
-                members,
-                spending: Spending { medical: spending.0, disability_care: spending.1, education: spending.2, other_rigid: spending.3 },
-                assets: Assets { financial: assets.0, vehicles: assets.1, homes: assets.2, other_property: assets.3 },
-                situation: Situation {
-                    receives_dibao: flags[0],
-                    income_rose_through_work: flags[1],
-                    unemployment,
-                    sudden_hardship: flags[2],
-                    disaster_after_relief: flags[3],
-                    student_stuck_by_emergency: flags[4] && flags[5],
-                    hukou,
+    (members, income, spending, assets, situation, place).prop_map(
+        |(members, income, spending, assets, situation, place)| {
+            let n = members.len();
+            let (pack, area_pick, area_kind, local_standard, disposable_income) = place;
+            let pack_id = builtin::IDS[pack];
+            let areas = builtin::load(pack_id).expect("id").expect("valid").areas;
+            let area = if areas.is_empty() || area_pick >= areas.len() + 3 {
+                None
+            } else {
+                areas.get(area_pick % areas.len()).map(|a| a.id.clone())
+            };
+            let (flags, unemployment, hukou) = situation;
+            (
+                Household {
+                    as_of: None,
+                    place: Place {
+                        pack: Some(pack_id.to_string()),
+                        area,
+                        area_kind,
+                        local_standard,
+                        disposable_income,
+                    },
+                    income: income
+                        .into_iter()
+                        .map(|(member, kind, amount)| IncomeItem::new(member.map(|m| m % n), kind, amount))
+                        .collect(),
+                    members,
+                    spending: Spending {
+                        medical: spending.0,
+                        disability_care: spending.1,
+                        education: spending.2,
+                        other_rigid: spending.3,
+                    },
+                    assets: Assets {
+                        financial: assets.0,
+                        vehicles: assets.1,
+                        homes: assets.2,
+                        other_property: assets.3,
+                    },
+                    situation: Situation {
+                        receives_dibao: flags[0],
+                        income_rose_through_work: flags[1],
+                        unemployment,
+                        sudden_hardship: flags[2],
+                        disaster_after_relief: flags[3],
+                        student_stuck_by_emergency: flags[4] && flags[5],
+                        hukou,
+                    },
                 },
-            },
-            pack,
-        )
-    })
+                pack,
+            )
+        },
+    )
 }
 
 /// The income-tested categories in review order (特困 → 低保 and its routes → 边缘 → 刚性支出).
@@ -237,8 +330,11 @@ fn too_many_members_are_refused_with_a_chinese_message() {
 
 #[test]
 fn the_largest_amounts_allowed_do_not_overflow() {
-    let members: Vec<String> = (0..30).map(|_| r#"{"age":70,"disability":{"kind":"physical","grade":1}}"#.to_string()).collect();
-    let items: Vec<String> = (0..300).map(|i| format!(r#"{{"member":{},"kind":"wages","amount":"1000000000000","per":"month"}}"#, i % 30)).collect();
+    let members: Vec<String> =
+        (0..30).map(|_| r#"{"age":70,"disability":{"kind":"physical","grade":1}}"#.to_string()).collect();
+    let items: Vec<String> = (0..300)
+        .map(|i| format!(r#"{{"member":{},"kind":"wages","amount":"1000000000000","per":"month"}}"#, i % 30))
+        .collect();
     let text = format!(
         r#"{{"place":{{"pack":"shanxi","local_standard":{{"amount":"1000000000000","per":"month"}},"disposable_income":{{"amount":"1000000000000","per":"month"}}}},"members":[{}],"income":[{}],"spending":{{"medical":{{"amount":"1000000000000","per":"month"}}}},"assets":{{"financial":"1000000000000"}}}}"#,
         members.join(","),

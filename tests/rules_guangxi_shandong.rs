@@ -43,15 +43,25 @@ fn guangxi_income_at_exactly_twice_the_standard_is_not_marginal_and_one_fen_belo
     assert_eq!(outcome(&a, Category::Marginal, "marginal.income"), Outcome::Fail);
     let a = gx("38399.99").assess();
     assert_eq!(outcome(&a, Category::Marginal, "marginal.income"), Outcome::Pass);
-    assert_eq!(check(result(&a, Category::Marginal), "marginal.income").citation.to_string(), "桂民发〔2024〕34号 一(一)");
+    assert_eq!(
+        check(result(&a, Category::Marginal), "marginal.income").citation.to_string(),
+        "桂民发〔2024〕34号 一(一)"
+    );
 }
 
 #[test]
 fn guangxi_has_no_expenditure_poverty_solo_household_or_phase_out_rule() {
-    let a = gx("10000").member(working(disabled(person(Relation::Sibling, 30), DisabilityKind::Physical, 1), WorkStatus::Unemployed)).assess();
+    let a = gx("10000")
+        .member(working(disabled(person(Relation::Sibling, 30), DisabilityKind::Physical, 1), WorkStatus::Unemployed))
+        .assess();
     assert_eq!(status(&a, Category::ExpenditurePoverty), Status::NotApplicable);
     assert_eq!(status(&a, Category::DibaoSoloDisabled), Status::NotApplicable);
-    let a = gx("40000").situation(|s| { s.receives_dibao = true; s.income_rose_through_work = true; }).assess();
+    let a = gx("40000")
+        .situation(|s| {
+            s.receives_dibao = true;
+            s.income_rose_through_work = true;
+        })
+        .assess();
     assert_eq!(status(&a, Category::PhaseOut), Status::NotApplicable);
 }
 
@@ -115,9 +125,25 @@ fn guangxi_sudden_hardship_opens_temporary_assistance_where_it_happened() {
 
 #[test]
 fn guangxi_migrant_workers_without_unemployment_insurance_are_left_to_local_conditions() {
-    let a = gx("0").situation(|s| s.unemployment = Some(UnemploymentHardship { months_without_income: 1, unemployment_insurance: false, caused_by_emergency: false })).assess();
+    let a = gx("0")
+        .situation(|s| {
+            s.unemployment = Some(UnemploymentHardship {
+                months_without_income: 1,
+                unemployment_insurance: false,
+                caused_by_emergency: false,
+            })
+        })
+        .assess();
     assert_eq!(result_named(&a, Category::TemporaryAssistance, "无失业保险").status, Status::NeedsLocalCheck);
-    let a = gx("0").situation(|s| s.unemployment = Some(UnemploymentHardship { months_without_income: 1, unemployment_insurance: true, caused_by_emergency: false })).assess();
+    let a = gx("0")
+        .situation(|s| {
+            s.unemployment = Some(UnemploymentHardship {
+                months_without_income: 1,
+                unemployment_insurance: true,
+                caused_by_emergency: false,
+            })
+        })
+        .assess();
     assert_eq!(result_named(&a, Category::TemporaryAssistance, "无失业保险").status, Status::Unlikely);
 }
 
@@ -137,7 +163,10 @@ fn guangxi_new_applicants_who_may_qualify_can_ask_for_a_one_off_payment_before_t
 fn guangxi_dibao_students_get_fee_waivers_and_housing_help_follows_urban_or_rural() {
     let a = gx("10000").member(student(person(Relation::Child, 16), EducationLevel::SeniorSecondary)).assess();
     let r = result(&a, Category::Dibao);
-    assert!(r.special_assistance.iter().any(|s| s.name == "教育费用减免" && s.citation.to_string() == "桂民发〔2024〕34号 三(八)"));
+    assert!(r
+        .special_assistance
+        .iter()
+        .any(|s| s.name == "教育费用减免" && s.citation.to_string() == "桂民发〔2024〕34号 三(八)"));
     assert!(r.special_assistance.iter().any(|s| s.name == "住房救助（城市）"));
     let a = gx("10000").rural().assess();
     let r = result(&a, Category::Dibao);
@@ -178,7 +207,10 @@ fn guangxi_nanning_rural_standard_is_6800_a_year_from_2022_04_01() {
 fn shandong_income_one_fen_below_1_5_times_is_marginal_under_the_national_default() {
     let a = sd("28799.99").assess();
     assert_eq!(outcome(&a, Category::Marginal, "marginal.income"), Outcome::Pass);
-    assert!(result(&a, Category::Marginal).notes.iter().any(|n| n.contains("按照现有规定执行") && n.contains("国家默认")));
+    assert!(result(&a, Category::Marginal)
+        .notes
+        .iter()
+        .any(|n| n.contains("按照现有规定执行") && n.contains("国家默认")));
 }
 
 #[test]
@@ -206,7 +238,8 @@ fn sd_marginal_with(member: Member) -> H {
 #[test]
 fn shandong_grade_three_intellectual_disability_in_a_marginal_family_qualifies_alone() {
     // 3 members now: line 28800, 1.5 × 43200; 25000 is below the standard, so use more income.
-    let h = sd_marginal_with(disabled(person(Relation::Child, 20), DisabilityKind::Intellectual, 3)).with(|h| h.income[0].amount = money("40000"));
+    let h = sd_marginal_with(disabled(person(Relation::Child, 20), DisabilityKind::Intellectual, 3))
+        .with(|h| h.income[0].amount = money("40000"));
     let a = h.assess();
     assert_eq!(status(&a, Category::Marginal), Status::Likely);
     let r = member_result(&a, Category::DibaoSoloMarginalMember, 2);
@@ -216,14 +249,17 @@ fn shandong_grade_three_intellectual_disability_in_a_marginal_family_qualifies_a
 
 #[test]
 fn shandong_grade_three_physical_disability_is_not_named_and_grade_two_hearing_is() {
-    let h = sd_marginal_with(disabled(person(Relation::Child, 20), DisabilityKind::Physical, 3)).with(|h| h.income[0].amount = money("40000"));
+    let h = sd_marginal_with(disabled(person(Relation::Child, 20), DisabilityKind::Physical, 3))
+        .with(|h| h.income[0].amount = money("40000"));
     assert_eq!(status(&h.assess(), Category::DibaoSoloMarginalMember), Status::NotApplicable);
-    let h = sd_marginal_with(disabled(person(Relation::Child, 20), DisabilityKind::Hearing, 2)).with(|h| h.income[0].amount = money("40000"));
+    let h = sd_marginal_with(disabled(person(Relation::Child, 20), DisabilityKind::Hearing, 2))
+        .with(|h| h.income[0].amount = money("40000"));
     assert_eq!(member_result(&h.assess(), Category::DibaoSoloMarginalMember, 2).status, Status::Likely);
 }
 
 #[test]
-fn shandong_rigid_expenditure_rules_are_to_be_issued_so_the_national_default_is_marked_and_the_ratio_left_to_the_office() {
+fn shandong_rigid_expenditure_rules_are_to_be_issued_so_the_national_default_is_marked_and_the_ratio_left_to_the_office(
+) {
     let a = sd("30000").medical("20000").disposable_income_yearly("50000").assess();
     let r = result(&a, Category::RigidExpenditure);
     assert_eq!(check(r, "rigid.ratio").outcome, Outcome::Unknown);

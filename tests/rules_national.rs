@@ -38,7 +38,12 @@ fn fifteen_is_under_sixteen_and_sixteen_is_not() {
 
 #[test]
 fn grade_three_intellectual_disability_means_no_capacity_to_work() {
-    let a = H::new("national", "700").member(supported(disabled(person(Relation::Applicant, 40), DisabilityKind::Intellectual, 3), SupporterStatus::None)).assess();
+    let a = H::new("national", "700")
+        .member(supported(
+            disabled(person(Relation::Applicant, 40), DisabilityKind::Intellectual, 3),
+            SupporterStatus::None,
+        ))
+        .assess();
     let r = member_result(&a, Category::Destitute, 0);
     assert_eq!(check(r, "destitute.work_capacity.disability").outcome, Outcome::Pass);
     assert_eq!(r.status, Status::Likely);
@@ -47,13 +52,23 @@ fn grade_three_intellectual_disability_means_no_capacity_to_work() {
 #[test]
 fn grade_three_physical_and_grade_two_visual_are_not_on_the_national_list_and_go_to_the_office() {
     for (kind, grade) in [(DisabilityKind::Physical, 3), (DisabilityKind::Visual, 2), (DisabilityKind::Hearing, 1)] {
-        let a = H::new("national", "700").member(supported(disabled(person(Relation::Applicant, 40), kind, grade), SupporterStatus::None)).assess();
+        let a = H::new("national", "700")
+            .member(supported(disabled(person(Relation::Applicant, 40), kind, grade), SupporterStatus::None))
+            .assess();
         let r = member_result(&a, Category::Destitute, 0);
         assert_eq!(check(r, "destitute.work_capacity.disability").outcome, Outcome::Unknown, "{kind:?} {grade}");
         assert_eq!(r.status, Status::NeedsLocalCheck);
     }
-    let a = H::new("national", "700").member(supported(disabled(person(Relation::Applicant, 40), DisabilityKind::Physical, 2), SupporterStatus::None)).assess();
-    assert_eq!(check(member_result(&a, Category::Destitute, 0), "destitute.work_capacity.disability").outcome, Outcome::Pass);
+    let a = H::new("national", "700")
+        .member(supported(
+            disabled(person(Relation::Applicant, 40), DisabilityKind::Physical, 2),
+            SupporterStatus::None,
+        ))
+        .assess();
+    assert_eq!(
+        check(member_result(&a, Category::Destitute, 0), "destitute.work_capacity.disability").outcome,
+        Outcome::Pass
+    );
 }
 
 #[test]
@@ -73,9 +88,11 @@ fn the_elderly_allowance_is_not_counted_for_destitute_persons_but_is_for_dibao()
 
 #[test]
 fn an_able_supporter_rules_out_destitute_support() {
-    let a = H::new("national", "700").member(supported(person(Relation::Applicant, 75), SupporterStatus::Able)).assess();
+    let a =
+        H::new("national", "700").member(supported(person(Relation::Applicant, 75), SupporterStatus::Able)).assess();
     assert_eq!(check(member_result(&a, Category::Destitute, 0), "destitute.supporter").outcome, Outcome::Fail);
-    let a = H::new("national", "700").member(supported(person(Relation::Applicant, 75), SupporterStatus::Unable)).assess();
+    let a =
+        H::new("national", "700").member(supported(person(Relation::Applicant, 75), SupporterStatus::Unable)).assess();
     assert_eq!(check(member_result(&a, Category::Destitute, 0), "destitute.supporter").outcome, Outcome::Pass);
 }
 
@@ -88,7 +105,10 @@ fn an_unanswered_supporter_question_is_answered_by_an_employed_adult_child_in_th
     let c = check(member_result(&a, Category::Destitute, 0), "destitute.supporter");
     assert_eq!(c.outcome, Outcome::Fail);
     assert!(c.explanation.to_string().contains("第2位成员"));
-    let a = H::new("national", "700").member(person(Relation::Applicant, 75)).member(working(person(Relation::Child, 45), WorkStatus::Unemployed)).assess();
+    let a = H::new("national", "700")
+        .member(person(Relation::Applicant, 75))
+        .member(working(person(Relation::Child, 45), WorkStatus::Unemployed))
+        .assess();
     assert_eq!(check(member_result(&a, Category::Destitute, 0), "destitute.supporter").outcome, Outcome::Unknown);
 }
 
@@ -117,11 +137,20 @@ fn national_marginal_default_is_below_1_5_times_with_2_times_left_to_the_office(
 
 #[test]
 fn national_rigid_ratio_is_not_invented() {
-    let a = H::new("national", "700").adults(2).yearly_wages("30000").medical("25000").disposable_income_yearly("40000").assess();
+    let a = H::new("national", "700")
+        .adults(2)
+        .yearly_wages("30000")
+        .medical("25000")
+        .disposable_income_yearly("40000")
+        .assess();
     let r = result(&a, Category::RigidExpenditure);
     assert_eq!(check(r, "rigid.ratio").outcome, Outcome::Unknown);
     assert_eq!(check(r, "rigid.disposable_income").outcome, Outcome::Pass);
-    assert!(check(r, "rigid.ratio").explanation.to_string().contains("83.33%"), "{}", check(r, "rigid.ratio").explanation);
+    assert!(
+        check(r, "rigid.ratio").explanation.to_string().contains("83.33%"),
+        "{}",
+        check(r, "rigid.ratio").explanation
+    );
 }
 
 #[test]

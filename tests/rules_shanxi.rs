@@ -43,7 +43,13 @@ fn dibao_gap_is_stated_in_money_per_person_per_month() {
     let a = three("29232").assess();
     let c = check(result(&a, Category::Dibao), "dibao.income");
     assert_eq!(c.gap.map(|g| g.to_string()), Some("-52".to_string()));
-    assert!(c.explanation.to_string().contains("760元/人/月") && c.explanation.to_string().contains("812元/人/月") && c.explanation.to_string().contains("高出门槛52元"), "{}", c.explanation);
+    assert!(
+        c.explanation.to_string().contains("760元/人/月")
+            && c.explanation.to_string().contains("812元/人/月")
+            && c.explanation.to_string().contains("高出门槛52元"),
+        "{}",
+        c.explanation
+    );
     assert_eq!(c.citation.document, "民发〔2021〕57号《最低生活保障审核确认办法》");
 }
 
@@ -66,9 +72,17 @@ fn exempt_income_is_not_counted_and_deductions_reduce_income() {
 #[test]
 fn a_monthly_wage_counts_twelve_times() {
     // 2280 × 12 = 27360 = the line exactly for 3 people.
-    let a = H::new("shanxi", "760").adults(2).member(person(Relation::Child, 10)).income(Some(0), IncomeKind::Wages, monthly("2280")).assess();
+    let a = H::new("shanxi", "760")
+        .adults(2)
+        .member(person(Relation::Child, 10))
+        .income(Some(0), IncomeKind::Wages, monthly("2280"))
+        .assess();
     assert_eq!(outcome(&a, Category::Dibao, "dibao.income"), Outcome::Fail);
-    let a = H::new("shanxi", "760").adults(2).member(person(Relation::Child, 10)).income(Some(0), IncomeKind::Wages, monthly("2279.99")).assess();
+    let a = H::new("shanxi", "760")
+        .adults(2)
+        .member(person(Relation::Child, 10))
+        .income(Some(0), IncomeKind::Wages, monthly("2279.99"))
+        .assess();
     assert_eq!(outcome(&a, Category::Dibao, "dibao.income"), Outcome::Pass);
 }
 
@@ -195,7 +209,10 @@ fn illness_income_after_medical_costs_exactly_at_the_standard_fails() {
 fn illness_financial_assets_of_exactly_36_months_per_person_pass_and_one_fen_more_fails() {
     // 36 × 760 × 3 = 82080.
     let a = ill_household("30000", "10000").financial("82080").assess();
-    assert_eq!(check(result_named(&a, Category::ExpenditurePoverty, "因病致贫"), "expenditure.assets").outcome, Outcome::Pass);
+    assert_eq!(
+        check(result_named(&a, Category::ExpenditurePoverty, "因病致贫"), "expenditure.assets").outcome,
+        Outcome::Pass
+    );
     let a = ill_household("30000", "10000").financial("82080.01").assess();
     let r = result_named(&a, Category::ExpenditurePoverty, "因病致贫");
     assert_eq!(check(r, "expenditure.assets").outcome, Outcome::Fail);
@@ -217,7 +234,12 @@ fn illness_that_no_longer_needs_treatment_does_not_count() {
 fn disabled_household(wages: &str, care: &str, needs_care: bool) -> H {
     let member = disabled(person(Relation::Spouse, 44), DisabilityKind::Physical, 3);
     let member = if needs_care { needing_care(member) } else { member };
-    H::new("shanxi", "760").adults(1).member(member).member(person(Relation::Child, 10)).yearly_wages(wages).disability_care(care)
+    H::new("shanxi", "760")
+        .adults(1)
+        .member(member)
+        .member(person(Relation::Child, 10))
+        .yearly_wages(wages)
+        .disability_care(care)
 }
 
 #[test]
@@ -227,7 +249,10 @@ fn disability_costs_are_deducted_and_the_boundary_is_strict() {
     assert_eq!(check(r, "expenditure.disability.income").outcome, Outcome::Pass);
     assert_eq!(r.status, Status::Likely);
     let a = disabled_household("37360", "10000", true).assess();
-    assert_eq!(check(result_named(&a, Category::ExpenditurePoverty, "因残致贫"), "expenditure.disability.income").outcome, Outcome::Fail);
+    assert_eq!(
+        check(result_named(&a, Category::ExpenditurePoverty, "因残致贫"), "expenditure.disability.income").outcome,
+        Outcome::Fail
+    );
 }
 
 #[test]
@@ -241,7 +266,11 @@ fn disability_without_further_rehabilitation_or_care_does_not_count() {
 // ---- 因学 (二(三)) ----
 
 fn student_household(level: EducationLevel, education: &str) -> H {
-    H::new("shanxi", "760").adults(2).member(student(person(Relation::Child, 19), level)).yearly_wages("37360").education(education)
+    H::new("shanxi", "760")
+        .adults(2)
+        .member(student(person(Relation::Child, 19), level))
+        .yearly_wages("37360")
+        .education(education)
 }
 
 #[test]
@@ -252,19 +281,28 @@ fn schooling_costs_of_an_undergraduate_are_deducted_with_a_strict_boundary() {
     assert_eq!(check(r, "expenditure.education.income").outcome, Outcome::Pass);
     assert_eq!(check(r, "expenditure.education.income").citation.to_string(), "晋民发〔2022〕60号 二(三)2");
     let a = student_household(EducationLevel::Undergraduate, "10000").assess();
-    assert_eq!(check(result_named(&a, Category::ExpenditurePoverty, "因学致贫"), "expenditure.education.income").outcome, Outcome::Fail);
+    assert_eq!(
+        check(result_named(&a, Category::ExpenditurePoverty, "因学致贫"), "expenditure.education.income").outcome,
+        Outcome::Fail
+    );
 }
 
 #[test]
 fn a_postgraduate_is_above_undergraduate_level_and_does_not_count() {
     let a = student_household(EducationLevel::Postgraduate, "20000").assess();
-    assert_eq!(check(result_named(&a, Category::ExpenditurePoverty, "因学致贫"), "expenditure.education.student").outcome, Outcome::Fail);
+    assert_eq!(
+        check(result_named(&a, Category::ExpenditurePoverty, "因学致贫"), "expenditure.education.student").outcome,
+        Outcome::Fail
+    );
 }
 
 #[test]
 fn preschool_counts_but_high_fee_schools_study_abroad_and_part_time_study_do_not() {
     let a = student_household(EducationLevel::Preschool, "20000").assess();
-    assert_eq!(check(result_named(&a, Category::ExpenditurePoverty, "因学致贫"), "expenditure.education.student").outcome, Outcome::Pass);
+    assert_eq!(
+        check(result_named(&a, Category::ExpenditurePoverty, "因学致贫"), "expenditure.education.student").outcome,
+        Outcome::Pass
+    );
     for change in [
         |s: &mut Student| s.high_fee_school = true,
         |s: &mut Student| s.abroad = true,
@@ -276,7 +314,10 @@ fn preschool_counts_but_high_fee_schools_study_abroad_and_part_time_study_do_not
             }
         });
         let a = h.assess();
-        assert_eq!(check(result_named(&a, Category::ExpenditurePoverty, "因学致贫"), "expenditure.education.student").outcome, Outcome::Fail);
+        assert_eq!(
+            check(result_named(&a, Category::ExpenditurePoverty, "因学致贫"), "expenditure.education.student").outcome,
+            Outcome::Fail
+        );
     }
 }
 
@@ -342,11 +383,14 @@ fn an_adult_unemployed_grade_two_disabled_member_may_apply_alone() {
 
 #[test]
 fn support_paid_by_siblings_or_elderly_people_is_exempt_but_other_support_counts() {
-    let a = solo(1, DisabilityKind::Physical, 30).income(Some(1), IncomeKind::SupportFromSiblingsOrElderly, yearly("20000")).assess();
+    let a = solo(1, DisabilityKind::Physical, 30)
+        .income(Some(1), IncomeKind::SupportFromSiblingsOrElderly, yearly("20000"))
+        .assess();
     assert_eq!(check(member_result(&a, Category::DibaoSoloDisabled, 1), "solo_disabled.income").outcome, Outcome::Pass);
     let a = solo(1, DisabilityKind::Physical, 30).income(Some(1), IncomeKind::SupportReceived, yearly("9120")).assess();
     assert_eq!(check(member_result(&a, Category::DibaoSoloDisabled, 1), "solo_disabled.income").outcome, Outcome::Fail);
-    let a = solo(1, DisabilityKind::Physical, 30).income(Some(1), IncomeKind::SupportReceived, yearly("9119.99")).assess();
+    let a =
+        solo(1, DisabilityKind::Physical, 30).income(Some(1), IncomeKind::SupportReceived, yearly("9119.99")).assess();
     assert_eq!(check(member_result(&a, Category::DibaoSoloDisabled, 1), "solo_disabled.income").outcome, Outcome::Pass);
 }
 
@@ -361,7 +405,10 @@ fn a_seventeen_year_old_is_not_an_adult_and_eighteen_is() {
 #[test]
 fn an_employed_severely_disabled_member_is_not_unemployed() {
     let a = solo(1, DisabilityKind::Physical, 30).with(|h| h.members[1].work = WorkStatus::Employed).assess();
-    assert_eq!(check(member_result(&a, Category::DibaoSoloDisabled, 1), "solo_disabled.unemployed").outcome, Outcome::Fail);
+    assert_eq!(
+        check(member_result(&a, Category::DibaoSoloDisabled, 1), "solo_disabled.unemployed").outcome,
+        Outcome::Fail
+    );
 }
 
 #[test]
@@ -377,7 +424,10 @@ fn grade_three_physical_is_not_severe_and_grade_three_intellectual_is_left_to_th
 #[test]
 fn only_the_members_own_share_of_shared_business_income_counts_so_unattributed_business_income_goes_to_the_office() {
     let a = solo(1, DisabilityKind::Physical, 30).income(None, IncomeKind::BusinessNet, yearly("5000")).assess();
-    assert_eq!(check(member_result(&a, Category::DibaoSoloDisabled, 1), "solo_disabled.income").outcome, Outcome::Unknown);
+    assert_eq!(
+        check(member_result(&a, Category::DibaoSoloDisabled, 1), "solo_disabled.income").outcome,
+        Outcome::Unknown
+    );
 }
 
 // ---- 低保边缘家庭中的重度残疾人、重病患者 (一(四)) ----
@@ -425,7 +475,11 @@ fn phase_out_does_not_apply_at_the_standard_or_when_income_rose_otherwise_or_wit
 
 fn unemployed(months: u16, insurance: bool, emergency: bool) -> H {
     H::new("shanxi", "760").adults(1).situation(|s| {
-        s.unemployment = Some(UnemploymentHardship { months_without_income: months, unemployment_insurance: insurance, caused_by_emergency: emergency })
+        s.unemployment = Some(UnemploymentHardship {
+            months_without_income: months,
+            unemployment_insurance: insurance,
+            caused_by_emergency: emergency,
+        })
     })
 }
 
@@ -440,7 +494,11 @@ fn three_consecutive_months_without_income_and_no_unemployment_insurance_opens_t
 #[test]
 fn two_months_without_income_is_not_yet_three() {
     let a = unemployed(2, false, true).assess();
-    assert_eq!(check(result_named(&a, Category::TemporaryAssistance, "未参保失业人员"), "temporary.unemployment.months").outcome, Outcome::Fail);
+    assert_eq!(
+        check(result_named(&a, Category::TemporaryAssistance, "未参保失业人员"), "temporary.unemployment.months")
+            .outcome,
+        Outcome::Fail
+    );
 }
 
 #[test]
@@ -450,7 +508,11 @@ fn unemployment_insurance_or_an_unrelated_cause_or_current_dibao_rules_it_out() 
     let a = unemployed(4, false, false).assess();
     assert_eq!(result_named(&a, Category::TemporaryAssistance, "未参保失业人员").status, Status::Unlikely);
     let a = unemployed(4, false, true).situation(|s| s.receives_dibao = true).assess();
-    assert_eq!(check(result_named(&a, Category::TemporaryAssistance, "未参保失业人员"), "temporary.unemployment.not_dibao").outcome, Outcome::Fail);
+    assert_eq!(
+        check(result_named(&a, Category::TemporaryAssistance, "未参保失业人员"), "temporary.unemployment.not_dibao")
+            .outcome,
+        Outcome::Fail
+    );
 }
 
 #[test]
@@ -472,7 +534,10 @@ fn with_no_hardship_declared_temporary_assistance_is_not_applicable() {
 fn shanxi_time_limits_are_30_20_and_45_working_days_and_publicity_is_7_days() {
     let a = three("20000").assess();
     let limits: Vec<String> = a.how_to_apply.time_limits.iter().map(|g| g.text.to_string()).collect();
-    assert!(limits[0].contains("30个工作日") && limits[0].contains("20个工作日") && limits[0].contains("45个工作日"), "{limits:?}");
+    assert!(
+        limits[0].contains("30个工作日") && limits[0].contains("20个工作日") && limits[0].contains("45个工作日"),
+        "{limits:?}"
+    );
     assert!(limits.iter().any(|t| t.contains("公示7天")));
     assert!(a.how_to_apply.duties.iter().any(|d| d.text.contains("告知承诺制")));
 }
@@ -491,7 +556,11 @@ fn medical_papers_are_asked_only_where_illness_or_medical_costs_count() {
     assert!(a.how_to_apply.documents.iter().any(|d| d.name.contains("医疗费用票据")));
     assert!(a.how_to_apply.documents.iter().any(|d| d.name.contains("诊断证明")));
     let a = three("20000").assess();
-    assert!(!a.how_to_apply.documents.iter().any(|d| d.name.contains("医疗费用票据") || d.name.contains("诊断证明")), "{:?}", a.how_to_apply.documents);
+    assert!(
+        !a.how_to_apply.documents.iter().any(|d| d.name.contains("医疗费用票据") || d.name.contains("诊断证明")),
+        "{:?}",
+        a.how_to_apply.documents
+    );
 }
 
 #[test]

@@ -44,7 +44,9 @@ fn parse_args() -> Result<Command, String> {
             Long("text") => text = true,
             Long("check-policy") => check = Some(value(&mut parser)?),
             Short('h') | Long("help") => return Ok(Command::Help),
-            Value(v) if household.is_none() => household = Some(v.string().map_err(|_| "文件名不是有效的 UTF-8".to_string())?),
+            Value(v) if household.is_none() => {
+                household = Some(v.string().map_err(|_| "文件名不是有效的 UTF-8".to_string())?)
+            }
             _ => return Err(arg.unexpected().to_string()),
         }
     }
@@ -58,11 +60,7 @@ fn parse_args() -> Result<Command, String> {
 
 fn value(parser: &mut lexopt::Parser) -> Result<String, String> {
     use lexopt::ValueExt;
-    parser
-        .value()
-        .map_err(|e| e.to_string())?
-        .string()
-        .map_err(|_| "参数不是有效的 UTF-8".to_string())
+    parser.value().map_err(|e| e.to_string())?.string().map_err(|_| "参数不是有效的 UTF-8".to_string())
 }
 
 fn read(path: &str) -> Result<String, String> {

@@ -56,16 +56,25 @@ pub fn how_to_apply(ctx: &Context, results: &[CategoryResult]) -> HowToApply {
     match variant {
         ProcedureVariant::Shanxi2023 => {
             where_to_apply.push(g("以家庭为单位，向户籍所在地或经常居住地的乡镇人民政府（街道办事处）综合便民服务中心提出申请（一门受理、协同办理）；有“一网通办”的地方可网上申请。", sx("三(一)")));
-            where_to_apply.push(g("不方便自己去的，可以请村（居）民委员会协助申请；也可拨打社会救助求助电话或12345政务服务热线求助。", sx("三(一)")));
+            where_to_apply.push(g(
+                "不方便自己去的，可以请村（居）民委员会协助申请；也可拨打社会救助求助电话或12345政务服务热线求助。",
+                sx("三(一)"),
+            ));
         }
         ProcedureVariant::Guangxi2024 => {
-            where_to_apply.push(g("向乡镇人民政府（街道办事处）提出申请，实行“一次申请、分类审核认定”，可在居住地申办最低生活保障。", Citation::seed(doc::GX_MONITORING_2024, "七(十六)")));
+            where_to_apply.push(g(
+                "向乡镇人民政府（街道办事处）提出申请，实行“一次申请、分类审核认定”，可在居住地申办最低生活保障。",
+                Citation::seed(doc::GX_MONITORING_2024, "七(十六)"),
+            ));
         }
         ProcedureVariant::Shandong2024 => {
             where_to_apply.push(g("向乡镇人民政府（街道办事处）提出申请，实行“一次申请、分类审核认定”：经您同意，按特困人员、低保、低保边缘、刚性支出困难的顺序逐类审核，认定为最优先的类别。", Citation::seed(doc::SD_MONITORING_2024, "一.2")));
         }
         ProcedureVariant::National2021 => {
-            where_to_apply.push(g("以家庭为单位，向户籍所在地的乡镇人民政府（街道办事处）提出申请；可以委托村（居）民委员会代为提出。", Citation::national(doc::NATIONAL_DIBAO_2021, "申请和受理")));
+            where_to_apply.push(g(
+                "以家庭为单位，向户籍所在地的乡镇人民政府（街道办事处）提出申请；可以委托村（居）民委员会代为提出。",
+                Citation::national(doc::NATIONAL_DIBAO_2021, "申请和受理"),
+            ));
         }
     }
     match ctx.household.situation.hukou {
@@ -78,27 +87,36 @@ pub fn how_to_apply(ctx: &Context, results: &[CategoryResult]) -> HowToApply {
             _ => where_to_apply.push(plain("户籍不在本地的，请先向居住地乡镇（街道）询问能否在居住地申请（部分地区持居住证可以）。")),
         },
     }
-    let open = |category: Category| results.iter().any(|r| r.category == category && r.status <= Status::NeedsLocalCheck);
+    let open =
+        |category: Category| results.iter().any(|r| r.category == category && r.status <= Status::NeedsLocalCheck);
     if open(Category::TemporaryAssistance) {
         let citation = match variant {
             ProcedureVariant::Guangxi2024 => Citation::seed(doc::GX_MONITORING_2024, "四(十三)"),
             ProcedureVariant::Shanxi2023 => sx("四(三)"),
             _ => Citation::national(doc::NATIONAL_TEMPORARY_2014, "申请受理"),
         };
-        where_to_apply.push(g("遇到突发急难，可直接向急难发生地的乡镇（街道）申请临时救助，不受户籍地、居住地限制。", citation));
+        where_to_apply
+            .push(g("遇到突发急难，可直接向急难发生地的乡镇（街道）申请临时救助，不受户籍地、居住地限制。", citation));
     }
 
     let procedure = &ctx.pack.rules.procedure;
     let param = |p: &Option<crate::engine::policy::Param<u32>>| p.as_ref().and_then(|p| ctx.param(p)).cloned();
     let mut time_limits = Vec::new();
-    match (param(&procedure.decision_working_days), param(&procedure.delegated_decision_working_days), param(&procedure.extended_working_days)) {
+    match (
+        param(&procedure.decision_working_days),
+        param(&procedure.delegated_decision_working_days),
+        param(&procedure.extended_working_days),
+    ) {
         (Some(decision), delegated, extended) => {
             let mut text = format!("自受理之日起{}个工作日内完成审核确认", decision.value);
             if let Some(d) = &delegated {
                 text.push_str(&format!("（审核确认权限下放到乡镇、街道的，{}个工作日内）", d.value));
             }
             if let Some(e) = &extended {
-                text.push_str(&format!("；公示有异议、人户分离、异地申办或调查难度较大的，可延长至{}个工作日", e.value));
+                text.push_str(&format!(
+                    "；公示有异议、人户分离、异地申办或调查难度较大的，可延长至{}个工作日",
+                    e.value
+                ));
             }
             text.push('。');
             time_limits.push(g(text, decision.source));
@@ -107,17 +125,26 @@ pub fn how_to_apply(ctx: &Context, results: &[CategoryResult]) -> HowToApply {
     }
     if let Some(days) = param(&procedure.publicity_days) {
         time_limits.push(g(
-            format!("乡镇（街道）的初审意见会在您所在村（社区）公示{}天；只公示必要信息，依法保护个人隐私。", days.value),
+            format!(
+                "乡镇（街道）的初审意见会在您所在村（社区）公示{}天；只公示必要信息，依法保护个人隐私。",
+                days.value
+            ),
             days.source,
         ));
     }
 
     let mut duties = Vec::new();
     if variant == ProcedureVariant::Shanxi2023 {
-        duties.push(g("可实行告知承诺制：窗口一次性书面告知需要证明的事项，您书面承诺符合要求的，可不再提交有关证明。", sx("四(四)")));
+        duties.push(g(
+            "可实行告知承诺制：窗口一次性书面告知需要证明的事项，您书面承诺符合要求的，可不再提交有关证明。",
+            sx("四(四)"),
+        ));
         duties.push(g("如实申报家庭收入和财产；家庭人口、收入、财产发生变化要及时告知乡镇（街道）；虚报、隐瞒、伪造骗取低保的，将停止低保、退回低保金并依法追究责任。", sx("五(五)")));
     } else {
-        duties.push(g("如实申报家庭收入和财产，情况变化及时告知；需签署家庭经济状况核对授权书。", Citation::national(doc::NATIONAL_DIBAO_2021, "申请人义务")));
+        duties.push(g(
+            "如实申报家庭收入和财产，情况变化及时告知；需签署家庭经济状况核对授权书。",
+            Citation::national(doc::NATIONAL_DIBAO_2021, "申请人义务"),
+        ));
     }
 
     HowToApply {
@@ -141,34 +168,66 @@ fn documents(ctx: &Context, results: &[CategoryResult]) -> Vec<DocumentItem> {
     list.push(DocumentItem { name: "户口簿", reason: "所有申请都需要" });
     let assessed_economy = open.iter().any(|r| r.category != Category::TemporaryAssistance);
     if assessed_economy {
-        list.push(DocumentItem { name: "家庭经济状况核对授权书（每位成员签字）", reason: "核对家庭收入和财产" });
+        list.push(DocumentItem {
+            name: "家庭经济状况核对授权书（每位成员签字）", reason: "核对家庭收入和财产"
+        });
         list.push(DocumentItem { name: "家庭收入、财产申报表", reason: "核对家庭收入和财产" });
         if ctx.income.counted > rust_decimal::Decimal::ZERO {
-            list.push(DocumentItem { name: "收入证明（工资、经营、养老金等）", reason: "您申报了收入" });
+            list.push(DocumentItem {
+                name: "收入证明（工资、经营、养老金等）", reason: "您申报了收入"
+            });
         }
     }
-    if used("destitute.work_capacity.disability") || used("solo_disabled.") || used("solo_marginal.member.disability") || used("expenditure.disability.") {
-        list.push(DocumentItem { name: "中华人民共和国残疾人证", reason: "残疾情况是判断依据之一" });
+    if used("destitute.work_capacity.disability")
+        || used("solo_disabled.")
+        || used("solo_marginal.member.disability")
+        || used("expenditure.disability.")
+    {
+        list.push(DocumentItem {
+            name: "中华人民共和国残疾人证", reason: "残疾情况是判断依据之一"
+        });
     }
     if used("expenditure.illness.") || used("solo_marginal.member.illness") {
-        list.push(DocumentItem { name: "医院诊断证明、病历", reason: "患病、仍在治疗是判断依据之一" });
+        list.push(DocumentItem {
+            name: "医院诊断证明、病历", reason: "患病、仍在治疗是判断依据之一"
+        });
     }
     let spending = &ctx.household.spending;
     let rigid_used = used("rigid.") || used("temporary.spending");
-    if used("expenditure.illness.income") || used("expenditure.multiple.") || (rigid_used && !spending.medical.amount.is_zero()) {
-        list.push(DocumentItem { name: "医疗费用票据和医保结算单（报销后个人负担部分）", reason: "医疗支出要从收入中扣除" });
+    if used("expenditure.illness.income")
+        || used("expenditure.multiple.")
+        || (rigid_used && !spending.medical.amount.is_zero())
+    {
+        list.push(DocumentItem {
+            name: "医疗费用票据和医保结算单（报销后个人负担部分）",
+            reason: "医疗支出要从收入中扣除",
+        });
     }
-    if used("expenditure.disability.income") || (used("expenditure.multiple.") && !spending.disability_care.amount.is_zero()) || (rigid_used && !spending.disability_care.amount.is_zero()) {
-        list.push(DocumentItem { name: "辅助器具、康复、照料护理费用票据", reason: "康复护理支出要从收入中扣除" });
+    if used("expenditure.disability.income")
+        || (used("expenditure.multiple.") && !spending.disability_care.amount.is_zero())
+        || (rigid_used && !spending.disability_care.amount.is_zero())
+    {
+        list.push(DocumentItem {
+            name: "辅助器具、康复、照料护理费用票据", reason: "康复护理支出要从收入中扣除"
+        });
     }
-    if used("expenditure.education.") || (used("expenditure.multiple.") && !spending.education.amount.is_zero()) || (rigid_used && !spending.education.amount.is_zero()) {
-        list.push(DocumentItem { name: "在校（在园）证明和学费、住宿费、保育教育费票据", reason: "教育支出要从收入中扣除" });
+    if used("expenditure.education.")
+        || (used("expenditure.multiple.") && !spending.education.amount.is_zero())
+        || (rigid_used && !spending.education.amount.is_zero())
+    {
+        list.push(DocumentItem {
+            name: "在校（在园）证明和学费、住宿费、保育教育费票据",
+            reason: "教育支出要从收入中扣除",
+        });
     }
     if rigid_used && !spending.other_rigid.amount.is_zero() {
         list.push(DocumentItem { name: "其他必需刚性支出的票据", reason: "刚性支出要核算" });
     }
     if used("temporary.unemployment.") {
-        list.push(DocumentItem { name: "失业、无收入情况说明（原单位或村、社区出具）", reason: "临时救助要核实无收入的时间" });
+        list.push(DocumentItem {
+            name: "失业、无收入情况说明（原单位或村、社区出具）",
+            reason: "临时救助要核实无收入的时间",
+        });
     }
     if used("temporary.disaster") {
         list.push(DocumentItem { name: "受灾情况证明或已获救助的记录", reason: "受灾后仍有困难" });

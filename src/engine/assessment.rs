@@ -127,10 +127,11 @@ pub fn assess(household: &Household, pack: &PolicyPack, today: Day) -> Result<As
     for result in &mut results {
         result.special_assistance = assistance::for_result(pack.rules.special_assistance, traits, result);
     }
-    let best = results
-        .first()
-        .filter(|r| r.status <= Status::NeedsLocalCheck)
-        .map(|r| BestCategory { category: r.category, name: r.name.to_string(), status: r.status });
+    let best = results.first().filter(|r| r.status <= Status::NeedsLocalCheck).map(|r| BestCategory {
+        category: r.category,
+        name: r.name.to_string(),
+        status: r.status,
+    });
     let how_to_apply = apply::how_to_apply(&ctx, &results);
     let figures = household_figures(&ctx)?;
     let ladder = ladder(&ctx)?;

@@ -47,37 +47,170 @@ const GUANGXI: &[Item] = &[
 ];
 
 const SHANDONG: &[Item] = &[
-    Item { kind: AssistanceKind::Medical, name: "医疗救助（含疾病应急救助）", detail: "按规定给予医疗救助。", article: "三.7", when: When::Always },
-    Item { kind: AssistanceKind::Education, name: "教育救助", detail: "家中在读学生按规定给予教育救助。", article: "三.7", when: When::Students },
-    Item { kind: AssistanceKind::Housing, name: "住房救助", detail: "符合条件的按规定给予住房救助。", article: "三.7", when: When::Always },
-    Item { kind: AssistanceKind::Employment, name: "就业救助", detail: "有劳动能力的按规定给予就业救助。", article: "三.7", when: When::Always },
-    Item { kind: AssistanceKind::Disaster, name: "受灾人员救助", detail: "受灾的按规定给予受灾人员救助。", article: "三.7", when: When::Disaster },
-    Item { kind: AssistanceKind::Other, name: "取暖补贴、殡葬费用减免", detail: "按规定落实针对低收入人口的取暖补贴、殡葬费用减免等。", article: "三.10", when: When::Always },
-    Item { kind: AssistanceKind::Other, name: "残疾人帮扶延伸", detail: "有条件的地方把困难残疾人生活补贴、残疾儿童康复救助、困难重度残疾人家庭无障碍改造延伸到低保边缘家庭成员。", article: "三.10", when: When::MarginalDisabled },
+    Item {
+        kind: AssistanceKind::Medical,
+        name: "医疗救助（含疾病应急救助）",
+        detail: "按规定给予医疗救助。",
+        article: "三.7",
+        when: When::Always,
+    },
+    Item {
+        kind: AssistanceKind::Education,
+        name: "教育救助",
+        detail: "家中在读学生按规定给予教育救助。",
+        article: "三.7",
+        when: When::Students,
+    },
+    Item {
+        kind: AssistanceKind::Housing,
+        name: "住房救助",
+        detail: "符合条件的按规定给予住房救助。",
+        article: "三.7",
+        when: When::Always,
+    },
+    Item {
+        kind: AssistanceKind::Employment,
+        name: "就业救助",
+        detail: "有劳动能力的按规定给予就业救助。",
+        article: "三.7",
+        when: When::Always,
+    },
+    Item {
+        kind: AssistanceKind::Disaster,
+        name: "受灾人员救助",
+        detail: "受灾的按规定给予受灾人员救助。",
+        article: "三.7",
+        when: When::Disaster,
+    },
+    Item {
+        kind: AssistanceKind::Other,
+        name: "取暖补贴、殡葬费用减免",
+        detail: "按规定落实针对低收入人口的取暖补贴、殡葬费用减免等。",
+        article: "三.10",
+        when: When::Always,
+    },
+    Item {
+        kind: AssistanceKind::Other,
+        name: "残疾人帮扶延伸",
+        detail:
+            "有条件的地方把困难残疾人生活补贴、残疾儿童康复救助、困难重度残疾人家庭无障碍改造延伸到低保边缘家庭成员。",
+        article: "三.10",
+        when: When::MarginalDisabled,
+    },
 ];
 
 const SHANXI_DIBAO: &[Item] = &[
-    Item { kind: AssistanceKind::Medical, name: "医疗救助", detail: "及时纳入医疗救助保障范围。", article: "三(五)", when: When::Always },
-    Item { kind: AssistanceKind::Education, name: "教育救助", detail: "家中在读学生及时纳入教育救助保障范围。", article: "三(五)", when: When::Students },
-    Item { kind: AssistanceKind::Housing, name: "住房救助", detail: "及时纳入住房救助保障范围。", article: "三(五)", when: When::Always },
-    Item { kind: AssistanceKind::Other, name: "养老保险", detail: "及时纳入养老保险等保障范围。", article: "三(五)", when: When::Always },
+    Item {
+        kind: AssistanceKind::Medical,
+        name: "医疗救助",
+        detail: "及时纳入医疗救助保障范围。",
+        article: "三(五)",
+        when: When::Always,
+    },
+    Item {
+        kind: AssistanceKind::Education,
+        name: "教育救助",
+        detail: "家中在读学生及时纳入教育救助保障范围。",
+        article: "三(五)",
+        when: When::Students,
+    },
+    Item {
+        kind: AssistanceKind::Housing,
+        name: "住房救助",
+        detail: "及时纳入住房救助保障范围。",
+        article: "三(五)",
+        when: When::Always,
+    },
+    Item {
+        kind: AssistanceKind::Other,
+        name: "养老保险",
+        detail: "及时纳入养老保险等保障范围。",
+        article: "三(五)",
+        when: When::Always,
+    },
 ];
 
 const SHANXI_MARGINAL: &[Item] = &[
-    Item { kind: AssistanceKind::Medical, name: "医疗救助", detail: "低保边缘家庭纳入医疗救助范围。", article: "一", when: When::Always },
-    Item { kind: AssistanceKind::Education, name: "教育救助", detail: "低保边缘家庭纳入教育救助范围。", article: "一", when: When::Students },
-    Item { kind: AssistanceKind::Housing, name: "住房救助", detail: "低保边缘家庭纳入住房救助范围。", article: "一", when: When::Always },
-    Item { kind: AssistanceKind::Employment, name: "就业救助", detail: "低保边缘家庭纳入就业救助范围。", article: "一", when: When::Always },
-    Item { kind: AssistanceKind::Disaster, name: "受灾人员救助", detail: "低保边缘家庭纳入受灾人员救助范围。", article: "一", when: When::Disaster },
-    Item { kind: AssistanceKind::Other, name: "其他救助帮扶和慈善帮扶", detail: "低保边缘家庭纳入其他救助帮扶和慈善帮扶范围。", article: "一", when: When::Always },
+    Item {
+        kind: AssistanceKind::Medical,
+        name: "医疗救助",
+        detail: "低保边缘家庭纳入医疗救助范围。",
+        article: "一",
+        when: When::Always,
+    },
+    Item {
+        kind: AssistanceKind::Education,
+        name: "教育救助",
+        detail: "低保边缘家庭纳入教育救助范围。",
+        article: "一",
+        when: When::Students,
+    },
+    Item {
+        kind: AssistanceKind::Housing,
+        name: "住房救助",
+        detail: "低保边缘家庭纳入住房救助范围。",
+        article: "一",
+        when: When::Always,
+    },
+    Item {
+        kind: AssistanceKind::Employment,
+        name: "就业救助",
+        detail: "低保边缘家庭纳入就业救助范围。",
+        article: "一",
+        when: When::Always,
+    },
+    Item {
+        kind: AssistanceKind::Disaster,
+        name: "受灾人员救助",
+        detail: "低保边缘家庭纳入受灾人员救助范围。",
+        article: "一",
+        when: When::Disaster,
+    },
+    Item {
+        kind: AssistanceKind::Other,
+        name: "其他救助帮扶和慈善帮扶",
+        detail: "低保边缘家庭纳入其他救助帮扶和慈善帮扶范围。",
+        article: "一",
+        when: When::Always,
+    },
 ];
 
 const NATIONAL: &[Item] = &[
-    Item { kind: AssistanceKind::Medical, name: "医疗救助", detail: "低收入人口按规定享受医疗救助。", article: "专项社会救助", when: When::Always },
-    Item { kind: AssistanceKind::Education, name: "教育救助", detail: "家中在读学生按规定享受教育救助。", article: "专项社会救助", when: When::Students },
-    Item { kind: AssistanceKind::Housing, name: "住房救助", detail: "符合条件的按规定享受住房救助。", article: "专项社会救助", when: When::Always },
-    Item { kind: AssistanceKind::Employment, name: "就业救助", detail: "有劳动能力的按规定享受就业救助。", article: "专项社会救助", when: When::Always },
-    Item { kind: AssistanceKind::Disaster, name: "受灾人员救助", detail: "受灾的按规定享受受灾人员救助。", article: "专项社会救助", when: When::Disaster },
+    Item {
+        kind: AssistanceKind::Medical,
+        name: "医疗救助",
+        detail: "低收入人口按规定享受医疗救助。",
+        article: "专项社会救助",
+        when: When::Always,
+    },
+    Item {
+        kind: AssistanceKind::Education,
+        name: "教育救助",
+        detail: "家中在读学生按规定享受教育救助。",
+        article: "专项社会救助",
+        when: When::Students,
+    },
+    Item {
+        kind: AssistanceKind::Housing,
+        name: "住房救助",
+        detail: "符合条件的按规定享受住房救助。",
+        article: "专项社会救助",
+        when: When::Always,
+    },
+    Item {
+        kind: AssistanceKind::Employment,
+        name: "就业救助",
+        detail: "有劳动能力的按规定享受就业救助。",
+        article: "专项社会救助",
+        when: When::Always,
+    },
+    Item {
+        kind: AssistanceKind::Disaster,
+        name: "受灾人员救助",
+        detail: "受灾的按规定享受受灾人员救助。",
+        article: "专项社会救助",
+        when: When::Disaster,
+    },
 ];
 
 /// What about a household decides which assistance items apply; read once per assessment.
@@ -108,14 +241,21 @@ pub fn for_result(variant: AssistanceVariant, traits: Traits, result: &CategoryR
     }
     let dibao_like = matches!(
         result.category,
-        Category::Destitute | Category::Dibao | Category::DibaoSoloDisabled | Category::DibaoSoloMarginalMember | Category::ExpenditurePoverty | Category::PhaseOut
+        Category::Destitute
+            | Category::Dibao
+            | Category::DibaoSoloDisabled
+            | Category::DibaoSoloMarginalMember
+            | Category::ExpenditurePoverty
+            | Category::PhaseOut
     );
     let marginal = result.category == Category::Marginal;
     let (items, citation): (&[Item], fn(&'static str) -> Citation) = match (variant, marginal) {
         (AssistanceVariant::Guangxi2024, _) => (GUANGXI, |a| Citation::seed(doc::GX_MONITORING_2024, a)),
         (AssistanceVariant::Shandong2024, _) => (SHANDONG, |a| Citation::seed(doc::SD_MONITORING_2024, a)),
         (AssistanceVariant::Shanxi2024, true) => (SHANXI_MARGINAL, |a| Citation::seed(doc::SX_MARGINAL_2024, a)),
-        (AssistanceVariant::Shanxi2024, false) if dibao_like => (SHANXI_DIBAO, |a| Citation::seed(doc::SX_SAFETY_NET_2023, a)),
+        (AssistanceVariant::Shanxi2024, false) if dibao_like => {
+            (SHANXI_DIBAO, |a| Citation::seed(doc::SX_SAFETY_NET_2023, a))
+        }
         _ => (NATIONAL, |a| Citation::national(doc::NATIONAL_MONITORING_2023, a)),
     };
     items

@@ -11,7 +11,7 @@ use super::citation::{Citation, Reliability};
 use super::date::Day;
 use super::household::{AreaKind, Household};
 use super::income::{self, IncomeTotals};
-use super::money::{self, Yuan, Amount, MoneyError};
+use super::money::{self, Amount, MoneyError, Yuan};
 use super::outcome::{Basis, Check, Comparison, Explanation, Figure, Outcome, PerCapitaSentence, ThresholdName};
 use super::policy::{dated_amount, Area, ByAreaKind, Dated, Param, PolicyPack};
 
@@ -95,7 +95,11 @@ impl<'a> Context<'a> {
             Some(id) => {
                 let found = pack.area(id);
                 if found.is_none() {
-                    warnings.push(format!("政策包“{}”中没有地区编号“{}”，请填写当地标准。", pack.name, crate::engine::date::truncate(id, 40)));
+                    warnings.push(format!(
+                        "政策包“{}”中没有地区编号“{}”，请填写当地标准。",
+                        pack.name,
+                        crate::engine::date::truncate(id, 40)
+                    ));
                 }
                 found
             }
@@ -114,7 +118,10 @@ impl<'a> Context<'a> {
             None => from_area(|a| &a.dibao_standard)?,
         };
         if standard.is_none() {
-            warnings.push("没有可用的当地低保标准：与收入有关的条件都无法判断。请填写本地低保标准（可向乡镇、街道或12345询问）。".to_string());
+            warnings.push(
+                "没有可用的当地低保标准：与收入有关的条件都无法判断。请填写本地低保标准（可向乡镇、街道或12345询问）。"
+                    .to_string(),
+            );
         }
         let disposable_income = match place.disposable_income {
             Some(amount) => Some(LocalFigure::new(amount, Origin::User)?),
@@ -160,7 +167,12 @@ impl<'a> Context<'a> {
     }
 
     /// A check that needs the 低保标准 when there is none: it cannot be settled here.
-    pub fn missing_standard(&self, key: &'static str, label: impl Into<Cow<'static, str>>, citation: Citation) -> Check {
+    pub fn missing_standard(
+        &self,
+        key: &'static str,
+        label: impl Into<Cow<'static, str>>,
+        citation: Citation,
+    ) -> Check {
         Check::fact(
             key,
             label,

@@ -146,8 +146,7 @@ impl Age {
 
 impl<'de> Deserialize<'de> for Age {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Age, D::Error> {
-        let value = i64::deserialize(deserializer)
-            .map_err(|_| de::Error::custom("年龄应为0到130之间的整数"))?;
+        let value = i64::deserialize(deserializer).map_err(|_| de::Error::custom("年龄应为0到130之间的整数"))?;
         let years = u32::try_from(value).map_err(|_| de::Error::custom("年龄不能为负数"))?;
         Age::new(years).map_err(de::Error::custom)
     }
@@ -218,8 +217,7 @@ impl Grade {
 
 impl<'de> Deserialize<'de> for Grade {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Grade, D::Error> {
-        let value = i64::deserialize(deserializer)
-            .map_err(|_| de::Error::custom("残疾等级应为1到4之间的整数"))?;
+        let value = i64::deserialize(deserializer).map_err(|_| de::Error::custom("残疾等级应为1到4之间的整数"))?;
         let grade = u32::try_from(value).map_err(|_| de::Error::custom("残疾等级应为1到4级"))?;
         Grade::new(grade).map_err(de::Error::custom)
     }
@@ -390,8 +388,15 @@ impl IncomeKind {
     pub fn effect(self) -> IncomeEffect {
         use IncomeKind::*;
         match self {
-            Wages | BusinessNet | PropertyNet | Pension | SupportReceived | SupportFromSiblingsOrElderly
-            | UnemploymentBenefit | ElderlyAllowance | OtherTransfer => IncomeEffect::Counted,
+            Wages
+            | BusinessNet
+            | PropertyNet
+            | Pension
+            | SupportReceived
+            | SupportFromSiblingsOrElderly
+            | UnemploymentBenefit
+            | ElderlyAllowance
+            | OtherTransfer => IncomeEffect::Counted,
             BasicPensionBase | SpecialCareAllowance | FamilyPlanningAward | Scholarship | HeroicDeedAward
             | SocialAssistance => IncomeEffect::NotCounted,
             TaxesAndSocialInsurance | SupportPaid | EmploymentCosts => IncomeEffect::Deducted,
@@ -560,15 +565,14 @@ impl Household {
             errors.push(FieldError { path: "members".into(), message: "至少需要填写一名家庭成员".into() });
         }
         if self.members.len() > MAX_MEMBERS {
-            errors.push(FieldError {
-                path: "members".into(),
-                message: format!("家庭成员最多{}人，请核对", MAX_MEMBERS),
-            });
+            errors
+                .push(FieldError {
+                    path: "members".into(), message: format!("家庭成员最多{}人，请核对", MAX_MEMBERS)
+                });
         }
         if self.income.len() > MAX_INCOME_ITEMS {
             errors.push(FieldError {
-                path: "income".into(),
-                message: format!("收入条目最多{}条", MAX_INCOME_ITEMS),
+                path: "income".into(), message: format!("收入条目最多{}条", MAX_INCOME_ITEMS)
             });
         }
         for (index, item) in self.income.iter().enumerate() {

@@ -126,7 +126,9 @@ impl Category {
 pub enum Subject {
     Household,
     /// `index` counts from 0, as in the input.
-    Member { index: usize },
+    Member {
+        index: usize,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -158,8 +160,13 @@ impl Comparison {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Figure {
     /// Rounded to the fen for display; the comparison itself was made on exact values.
-    Quantity { value: Decimal, unit: &'static str },
-    Text { text: String },
+    Quantity {
+        value: Decimal,
+        unit: &'static str,
+    },
+    Text {
+        text: String,
+    },
 }
 
 impl Figure {

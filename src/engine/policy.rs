@@ -423,15 +423,26 @@ impl PolicyPack {
         let r = &self.rules;
         v.whole("rules.destitute.elderly_age", &r.destitute.elderly_age, Unit::Years, 1, 130);
         v.whole("rules.destitute.minor_age", &r.destitute.minor_age, Unit::Years, 1, 130);
-        v.param("rules.destitute.no_work_capacity_disabilities", &r.destitute.no_work_capacity_disabilities, &[Unit::Grades], |limits| {
-            if limits.iter().all(|l| (1..=4).contains(&l.up_to_grade)) {
-                None
-            } else {
-                Some("残疾等级应为1到4级".to_string())
-            }
-        });
+        v.param(
+            "rules.destitute.no_work_capacity_disabilities",
+            &r.destitute.no_work_capacity_disabilities,
+            &[Unit::Grades],
+            |limits| {
+                if limits.iter().all(|l| (1..=4).contains(&l.up_to_grade)) {
+                    None
+                } else {
+                    Some("残疾等级应为1到4级".to_string())
+                }
+            },
+        );
         if let Some(p) = &r.dibao.financial_assets_limit_months {
-            v.decimal("rules.dibao.financial_assets_limit_months", p, Unit::MonthsOfStandard, Decimal::ZERO, Decimal::from(1200));
+            v.decimal(
+                "rules.dibao.financial_assets_limit_months",
+                p,
+                Unit::MonthsOfStandard,
+                Decimal::ZERO,
+                Decimal::from(1200),
+            );
         }
         if let Some(s) = &r.solo_severely_disabled {
             v.whole("rules.solo_severely_disabled.adult_age", &s.adult_age, Unit::Years, 1, 130);
@@ -444,7 +455,13 @@ impl PolicyPack {
             }
         }
         if let Some(e) = &r.expenditure_poverty {
-            v.decimal("rules.expenditure_poverty.asset_limit_months", &e.asset_limit_months, Unit::MonthsOfStandard, Decimal::ONE, Decimal::from(1200));
+            v.decimal(
+                "rules.expenditure_poverty.asset_limit_months",
+                &e.asset_limit_months,
+                Unit::MonthsOfStandard,
+                Decimal::ONE,
+                Decimal::from(1200),
+            );
         }
         let ten = Decimal::from(10);
         v.decimal("rules.marginal.multiplier", &r.marginal.multiplier, Unit::TimesStandard, Decimal::ONE, ten);
@@ -461,12 +478,23 @@ impl PolicyPack {
         }
         match r.rigid_expenditure.variant {
             RigidVariant::Guangxi2024 => match &r.rigid_expenditure.income_gap_multiplier {
-                Some(p) => v.decimal("rules.rigid_expenditure.income_gap_multiplier", p, Unit::TimesStandard, Decimal::ONE, ten),
-                None => v.error("rules.rigid_expenditure.income_gap_multiplier", "guangxi_2024 规则需要此倍数".to_string()),
+                Some(p) => v.decimal(
+                    "rules.rigid_expenditure.income_gap_multiplier",
+                    p,
+                    Unit::TimesStandard,
+                    Decimal::ONE,
+                    ten,
+                ),
+                None => {
+                    v.error("rules.rigid_expenditure.income_gap_multiplier", "guangxi_2024 规则需要此倍数".to_string())
+                }
             },
             RigidVariant::National2024 => {
                 if r.rigid_expenditure.income_gap_multiplier.is_some() {
-                    v.error("rules.rigid_expenditure.income_gap_multiplier", "national_2024 规则不使用此倍数".to_string());
+                    v.error(
+                        "rules.rigid_expenditure.income_gap_multiplier",
+                        "national_2024 规则不使用此倍数".to_string(),
+                    );
                 }
             }
         }
@@ -510,7 +538,9 @@ impl PolicyPack {
             if let Some(n) = &area.note {
                 v.text(&format!("{base}.note"), n, true);
             }
-            for (field, by_kind) in [("dibao_standard", &area.dibao_standard), ("disposable_income", &area.disposable_income)] {
+            for (field, by_kind) in
+                [("dibao_standard", &area.dibao_standard), ("disposable_income", &area.disposable_income)]
+            {
                 for (kind, param) in [("urban", &by_kind.urban), ("rural", &by_kind.rural)] {
                     if let Some(p) = param {
                         v.money(&format!("{base}.{field}.{kind}"), p);
@@ -609,7 +639,10 @@ impl Validator {
                 self.error(&format!("{at}.unit"), format!("单位不符，应为 {}", expected.join(" 或 ")));
             }
             if !dates.insert(dated.effective) {
-                self.error(&format!("{at}.effective"), format!("生效日期 {} 重复：同一天不能有两个取值", dated.effective));
+                self.error(
+                    &format!("{at}.effective"),
+                    format!("生效日期 {} 重复：同一天不能有两个取值", dated.effective),
+                );
             }
             if let Some(message) = check(&dated.value) {
                 self.error(&format!("{at}.value"), message);
@@ -628,9 +661,7 @@ impl Validator {
     }
 
     fn decimal(&mut self, path: &str, param: &Param<Decimal>, unit: Unit, min: Decimal, max: Decimal) {
-        self.param(path, param, &[unit], |v| {
-            (*v < min || *v > max).then(|| format!("取值应在 {min} 到 {max} 之间"))
-        });
+        self.param(path, param, &[unit], |v| (*v < min || *v > max).then(|| format!("取值应在 {min} 到 {max} 之间")));
     }
 
     fn money(&mut self, path: &str, param: &Param<Money>) {

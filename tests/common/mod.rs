@@ -212,7 +212,9 @@ pub fn member_result(a: &Assessment, category: Category, index: usize) -> &Categ
 }
 
 pub fn check<'a>(r: &'a CategoryResult, key: &str) -> &'a Check {
-    r.checks.iter().find(|c| c.key == key).unwrap_or_else(|| panic!("no check {key} in {}: {:?}", r.name, r.checks.iter().map(|c| c.key).collect::<Vec<_>>()))
+    r.checks.iter().find(|c| c.key == key).unwrap_or_else(|| {
+        panic!("no check {key} in {}: {:?}", r.name, r.checks.iter().map(|c| c.key).collect::<Vec<_>>())
+    })
 }
 
 pub fn outcome(a: &Assessment, category: Category, key: &str) -> Outcome {

@@ -16,8 +16,10 @@ use crate::engine::citation::{doc, Citation};
 use crate::engine::context::{Context, PerCapitaTest};
 use crate::engine::household::{Member, SupporterStatus};
 use crate::engine::income::{self, PersonalRule};
-use crate::engine::money::{Yuan, MoneyError};
-use crate::engine::outcome::{Basis, Category, CategoryResult, Check, Comparison, Explanation, Outcome, Subject, ThresholdName};
+use crate::engine::money::{MoneyError, Yuan};
+use crate::engine::outcome::{
+    Basis, Category, CategoryResult, Check, Comparison, Explanation, Outcome, Subject, ThresholdName,
+};
 use crate::engine::rules::MemberLabel;
 
 fn cite(article: impl Into<crate::engine::citation::SharedText>) -> Citation {
@@ -26,11 +28,9 @@ fn cite(article: impl Into<crate::engine::citation::SharedText>) -> Citation {
 
 pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
     let rule = &ctx.pack.rules.destitute;
-    let (Some(elderly), Some(minor), Some(grades)) = (
-        ctx.param(&rule.elderly_age),
-        ctx.param(&rule.minor_age),
-        ctx.param(&rule.no_work_capacity_disabilities),
-    ) else {
+    let (Some(elderly), Some(minor), Some(grades)) =
+        (ctx.param(&rule.elderly_age), ctx.param(&rule.minor_age), ctx.param(&rule.no_work_capacity_disabilities))
+    else {
         return Ok(vec![CategoryResult::not_applicable(
             Category::Destitute,
             format!("政策包中特困人员的年龄或残疾等级参数在 {} 尚未生效。", ctx.day),
@@ -57,7 +57,15 @@ pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
             },
             cite("认定条件"),
         );
-        let work = work_capacity(member, is_elderly, is_minor, elderly.value, minor.value, &grades.value, grades.source.clone());
+        let work = work_capacity(
+            member,
+            is_elderly,
+            is_minor,
+            elderly.value,
+            minor.value,
+            &grades.value,
+            grades.source.clone(),
+        );
         let means = means_of_living(ctx, index)?;
         let property = ctx.property_check("destitute.property", cite("无生活来源的认定（财产）"));
         let supporter = supporter_check(ctx, index, member);
@@ -91,11 +99,24 @@ fn work_capacity(
 ) -> Check {
     let label = "无劳动能力";
     if is_elderly || is_minor {
-        let reason = if is_elderly { format!("已满{}周岁", elderly_age) } else { format!("未满{}周岁", minor_age) };
-        return Check::fact("destitute.work_capacity", label, Outcome::Pass, format!("{reason}，视为无劳动能力。"), cite("无劳动能力的认定"));
+        let reason =
+            if is_elderly { format!("已满{}周岁", elderly_age) } else { format!("未满{}周岁", minor_age) };
+        return Check::fact(
+            "destitute.work_capacity",
+            label,
+            Outcome::Pass,
+            format!("{reason}，视为无劳动能力。"),
+            cite("无劳动能力的认定"),
+        );
     }
     let Some(disability) = member.disability else {
-        return Check::fact("destitute.work_capacity", label, Outcome::Fail, "不属于无劳动能力的情形。", cite("无劳动能力的认定"));
+        return Check::fact(
+            "destitute.work_capacity",
+            label,
+            Outcome::Fail,
+            "不属于无劳动能力的情形。",
+            cite("无劳动能力的认定"),
+        );
     };
     let listed = grades.iter().find(|g| g.kind == disability.kind);
     match listed {
@@ -169,7 +190,9 @@ fn supporter_check(ctx: &Context, index: usize, member: &Member) -> Check {
                     MemberLabel(supporter, other)
                 )),
             ),
-            None => (Outcome::Unknown, Explanation::from("未回答是否有能够履行义务的法定义务人（配偶、子女、父母等）。")),
+            None => {
+                (Outcome::Unknown, Explanation::from("未回答是否有能够履行义务的法定义务人（配偶、子女、父母等）。"))
+            }
         },
     };
     Check::fact("destitute.supporter", label, outcome, text, citation)

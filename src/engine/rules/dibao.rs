@@ -12,8 +12,10 @@ use rust_decimal::Decimal;
 
 use crate::engine::citation::{doc, Citation};
 use crate::engine::context::{Context, PerCapitaTest};
-use crate::engine::money::{self, Yuan, MoneyError};
-use crate::engine::outcome::{Basis, Category, CategoryResult, Check, Comparison, Figure, Outcome, Subject, ThresholdName};
+use crate::engine::money::{self, MoneyError, Yuan};
+use crate::engine::outcome::{
+    Basis, Category, CategoryResult, Check, Comparison, Figure, Outcome, Subject, ThresholdName,
+};
 
 pub fn income_citation() -> Citation {
     Citation::national(doc::NATIONAL_DIBAO_2021, "家庭收入低于当地最低生活保障标准")
@@ -53,22 +55,28 @@ pub fn assess(ctx: &Context) -> Result<CategoryResult, MoneyError> {
             // 补差: standard × members − household monthly income, the common national practice.
             let monthly_income = money::div(ctx.net_income, Decimal::from(12))?;
             let top_up = money::sub(money::mul(standard.monthly, ctx.members)?, monthly_income)?;
-            notes.push(format!(
-                "估算：按“低保标准 × 人数 − 家庭月收入”补差，约每月{}元。仅供参考，实际金额由当地核定{}。",
-                Yuan(top_up.max(Decimal::ZERO)),
-                if ctx.household.place.area_kind == crate::engine::household::AreaKind::Rural {
-                    "（部分地区农村低保按档次发放）"
-                } else {
-                    ""
-                }
-            ).into());
+            notes.push(
+                format!(
+                    "估算：按“低保标准 × 人数 − 家庭月收入”补差，约每月{}元。仅供参考，实际金额由当地核定{}。",
+                    Yuan(top_up.max(Decimal::ZERO)),
+                    if ctx.household.place.area_kind == crate::engine::household::AreaKind::Rural {
+                        "（部分地区农村低保按档次发放）"
+                    } else {
+                        ""
+                    }
+                )
+                .into(),
+            );
         }
     }
     if ctx.income.not_counted > Decimal::ZERO {
-        notes.push(format!(
-            "不计入收入的项目（如基础养老金、优待抚恤金、奖学金、社会救助款物）共{}元，未计入。",
-            Yuan(ctx.income.not_counted)
-        ).into());
+        notes.push(
+            format!(
+                "不计入收入的项目（如基础养老金、优待抚恤金、奖学金、社会救助款物）共{}元，未计入。",
+                Yuan(ctx.income.not_counted)
+            )
+            .into(),
+        );
     }
     if ctx.income.deducted > Decimal::ZERO {
         notes.push(format!("已从收入中扣除税费、社保、支付的赡养费等共{}元。", Yuan(ctx.income.deducted)).into());
@@ -116,7 +124,8 @@ fn property_check(ctx: &Context) -> Result<Check, MoneyError> {
             limit.value.normalize(),
             Yuan(per_person_limit),
             if others && financial_ok { "；车辆、房产等按当地规定另行核实" } else { "" }
-        ).into(),
+        )
+        .into(),
         citation: limit.source.clone(),
     })
 }

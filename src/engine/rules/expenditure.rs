@@ -32,7 +32,10 @@ use crate::engine::citation::{doc, Citation, SharedText};
 use crate::engine::context::{Context, PerCapitaTest};
 use crate::engine::household::{EducationLevel, Member};
 use crate::engine::money::{self, MoneyError};
-use crate::engine::outcome::{AssetSentence, Basis, Category, CategoryResult, Check, Comparison, Explanation, Figure, Outcome, Subject, ThresholdName};
+use crate::engine::outcome::{
+    AssetSentence, Basis, Category, CategoryResult, Check, Comparison, Explanation, Figure, Outcome, Subject,
+    ThresholdName,
+};
 use crate::engine::policy::Dated;
 
 fn cite(article: impl Into<crate::engine::citation::SharedText>) -> Citation {
@@ -83,20 +86,26 @@ impl Cause {
 
 /// Whether a student's schooling counts under 二(三)1.
 pub fn eligible_student(member: &Member) -> bool {
-    member.student.is_some_and(|s| {
-        s.full_time && !s.high_fee_school && !s.abroad && s.level <= EducationLevel::Undergraduate
-    })
+    member
+        .student
+        .is_some_and(|s| s.full_time && !s.high_fee_school && !s.abroad && s.level <= EducationLevel::Undergraduate)
 }
 
 pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
     let Some(rule) = &ctx.pack.rules.expenditure_poverty else {
         return Ok(vec![CategoryResult::not_applicable(
             Category::ExpenditurePoverty,
-            format!("支出型贫困家庭是山西的规定，{}的政策包没有收录；因病因学等支出较大的家庭可看“刚性支出困难家庭”。", ctx.pack.name),
+            format!(
+                "支出型贫困家庭是山西的规定，{}的政策包没有收录；因病因学等支出较大的家庭可看“刚性支出困难家庭”。",
+                ctx.pack.name
+            ),
         )]);
     };
     let Some(months) = ctx.param(&rule.asset_limit_months) else {
-        return Ok(vec![CategoryResult::not_applicable(Category::ExpenditurePoverty, format!("相关参数在 {} 尚未生效。", ctx.day))]);
+        return Ok(vec![CategoryResult::not_applicable(
+            Category::ExpenditurePoverty,
+            format!("相关参数在 {} 尚未生效。", ctx.day),
+        )]);
     };
     let members = &ctx.household.members;
     let spending = &ctx.household.spending;
@@ -115,7 +124,11 @@ pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
                         "expenditure.illness.treatment",
                         "疾病尚未痊愈，仍需进行相应治疗",
                         Outcome::from_bool(treating),
-                        if treating { "有家庭成员仍在治疗。" } else { "患病成员已不需要继续治疗。" },
+                        if treating {
+                            "有家庭成员仍在治疗。"
+                        } else {
+                            "患病成员已不需要继续治疗。"
+                        },
                         cite("二(一)3"),
                     ),
                     spending.medical.annual()?,
@@ -131,7 +144,11 @@ pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
                         "expenditure.disability.care",
                         "持有残疾人证，仍需后续康复治疗、康复训练或照料护理",
                         Outcome::from_bool(needs_care),
-                        if needs_care { "有持证残疾人仍需康复或照料护理。" } else { "持证残疾人已不需要后续康复或照料护理。" },
+                        if needs_care {
+                            "有持证残疾人仍需康复或照料护理。"
+                        } else {
+                            "持证残疾人已不需要后续康复或照料护理。"
+                        },
                         cite("二(二)1、3"),
                     ),
                     spending.disability_care.annual()?,
@@ -161,7 +178,13 @@ pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
         if condition.outcome == Outcome::Pass {
             present.push((cause, cost));
         }
-        let income = income_after(ctx, income_key(cause), cause.cost_label().into(), cost, format!("{}{}", cause.article(), if cause == Cause::Education { "2" } else { "1" }).into())?;
+        let income = income_after(
+            ctx,
+            income_key(cause),
+            cause.cost_label().into(),
+            cost,
+            format!("{}{}", cause.article(), if cause == Cause::Education { "2" } else { "1" }).into(),
+        )?;
         let assets = asset_check(ctx, months, cause.asset_article())?;
         let property = ctx.property_check("expenditure.property", cite("二"));
         let checks = match cause {
@@ -173,7 +196,8 @@ pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
             Subject::Household,
             format!("{}——{}致贫", Category::ExpenditurePoverty.name(), cause.label()),
             checks,
-            vec!["符合条件的支出型贫困家庭按规定纳入低保（晋民发〔2022〕60号 三(一)；晋民发〔2023〕31号 一(三)）。".into()],
+            vec!["符合条件的支出型贫困家庭按规定纳入低保（晋民发〔2022〕60号 三(一)；晋民发〔2023〕31号 一(三)）。"
+                .into()],
         ));
     }
 
@@ -212,7 +236,13 @@ fn income_key(cause: Cause) -> &'static str {
 }
 
 /// "12个月家庭收入扣除…后，家庭人均收入低于当地最低生活保障标准".
-fn income_after(ctx: &Context, key: &'static str, cost_label: Cow<'static, str>, cost: Decimal, article: SharedText) -> Result<Check, MoneyError> {
+fn income_after(
+    ctx: &Context,
+    key: &'static str,
+    cost_label: Cow<'static, str>,
+    cost: Decimal,
+    article: SharedText,
+) -> Result<Check, MoneyError> {
     let label = format!("扣除{}后家庭人均收入低于低保标准", cost_label);
     let Some(standard) = &ctx.standard else {
         return Ok(ctx.missing_standard(key, label, cite(article)));

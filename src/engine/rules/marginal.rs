@@ -16,7 +16,9 @@
 use crate::engine::citation::{doc, Citation};
 use crate::engine::context::{times_standard, Context, PerCapitaTest};
 use crate::engine::money::{self, MoneyError};
-use crate::engine::outcome::{Basis, Category, CategoryResult, Check, Comparison, Outcome, Status, Subject, ThresholdName};
+use crate::engine::outcome::{
+    Basis, Category, CategoryResult, Check, Comparison, Outcome, Status, Subject, ThresholdName,
+};
 use crate::engine::policy::MarginalVariant;
 
 fn definition(variant: MarginalVariant) -> Citation {
@@ -33,17 +35,26 @@ pub fn assess(ctx: &Context, dibao: &CategoryResult) -> Result<CategoryResult, M
     let variant = rule.variant;
     let name = Category::Marginal.name();
     let Some(multiplier) = ctx.param(&rule.multiplier) else {
-        return Ok(CategoryResult::not_applicable(Category::Marginal, format!("政策包中边缘家庭倍数在 {} 尚未生效。", ctx.day)));
+        return Ok(CategoryResult::not_applicable(
+            Category::Marginal,
+            format!("政策包中边缘家庭倍数在 {} 尚未生效。", ctx.day),
+        ));
     };
     let mut checks = Vec::new();
     let mut notes = Vec::new();
     match variant {
-        MarginalVariant::Shanxi2024 | MarginalVariant::National2023 => checks.push(not_dibao(dibao, definition(variant))),
+        MarginalVariant::Shanxi2024 | MarginalVariant::National2023 => {
+            checks.push(not_dibao(dibao, definition(variant)))
+        }
         MarginalVariant::Guangxi2024 => checks.push(above_standard(ctx)?),
     }
     let upper = rule.local_upper_multiplier.as_ref().and_then(|p| ctx.param(p));
     checks.push(match &ctx.standard {
-        None => ctx.missing_standard("marginal.income", format!("家庭人均收入低于{}", times_standard(multiplier.value)), multiplier.source.clone()),
+        None => ctx.missing_standard(
+            "marginal.income",
+            format!("家庭人均收入低于{}", times_standard(multiplier.value)),
+            multiplier.source.clone(),
+        ),
         Some(standard) => {
             let mut check = PerCapitaTest {
                 key: "marginal.income",
@@ -76,10 +87,13 @@ pub fn assess(ctx: &Context, dibao: &CategoryResult) -> Result<CategoryResult, M
     });
     checks.push(ctx.property_check("marginal.property", definition(variant)));
     if let Some(deferred) = &rule.deferred_by {
-        notes.push(format!(
-            "本省文件（{}）规定边缘家庭“按照现有规定执行”，现行省级标准未收录，这里采用国家默认规则。",
-            deferred
-        ).into());
+        notes.push(
+            format!(
+                "本省文件（{}）规定边缘家庭“按照现有规定执行”，现行省级标准未收录，这里采用国家默认规则。",
+                deferred
+            )
+            .into(),
+        );
     }
     notes.push("低保边缘家庭以家庭为单位申请，申请受理、收入财产核查等参照低保办理。".into());
     Ok(CategoryResult::from_checks(Category::Marginal, Subject::Household, name, checks, notes))
@@ -122,9 +136,9 @@ fn above_standard(ctx: &Context) -> Result<Check, MoneyError> {
     let at_standard = money::mul(standard.annual, ctx.members)? == ctx.net_income;
     if at_standard {
         check.outcome = Outcome::Unknown;
-        check.explanation.push(
-            "文件写明低保为“低于”标准、边缘为“高于”标准，恰好相等的情形文件没有规定，请向乡镇（街道）咨询。",
-        );
+        check
+            .explanation
+            .push("文件写明低保为“低于”标准、边缘为“高于”标准，恰好相等的情形文件没有规定，请向乡镇（街道）咨询。");
     } else if check.outcome == Outcome::Fail {
         check.explanation.push("收入低于低保标准的家庭应按低保审核（优先类别）。");
     }

@@ -32,7 +32,11 @@ pub fn assess(ctx: &Context) -> Result<CategoryResult, MoneyError> {
         "phase_out.work",
         "收入因家庭成员就业而增加",
         Outcome::from_bool(situation.income_rose_through_work),
-        if situation.income_rose_through_work { "家庭成员就业后收入增加。" } else { "收入增加不是因为就业。" },
+        if situation.income_rose_through_work {
+            "家庭成员就业后收入增加。"
+        } else {
+            "收入增加不是因为就业。"
+        },
         cite(),
     );
     let above = match &ctx.standard {
@@ -62,5 +66,11 @@ pub fn assess(ctx: &Context) -> Result<CategoryResult, MoneyError> {
         months.value, months.source
     )
     .into()];
-    Ok(CategoryResult::from_checks(Category::PhaseOut, Subject::Household, Category::PhaseOut.name(), vec![current, work, above], notes))
+    Ok(CategoryResult::from_checks(
+        Category::PhaseOut,
+        Subject::Household,
+        Category::PhaseOut.name(),
+        vec![current, work, above],
+        notes,
+    ))
 }

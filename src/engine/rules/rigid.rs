@@ -19,8 +19,10 @@ use rust_decimal::Decimal;
 
 use crate::engine::citation::{doc, Citation};
 use crate::engine::context::{times_standard, Context, PerCapitaTest};
-use crate::engine::money::{self, Yuan, MoneyError};
-use crate::engine::outcome::{Basis, Category, CategoryResult, Check, Comparison, Figure, Outcome, Subject, ThresholdName};
+use crate::engine::money::{self, MoneyError, Yuan};
+use crate::engine::outcome::{
+    Basis, Category, CategoryResult, Check, Comparison, Figure, Outcome, Subject, ThresholdName,
+};
 use crate::engine::policy::RigidVariant;
 
 fn gx() -> Citation {
@@ -42,7 +44,9 @@ pub fn assess(ctx: &Context) -> Result<CategoryResult, MoneyError> {
     let rigid = rigid_total(ctx)?;
     let (definition, income_citation) = match rule.variant {
         RigidVariant::Guangxi2024 => (gx(), gx()),
-        RigidVariant::National2024 => (national("刚性支出困难家庭的认定"), national("家庭人均收入低于上年度当地居民人均可支配收入")),
+        RigidVariant::National2024 => {
+            (national("刚性支出困难家庭的认定"), national("家庭人均收入低于上年度当地居民人均可支配收入"))
+        }
     };
     let mut checks = vec![Check {
         figure: Some(Figure::yuan(rigid)),
@@ -66,7 +70,9 @@ pub fn assess(ctx: &Context) -> Result<CategoryResult, MoneyError> {
                         key: "rigid.after_spending",
                         label: format!("收不抵支，或收支相抵后人均收入低于{}", times_standard(m.value)).into(),
                         figure_name: "收支相抵后人均月收入",
-                        basis: Basis::IncomeMinus { net: ctx.net_income, cost_label: "刚性支出".into(), cost: rigid },
+                        basis: Basis::IncomeMinus {
+                            net: ctx.net_income, cost_label: "刚性支出".into(), cost: rigid
+                        },
                         household_annual: after,
                         members: ctx.members,
                         comparison: Comparison::Below,
@@ -80,15 +86,31 @@ pub fn assess(ctx: &Context) -> Result<CategoryResult, MoneyError> {
                     }
                     check
                 }
-                (None, _) => Check::fact("rigid.after_spending", "收支相抵后收入低于低保标准的倍数", Outcome::Unknown, format!("倍数参数在 {} 尚未生效。", ctx.day), gx()),
-                (Some(m), None) => ctx.missing_standard("rigid.after_spending", format!("收支相抵后人均收入低于{}", times_standard(m.value)), m.source.clone()),
+                (None, _) => Check::fact(
+                    "rigid.after_spending",
+                    "收支相抵后收入低于低保标准的倍数",
+                    Outcome::Unknown,
+                    format!("倍数参数在 {} 尚未生效。", ctx.day),
+                    gx(),
+                ),
+                (Some(m), None) => ctx.missing_standard(
+                    "rigid.after_spending",
+                    format!("收支相抵后人均收入低于{}", times_standard(m.value)),
+                    m.source.clone(),
+                ),
             });
             notes.push("具体标准以各设区市公布的为准。".into());
         }
         RigidVariant::National2024 => {
             checks.push(ratio_check(ctx, rigid)?);
             match &rule.deferred_by {
-                Some(deferred) => notes.push(format!("本省文件（{}）规定刚性支出困难家庭认定办法“另行制定”，尚未发布，这里采用国家默认规则。", deferred).into()),
+                Some(deferred) => notes.push(
+                    format!(
+                        "本省文件（{}）规定刚性支出困难家庭认定办法“另行制定”，尚未发布，这里采用国家默认规则。",
+                        deferred
+                    )
+                    .into(),
+                ),
                 None => notes.push("本省文件没有刚性支出困难家庭的规定，这里采用国家默认规则。".into()),
             }
             notes.push("国家办法的刚性支出还包括基本生活支出，由当地核算。".into());
@@ -96,7 +118,13 @@ pub fn assess(ctx: &Context) -> Result<CategoryResult, MoneyError> {
     }
     checks.push(ctx.property_check("rigid.property", definition));
     notes.push("按“特困→低保→低保边缘→刚性支出困难”的顺序审核，家庭认定为最优先的一类。".into());
-    Ok(CategoryResult::from_checks(Category::RigidExpenditure, Subject::Household, Category::RigidExpenditure.name(), checks, notes))
+    Ok(CategoryResult::from_checks(
+        Category::RigidExpenditure,
+        Subject::Household,
+        Category::RigidExpenditure.name(),
+        checks,
+        notes,
+    ))
 }
 
 /// "家庭人均年收入低于上年度当地居民人均可支配收入".

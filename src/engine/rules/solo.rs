@@ -18,8 +18,10 @@ use crate::engine::citation::{doc, Citation};
 use crate::engine::context::{Context, PerCapitaTest};
 use crate::engine::household::{DisabilityKind, Member, WorkStatus};
 use crate::engine::income::{self, PersonalRule};
-use crate::engine::money::{Yuan, MoneyError};
-use crate::engine::outcome::{Basis, Category, CategoryResult, Check, Comparison, Outcome, Status, Subject, ThresholdName};
+use crate::engine::money::{MoneyError, Yuan};
+use crate::engine::outcome::{
+    Basis, Category, CategoryResult, Check, Comparison, Outcome, Status, Subject, ThresholdName,
+};
 use crate::engine::policy::MarginalMemberSoloVariant;
 use crate::engine::rules::MemberLabel;
 
@@ -40,7 +42,10 @@ pub fn assess_disabled(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError>
         )]);
     };
     let (Some(adult), Some(severe)) = (ctx.param(&rule.adult_age), ctx.param(&rule.severe_up_to_grade)) else {
-        return Ok(vec![CategoryResult::not_applicable(Category::DibaoSoloDisabled, format!("相关参数在 {} 尚未生效。", ctx.day))]);
+        return Ok(vec![CategoryResult::not_applicable(
+            Category::DibaoSoloDisabled,
+            format!("相关参数在 {} 尚未生效。", ctx.day),
+        )]);
     };
     if ctx.household.members.len() < 2 {
         return Ok(vec![CategoryResult::not_applicable(
@@ -60,7 +65,12 @@ pub fn assess_disabled(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError>
                 "solo_disabled.severe",
                 "重度残疾人",
                 Outcome::Pass,
-                format!("{}残疾{}，属于重度残疾（{}级及以上）。", disability.kind.label(), disability.grade.label(), severe.value),
+                format!(
+                    "{}残疾{}，属于重度残疾（{}级及以上）。",
+                    disability.kind.label(),
+                    disability.grade.label(),
+                    severe.value
+                ),
                 severe.source.clone(),
             )
         } else if grade == severe.value + 1 && is_mental_or_intellectual(disability.kind) {
@@ -68,7 +78,11 @@ pub fn assess_disabled(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError>
                 "solo_disabled.severe",
                 "重度残疾人",
                 Outcome::Unknown,
-                format!("{}残疾{}：部分地区按重度对待，山西文件未列等级，请向当地核实。", disability.kind.label(), disability.grade.label()),
+                format!(
+                    "{}残疾{}：部分地区按重度对待，山西文件未列等级，请向当地核实。",
+                    disability.kind.label(),
+                    disability.grade.label()
+                ),
                 severe.source.clone(),
             )
         } else {
@@ -82,9 +96,19 @@ pub fn assess_disabled(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError>
             adult.source.clone(),
         );
         let unemployed = match member.work {
-            WorkStatus::Unemployed => Check::fact("solo_disabled.unemployed", "无业", Outcome::Pass, "无业。", sx("一(二)")),
-            WorkStatus::Unknown => Check::fact("solo_disabled.unemployed", "无业", Outcome::Unknown, "未回答是否就业。", sx("一(二)")),
-            _ => Check::fact("solo_disabled.unemployed", "无业", Outcome::Fail, "有工作、在读或已退休，不属于无业。", sx("一(二)")),
+            WorkStatus::Unemployed => {
+                Check::fact("solo_disabled.unemployed", "无业", Outcome::Pass, "无业。", sx("一(二)"))
+            }
+            WorkStatus::Unknown => {
+                Check::fact("solo_disabled.unemployed", "无业", Outcome::Unknown, "未回答是否就业。", sx("一(二)"))
+            }
+            _ => Check::fact(
+                "solo_disabled.unemployed",
+                "无业",
+                Outcome::Fail,
+                "有工作、在读或已退休，不属于无业。",
+                sx("一(二)"),
+            ),
         };
         let income = own_income(ctx, index)?;
         let property = own_property(ctx);
@@ -156,7 +180,10 @@ pub fn assess_marginal_members(ctx: &Context, marginal: &CategoryResult) -> Resu
         )]);
     };
     let Some(severe) = ctx.param(&rule.severe_up_to_grade) else {
-        return Ok(vec![CategoryResult::not_applicable(Category::DibaoSoloMarginalMember, format!("相关参数在 {} 尚未生效。", ctx.day))]);
+        return Ok(vec![CategoryResult::not_applicable(
+            Category::DibaoSoloMarginalMember,
+            format!("相关参数在 {} 尚未生效。", ctx.day),
+        )]);
     };
     let mental = rule.mental_intellectual_up_to_grade.as_ref().and_then(|p| ctx.param(p));
     let citation = match rule.variant {
@@ -165,7 +192,10 @@ pub fn assess_marginal_members(ctx: &Context, marginal: &CategoryResult) -> Resu
     };
     let mut results = Vec::new();
     for (index, member) in ctx.household.members.iter().enumerate() {
-        let Some(qualifies) = special_hardship(member, severe.value, mental.map(|m| m.value), rule.variant, &citation) else { continue };
+        let Some(qualifies) = special_hardship(member, severe.value, mental.map(|m| m.value), rule.variant, &citation)
+        else {
+            continue;
+        };
         let family = Check::fact(
             "solo_marginal.family",
             "所在家庭为低保边缘家庭",
@@ -196,7 +226,13 @@ pub fn assess_marginal_members(ctx: &Context, marginal: &CategoryResult) -> Resu
 }
 
 /// Whether a member is one of the 特殊困难人员 the text names; `None` when the member is not a candidate.
-fn special_hardship(member: &Member, severe: u32, mental: Option<u32>, variant: MarginalMemberSoloVariant, citation: &Citation) -> Option<Check> {
+fn special_hardship(
+    member: &Member,
+    severe: u32,
+    mental: Option<u32>,
+    variant: MarginalMemberSoloVariant,
+    citation: &Citation,
+) -> Option<Check> {
     let label = "本人为重病患者或重度残疾人";
     if member.illness.is_some_and(|i| i.serious) {
         return Some(Check::fact("solo_marginal.member.illness", label, Outcome::Pass, "重病患者。", citation.clone()));
@@ -205,12 +241,24 @@ fn special_hardship(member: &Member, severe: u32, mental: Option<u32>, variant: 
     let grade = u32::from(disability.grade.value());
     let described = format!("{}残疾{}", disability.kind.label(), disability.grade.label());
     if grade <= severe {
-        return Some(Check::fact("solo_marginal.member.disability", label, Outcome::Pass, format!("{described}，属于重度残疾。"), citation.clone()));
+        return Some(Check::fact(
+            "solo_marginal.member.disability",
+            label,
+            Outcome::Pass,
+            format!("{described}，属于重度残疾。"),
+            citation.clone(),
+        ));
     }
     if is_mental_or_intellectual(disability.kind) {
         if let Some(limit) = mental {
             if grade <= limit {
-                return Some(Check::fact("solo_marginal.member.disability", label, Outcome::Pass, format!("{described}，文件明确列入。"), citation.clone()));
+                return Some(Check::fact(
+                    "solo_marginal.member.disability",
+                    label,
+                    Outcome::Pass,
+                    format!("{described}，文件明确列入。"),
+                    citation.clone(),
+                ));
             }
         } else if variant == MarginalMemberSoloVariant::Shanxi2023 && grade == severe + 1 {
             return Some(Check::fact(

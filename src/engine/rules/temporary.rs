@@ -23,7 +23,7 @@ use rust_decimal::Decimal;
 
 use crate::engine::citation::{doc, Citation};
 use crate::engine::context::Context;
-use crate::engine::money::{Yuan, MoneyError};
+use crate::engine::money::{MoneyError, Yuan};
 use crate::engine::outcome::{Category, CategoryResult, Check, Figure, Outcome, Status, Subject};
 use crate::engine::policy::TemporaryVariant;
 use crate::engine::rules::rigid::rigid_total;
@@ -101,12 +101,20 @@ pub fn assess(ctx: &Context, earlier: &[CategoryResult]) -> Result<Vec<CategoryR
 
     if situation.student_stuck_by_emergency {
         let (outcome, citation, text) = match variant {
-            TemporaryVariant::Shanxi2023 => (Outcome::Pass, sx("二(二)"), "文件明确把受影响暂未就业、生活困难的大学生纳入临时救助范围。"),
+            TemporaryVariant::Shanxi2023 => {
+                (Outcome::Pass, sx("二(二)"), "文件明确把受影响暂未就业、生活困难的大学生纳入临时救助范围。")
+            }
             _ => (Outcome::Unknown, national("救助对象"), "本省文件没有专门规定，是否纳入由当地按临时救助条件认定。"),
         };
         results.push(result(
             "受突发事件影响暂未就业的学生",
-            vec![Check::fact("temporary.student", "受重大公共卫生事件、灾情影响暂未就业、基本生活面临困难", outcome, text, citation)],
+            vec![Check::fact(
+                "temporary.student",
+                "受重大公共卫生事件、灾情影响暂未就业、基本生活面临困难",
+                outcome,
+                text,
+                citation,
+            )],
             Vec::new(),
         ));
     }
@@ -146,13 +154,21 @@ pub fn assess(ctx: &Context, earlier: &[CategoryResult]) -> Result<Vec<CategoryR
     Ok(results)
 }
 
-fn unemployed(ctx: &Context, variant: TemporaryVariant, hardship: crate::engine::household::UnemploymentHardship) -> Result<CategoryResult, MoneyError> {
+fn unemployed(
+    ctx: &Context,
+    variant: TemporaryVariant,
+    hardship: crate::engine::household::UnemploymentHardship,
+) -> Result<CategoryResult, MoneyError> {
     let insurance = |citation: Citation| {
         Check::fact(
             "temporary.unemployment.insurance",
             "失业保险无法覆盖",
             Outcome::from_bool(!hardship.unemployment_insurance),
-            if hardship.unemployment_insurance { "有失业保险，应先申领失业保险金。" } else { "没有失业保险。" },
+            if hardship.unemployment_insurance {
+                "有失业保险，应先申领失业保险金。"
+            } else {
+                "没有失业保险。"
+            },
             citation,
         )
     };
@@ -185,7 +201,11 @@ fn unemployed(ctx: &Context, variant: TemporaryVariant, hardship: crate::engine:
                     "temporary.unemployment.emergency",
                     "受重大公共卫生事件、灾情影响等无法返岗复工",
                     Outcome::from_bool(hardship.caused_by_emergency),
-                    if hardship.caused_by_emergency { "因突发事件或灾情无法返岗。" } else { "失业不是因重大公共卫生事件或灾情。" },
+                    if hardship.caused_by_emergency {
+                        "因突发事件或灾情无法返岗。"
+                    } else {
+                        "失业不是因重大公共卫生事件或灾情。"
+                    },
                     sx("二(一)"),
                 ),
                 months_check,
@@ -194,7 +214,11 @@ fn unemployed(ctx: &Context, variant: TemporaryVariant, hardship: crate::engine:
                     "temporary.unemployment.not_dibao",
                     "未纳入低保",
                     Outcome::from_bool(!ctx.household.situation.receives_dibao),
-                    if ctx.household.situation.receives_dibao { "家庭已享受低保。" } else { "家庭未享受低保。" },
+                    if ctx.household.situation.receives_dibao {
+                        "家庭已享受低保。"
+                    } else {
+                        "家庭未享受低保。"
+                    },
                     sx("二(一)"),
                 ),
             ];
@@ -208,7 +232,10 @@ fn unemployed(ctx: &Context, variant: TemporaryVariant, hardship: crate::engine:
                     "temporary.unemployment.conditions",
                     "符合当地临时救助条件",
                     Outcome::Unknown,
-                    format!("已连续{}个月无收入；文件规定“符合条件的按规定给予临时救助”，具体条件由当地规定。", hardship.months_without_income),
+                    format!(
+                        "已连续{}个月无收入；文件规定“符合条件的按规定给予临时救助”，具体条件由当地规定。",
+                        hardship.months_without_income
+                    ),
                     gx(),
                 ),
             ],
@@ -222,7 +249,10 @@ fn unemployed(ctx: &Context, variant: TemporaryVariant, hardship: crate::engine:
                     "temporary.unemployment.conditions",
                     "符合当地临时救助条件",
                     Outcome::Unknown,
-                    format!("已连续{}个月无收入；是否给予临时救助由当地按困难程度认定。", hardship.months_without_income),
+                    format!(
+                        "已连续{}个月无收入；是否给予临时救助由当地按困难程度认定。",
+                        hardship.months_without_income
+                    ),
                     national("救助对象"),
                 ),
             ],
@@ -237,15 +267,15 @@ fn before_review(ctx: &Context, variant: TemporaryVariant, earlier: &[CategoryRe
         return None;
     }
     let (citation, categories): (Citation, &[Category]) = match variant {
-        TemporaryVariant::Guangxi2024 => (gx(), &[Category::Destitute, Category::Dibao, Category::Marginal, Category::RigidExpenditure]),
-        TemporaryVariant::Shandong2024 => (Citation::seed(doc::SD_MONITORING_2024, "三.6"), &[Category::Destitute, Category::Dibao]),
+        TemporaryVariant::Guangxi2024 => {
+            (gx(), &[Category::Destitute, Category::Dibao, Category::Marginal, Category::RigidExpenditure])
+        }
+        TemporaryVariant::Shandong2024 => {
+            (Citation::seed(doc::SD_MONITORING_2024, "三.6"), &[Category::Destitute, Category::Dibao])
+        }
         _ => return None,
     };
-    let best = earlier
-        .iter()
-        .filter(|r| categories.contains(&r.category))
-        .map(|r| r.status)
-        .min()?;
+    let best = earlier.iter().filter(|r| categories.contains(&r.category)).map(|r| r.status).min()?;
     if best > Status::NeedsLocalCheck {
         return None;
     }
