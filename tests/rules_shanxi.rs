@@ -577,3 +577,28 @@ fn marginal_families_are_told_the_special_assistance_of_the_2024_notice() {
     assert!(r.special_assistance.iter().all(|s| s.citation.to_string() == "晋民发〔2024〕6号 一"));
     assert!(r.special_assistance.iter().any(|s| s.name == "医疗救助"));
 }
+
+#[test]
+fn disability_and_schooling_causes_also_require_financial_assets_within_36_months_per_person() {
+    // 36 × 760 × 3 = 82080 for three members, 不超过: equal passes, one fen more fails.
+    let a = disabled_household("37360", "10000.01", true).financial("82080").assess();
+    let r = result_named(&a, Category::ExpenditurePoverty, "因残致贫");
+    assert_eq!(check(r, "expenditure.assets").outcome, Outcome::Pass);
+    assert_eq!(check(r, "expenditure.assets").citation.to_string(), "晋民发〔2022〕60号 二(二)2");
+    let a = disabled_household("37360", "10000.01", true).financial("82080.01").assess();
+    assert_eq!(result_named(&a, Category::ExpenditurePoverty, "因残致贫").status, Status::Unlikely);
+    let a = student_household(EducationLevel::Undergraduate, "10000.01").financial("82080").assess();
+    let r = result_named(&a, Category::ExpenditurePoverty, "因学致贫");
+    assert_eq!(check(r, "expenditure.assets").outcome, Outcome::Pass);
+    assert_eq!(check(r, "expenditure.assets").citation.to_string(), "晋民发〔2022〕60号 二(三)3");
+    let a = student_household(EducationLevel::Undergraduate, "10000.01").financial("82080.01").assess();
+    assert_eq!(result_named(&a, Category::ExpenditurePoverty, "因学致贫").status, Status::Unlikely);
+}
+
+#[test]
+fn a_destitute_candidate_who_owns_property_is_left_to_the_office_for_the_property_rule() {
+    let a = H::new("shanxi", "760").member(supported(person(Relation::Applicant, 80), SupporterStatus::None)).home().assess();
+    let r = member_result(&a, Category::Destitute, 0);
+    assert_eq!(check(r, "destitute.property").outcome, Outcome::Unknown);
+    assert_eq!(r.status, Status::NeedsLocalCheck);
+}
