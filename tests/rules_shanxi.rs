@@ -597,7 +597,10 @@ fn disability_and_schooling_causes_also_require_financial_assets_within_36_month
 
 #[test]
 fn a_destitute_candidate_who_owns_property_is_left_to_the_office_for_the_property_rule() {
-    let a = H::new("shanxi", "760").member(supported(person(Relation::Applicant, 80), SupporterStatus::None)).home().assess();
+    let a = H::new("shanxi", "760")
+        .member(supported(person(Relation::Applicant, 80), SupporterStatus::None))
+        .home()
+        .assess();
     let r = member_result(&a, Category::Destitute, 0);
     assert_eq!(check(r, "destitute.property").outcome, Outcome::Unknown);
     assert_eq!(r.status, Status::NeedsLocalCheck);

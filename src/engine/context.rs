@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::citation::{Citation, Reliability};
 use super::date::Day;
 use super::household::{AreaKind, Household};
-use super::income::{self, IncomeTotals};
+use super::income::{self, IncomeTotals, PersonalRule};
 use super::money::{self, Amount, MoneyError, Yuan};
 use super::outcome::{Basis, Check, Comparison, Explanation, Figure, Outcome, PerCapitaSentence, ThresholdName};
 use super::policy::{dated_amount, Area, ByAreaKind, Dated, Param, PolicyPack};
@@ -164,6 +164,74 @@ impl<'a> Context<'a> {
     pub fn property_check(&self, key: &'static str, citation: Citation) -> Check {
         let outcome = if self.household.assets.declares_nothing() { Outcome::Pass } else { Outcome::Unknown };
         Check::fact(key, "家庭财产状况符合当地规定", outcome, self.property_explanation.clone(), citation)
+    }
+
+    /// The household's per-capita net income against a threshold (per person per year), decided
+    /// exactly; the test 低保, 边缘, 渐退 and 刚性支出 share.
+    pub fn household_income_test(
+        &self,
+        key: &'static str,
+        label: impl Into<Cow<'static, str>>,
+        comparison: Comparison,
+        threshold_annual: Decimal,
+        threshold_name: ThresholdName,
+        citation: Citation,
+    ) -> Result<Check, MoneyError> {
+        PerCapitaTest {
+            key,
+            label: label.into(),
+            figure_name: "家庭人均月收入",
+            basis: Basis::Income(self.net_income),
+            household_annual: self.net_income,
+            members: self.members,
+            comparison,
+            threshold_annual,
+            threshold_name,
+            citation,
+        }
+        .evaluate()
+    }
+
+    /// One member's own income below the 低保标准 (特困 无生活来源; 单人户). Household income not
+    /// attributed to anyone leaves the member's share unknown, so a pass becomes a local check.
+    pub fn own_income_test(
+        &self,
+        key: &'static str,
+        label: &'static str,
+        index: usize,
+        rule: PersonalRule,
+        citation: Citation,
+    ) -> Result<Check, MoneyError> {
+        let Some(standard) = &self.standard else {
+            return Ok(self.missing_standard(key, label, citation));
+        };
+        let own = income::member_own(self.household, index, rule)?;
+        let net = own.totals.net()?;
+        let basis = match rule {
+            PersonalRule::Destitute => Basis::OwnIncome(net),
+            PersonalRule::SoloDisabled => Basis::OwnIncomeExempting { net, exempt: own.totals.not_counted },
+        };
+        let mut check = PerCapitaTest {
+            key,
+            label: label.into(),
+            figure_name: "本人月收入",
+            basis,
+            household_annual: net,
+            members: Decimal::ONE,
+            comparison: Comparison::Below,
+            threshold_annual: standard.annual,
+            threshold_name: ThresholdName::Named("低保标准"),
+            citation,
+        }
+        .evaluate()?;
+        if own.unattributed_shared > Decimal::ZERO && check.outcome == Outcome::Pass {
+            check.outcome = Outcome::Unknown;
+            check.explanation.push(format!(
+                "家庭另有{}元收入没有分到个人，本人应得部分（如经营、财产净收入中属于本人的份额）不明，请当地核实。",
+                Yuan(own.unattributed_shared)
+            ));
+        }
+        Ok(check)
     }
 
     /// A check that needs the 低保标准 when there is none: it cannot be settled here.

@@ -16,11 +16,8 @@ fn root() -> PathBuf {
 fn cargo(args: &[&str]) -> Result<(), String> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
     eprintln!("xtask: cargo {}", args.join(" "));
-    let status = Command::new(&cargo)
-        .args(args)
-        .current_dir(root())
-        .status()
-        .map_err(|e| format!("cannot run {cargo}: {e}"))?;
+    let status =
+        Command::new(&cargo).args(args).current_dir(root()).status().map_err(|e| format!("cannot run {cargo}: {e}"))?;
     if status.success() {
         Ok(())
     } else {

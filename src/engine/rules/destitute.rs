@@ -13,13 +13,11 @@
 //! confirm.
 
 use crate::engine::citation::{doc, Citation};
-use crate::engine::context::{Context, PerCapitaTest};
+use crate::engine::context::Context;
 use crate::engine::household::{Member, SupporterStatus};
-use crate::engine::income::{self, PersonalRule};
-use crate::engine::money::{MoneyError, Yuan};
-use crate::engine::outcome::{
-    Basis, Category, CategoryResult, Check, Comparison, Explanation, Outcome, Subject, ThresholdName,
-};
+use crate::engine::income::PersonalRule;
+use crate::engine::money::MoneyError;
+use crate::engine::outcome::{Category, CategoryResult, Check, Explanation, Outcome, Subject};
 use crate::engine::rules::MemberLabel;
 
 fn cite(article: impl Into<crate::engine::citation::SharedText>) -> Citation {
@@ -142,33 +140,13 @@ fn work_capacity(
 }
 
 fn means_of_living(ctx: &Context, index: usize) -> Result<Check, MoneyError> {
-    let label = "本人收入低于当地低保标准（无生活来源）";
-    let Some(standard) = &ctx.standard else {
-        return Ok(ctx.missing_standard("destitute.income", label, cite("无生活来源的认定")));
-    };
-    let own = income::member_own(ctx.household, index, PersonalRule::Destitute)?;
-    let net = own.totals.net()?;
-    let mut check = PerCapitaTest {
-        key: "destitute.income",
-        label: label.into(),
-        figure_name: "本人月收入",
-        basis: Basis::OwnIncome(net),
-        household_annual: net,
-        members: rust_decimal::Decimal::ONE,
-        comparison: Comparison::Below,
-        threshold_annual: standard.annual,
-        threshold_name: ThresholdName::Named("低保标准"),
-        citation: cite("无生活来源的认定"),
-    }
-    .evaluate()?;
-    if own.unattributed_shared > rust_decimal::Decimal::ZERO && check.outcome == Outcome::Pass {
-        check.outcome = Outcome::Unknown;
-        check.explanation.push(format!(
-            "另有家庭共同收入{}元没有分到个人，本人应得部分不明，请当地核实。",
-            Yuan(own.unattributed_shared)
-        ));
-    }
-    Ok(check)
+    ctx.own_income_test(
+        "destitute.income",
+        "本人收入低于当地低保标准（无生活来源）",
+        index,
+        PersonalRule::Destitute,
+        cite("无生活来源的认定"),
+    )
 }
 
 /// 无法定义务人或其无履行义务能力. When the question was not answered, the household itself may

@@ -11,11 +11,9 @@
 use rust_decimal::Decimal;
 
 use crate::engine::citation::{doc, Citation};
-use crate::engine::context::{Context, PerCapitaTest};
+use crate::engine::context::Context;
 use crate::engine::money::{self, MoneyError, Yuan};
-use crate::engine::outcome::{
-    Basis, Category, CategoryResult, Check, Comparison, Figure, Outcome, Subject, ThresholdName,
-};
+use crate::engine::outcome::{Category, CategoryResult, Check, Comparison, Figure, Outcome, Subject, ThresholdName};
 
 pub fn income_citation() -> Citation {
     Citation::national(doc::NATIONAL_DIBAO_2021, "家庭收入低于当地最低生活保障标准")
@@ -30,19 +28,14 @@ pub fn income_check(ctx: &Context) -> Result<Check, MoneyError> {
     let label = "家庭人均收入低于当地低保标准";
     match &ctx.standard {
         None => Ok(ctx.missing_standard("dibao.income", label, income_citation())),
-        Some(standard) => PerCapitaTest {
-            key: "dibao.income",
-            label: label.into(),
-            figure_name: "家庭人均月收入",
-            basis: Basis::Income(ctx.net_income),
-            household_annual: ctx.net_income,
-            members: ctx.members,
-            comparison: Comparison::Below,
-            threshold_annual: standard.annual,
-            threshold_name: ThresholdName::Named("低保标准"),
-            citation: income_citation(),
-        }
-        .evaluate(),
+        Some(standard) => ctx.household_income_test(
+            "dibao.income",
+            label,
+            Comparison::Below,
+            standard.annual,
+            ThresholdName::Named("低保标准"),
+            income_citation(),
+        ),
     }
 }
 

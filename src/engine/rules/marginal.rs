@@ -14,11 +14,9 @@
 //! Apply as a family; the procedure follows 低保 (晋民发〔2024〕6号 二(二)).
 
 use crate::engine::citation::{doc, Citation};
-use crate::engine::context::{times_standard, Context, PerCapitaTest};
+use crate::engine::context::{times_standard, Context};
 use crate::engine::money::{self, MoneyError};
-use crate::engine::outcome::{
-    Basis, Category, CategoryResult, Check, Comparison, Outcome, Status, Subject, ThresholdName,
-};
+use crate::engine::outcome::{Category, CategoryResult, Check, Comparison, Outcome, Status, Subject, ThresholdName};
 use crate::engine::policy::MarginalVariant;
 
 fn definition(variant: MarginalVariant) -> Citation {
@@ -56,19 +54,14 @@ pub fn assess(ctx: &Context, dibao: &CategoryResult) -> Result<CategoryResult, M
             multiplier.source.clone(),
         ),
         Some(standard) => {
-            let mut check = PerCapitaTest {
-                key: "marginal.income",
-                label: format!("家庭人均收入低于{}", times_standard(multiplier.value)).into(),
-                figure_name: "家庭人均月收入",
-                basis: Basis::Income(ctx.net_income),
-                household_annual: ctx.net_income,
-                members: ctx.members,
-                comparison: Comparison::Below,
-                threshold_annual: money::mul(standard.annual, multiplier.value)?,
-                threshold_name: ThresholdName::TimesStandard(multiplier.value),
-                citation: multiplier.source.clone(),
-            }
-            .evaluate()?;
+            let mut check = ctx.household_income_test(
+                "marginal.income",
+                format!("家庭人均收入低于{}", times_standard(multiplier.value)),
+                Comparison::Below,
+                money::mul(standard.annual, multiplier.value)?,
+                ThresholdName::TimesStandard(multiplier.value),
+                multiplier.source.clone(),
+            )?;
             // National default: a locality may raise 1.5 × to 2 ×; between the two only it can say.
             if let (Outcome::Fail, Some(upper)) = (check.outcome, upper) {
                 let upper_limit = money::mul(money::mul(standard.annual, upper.value)?, ctx.members)?;
@@ -120,19 +113,14 @@ fn above_standard(ctx: &Context) -> Result<Check, MoneyError> {
     let Some(standard) = &ctx.standard else {
         return Ok(ctx.missing_standard("marginal.above_standard", label, citation));
     };
-    let mut check = PerCapitaTest {
-        key: "marginal.above_standard",
-        label: label.into(),
-        figure_name: "家庭人均月收入",
-        basis: Basis::Income(ctx.net_income),
-        household_annual: ctx.net_income,
-        members: ctx.members,
-        comparison: Comparison::Above,
-        threshold_annual: standard.annual,
-        threshold_name: ThresholdName::Named("低保标准"),
+    let mut check = ctx.household_income_test(
+        "marginal.above_standard",
+        label,
+        Comparison::Above,
+        standard.annual,
+        ThresholdName::Named("低保标准"),
         citation,
-    }
-    .evaluate()?;
+    )?;
     let at_standard = money::mul(standard.annual, ctx.members)? == ctx.net_income;
     if at_standard {
         check.outcome = Outcome::Unknown;

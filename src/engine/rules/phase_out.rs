@@ -5,9 +5,9 @@
 //! office, which the result says.
 
 use crate::engine::citation::{doc, Citation};
-use crate::engine::context::{Context, PerCapitaTest};
+use crate::engine::context::Context;
 use crate::engine::money::MoneyError;
-use crate::engine::outcome::{Basis, Category, CategoryResult, Check, Comparison, Outcome, Subject, ThresholdName};
+use crate::engine::outcome::{Category, CategoryResult, Check, Comparison, Outcome, Subject, ThresholdName};
 
 fn cite() -> Citation {
     Citation::seed(doc::SX_SAFETY_NET_2023, "一(五)")
@@ -42,19 +42,14 @@ pub fn assess(ctx: &Context) -> Result<CategoryResult, MoneyError> {
     let above = match &ctx.standard {
         None => ctx.missing_standard("phase_out.income", "就业后家庭人均收入超过当地低保标准", cite()),
         Some(standard) => {
-            let mut check = PerCapitaTest {
-                key: "phase_out.income",
-                label: "就业后家庭人均收入超过当地低保标准".into(),
-                figure_name: "家庭人均月收入",
-                basis: Basis::Income(ctx.net_income),
-                household_annual: ctx.net_income,
-                members: ctx.members,
-                comparison: Comparison::Above,
-                threshold_annual: standard.annual,
-                threshold_name: ThresholdName::Named("低保标准"),
-                citation: cite(),
-            }
-            .evaluate()?;
+            let mut check = ctx.household_income_test(
+                "phase_out.income",
+                "就业后家庭人均收入超过当地低保标准",
+                Comparison::Above,
+                standard.annual,
+                ThresholdName::Named("低保标准"),
+                cite(),
+            )?;
             if check.outcome == Outcome::Fail {
                 check.explanation.push("收入仍未超过标准，按规定继续享受低保，不涉及渐退。");
             }

@@ -139,19 +139,14 @@ fn disposable_income_check(ctx: &Context, citation: Citation) -> Result<Check, M
             citation,
         ));
     };
-    let mut check = PerCapitaTest {
-        key: "rigid.disposable_income",
-        label: label.into(),
-        figure_name: "家庭人均月收入",
-        basis: Basis::Income(ctx.net_income),
-        household_annual: ctx.net_income,
-        members: ctx.members,
-        comparison: Comparison::Below,
-        threshold_annual: disposable.annual,
-        threshold_name: ThresholdName::Named("上年度居民人均可支配收入"),
+    let mut check = ctx.household_income_test(
+        "rigid.disposable_income",
+        label,
+        Comparison::Below,
+        disposable.annual,
+        ThresholdName::Named("上年度居民人均可支配收入"),
         citation,
-    }
-    .evaluate()?;
+    )?;
     check.explanation.push(format!("所用数值：{}。", disposable.describe()));
     Ok(check)
 }

@@ -15,13 +15,11 @@
 //! does not list grades, so a 三级 精神/智力 member there is sent to the office rather than decided.
 
 use crate::engine::citation::{doc, Citation};
-use crate::engine::context::{Context, PerCapitaTest};
+use crate::engine::context::Context;
 use crate::engine::household::{DisabilityKind, Member, WorkStatus};
-use crate::engine::income::{self, PersonalRule};
-use crate::engine::money::{MoneyError, Yuan};
-use crate::engine::outcome::{
-    Basis, Category, CategoryResult, Check, Comparison, Outcome, Status, Subject, ThresholdName,
-};
+use crate::engine::income::PersonalRule;
+use crate::engine::money::MoneyError;
+use crate::engine::outcome::{Category, CategoryResult, Check, Outcome, Status, Subject};
 use crate::engine::policy::MarginalMemberSoloVariant;
 use crate::engine::rules::MemberLabel;
 
@@ -132,33 +130,13 @@ pub fn assess_disabled(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError>
 }
 
 fn own_income(ctx: &Context, index: usize) -> Result<Check, MoneyError> {
-    let label = "本人收入低于当地低保标准";
-    let Some(standard) = &ctx.standard else {
-        return Ok(ctx.missing_standard("solo_disabled.income", label, sx("一(二)")));
-    };
-    let own = income::member_own(ctx.household, index, PersonalRule::SoloDisabled)?;
-    let net = own.totals.net()?;
-    let mut check = PerCapitaTest {
-        key: "solo_disabled.income",
-        label: label.into(),
-        figure_name: "本人月收入",
-        basis: Basis::OwnIncomeExempting { net, exempt: own.totals.not_counted },
-        household_annual: net,
-        members: rust_decimal::Decimal::ONE,
-        comparison: Comparison::Below,
-        threshold_annual: standard.annual,
-        threshold_name: ThresholdName::Named("低保标准"),
-        citation: sx("一(二)"),
-    }
-    .evaluate()?;
-    if own.unattributed_shared > rust_decimal::Decimal::ZERO && check.outcome == Outcome::Pass {
-        check.outcome = Outcome::Unknown;
-        check.explanation.push(format!(
-            "家庭另有{}元收入没有分到个人：其中本人应得的经营、财产净收入要计入，请当地核实。",
-            Yuan(own.unattributed_shared)
-        ));
-    }
-    Ok(check)
+    ctx.own_income_test(
+        "solo_disabled.income",
+        "本人收入低于当地低保标准",
+        index,
+        PersonalRule::SoloDisabled,
+        sx("一(二)"),
+    )
 }
 
 fn own_property(ctx: &Context) -> Check {
