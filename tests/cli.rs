@@ -32,10 +32,20 @@ fn the_json_output_for_the_example_household_is_the_committed_example_assessment
     let committed =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/assessment-shanxi-illness.json"))
             .expect("example");
-    assert_eq!(
-        text(&out.stdout),
-        committed,
-        "the assessment format or content changed: regenerate with \
+    let produced = text(&out.stdout);
+    // Report the first line that differs, not two whole files.
+    let first_difference = produced
+        .lines()
+        .zip(committed.lines())
+        .enumerate()
+        .find(|(_, (a, b))| a != b)
+        .map(|(i, (a, b))| format!("line {}:\n  produced:  {a}\n  committed: {b}", i + 1))
+        .unwrap_or_else(|| {
+            format!("lengths differ: {} vs {} lines", produced.lines().count(), committed.lines().count())
+        });
+    assert!(
+        produced == committed,
+        "the assessment format or content changed ({first_difference}); regenerate with \
          `cargo run --bin assess -- examples/household-shanxi-illness.json > examples/assessment-shanxi-illness.json` and review the diff"
     );
 }

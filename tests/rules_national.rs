@@ -74,7 +74,9 @@ fn grade_three_physical_and_grade_two_visual_are_not_on_the_national_list_and_go
 #[test]
 fn own_income_exactly_at_the_standard_is_a_means_of_living_and_one_fen_less_is_not() {
     let a = alone(70).income(Some(0), IncomeKind::Pension, yearly("8400")).assess();
-    assert_eq!(check(member_result(&a, Category::Destitute, 0), "destitute.income").outcome, Outcome::Fail);
+    let c = check(member_result(&a, Category::Destitute, 0), "destitute.income");
+    assert_eq!(c.outcome, Outcome::Fail);
+    assert!(c.explanation.to_string().contains("本人为700元/人/月"), "{}", c.explanation);
     let a = alone(70).income(Some(0), IncomeKind::Pension, yearly("8399.99")).assess();
     assert_eq!(check(member_result(&a, Category::Destitute, 0), "destitute.income").outcome, Outcome::Pass);
 }

@@ -356,9 +356,14 @@ impl fmt::Display for Explanation {
         match &self.body {
             Body::Text(text) => f.write_str(text)?,
             Body::PerCapita(s) => {
+                // A personal test speaks of the member (本人), a household test of the household (您家).
+                let whose = match s.basis {
+                    Basis::OwnIncome(_) | Basis::OwnIncomeExempting { .. } => "本人",
+                    Basis::Income(_) | Basis::IncomeMinus { .. } => "您家",
+                };
                 write!(
                     f,
-                    "要求{} {} {}（{}元/人/月）。您家为{}元/人/月（{} ÷ {}人 ÷ 12个月），",
+                    "要求{} {} {}（{}元/人/月）。{whose}为{}元/人/月（{} ÷ {}人 ÷ 12个月），",
                     s.figure_name,
                     s.comparison.symbol(),
                     s.threshold_name,
