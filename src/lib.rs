@@ -3,6 +3,7 @@
 //! - [`engine`]: the rules, a plain library (no web dependency).
 //! - [`format`]: the JSON contract shared by the CLI and the JS API.
 //! - [`report`]: the plain-text report.
+//! - [`input`]: money and numbers as people type them (`3千`, `1.2万`, `３０００`).
 //!
 //! Assessing a household given as JSON, under a built-in policy pack:
 //!
@@ -29,4 +30,5 @@
 
 pub mod engine;
 pub mod format;
+pub mod input;
 pub mod report;
