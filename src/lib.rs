@@ -32,3 +32,4 @@ pub mod engine;
 pub mod format;
 pub mod input;
 pub mod report;
+pub mod ui;

@@ -1,11 +1,17 @@
 //! `cargo xtask <task>`: the project's entry points, in Rust so that they run the same on every
-//! machine of this kind with nothing but cargo.
+//! machine of this kind with nothing but cargo (and rustup for the wasm target).
 //!
+//! - `serve` — build the page and serve it on http://127.0.0.1:8080 (Ctrl-C to stop).
+//! - `dist`  — build the page into `dist/`: static files any web server can host as they are.
 //! - `test`  — every test: unit, rule, whole-household, property, CLI, benchmark smoke runs, doc tests.
-//! - `bench` — the criterion benchmark of the engine (not part of `test`; prints µs per assessment).
+//! - `bench` — the criterion benchmark of the engine (not part of `test`).
 
-use std::path::PathBuf;
+mod serve;
+
+use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
+
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
 fn root() -> PathBuf {
     // xtask lives in <root>/xtask; CARGO_MANIFEST_DIR is set by cargo at compile time.
@@ -13,16 +19,76 @@ fn root() -> PathBuf {
     manifest.parent().map(PathBuf::from).unwrap_or(manifest)
 }
 
-fn cargo(args: &[&str]) -> Result<(), String> {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
-    eprintln!("xtask: cargo {}", args.join(" "));
-    let status =
-        Command::new(&cargo).args(args).current_dir(root()).status().map_err(|e| format!("cannot run {cargo}: {e}"))?;
+fn run(program: &str, args: &[&str]) -> Result<(), String> {
+    eprintln!("xtask: {program} {}", args.join(" "));
+    let status = Command::new(program)
+        .args(args)
+        .current_dir(root())
+        .status()
+        .map_err(|e| format!("cannot run {program}: {e}"))?;
     if status.success() {
         Ok(())
     } else {
-        Err(format!("cargo {} failed ({status})", args.join(" ")))
+        Err(format!("{program} {} failed ({status})", args.join(" ")))
     }
+}
+
+fn cargo(args: &[&str]) -> Result<(), String> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
+    run(&cargo, args)
+}
+
+/// Adds the wasm target once; rustup fetches it from the Rust distribution server.
+fn ensure_wasm_target() -> Result<(), String> {
+    let installed = Command::new("rustup")
+        .args(["target", "list", "--installed"])
+        .current_dir(root())
+        .output()
+        .map_err(|e| format!("cannot run rustup: {e}"))?;
+    if String::from_utf8_lossy(&installed.stdout).lines().any(|l| l.trim() == WASM_TARGET) {
+        return Ok(());
+    }
+    run("rustup", &["target", "add", WASM_TARGET])
+}
+
+/// Builds the page into `dist/`: index.html, boot.js, style.css, app.js and app_bg.wasm.
+fn dist() -> Result<PathBuf, String> {
+    ensure_wasm_target()?;
+    cargo(&["build", "--lib", "--locked", "--profile", "wasm", "--target", WASM_TARGET])?;
+    let root = root();
+    let wasm = root.join("target").join(WASM_TARGET).join("wasm").join("low_income_check.wasm");
+    let out = root.join("dist");
+    if out.exists() {
+        std::fs::remove_dir_all(&out).map_err(|e| format!("cannot clear {}: {e}", out.display()))?;
+    }
+    std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    eprintln!("xtask: wasm-bindgen {} → {}", wasm.display(), out.display());
+    wasm_bindgen_cli_support::Bindgen::new()
+        .input_path(&wasm)
+        .web(true)
+        .map_err(|e| format!("wasm-bindgen: {e}"))?
+        .out_name("app")
+        .typescript(false)
+        .generate(&out)
+        .map_err(|e| format!("wasm-bindgen: {e}"))?;
+    copy(&root.join("index.html"), &out.join("index.html"))?;
+    for entry in std::fs::read_dir(root.join("www")).map_err(|e| format!("cannot read www/: {e}"))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_file() {
+            if let Some(name) = path.file_name() {
+                copy(&path, &out.join(name))?;
+            }
+        }
+    }
+    for name in ["index.html", "app.js", "app_bg.wasm", "style.css", "boot.js"] {
+        let size = std::fs::metadata(out.join(name)).map(|m| m.len()).unwrap_or(0);
+        eprintln!("xtask:   {name:<12} {size:>9} bytes");
+    }
+    Ok(out)
+}
+
+fn copy(from: &Path, to: &Path) -> Result<(), String> {
+    std::fs::copy(from, to).map(|_| ()).map_err(|e| format!("cannot copy {} to {}: {e}", from.display(), to.display()))
 }
 
 fn test() -> Result<(), String> {
@@ -35,13 +101,17 @@ fn bench() -> Result<(), String> {
     cargo(&["bench", "--bench", "assess", "--locked"])
 }
 
-const USAGE: &str = "usage: cargo xtask <test|bench>
+const USAGE: &str = "usage: cargo xtask <serve|dist|test|bench>
+  serve  build the page and serve it on http://127.0.0.1:8080
+  dist   build the page into dist/ (static files)
   test   run every test (what .ci/run runs)
   bench  benchmark one assessment of a 5-member household";
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1);
     let result = match task.as_deref() {
+        Some("serve") => dist().and_then(|dir| serve::serve(&dir, "127.0.0.1:8080")),
+        Some("dist") => dist().map(|_| ()),
         Some("test") => test(),
         Some("bench") => bench(),
         Some("-h") | Some("--help") | None => {

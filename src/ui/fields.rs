@@ -1,0 +1,190 @@
+//! Form controls, each with its label, optional hint and its error beside it. Money fields are text
+//! with `inputmode="decimal"` (never `type=number`, which refuses 3千 and 1.2万), each with a
+//! 每月/每年 choice so the unit is always stated.
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use super::state::MoneyAnswer;
+use crate::engine::money::Period;
+
+fn described_by(id: &str, hint: bool, error: bool) -> Option<AttrValue> {
+    let mut ids = Vec::new();
+    if hint {
+        ids.push(format!("{id}-hint"));
+    }
+    if error {
+        ids.push(format!("{id}-error"));
+    }
+    (!ids.is_empty()).then(|| AttrValue::from(ids.join(" ")))
+}
+
+fn hint_and_error(id: &str, hint: &Option<AttrValue>, error: &Option<String>) -> Html {
+    html! {
+        <>
+            if let Some(hint) = hint {
+                <p class="hint" id={format!("{id}-hint")}>{ hint.clone() }</p>
+            }
+            if let Some(error) = error {
+                <p class="error-message" id={format!("{id}-error")}>
+                    <span class="visually-hidden">{ "错误：" }</span>{ error.clone() }
+                </p>
+            }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TextFieldProps {
+    pub id: AttrValue,
+    pub label: AttrValue,
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    pub value: AttrValue,
+    #[prop_or_default]
+    pub error: Option<String>,
+    #[prop_or(AttrValue::Static("numeric"))]
+    pub inputmode: AttrValue,
+    #[prop_or(AttrValue::Static("input-short"))]
+    pub class: AttrValue,
+    pub onchange: Callback<String>,
+}
+
+#[function_component(TextField)]
+pub fn text_field(props: &TextFieldProps) -> Html {
+    let onchange = props.onchange.clone();
+    let oninput = Callback::from(move |e: InputEvent| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        onchange.emit(input.value());
+    });
+    let id = props.id.to_string();
+    html! {
+        <div class={classes!("field", props.error.is_some().then_some("field-error"))}>
+            <label for={id.clone()}>{ props.label.clone() }</label>
+            { hint_and_error(&id, &props.hint, &props.error) }
+            <input type="text" id={id.clone()} name={id.clone()} class={props.class.clone()}
+                inputmode={props.inputmode.clone()} autocomplete="off" spellcheck="false"
+                value={props.value.clone()}
+                aria-invalid={props.error.is_some().then_some("true")}
+                aria-describedby={described_by(&id, props.hint.is_some(), props.error.is_some())}
+                {oninput} />
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct MoneyFieldProps {
+    pub id: AttrValue,
+    /// The question; "（元）" is added.
+    pub label: AttrValue,
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    pub answer: MoneyAnswer,
+    #[prop_or_default]
+    pub error: Option<String>,
+    pub onchange: Callback<MoneyAnswer>,
+}
+
+#[function_component(MoneyField)]
+pub fn money_field(props: &MoneyFieldProps) -> Html {
+    let id = props.id.to_string();
+    let oninput = {
+        let onchange = props.onchange.clone();
+        let answer = props.answer.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            onchange.emit(MoneyAnswer { text: input.value(), per: answer.per });
+        })
+    };
+    let on_period = {
+        let onchange = props.onchange.clone();
+        let answer = props.answer.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            let per = if select.value() == "month" { Period::Month } else { Period::Year };
+            onchange.emit(MoneyAnswer { text: answer.text.clone(), per });
+        })
+    };
+    let period_id = format!("{id}-per");
+    let monthly = props.answer.per == Period::Month;
+    html! {
+        <div class={classes!("field", "money", props.error.is_some().then_some("field-error"))}>
+            <label for={id.clone()}>{ format!("{}（元）", props.label) }</label>
+            { hint_and_error(&id, &props.hint, &props.error) }
+            <div class="money-row">
+                <input type="text" id={id.clone()} name={id.clone()} class="input-money"
+                    inputmode="decimal" autocomplete="off" spellcheck="false"
+                    value={props.answer.text.clone()}
+                    aria-invalid={props.error.is_some().then_some("true")}
+                    aria-describedby={described_by(&id, props.hint.is_some(), props.error.is_some())}
+                    {oninput} />
+                <label class="visually-hidden" for={period_id.clone()}>{ format!("{}按月还是按年", props.label) }</label>
+                <select id={period_id} onchange={on_period}>
+                    <option value="month" selected={monthly}>{ "每月" }</option>
+                    <option value="year" selected={!monthly}>{ "每年（近12个月合计）" }</option>
+                </select>
+            </div>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SelectFieldProps {
+    pub id: AttrValue,
+    pub label: AttrValue,
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    /// (value, label)
+    pub options: Vec<(AttrValue, AttrValue)>,
+    pub value: AttrValue,
+    pub onchange: Callback<String>,
+}
+
+#[function_component(SelectField)]
+pub fn select_field(props: &SelectFieldProps) -> Html {
+    let onchange = {
+        let onchange = props.onchange.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            onchange.emit(select.value());
+        })
+    };
+    let id = props.id.to_string();
+    html! {
+        <div class="field">
+            <label for={id.clone()}>{ props.label.clone() }</label>
+            { hint_and_error(&id, &props.hint, &None) }
+            <select id={id.clone()} name={id.clone()}
+                aria-describedby={described_by(&id, props.hint.is_some(), false)} {onchange}>
+                { for props.options.iter().map(|(value, label)| html! {
+                    <option value={value.clone()} selected={*value == props.value}>{ label.clone() }</option>
+                }) }
+            </select>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CheckboxProps {
+    pub id: AttrValue,
+    pub label: AttrValue,
+    pub checked: bool,
+    pub onchange: Callback<bool>,
+}
+
+#[function_component(Checkbox)]
+pub fn checkbox(props: &CheckboxProps) -> Html {
+    let onchange = {
+        let onchange = props.onchange.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            onchange.emit(input.checked());
+        })
+    };
+    html! {
+        <div class="checkbox">
+            <input type="checkbox" id={props.id.clone()} name={props.id.clone()} checked={props.checked} {onchange} />
+            <label for={props.id.clone()}>{ props.label.clone() }</label>
+        </div>
+    }
+}

@@ -1,0 +1,507 @@
+//! The steps of the flow (GOV.UK "check a service is suitable"): start, where you live, household,
+//! money, check your answers. Each only reads the store and dispatches actions.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use super::choices::*;
+use super::fields::{Checkbox, MoneyField, SelectField, TextField};
+use super::state::{Action, IncomeLine, MemberAnswers, MoneyAnswer, Problem, Step};
+use super::{packs, today, Problems, Route, Store};
+use crate::engine::context::{LocalFigure, Origin};
+use crate::engine::household::AreaKind;
+use crate::engine::policy::{dated_amount, PolicyPack};
+
+pub fn error_for(problems: &[Problem], field: &str) -> Option<String> {
+    problems.iter().find(|p| p.field == field).map(|p| p.message.clone())
+}
+
+/// The error summary at the top of a step: each problem a link to its field.
+#[derive(Properties, PartialEq)]
+pub struct ErrorSummaryProps {
+    pub problems: Vec<Problem>,
+}
+
+#[function_component(ErrorSummary)]
+pub fn error_summary(props: &ErrorSummaryProps) -> Html {
+    if props.problems.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+            <h2 id="error-summary-title">{ "有些回答需要修改" }</h2>
+            <ul>
+                { for props.problems.iter().map(|p| html! {
+                    <li><a href={format!("#{}", p.field)} onclick={focus_field(p.field.clone())}>{ p.message.clone() }</a></li>
+                }) }
+            </ul>
+        </div>
+    }
+}
+
+/// Moves focus to a field instead of changing the hash (the hash is the router's).
+fn focus_field(id: String) -> Callback<MouseEvent> {
+    Callback::from(move |e: MouseEvent| {
+        e.prevent_default();
+        #[cfg(target_arch = "wasm32")]
+        if let Some(el) = gloo::utils::document().get_element_by_id(&id) {
+            use wasm_bindgen::JsCast;
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = &id;
+    })
+}
+
+pub const STEPS: [(Route, &str); 5] = [
+    (Route::Place, "您住在哪里"),
+    (Route::Household, "家庭成员"),
+    (Route::Money, "收入、支出和财产"),
+    (Route::Review, "核对您的回答"),
+    (Route::Results, "评估结果"),
+];
+
+#[derive(Properties, PartialEq)]
+pub struct StepProps {
+    pub route: Route,
+    pub children: Html,
+    #[prop_or_default]
+    pub problems: Vec<Problem>,
+}
+
+/// One step: progress, error summary, heading, content, back / continue.
+#[function_component(StepPage)]
+pub fn step_page(props: &StepProps) -> Html {
+    let index = STEPS.iter().position(|(r, _)| *r == props.route).unwrap_or(0);
+    let title = STEPS[index.min(STEPS.len() - 1)].1;
+    let back = if index == 0 { Route::Start } else { STEPS[index - 1].0.clone() };
+    let next = STEPS.get(index + 1).map(|(r, _)| r.clone());
+    html! {
+        <>
+            <p class="progress" aria-label="进度">{ format!("第{}步，共{}步", index + 1, STEPS.len()) }</p>
+            <ErrorSummary problems={props.problems.clone()} />
+            <h1>{ title }</h1>
+            { props.children.clone() }
+            <nav class="step-nav" aria-label="上一步和下一步">
+                <Link<Route> to={back} classes="button secondary">{ "上一步" }</Link<Route>>
+                if let Some(next) = next {
+                    <Link<Route> to={next} classes="button">{ "继续" }</Link<Route>>
+                }
+            </nav>
+        </>
+    }
+}
+
+#[function_component(StartPage)]
+pub fn start_page() -> Html {
+    html! {
+        <>
+            <h1>{ "看看您家可能符合哪些社会救助" }</h1>
+            <p class="lead">{ "回答一些关于家庭成员、收入、支出和财产的问题，就能知道您家可能符合特困人员、低保、低保边缘、刚性支出困难家庭或临时救助中的哪些类别，以及怎样申请。" }</p>
+            <ul>
+                <li>{ "这只是自我评估，不是审核决定。是否符合，以乡镇（街道）和民政部门审核为准。" }</li>
+                <li>{ "您填写的内容只在您自己的设备上计算，不会发送到任何地方，也不会保存。关闭页面就会清除。" }</li>
+                <li>{ "大约需要10分钟。" }</li>
+            </ul>
+            <h2>{ "请准备好" }</h2>
+            <ul>
+                <li>{ "家里每个人近12个月的收入（工资、经营、养老金等）" }</li>
+                <li>{ "残疾人证（如有）、看病自付的费用、孩子上学的费用" }</li>
+                <li>{ "存款等金融资产、车辆和房产情况" }</li>
+                <li>{ "当地低保标准（如果知道）" }</li>
+            </ul>
+            <Link<Route> to={Route::Place} classes="button start">{ "开始" }</Link<Route>>
+        </>
+    }
+}
+
+/// The 低保标准 the pack has for the chosen area on `today`, if any.
+pub fn pack_standard(pack: &PolicyPack, area: &str, kind: AreaKind) -> Option<LocalFigure> {
+    let area = pack.area(area)?;
+    let dated = area.dibao_standard.get(kind)?.in_force(today())?;
+    let amount = dated_amount(dated);
+    Some(LocalFigure {
+        amount,
+        annual: amount.annual().ok()?,
+        monthly: crate::engine::money::Money::display_rounded(amount.monthly_value().ok()?),
+        origin: Origin::Pack {
+            area_id: area.id.clone(),
+            area_name: area.display_name(),
+            area_kind: kind,
+            effective: dated.effective,
+            source: dated.source.clone(),
+            note: dated.note.clone(),
+        },
+    })
+}
+
+#[function_component(PlacePage)]
+pub fn place_page() -> Html {
+    let (Some(store), Some(problems)) = (use_context::<Store>(), use_context::<Problems>()) else { return html! {} };
+    let place = store.answers.place.clone();
+    let set = |f: fn(&mut super::state::PlaceAnswers, String)| {
+        let store = store.clone();
+        let place = place.clone();
+        Callback::from(move |value: String| {
+            let mut next = place.clone();
+            f(&mut next, value);
+            store.dispatch(Action::SetPlace(next));
+        })
+    };
+    let pack = packs().iter().find(|p| p.id == place.pack);
+    let mut area_options = vec![("".into(), "我的地区不在列表中".into())];
+    if let Some(pack) = pack {
+        area_options.extend(pack.areas.iter().map(|a| (a.id.clone().into(), a.display_name().into())));
+    }
+    let standard = pack.and_then(|p| pack_standard(p, &place.area, place.area_kind));
+    let own_standard = {
+        let store = store.clone();
+        let place = place.clone();
+        Callback::from(move |checked: bool| {
+            store.dispatch(Action::SetPlace(super::state::PlaceAnswers { own_standard: checked, ..place.clone() }))
+        })
+    };
+    let set_money = |f: fn(&mut super::state::PlaceAnswers, MoneyAnswer)| {
+        let store = store.clone();
+        let place = place.clone();
+        Callback::from(move |value: MoneyAnswer| {
+            let mut next = place.clone();
+            f(&mut next, value);
+            store.dispatch(Action::SetPlace(next));
+        })
+    };
+    let step_problems: Vec<Problem> = problems.0.iter().filter(|p| p.step == Step::Place).cloned().collect();
+    html! {
+        <StepPage route={Route::Place} problems={step_problems}>
+            <fieldset>
+                <legend>{ "省份和地区" }</legend>
+                <SelectField id="place-pack" label="省份" value={place.pack.clone()}
+                    options={vec![("shanxi".into(), "山西省".into()), ("shandong".into(), "山东省".into()), ("guangxi".into(), "广西壮族自治区".into()), ("national".into(), "其他省份".into())]}
+                    onchange={set(|p, v| p.pack = v)} />
+                <SelectField id="place-area" label="市、县（区）" value={place.area.clone()} options={area_options}
+                    hint={Some(AttrValue::from("只列出了我们找到公开低保标准的地区。"))}
+                    onchange={set(|p, v| p.area = v)} />
+                <SelectField id="place-kind" label="城市还是农村" value={key_of(AREA_KINDS, &place.area_kind)} options={options(AREA_KINDS)}
+                    onchange={set(|p, v| p.area_kind = pick(AREA_KINDS, &v).unwrap_or(AreaKind::Urban))} />
+            </fieldset>
+            <div class="panel" aria-live="polite">
+                if let Some(s) = &standard {
+                    <p>{ "当地低保标准：" }<strong>{ s.describe() }</strong></p>
+                    if let Origin::Pack { note: Some(note), .. } = &s.origin { <p class="hint">{ note.clone() }</p> }
+                } else {
+                    <p>{ "没有找到您所在地区的低保标准。请在下面填写（可以问乡镇、街道、村居委会或拨打12345）。" }</p>
+                }
+            </div>
+            <Checkbox id="place-own" label="我知道本地的低保标准，用我填写的数" checked={place.own_standard} onchange={own_standard} />
+            if place.own_standard || standard.is_none() {
+                <MoneyField id="place-standard" label="当地低保标准（每人）" answer={place.standard.clone()}
+                    error={error_for(&problems.0, "place-standard")}
+                    onchange={set_money(|p, v| { p.standard = v; p.own_standard = true; })} />
+            }
+            <MoneyField id="place-disposable" label="上年度当地居民人均可支配收入（可不填）"
+                hint={Some(AttrValue::from("判断“刚性支出困难家庭”时需要，统计公报里有这个数。"))}
+                answer={place.disposable_income.clone()} error={error_for(&problems.0, "place-disposable")}
+                onchange={set_money(|p, v| p.disposable_income = v)} />
+        </StepPage>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct MemberCardProps {
+    index: usize,
+    member: MemberAnswers,
+    removable: bool,
+}
+
+#[function_component(MemberCard)]
+fn member_card(props: &MemberCardProps) -> Html {
+    let (Some(store), Some(problems)) = (use_context::<Store>(), use_context::<Problems>()) else { return html! {} };
+    let i = props.index;
+    let m = props.member.clone();
+    let update = |f: fn(&mut MemberAnswers, String)| {
+        let store = store.clone();
+        let m = m.clone();
+        Callback::from(move |value: String| {
+            let mut next = m.clone();
+            f(&mut next, value);
+            store.dispatch(Action::UpdateMember(i, next));
+        })
+    };
+    let flag = |f: fn(&mut MemberAnswers, bool)| {
+        let store = store.clone();
+        let m = m.clone();
+        Callback::from(move |value: bool| {
+            let mut next = m.clone();
+            f(&mut next, value);
+            store.dispatch(Action::UpdateMember(i, next));
+        })
+    };
+    let remove = {
+        let store = store.clone();
+        Callback::from(move |_: MouseEvent| store.dispatch(Action::RemoveMember(i)))
+    };
+    let age: Option<u32> = m.age.trim().parse().ok();
+    // 特困 asks about supporters only for the elderly, minors and disabled people.
+    let asks_supporter = m.disability.is_some() || age.is_some_and(|a| a >= 60 || a < 16);
+    let id = |name: &str| format!("member-{i}-{name}");
+    html! {
+        <fieldset class="member">
+            <legend>{ format!("第{}位成员", i + 1) }</legend>
+            <SelectField id={id("relation")} label="与申请人的关系" value={key_of(RELATIONS, &m.relation)} options={options(RELATIONS)}
+                onchange={update(|m, v| if let Some(r) = pick(RELATIONS, &v) { m.relation = r })} />
+            <TextField id={id("age")} label="年龄（周岁）" value={m.age.clone()} error={error_for(&problems.0, &id("age"))}
+                onchange={update(|m, v| m.age = v)} />
+            <SelectField id={id("disability")} label="残疾人证" value={key_of(DISABILITIES, &m.disability)} options={options(DISABILITIES)}
+                onchange={update(|m, v| if let Some(d) = pick(DISABILITIES, &v) { m.disability = d })} />
+            if m.disability.is_some() {
+                <SelectField id={id("grade")} label="残疾等级（残疾人证上的等级）" value={m.grade.to_string()} options={options(GRADES)}
+                    onchange={update(|m, v| if let Some(g) = pick(GRADES, &v) { m.grade = g })} />
+                <Checkbox id={id("care")} label="仍需要康复治疗、康复训练或照料护理" checked={m.needs_care} onchange={flag(|m, v| m.needs_care = v)} />
+            }
+            <Checkbox id={id("ill")} label="患有疾病" checked={m.ill} onchange={flag(|m, v| m.ill = v)} />
+            if m.ill {
+                <Checkbox id={id("serious")} label="是重病、大病（有医院诊断）" checked={m.serious} onchange={flag(|m, v| m.serious = v)} />
+                <Checkbox id={id("treatment")} label="尚未痊愈，仍在治疗" checked={m.in_treatment} onchange={flag(|m, v| m.in_treatment = v)} />
+            }
+            <SelectField id={id("student")} label="在读情况" value={key_of(LEVELS, &m.student)} options={options(LEVELS)}
+                onchange={update(|m, v| if let Some(l) = pick(LEVELS, &v) { m.student = l })} />
+            if m.student.is_some() {
+                <Checkbox id={id("fulltime")} label="全日制" checked={m.full_time} onchange={flag(|m, v| m.full_time = v)} />
+                <Checkbox id={id("highfee")} label="在高收费学校就读" checked={m.high_fee_school} onchange={flag(|m, v| m.high_fee_school = v)} />
+                <Checkbox id={id("abroad")} label="出国留学" checked={m.abroad} onchange={flag(|m, v| m.abroad = v)} />
+            }
+            <SelectField id={id("work")} label="就业情况" value={key_of(WORK, &m.work)} options={options(WORK)}
+                onchange={update(|m, v| if let Some(w) = pick(WORK, &v) { m.work = w })} />
+            if asks_supporter {
+                <SelectField id={id("supporter")} label="有没有能赡养、抚养、扶养这位成员的人（配偶、子女、父母等）？"
+                    value={key_of(SUPPORTERS, &m.supporter)} options={options(SUPPORTERS)}
+                    onchange={update(|m, v| if let Some(s) = pick(SUPPORTERS, &v) { m.supporter = s })} />
+            }
+            if props.removable {
+                <button type="button" class="button secondary" onclick={remove}>{ format!("删除第{}位成员", i + 1) }</button>
+            }
+        </fieldset>
+    }
+}
+
+#[function_component(HouseholdPage)]
+pub fn household_page() -> Html {
+    let (Some(store), Some(problems)) = (use_context::<Store>(), use_context::<Problems>()) else { return html! {} };
+    let add = {
+        let store = store.clone();
+        Callback::from(move |_: MouseEvent| store.dispatch(Action::AddMember))
+    };
+    let members = store.answers.members.clone();
+    let removable = members.len() > 1;
+    let step_problems: Vec<Problem> = problems.0.iter().filter(|p| p.step == Step::Household).cloned().collect();
+    html! {
+        <StepPage route={Route::Household} problems={step_problems}>
+            <p>{ "请填写共同生活的每一位家庭成员：配偶、未成年子女、在读的成年子女，以及长期共同生活、有赡养抚养义务的人。不需要填写姓名。" }</p>
+            { for members.into_iter().enumerate().map(|(index, member)| html! { <MemberCard {index} {member} {removable} /> }) }
+            <button type="button" class="button secondary" onclick={add}>{ "添加一位家庭成员" }</button>
+        </StepPage>
+    }
+}
+
+#[function_component(MoneyPage)]
+pub fn money_page() -> Html {
+    let (Some(store), Some(problems)) = (use_context::<Store>(), use_context::<Problems>()) else { return html! {} };
+    let answers = store.answers.clone();
+    let mut member_options: Vec<(AttrValue, AttrValue)> = vec![("household".into(), "全家共有".into())];
+    member_options.extend(answers.members.iter().enumerate().map(|(i, m)| {
+        (i.to_string().into(), format!("第{}位成员（{}）", i + 1, label_of(RELATIONS, &m.relation)).into())
+    }));
+    let add_income = {
+        let store = store.clone();
+        Callback::from(move |_: MouseEvent| store.dispatch(Action::AddIncome))
+    };
+    let income_line = |(i, line): (usize, &IncomeLine)| {
+        let update = |f: fn(&mut IncomeLine, String)| {
+            let store = store.clone();
+            let line = line.clone();
+            Callback::from(move |v: String| {
+                let mut next = line.clone();
+                f(&mut next, v);
+                store.dispatch(Action::UpdateIncome(i, next));
+            })
+        };
+        let on_money = {
+            let store = store.clone();
+            let line = line.clone();
+            Callback::from(move |money: MoneyAnswer| {
+                store.dispatch(Action::UpdateIncome(i, IncomeLine { money, ..line.clone() }))
+            })
+        };
+        let remove = {
+            let store = store.clone();
+            Callback::from(move |_: MouseEvent| store.dispatch(Action::RemoveIncome(i)))
+        };
+        let member_value: AttrValue =
+            line.member.map(|m| m.to_string()).unwrap_or_else(|| "household".to_string()).into();
+        html! {
+            <fieldset class="income">
+                <legend>{ format!("第{}项收入", i + 1) }</legend>
+                <SelectField id={format!("income-{i}-member")} label="谁的收入" value={member_value} options={member_options.clone()}
+                    onchange={update(|l, v| l.member = v.parse().ok())} />
+                <SelectField id={format!("income-{i}-kind")} label="收入类型" value={key_of(INCOME_KINDS, &line.kind)} options={options(INCOME_KINDS)}
+                    onchange={update(|l, v| if let Some(k) = pick(INCOME_KINDS, &v) { l.kind = k })} />
+                <MoneyField id={format!("income-{i}-amount")} label="金额" answer={line.money.clone()}
+                    hint={Some(AttrValue::from("可以写 3000、3,000、3千 或 1.2万"))}
+                    error={error_for(&problems.0, &format!("income-{i}-amount"))} onchange={on_money} />
+                <button type="button" class="button secondary" onclick={remove}>{ format!("删除第{}项收入", i + 1) }</button>
+            </fieldset>
+        }
+    };
+    let spending = answers.spending.clone();
+    let set_spending = |f: fn(&mut super::state::SpendingAnswers, MoneyAnswer)| {
+        let store = store.clone();
+        let spending = spending.clone();
+        Callback::from(move |v: MoneyAnswer| {
+            let mut next = spending.clone();
+            f(&mut next, v);
+            store.dispatch(Action::SetSpending(next));
+        })
+    };
+    let assets = answers.assets.clone();
+    let set_assets = |f: fn(&mut super::state::AssetAnswers, String)| {
+        let store = store.clone();
+        let assets = assets.clone();
+        Callback::from(move |v: String| {
+            let mut next = assets.clone();
+            f(&mut next, v);
+            store.dispatch(Action::SetAssets(next));
+        })
+    };
+    let other_property = {
+        let store = store.clone();
+        let assets = assets.clone();
+        Callback::from(move |v: bool| {
+            store.dispatch(Action::SetAssets(super::state::AssetAnswers { other_property: v, ..assets.clone() }))
+        })
+    };
+    let situation = answers.situation.clone();
+    let flag = |f: fn(&mut super::state::SituationAnswers, bool)| {
+        let store = store.clone();
+        let situation = situation.clone();
+        Callback::from(move |v: bool| {
+            let mut next = situation.clone();
+            f(&mut next, v);
+            store.dispatch(Action::SetSituation(next));
+        })
+    };
+    let text = |f: fn(&mut super::state::SituationAnswers, String)| {
+        let store = store.clone();
+        let situation = situation.clone();
+        Callback::from(move |v: String| {
+            let mut next = situation.clone();
+            f(&mut next, v);
+            store.dispatch(Action::SetSituation(next));
+        })
+    };
+    let anyone_ill = answers.members.iter().any(|m| m.ill);
+    let anyone_disabled = answers.members.iter().any(|m| m.disability.is_some());
+    let anyone_studying = answers.members.iter().any(|m| m.student.is_some());
+    let step_problems: Vec<Problem> = problems.0.iter().filter(|p| p.step == Step::Money).cloned().collect();
+    html! {
+        <StepPage route={Route::Money} problems={step_problems}>
+            <h2>{ "近12个月的收入" }</h2>
+            <p class="hint">{ "每项收入单独填写。基础养老金、优待抚恤金、奖学金、低保金等不计入收入，也可以填，会单独列出。" }</p>
+            { for answers.income.iter().enumerate().map(income_line) }
+            <button type="button" class="button secondary" onclick={add_income}>{ "添加一项收入" }</button>
+
+            <h2>{ "近12个月自己负担的支出" }</h2>
+            <p class="hint">{ "只填医保、大病保险、商业保险报销和各种资助以后，家里自己实际付的钱。" }</p>
+            if anyone_ill {
+                <MoneyField id="spending-medical" label="看病的医疗费用" answer={spending.medical.clone()}
+                    error={error_for(&problems.0, "spending-medical")} onchange={set_spending(|s, v| s.medical = v)} />
+            }
+            if anyone_disabled {
+                <MoneyField id="spending-disability" label="残疾人辅助器具、康复、照料护理费用" answer={spending.disability_care.clone()}
+                    error={error_for(&problems.0, "spending-disability")} onchange={set_spending(|s, v| s.disability_care = v)} />
+            }
+            if anyone_studying {
+                <MoneyField id="spending-education" label="一学年的学费、住宿费、保育教育费" answer={spending.education.clone()}
+                    error={error_for(&problems.0, "spending-education")} onchange={set_spending(|s, v| s.education = v)} />
+            }
+            <MoneyField id="spending-other" label="其他必需的大额支出" answer={spending.other_rigid.clone()}
+                error={error_for(&problems.0, "spending-other")} onchange={set_spending(|s, v| s.other_rigid = v)} />
+
+            <h2>{ "家庭财产" }</h2>
+            <TextField id="assets-financial" label="存款、理财、股票、基金等金融资产合计（元）" value={assets.financial.clone()} inputmode="decimal"
+                class="input-money" error={error_for(&problems.0, "assets-financial")} onchange={set_assets(|a, v| a.financial = v)} />
+            <TextField id="assets-vehicles" label="机动车（辆）" value={assets.vehicles.clone()}
+                error={error_for(&problems.0, "assets-vehicles")} onchange={set_assets(|a, v| a.vehicles = v)} />
+            <TextField id="assets-homes" label="房产（套，包括自己住的）" value={assets.homes.clone()}
+                error={error_for(&problems.0, "assets-homes")} onchange={set_assets(|a, v| a.homes = v)} />
+            <Checkbox id="assets-other" label="还有商铺、厂房等其他房产或经营性财产" checked={assets.other_property} onchange={other_property} />
+
+            <h2>{ "目前的情况" }</h2>
+            <Checkbox id="situation-dibao" label="家里正在享受低保" checked={situation.receives_dibao} onchange={flag(|s, v| s.receives_dibao = v)} />
+            if situation.receives_dibao {
+                <Checkbox id="situation-work" label="最近因为有人就业，收入增加了" checked={situation.income_rose_through_work} onchange={flag(|s, v| s.income_rose_through_work = v)} />
+            }
+            <Checkbox id="situation-unemployed" label="有人失业、没有收入" checked={situation.unemployed} onchange={flag(|s, v| s.unemployed = v)} />
+            if situation.unemployed {
+                <TextField id="situation-months" label="已经连续几个月没有收入" value={situation.months_without_income.clone()}
+                    error={error_for(&problems.0, "situation-months")} onchange={text(|s, v| s.months_without_income = v)} />
+                <Checkbox id="situation-insurance" label="有失业保险" checked={situation.unemployment_insurance} onchange={flag(|s, v| s.unemployment_insurance = v)} />
+                <Checkbox id="situation-emergency" label="是因为疫情、灾害等突发事件无法返岗" checked={situation.caused_by_emergency} onchange={flag(|s, v| s.caused_by_emergency = v)} />
+            }
+            <Checkbox id="situation-sudden" label="遇到意外事故、突发重病、火灾等突发困难" checked={situation.sudden_hardship} onchange={flag(|s, v| s.sudden_hardship = v)} />
+            <Checkbox id="situation-disaster" label="受灾后，经过应急和过渡期救助，生活仍有很大困难" checked={situation.disaster_after_relief} onchange={flag(|s, v| s.disaster_after_relief = v)} />
+            <Checkbox id="situation-student" label="有学生（如应届毕业生）受疫情、灾害影响暂未就业，生活困难" checked={situation.student_stuck_by_emergency} onchange={flag(|s, v| s.student_stuck_by_emergency = v)} />
+            <SelectField id="situation-hukou" label="户籍" value={key_of(HUKOU, &situation.hukou)} options={options(HUKOU)}
+                onchange={text(|s, v| if let Some(h) = pick(HUKOU, &v) { s.hukou = h })} />
+        </StepPage>
+    }
+}
+
+#[function_component(ReviewPage)]
+pub fn review_page() -> Html {
+    let (Some(store), Some(problems)) = (use_context::<Store>(), use_context::<Problems>()) else { return html! {} };
+    let a = &store.answers;
+    let pack_name = packs().iter().find(|p| p.id == a.place.pack).map(|p| p.name.clone()).unwrap_or_default();
+    let area = packs()
+        .iter()
+        .find(|p| p.id == a.place.pack)
+        .and_then(|p| p.area(&a.place.area))
+        .map(|area| area.display_name())
+        .unwrap_or_else(|| "未列出".to_string());
+    let money = |m: &MoneyAnswer| {
+        if m.text.trim().is_empty() {
+            "未填".to_string()
+        } else {
+            format!("{} 元/{}", m.text, if m.per == crate::engine::money::Period::Month { "月" } else { "年" })
+        }
+    };
+    let row = |key: String, value: String, route: Route, what: String| {
+        html! {
+            <div class="summary-row">
+                <dt>{ key }</dt>
+                <dd>{ value }</dd>
+                <dd class="change"><Link<Route> to={route}>{ "修改" }<span class="visually-hidden">{ what }</span></Link<Route>></dd>
+            </div>
+        }
+    };
+    html! {
+        <StepPage route={Route::Review} problems={problems.0.as_ref().clone()}>
+            <dl class="summary">
+                { row("地区".into(), format!("{pack_name} {area} {}", label_of(AREA_KINDS, &a.place.area_kind)), Route::Place, "地区".into()) }
+                if a.place.own_standard { { row("您填写的低保标准".into(), money(&a.place.standard), Route::Place, "低保标准".into()) } }
+                { for a.members.iter().enumerate().map(|(i, m)| {
+                    let mut parts = vec![label_of(RELATIONS, &m.relation).to_string(), format!("{}岁", m.age)];
+                    if m.disability.is_some() { parts.push(format!("{}{}", label_of(DISABILITIES, &m.disability), label_of(GRADES, &m.grade))); }
+                    if m.ill { parts.push(if m.in_treatment { "患病、在治疗".into() } else { "患病".into() }); }
+                    if m.student.is_some() { parts.push(label_of(LEVELS, &m.student).to_string()); }
+                    row(format!("第{}位成员", i + 1), parts.join("，"), Route::Household, format!("第{}位成员", i + 1))
+                }) }
+                { for a.income.iter().enumerate().map(|(i, l)| row(format!("收入{}", i + 1), format!("{}：{}", label_of(INCOME_KINDS, &l.kind), money(&l.money)), Route::Money, format!("收入{}", i + 1))) }
+                { row("医疗自付".into(), money(&a.spending.medical), Route::Money, "医疗自付".into()) }
+                { row("金融资产".into(), if a.assets.financial.is_empty() { "未填".into() } else { format!("{} 元", a.assets.financial) }, Route::Money, "金融资产".into()) }
+                { row("车辆、房产".into(), format!("{} 辆，{} 套", if a.assets.vehicles.is_empty() { "0" } else { &a.assets.vehicles }, if a.assets.homes.is_empty() { "0" } else { &a.assets.homes }), Route::Money, "车辆、房产".into()) }
+            </dl>
+        </StepPage>
+    }
+}

@@ -1,0 +1,486 @@
+//! The page's state as a reducer (after Yew's `function_todomvc`): the answers exactly as typed —
+//! so a bad entry never clears anything — one [`Action`] per change, and [`Answers::to_household`],
+//! which turns them into the engine's household or into messages keyed by the field they belong to.
+
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::engine::household::*;
+use crate::engine::money::{Amount, Money, Period};
+use crate::input::{parse_count, parse_money};
+
+/// An amount as typed, with the period the user chose.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MoneyAnswer {
+    pub text: String,
+    pub per: Period,
+}
+
+impl MoneyAnswer {
+    pub fn yearly() -> MoneyAnswer {
+        MoneyAnswer { text: String::new(), per: Period::Year }
+    }
+
+    pub fn monthly() -> MoneyAnswer {
+        MoneyAnswer { text: String::new(), per: Period::Month }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceAnswers {
+    pub pack: String,
+    pub area: String,
+    pub area_kind: AreaKind,
+    pub own_standard: bool,
+    pub standard: MoneyAnswer,
+    pub disposable_income: MoneyAnswer,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MemberAnswers {
+    pub relation: Relation,
+    pub age: String,
+    /// `None`: no 残疾人证.
+    pub disability: Option<DisabilityKind>,
+    pub grade: u32,
+    pub needs_care: bool,
+    pub ill: bool,
+    pub serious: bool,
+    pub in_treatment: bool,
+    /// `None`: not a student.
+    pub student: Option<EducationLevel>,
+    pub full_time: bool,
+    pub high_fee_school: bool,
+    pub abroad: bool,
+    pub work: WorkStatus,
+    pub supporter: SupporterStatus,
+}
+
+impl MemberAnswers {
+    pub fn new(relation: Relation) -> MemberAnswers {
+        MemberAnswers {
+            relation,
+            age: String::new(),
+            disability: None,
+            grade: 1,
+            needs_care: false,
+            ill: false,
+            serious: true,
+            in_treatment: true,
+            student: None,
+            full_time: true,
+            high_fee_school: false,
+            abroad: false,
+            work: WorkStatus::Unknown,
+            supporter: SupporterStatus::Unknown,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct IncomeLine {
+    /// `None`: the household's as a whole.
+    pub member: Option<usize>,
+    pub kind: IncomeKind,
+    pub money: MoneyAnswer,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpendingAnswers {
+    pub medical: MoneyAnswer,
+    pub disability_care: MoneyAnswer,
+    pub education: MoneyAnswer,
+    pub other_rigid: MoneyAnswer,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AssetAnswers {
+    pub financial: String,
+    pub vehicles: String,
+    pub homes: String,
+    pub other_property: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SituationAnswers {
+    pub receives_dibao: bool,
+    pub income_rose_through_work: bool,
+    pub unemployed: bool,
+    pub months_without_income: String,
+    pub unemployment_insurance: bool,
+    pub caused_by_emergency: bool,
+    pub sudden_hardship: bool,
+    pub disaster_after_relief: bool,
+    pub student_stuck_by_emergency: bool,
+    pub hukou: Hukou,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answers {
+    pub place: PlaceAnswers,
+    pub members: Vec<MemberAnswers>,
+    pub income: Vec<IncomeLine>,
+    pub spending: SpendingAnswers,
+    pub assets: AssetAnswers,
+    pub situation: SituationAnswers,
+}
+
+impl Default for Answers {
+    fn default() -> Answers {
+        Answers {
+            place: PlaceAnswers {
+                pack: "shanxi".to_string(),
+                area: String::new(),
+                area_kind: AreaKind::Urban,
+                own_standard: false,
+                standard: MoneyAnswer::monthly(),
+                disposable_income: MoneyAnswer::yearly(),
+            },
+            members: vec![MemberAnswers::new(Relation::Applicant)],
+            income: Vec::new(),
+            spending: SpendingAnswers {
+                medical: MoneyAnswer::yearly(),
+                disability_care: MoneyAnswer::yearly(),
+                education: MoneyAnswer::yearly(),
+                other_rigid: MoneyAnswer::yearly(),
+            },
+            assets: AssetAnswers {
+                financial: String::new(),
+                vehicles: String::new(),
+                homes: String::new(),
+                other_property: false,
+            },
+            situation: SituationAnswers {
+                receives_dibao: false,
+                income_rose_through_work: false,
+                unemployed: false,
+                months_without_income: String::new(),
+                unemployment_insurance: false,
+                caused_by_emergency: false,
+                sudden_hardship: false,
+                disaster_after_relief: false,
+                student_stuck_by_emergency: false,
+                hukou: Hukou::Local,
+            },
+        }
+    }
+}
+
+/// Every change the page can make. Components only dispatch these.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    SetPlace(PlaceAnswers),
+    AddMember,
+    RemoveMember(usize),
+    UpdateMember(usize, MemberAnswers),
+    AddIncome,
+    RemoveIncome(usize),
+    UpdateIncome(usize, IncomeLine),
+    SetSpending(SpendingAnswers),
+    SetAssets(AssetAnswers),
+    SetSituation(SituationAnswers),
+    ToggleLargeText,
+    /// Clears every answer (a new check, or a new call).
+    Reset,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct State {
+    pub answers: Answers,
+    pub large_text: bool,
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        let answers = &mut next.answers;
+        match action {
+            Action::SetPlace(place) => {
+                if place.pack != answers.place.pack {
+                    // Another province: its areas differ.
+                    answers.place = PlaceAnswers { area: String::new(), ..place };
+                } else {
+                    answers.place = place;
+                }
+            }
+            Action::AddMember => {
+                if answers.members.len() < MAX_MEMBERS {
+                    answers.members.push(MemberAnswers::new(Relation::Child));
+                }
+            }
+            Action::RemoveMember(index) => {
+                if answers.members.len() > 1 && index < answers.members.len() {
+                    answers.members.remove(index);
+                    // Income lines follow their member: those of the removed one go, later ones shift.
+                    answers.income.retain(|line| line.member != Some(index));
+                    for line in &mut answers.income {
+                        if let Some(m) = line.member.as_mut() {
+                            if *m > index {
+                                *m -= 1;
+                            }
+                        }
+                    }
+                }
+            }
+            Action::UpdateMember(index, member) => {
+                if let Some(slot) = answers.members.get_mut(index) {
+                    *slot = member;
+                }
+            }
+            Action::AddIncome => {
+                if answers.income.len() < 40 {
+                    answers.income.push(IncomeLine {
+                        member: Some(0),
+                        kind: IncomeKind::Wages,
+                        money: MoneyAnswer::monthly(),
+                    });
+                }
+            }
+            Action::RemoveIncome(index) => {
+                if index < answers.income.len() {
+                    answers.income.remove(index);
+                }
+            }
+            Action::UpdateIncome(index, line) => {
+                if let Some(slot) = answers.income.get_mut(index) {
+                    *slot = line;
+                }
+            }
+            Action::SetSpending(spending) => answers.spending = spending,
+            Action::SetAssets(assets) => answers.assets = assets,
+            Action::SetSituation(situation) => answers.situation = situation,
+            Action::ToggleLargeText => next.large_text = !next.large_text,
+            Action::Reset => next = State { large_text: next.large_text, ..State::default() },
+        }
+        Rc::new(next)
+    }
+}
+
+/// Which step of the flow a field is asked on, for the error summary's links.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Place,
+    Household,
+    Money,
+}
+
+/// A problem with one answer: shown beside the field (by `field`, the input's id) and in the summary.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub field: String,
+    pub step: Step,
+    pub message: String,
+}
+
+impl Answers {
+    /// The household for the engine, or every problem found. Nothing is dropped: a bad field is
+    /// reported and the rest still read.
+    pub fn to_household(&self) -> Result<Household, Vec<Problem>> {
+        let mut problems = Vec::new();
+        let mut money =
+            |field: String, step: Step, answer: &MoneyAnswer| read_money(&mut problems, field, step, answer);
+        let place = &self.place;
+        let local_standard =
+            if place.own_standard { money("place-standard".into(), Step::Place, &place.standard) } else { None };
+        let disposable_income = money("place-disposable".into(), Step::Place, &place.disposable_income);
+        let incomes: Vec<Option<Amount>> = self
+            .income
+            .iter()
+            .enumerate()
+            .map(|(i, line)| money(format!("income-{i}-amount"), Step::Money, &line.money))
+            .collect();
+        let spending = [
+            ("spending-medical", &self.spending.medical),
+            ("spending-disability", &self.spending.disability_care),
+            ("spending-education", &self.spending.education),
+            ("spending-other", &self.spending.other_rigid),
+        ]
+        .map(|(field, answer)| money(field.into(), Step::Money, answer));
+        let financial = money(
+            "assets-financial".into(),
+            Step::Money,
+            &MoneyAnswer { text: self.assets.financial.clone(), per: Period::Year },
+        );
+        let mut members = Vec::new();
+        for (i, m) in self.members.iter().enumerate() {
+            let field = format!("member-{i}-age");
+            let age = match read_count(&mut problems, &field, Step::Household, &m.age, 0, u32::from(Age::MAX), "年龄")
+            {
+                Some(age) => Age::new(age).ok(),
+                None => {
+                    if m.age.trim().is_empty() {
+                        problems.push(Problem { field, step: Step::Household, message: "请填写年龄".to_string() });
+                    }
+                    None
+                }
+            };
+            let Some(age) = age else { continue };
+            members.push(Member {
+                relation: m.relation,
+                age,
+                disability: m.disability.and_then(|kind| {
+                    Grade::new(m.grade).ok().map(|grade| Disability { kind, grade, needs_ongoing_care: m.needs_care })
+                }),
+                illness: m.ill.then_some(Illness { serious: m.serious, in_treatment: m.in_treatment }),
+                student: m.student.map(|level| Student {
+                    level,
+                    full_time: m.full_time,
+                    high_fee_school: m.high_fee_school,
+                    abroad: m.abroad,
+                }),
+                work: m.work,
+                supporter: m.supporter,
+            });
+        }
+        let vehicles =
+            read_count(&mut problems, "assets-vehicles", Step::Money, &self.assets.vehicles, 0, 99, "车辆数");
+        let homes = read_count(&mut problems, "assets-homes", Step::Money, &self.assets.homes, 0, 99, "房产套数");
+        let s = &self.situation;
+        let months = if s.unemployed {
+            read_count(&mut problems, "situation-months", Step::Money, &s.months_without_income, 0, 120, "无收入月数")
+        } else {
+            None
+        };
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let zero = Amount { amount: Money::ZERO, per: Period::Year };
+        Ok(Household {
+            as_of: None,
+            place: Place {
+                pack: Some(place.pack.clone()),
+                area: (!place.area.is_empty()).then(|| place.area.clone()),
+                area_kind: place.area_kind,
+                local_standard,
+                disposable_income,
+            },
+            members,
+            income: self
+                .income
+                .iter()
+                .zip(incomes)
+                .filter_map(|(line, amount)| amount.map(|a| IncomeItem::new(line.member, line.kind, a)))
+                .collect(),
+            spending: Spending {
+                medical: spending[0].unwrap_or(zero),
+                disability_care: spending[1].unwrap_or(zero),
+                education: spending[2].unwrap_or(zero),
+                other_rigid: spending[3].unwrap_or(zero),
+            },
+            assets: Assets {
+                financial: financial.map(|a| a.amount).unwrap_or(Money::ZERO),
+                vehicles: vehicles.and_then(|v| u16::try_from(v).ok()).unwrap_or(0),
+                homes: homes.and_then(|v| u16::try_from(v).ok()).unwrap_or(0),
+                other_property: self.assets.other_property,
+            },
+            situation: Situation {
+                receives_dibao: s.receives_dibao,
+                income_rose_through_work: s.income_rose_through_work,
+                unemployment: s.unemployed.then(|| UnemploymentHardship {
+                    months_without_income: months.and_then(|m| u16::try_from(m).ok()).unwrap_or(0),
+                    unemployment_insurance: s.unemployment_insurance,
+                    caused_by_emergency: s.caused_by_emergency,
+                }),
+                sudden_hardship: s.sudden_hardship,
+                disaster_after_relief: s.disaster_after_relief,
+                student_stuck_by_emergency: s.student_stuck_by_emergency,
+                hukou: s.hukou,
+            },
+        })
+    }
+}
+
+fn read_money(problems: &mut Vec<Problem>, field: String, step: Step, answer: &MoneyAnswer) -> Option<Amount> {
+    match parse_money(&answer.text) {
+        Ok(Some(amount)) => Some(Amount { amount, per: answer.per }),
+        Ok(None) => None,
+        Err(e) => {
+            problems.push(Problem { field, step, message: e.0 });
+            None
+        }
+    }
+}
+
+fn read_count(
+    problems: &mut Vec<Problem>,
+    field: &str,
+    step: Step,
+    text: &str,
+    min: u32,
+    max: u32,
+    what: &str,
+) -> Option<u32> {
+    match parse_count(text, min, max, what) {
+        Ok(n) => n,
+        Err(e) => {
+            problems.push(Problem { field: field.to_string(), step, message: e.0 });
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reduce(state: State, action: Action) -> State {
+        (*Rc::new(state).reduce(action)).clone()
+    }
+
+    #[test]
+    fn a_bad_money_entry_is_reported_by_field_and_keeps_every_other_answer() {
+        let mut state = State::default();
+        state.answers.members[0].age = "40".into();
+        state = reduce(state, Action::AddIncome);
+        let mut line = state.answers.income[0].clone();
+        line.money.text = "abc".into();
+        state = reduce(state, Action::UpdateIncome(0, line));
+        let problems = state.answers.to_household().expect_err("refused");
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].field, "income-0-amount");
+        assert_eq!(state.answers.members[0].age, "40");
+        assert_eq!(state.answers.income[0].money.text, "abc");
+    }
+
+    #[test]
+    fn spoken_amounts_reach_the_engine_as_decimals() {
+        let mut state = State::default();
+        state.answers.members[0].age = "４０岁".into();
+        state.answers.income.push(IncomeLine {
+            member: Some(0),
+            kind: IncomeKind::Wages,
+            money: MoneyAnswer { text: "1.2万".into(), per: Period::Year },
+        });
+        let household = state.answers.to_household().expect("valid");
+        assert_eq!(household.members[0].age.years(), 40);
+        assert_eq!(household.income[0].amount.to_string(), "12000");
+    }
+
+    #[test]
+    fn removing_a_member_removes_their_income_and_renumbers_the_rest() {
+        let mut state = State::default();
+        state = reduce(state, Action::AddMember);
+        state = reduce(state, Action::AddMember);
+        state.answers.income = vec![
+            IncomeLine { member: Some(1), kind: IncomeKind::Wages, money: MoneyAnswer::monthly() },
+            IncomeLine { member: Some(2), kind: IncomeKind::Pension, money: MoneyAnswer::monthly() },
+            IncomeLine { member: None, kind: IncomeKind::PropertyNet, money: MoneyAnswer::monthly() },
+        ];
+        state = reduce(state, Action::RemoveMember(1));
+        assert_eq!(state.answers.members.len(), 2);
+        assert_eq!(state.answers.income.iter().map(|l| l.member).collect::<Vec<_>>(), [Some(1), None]);
+    }
+
+    #[test]
+    fn reset_clears_every_answer_but_keeps_the_large_text_choice() {
+        let mut state = reduce(State::default(), Action::ToggleLargeText);
+        state.answers.members[0].age = "70".into();
+        state = reduce(state, Action::AddIncome);
+        state = reduce(state, Action::Reset);
+        assert_eq!(state.answers, Answers::default());
+        assert!(state.large_text);
+    }
+}

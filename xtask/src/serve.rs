@@ -1,0 +1,105 @@
+//! A small static file server for `dist/`, on loopback only. It sends the same
+//! Content-Security-Policy the page declares, and no cache, cookie or tracking header.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Component, Path, PathBuf};
+
+pub const CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+
+pub fn serve(dir: &Path, address: &str) -> Result<(), String> {
+    let listener = TcpListener::bind(address).map_err(|e| format!("cannot listen on {address}: {e}"))?;
+    eprintln!("xtask: serving {} on http://{address}/ (Ctrl-C to stop)", dir.display());
+    for stream in listener.incoming() {
+        match stream {
+            Ok(stream) => {
+                if let Err(e) = respond(dir, stream) {
+                    eprintln!("xtask: request failed: {e}");
+                }
+            }
+            Err(e) => eprintln!("xtask: connection failed: {e}"),
+        }
+    }
+    Ok(())
+}
+
+fn respond(dir: &Path, mut stream: TcpStream) -> std::io::Result<()> {
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line)?;
+    // Read and drop the headers.
+    let mut line = String::new();
+    while reader.read_line(&mut line)? > 2 {
+        line.clear();
+    }
+    let mut parts = request_line.split_whitespace();
+    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
+    if method != "GET" && method != "HEAD" {
+        return write_response(
+            &mut stream,
+            "405 Method Not Allowed",
+            "text/plain; charset=utf-8",
+            b"method not allowed",
+            method == "HEAD",
+        );
+    }
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    match resolve(dir, path) {
+        Some(file) => match std::fs::read(&file) {
+            Ok(body) => write_response(&mut stream, "200 OK", content_type(&file), &body, method == "HEAD"),
+            Err(_) => write_response(
+                &mut stream,
+                "404 Not Found",
+                "text/plain; charset=utf-8",
+                b"not found",
+                method == "HEAD",
+            ),
+        },
+        None => {
+            write_response(&mut stream, "404 Not Found", "text/plain; charset=utf-8", b"not found", method == "HEAD")
+        }
+    }
+}
+
+/// Maps a URL path to a file inside `dir`, refusing anything that would leave it.
+fn resolve(dir: &Path, path: &str) -> Option<PathBuf> {
+    let relative = path.trim_start_matches('/');
+    let relative = if relative.is_empty() { "index.html" } else { relative };
+    let candidate = Path::new(relative);
+    if candidate.components().any(|c| !matches!(c, Component::Normal(_))) {
+        return None;
+    }
+    let file = dir.join(candidate);
+    file.is_file().then_some(file)
+}
+
+fn content_type(file: &Path) -> &'static str {
+    match file.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js") => "text/javascript; charset=utf-8",
+        Some("css") => "text/css; charset=utf-8",
+        Some("wasm") => "application/wasm",
+        Some("json") => "application/json",
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        _ => "application/octet-stream",
+    }
+}
+
+fn write_response(
+    stream: &mut TcpStream,
+    status: &str,
+    content_type: &str,
+    body: &[u8],
+    head: bool,
+) -> std::io::Result<()> {
+    let header = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nContent-Security-Policy: {CSP}\r\nX-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    stream.write_all(header.as_bytes())?;
+    if !head {
+        stream.write_all(body)?;
+    }
+    stream.flush()
+}
