@@ -68,9 +68,17 @@ pub fn today() -> Day {
     Day::from(time::OffsetDateTime::now_utc().date())
 }
 
+/// Marks that the user has asked to go on, so unanswered questions are reported from now on.
+#[hook]
+pub fn use_reached_review(store: &Store) {
+    let store = store.clone();
+    use_effect_with((), move |_| store.dispatch(Action::ReachedReview));
+}
+
 #[function_component(ResultsPage)]
 fn results_page() -> Html {
     let (Some(store), Some(problems)) = (use_context::<Store>(), use_context::<Problems>()) else { return html! {} };
+    use_reached_review(&store);
     let outcome = use_memo(store.answers.clone(), |answers| {
         answers.to_household().ok().and_then(|household| {
             let pack = packs().iter().find(|p| Some(&p.id) == household.place.pack.as_ref())?;
@@ -122,7 +130,12 @@ pub fn app() -> Html {
     let store = use_reducer(State::default);
     let problems = {
         let answers = store.answers.clone();
-        use_memo(answers, |answers| Problems(Rc::new(answers.to_household().err().unwrap_or_default())))
+        let report_missing = store.report_missing;
+        use_memo((answers, report_missing), |(answers, report_missing)| {
+            let mut problems = answers.to_household().err().unwrap_or_default();
+            problems.retain(|p| *report_missing || !p.missing);
+            Problems(Rc::new(problems))
+        })
     };
     let toggle = {
         let store = store.clone();

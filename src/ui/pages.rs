@@ -32,26 +32,40 @@ pub fn error_summary(props: &ErrorSummaryProps) -> Html {
             <h2 id="error-summary-title">{ "有些回答需要修改" }</h2>
             <ul>
                 { for props.problems.iter().map(|p| html! {
-                    <li><a href={format!("#{}", p.field)} onclick={focus_field(p.field.clone())}>{ p.message.clone() }</a></li>
+                    <li><a href={format!("#{}", p.field)} onclick={focus_field(p.field.clone(), p.step)}>{ format!("{}：{}", p.label, p.message) }</a></li>
                 }) }
             </ul>
         </div>
     }
 }
 
-/// Moves focus to a field instead of changing the hash (the hash is the router's).
-fn focus_field(id: String) -> Callback<MouseEvent> {
+/// Moves focus to a field on this page, or goes to the step that asks it (the hash is the router's,
+/// so the link does not change it itself).
+fn focus_field(id: String, step: Step) -> Callback<MouseEvent> {
     Callback::from(move |e: MouseEvent| {
         e.prevent_default();
         #[cfg(target_arch = "wasm32")]
-        if let Some(el) = gloo::utils::document().get_element_by_id(&id) {
+        {
             use wasm_bindgen::JsCast;
-            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                let _ = el.focus();
+            match gloo::utils::document()
+                .get_element_by_id(&id)
+                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                Some(el) => {
+                    let _ = el.focus();
+                }
+                None => {
+                    let path = match step {
+                        Step::Place => "#/place",
+                        Step::Household => "#/household",
+                        Step::Money => "#/money",
+                    };
+                    let _ = gloo::utils::window().location().set_hash(path);
+                }
             }
         }
         #[cfg(not(target_arch = "wasm32"))]
-        let _ = &id;
+        let _ = (&id, step);
     })
 }
 
@@ -461,6 +475,7 @@ pub fn money_page() -> Html {
 #[function_component(ReviewPage)]
 pub fn review_page() -> Html {
     let (Some(store), Some(problems)) = (use_context::<Store>(), use_context::<Problems>()) else { return html! {} };
+    super::use_reached_review(&store);
     let a = &store.answers;
     let pack_name = packs().iter().find(|p| p.id == a.place.pack).map(|p| p.name.clone()).unwrap_or_default();
     let area = packs()

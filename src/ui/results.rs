@@ -115,7 +115,8 @@ fn result_card(r: &CategoryResult) -> Html {
     }
 }
 
-/// Where the household's per-capita monthly income stands among the thresholds.
+/// Where the household's per-capita monthly income stands among the thresholds: one bar per row,
+/// the household's first, so labels never overlap on a narrow phone.
 #[function_component(Ladder)]
 pub fn ladder(props: &ResultsProps) -> Html {
     let a = &props.assessment;
@@ -124,36 +125,30 @@ pub fn ladder(props: &ResultsProps) -> Html {
     }
     let household = a.household.per_capita_monthly_income;
     let top = a.ladder.iter().map(|r| r.monthly).chain(std::iter::once(household)).max().unwrap_or(Decimal::ONE);
-    let scale = |v: Decimal| -> f64 {
-        let top = top.to_f64().unwrap_or(1.0).max(1.0) * 1.1;
-        20.0 + 560.0 * (v.to_f64().unwrap_or(0.0) / top).clamp(0.0, 1.0)
+    let width = |v: Decimal| -> f64 {
+        let top = top.to_f64().unwrap_or(1.0).max(1.0);
+        (300.0 * (v.to_f64().unwrap_or(0.0) / top).clamp(0.0, 1.0)).max(2.0)
     };
-    let description = format!(
-        "您家人均每月收入{}元。{}",
-        Yuan(household),
-        a.ladder.iter().map(|r| format!("{}{}元", r.label, Yuan(r.monthly))).collect::<Vec<_>>().join("，")
-    );
-    let height = 60 + 28 * a.ladder.len();
+    let mut rows = vec![(format!("您家人均每月收入 {}元", Yuan(household)), household, true)];
+    rows.extend(a.ladder.iter().map(|r| (format!("{} {}元", r.label, Yuan(r.monthly)), r.monthly, false)));
+    let description = rows.iter().map(|(label, _, _)| label.clone()).collect::<Vec<_>>().join("；");
+    let height = 40 * rows.len() + 4;
     html! {
         <figure class="ladder">
-            <svg viewBox={format!("0 0 600 {height}")} role="img" aria-labelledby="ladder-title ladder-desc" focusable="false">
-                <title id="ladder-title">{ "收入与各项标准" }</title>
+            <svg viewBox={format!("0 0 320 {height}")} role="img" aria-labelledby="ladder-title ladder-desc" focusable="false">
+                <title id="ladder-title">{ "您家收入与各项标准（每人每月）" }</title>
                 <desc id="ladder-desc">{ description.clone() }</desc>
-                <line x1="20" y1="30" x2="580" y2="30" class="axis" />
-                { for a.ladder.iter().enumerate().map(|(i, r)| {
-                    let x = scale(r.monthly);
-                    let y = 50 + 28 * i;
+                { for rows.iter().enumerate().map(|(i, (label, value, own))| {
+                    let y = 40 * i;
                     html! {
-                        <g class="rung">
-                            <line x1={x.to_string()} y1="18" x2={x.to_string()} y2={(y - 10).to_string()} />
-                            <text x={(x + 4.0).to_string()} y={y.to_string()}>{ format!("{} {}元", r.label, Yuan(r.monthly)) }</text>
+                        <g class={if *own { "row household" } else { "row" }}>
+                            <text x="0" y={(y + 14).to_string()}>{ label.clone() }</text>
+                            <rect x="0" y={(y + 20).to_string()} width={format!("{:.1}", width(*value))} height="14" />
                         </g>
                     }
                 }) }
-                <circle cx={scale(household).to_string()} cy="30" r="8" class="household" />
-                <text x={scale(household).to_string()} y="12" text-anchor="middle" class="household-label">{ format!("您家 {}元", Yuan(household)) }</text>
             </svg>
-            <figcaption>{ description }</figcaption>
+            <figcaption class="visually-hidden">{ description }</figcaption>
         </figure>
     }
 }

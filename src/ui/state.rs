@@ -181,6 +181,8 @@ pub enum Action {
     SetAssets(AssetAnswers),
     SetSituation(SituationAnswers),
     ToggleLargeText,
+    /// The user reached the review step: unanswered questions are reported from now on.
+    ReachedReview,
     /// Clears every answer (a new check, or a new call).
     Reset,
 }
@@ -189,6 +191,8 @@ pub enum Action {
 pub struct State {
     pub answers: Answers,
     pub large_text: bool,
+    /// Whether unanswered questions are reported yet (GOV.UK: only once the user asks to go on).
+    pub report_missing: bool,
 }
 
 impl Reducible for State {
@@ -253,6 +257,12 @@ impl Reducible for State {
             Action::SetAssets(assets) => answers.assets = assets,
             Action::SetSituation(situation) => answers.situation = situation,
             Action::ToggleLargeText => next.large_text = !next.large_text,
+            Action::ReachedReview => {
+                if next.report_missing {
+                    return self;
+                }
+                next.report_missing = true;
+            }
             Action::Reset => next = State { large_text: next.large_text, ..State::default() },
         }
         Rc::new(next)
@@ -272,7 +282,31 @@ pub enum Step {
 pub struct Problem {
     pub field: String,
     pub step: Step,
+    /// What the field is, for the summary: "第1项收入的金额".
+    pub label: String,
     pub message: String,
+    /// An unanswered required question, reported only once the user has reached the review step.
+    pub missing: bool,
+}
+
+/// The name of a field in the error summary, from its id.
+fn field_label(field: &str) -> String {
+    let parts: Vec<&str> = field.split('-').collect();
+    match parts.as_slice() {
+        ["member", i, "age"] => format!("第{}位成员的年龄", i.parse::<usize>().map(|i| i + 1).unwrap_or(0)),
+        ["income", i, "amount"] => format!("第{}项收入的金额", i.parse::<usize>().map(|i| i + 1).unwrap_or(0)),
+        ["place", "standard"] => "当地低保标准".to_string(),
+        ["place", "disposable"] => "上年度居民人均可支配收入".to_string(),
+        ["spending", "medical"] => "医疗费用".to_string(),
+        ["spending", "disability"] => "康复、照料护理费用".to_string(),
+        ["spending", "education"] => "教育费用".to_string(),
+        ["spending", "other"] => "其他必需支出".to_string(),
+        ["assets", "financial"] => "金融资产".to_string(),
+        ["assets", "vehicles"] => "机动车数量".to_string(),
+        ["assets", "homes"] => "房产套数".to_string(),
+        ["situation", "months"] => "无收入月数".to_string(),
+        _ => field.to_string(),
+    }
 }
 
 impl Answers {
@@ -312,7 +346,13 @@ impl Answers {
                 Some(age) => Age::new(age).ok(),
                 None => {
                     if m.age.trim().is_empty() {
-                        problems.push(Problem { field, step: Step::Household, message: "请填写年龄".to_string() });
+                        problems.push(Problem {
+                            label: field_label(&field),
+                            field,
+                            step: Step::Household,
+                            message: "请填写年龄".to_string(),
+                            missing: true,
+                        });
                     }
                     None
                 }
@@ -398,7 +438,7 @@ fn read_money(problems: &mut Vec<Problem>, field: String, step: Step, answer: &M
         Ok(Some(amount)) => Some(Amount { amount, per: answer.per }),
         Ok(None) => None,
         Err(e) => {
-            problems.push(Problem { field, step, message: e.0 });
+            problems.push(Problem { label: field_label(&field), field, step, message: e.0, missing: false });
             None
         }
     }
@@ -416,7 +456,13 @@ fn read_count(
     match parse_count(text, min, max, what) {
         Ok(n) => n,
         Err(e) => {
-            problems.push(Problem { field: field.to_string(), step, message: e.0 });
+            problems.push(Problem {
+                field: field.to_string(),
+                label: field_label(field),
+                step,
+                message: e.0,
+                missing: false,
+            });
             None
         }
     }
@@ -441,6 +487,7 @@ mod tests {
         let problems = state.answers.to_household().expect_err("refused");
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].field, "income-0-amount");
+        assert_eq!(problems[0].label, "第1项收入的金额");
         assert_eq!(state.answers.members[0].age, "40");
         assert_eq!(state.answers.income[0].money.text, "abc");
     }

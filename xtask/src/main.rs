@@ -94,7 +94,55 @@ fn copy(from: &Path, to: &Path) -> Result<(), String> {
 fn test() -> Result<(), String> {
     // `--all-targets` also runs the benchmark once in test mode, so it cannot rot unnoticed.
     cargo(&["test", "--workspace", "--all-targets", "--locked"])?;
-    cargo(&["test", "--workspace", "--doc", "--locked"])
+    cargo(&["test", "--workspace", "--doc", "--locked"])?;
+    browser_tests()
+}
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+/// Debian's Chromium (and CJK fonts for readable screenshots), installed once; never a browser
+/// download of a test tool's own.
+fn ensure_chromium() -> Result<(), String> {
+    if Path::new(CHROMIUM).exists() {
+        return Ok(());
+    }
+    run("apt-get", &["update", "-qq"])?;
+    run("apt-get", &["install", "-y", "-qq", "--no-install-recommends", "chromium", "fonts-noto-cjk"])
+}
+
+/// playwright-core and axe-core from the npm registry, as locked in tests/browser/package-lock.json.
+fn ensure_node_modules() -> Result<(), String> {
+    let dir = root().join("tests").join("browser");
+    if dir.join("node_modules").join("playwright-core").exists() && dir.join("node_modules").join("axe-core").exists() {
+        return Ok(());
+    }
+    let dir = dir.to_string_lossy().into_owned();
+    run("npm", &["ci", "--prefix", &dir, "--no-audit", "--no-fund"])
+}
+
+/// The page in headless Chromium: households by keyboard and by clicks, bad input, privacy, axe.
+fn browser_tests() -> Result<(), String> {
+    let dist = dist()?;
+    ensure_chromium()?;
+    ensure_node_modules()?;
+    let base = serve::spawn(dist)?;
+    let artifacts = root().join("artifacts");
+    std::fs::create_dir_all(&artifacts).map_err(|e| format!("cannot create artifacts/: {e}"))?;
+    eprintln!("xtask: browser tests against {base} (screenshots in {})", artifacts.display());
+    let status = Command::new("node")
+        .args(["--test", "--test-concurrency=1", "tests/browser/"])
+        .env("BASE_URL", &base)
+        .env("CHROMIUM", CHROMIUM)
+        .env("ARTIFACTS", &artifacts)
+        .env("DIST", root().join("dist"))
+        .current_dir(root())
+        .status()
+        .map_err(|e| format!("cannot run node: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("browser tests failed ({status})"))
+    }
 }
 
 fn bench() -> Result<(), String> {

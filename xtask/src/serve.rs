@@ -10,6 +10,19 @@ pub const CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval';
 pub fn serve(dir: &Path, address: &str) -> Result<(), String> {
     let listener = TcpListener::bind(address).map_err(|e| format!("cannot listen on {address}: {e}"))?;
     eprintln!("xtask: serving {} on http://{address}/ (Ctrl-C to stop)", dir.display());
+    accept(dir, listener);
+    Ok(())
+}
+
+/// Serves `dir` on an ephemeral loopback port in a background thread, for the browser tests.
+pub fn spawn(dir: PathBuf) -> Result<String, String> {
+    let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| format!("cannot listen: {e}"))?;
+    let address = listener.local_addr().map_err(|e| e.to_string())?;
+    std::thread::spawn(move || accept(&dir, listener));
+    Ok(format!("http://{address}/"))
+}
+
+fn accept(dir: &Path, listener: TcpListener) {
     for stream in listener.incoming() {
         match stream {
             Ok(stream) => {
@@ -20,7 +33,6 @@ pub fn serve(dir: &Path, address: &str) -> Result<(), String> {
             Err(e) => eprintln!("xtask: connection failed: {e}"),
         }
     }
-    Ok(())
 }
 
 fn respond(dir: &Path, mut stream: TcpStream) -> std::io::Result<()> {

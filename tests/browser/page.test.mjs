@@ -1,0 +1,338 @@
+// The resident's page in Debian's headless Chromium, driven by playwright-core.
+// Run by `cargo xtask test`, which builds dist/, serves it on loopback and sets BASE_URL.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8080/';
+const ARTIFACTS = process.env.ARTIFACTS ?? 'artifacts';
+const DIST = process.env.DIST ?? 'dist';
+mkdirSync(ARTIFACTS, { recursive: true });
+
+let browser;
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+});
+after(async () => {
+  await browser?.close();
+  reportTransferSizes();
+});
+
+/** A fresh context (fresh profile state), the page loaded, and the requests made after load. */
+async function open() {
+  const context = await browser.newContext({ viewport: { width: 412, height: 915 } });
+  const page = await context.newPage();
+  const requests = [];
+  const errors = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(BASE + '#/');
+  await page.getByRole('heading', { level: 1, name: '看看您家可能符合哪些社会救助' }).waitFor();
+  await page.waitForLoadState('networkidle');
+  const loaded = requests.length;
+  return { page, context, errors, requestsAfterLoad: () => requests.slice(loaded) };
+}
+
+async function axeClean(page, label) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(() => axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }));
+  const violations = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  assert.deepEqual(violations, [], `axe found violations on ${label}`);
+}
+
+async function step(page, name, shots) {
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.screenshot({ path: join(ARTIFACTS, `${shots}-${name}.png`), fullPage: true });
+  await axeClean(page, `${shots}/${name}`);
+}
+
+const next = (page) => page.getByRole('link', { name: '继续' }).click();
+
+async function place(page, { province, area = '', kind = 'urban', standard }) {
+  await page.getByRole('link', { name: '开始' }).click();
+  await page.getByLabel('省份').selectOption(province);
+  await page.getByLabel('市、县（区）').selectOption(area);
+  await page.getByLabel('城市还是农村').selectOption(kind);
+  if (standard) {
+    await page.getByLabel('我知道本地的低保标准，用我填写的数').check();
+    await page.locator('#place-standard').fill(standard);
+  }
+}
+
+async function member(page, i, m) {
+  if (i > 0) await page.getByRole('button', { name: '添加一位家庭成员' }).click();
+  const at = (name) => page.locator(`#member-${i}-${name}`);
+  await at('relation').selectOption(m.relation);
+  await at('age').fill(m.age);
+  if (m.work) await at('work').selectOption(m.work);
+  if (m.student) await at('student').selectOption(m.student);
+  if (m.ill) {
+    await at('ill').check();
+    if (m.ill === 'cured') await at('treatment').uncheck();
+  }
+  if (m.disability) {
+    await at('disability').selectOption(m.disability.kind);
+    await at('grade').selectOption(String(m.disability.grade));
+    if (m.disability.care) await at('care').check();
+  }
+  if (m.supporter) await at('supporter').selectOption(m.supporter);
+}
+
+async function income(page, i, { member: who = '0', kind = 'wages', amount, per = 'month' }) {
+  await page.getByRole('button', { name: '添加一项收入' }).click();
+  await page.locator(`#income-${i}-member`).selectOption(who);
+  await page.locator(`#income-${i}-kind`).selectOption(kind);
+  await page.locator(`#income-${i}-amount`).fill(amount);
+  await page.locator(`#income-${i}-amount-per`).selectOption(per);
+}
+
+/** Fills a whole household by clicks, checking axe and taking a screenshot at every step. */
+async function household(page, h, shots) {
+  await step(page, '0-start', shots);
+  await place(page, h.place);
+  await step(page, '1-place', shots);
+  await next(page);
+  for (const [i, m] of h.members.entries()) await member(page, i, m);
+  await step(page, '2-household', shots);
+  await next(page);
+  for (const [i, line] of (h.income ?? []).entries()) await income(page, i, line);
+  for (const [id, value] of Object.entries(h.money ?? {})) await page.locator(`#${id}`).fill(value);
+  for (const id of h.checks ?? []) await page.locator(`#${id}`).check();
+  await step(page, '3-money', shots);
+  await next(page);
+  await step(page, '4-review', shots);
+  await next(page);
+  await page.locator('.result-banner').waitFor();
+  await step(page, '5-results', shots);
+  return page.locator('.result-banner').innerText();
+}
+
+test('an elderly person living alone with a small pension is told 特困人员 is likely (by clicks)', async () => {
+  const { page, context, errors, requestsAfterLoad } = await open();
+  const banner = await household(page, {
+    place: { province: 'shanxi', area: 'taiyuan/urban' },
+    members: [{ relation: 'applicant', age: '78', supporter: 'none' }],
+    income: [{ kind: 'pension', amount: '500' }],
+  }, 'elder');
+  assert.match(banner, /特困人员救助供养/);
+  assert.match(banner, /很可能符合/);
+  // The standard used is shown with its date and source.
+  assert.match(await page.locator('main').innerText(), /760元\/人\/月（太原市城镇，城市标准，2023-01-01起执行，并民发〔2023〕19号）/);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(requestsAfterLoad(), [], 'no request after load');
+  await context.close();
+});
+
+test('a family below the standard is told 低保 is likely, filled in by keyboard only', async () => {
+  const { page, context, errors, requestsAfterLoad } = await open();
+  const key = (k) => page.keyboard.press(k);
+  const focused = () => page.evaluate(() => ({ id: document.activeElement?.id ?? '', text: document.activeElement?.textContent?.trim() ?? '' }));
+  async function tabTo(match, what) {
+    for (let i = 0; i < 150; i++) {
+      const f = await focused();
+      if (match(f)) return;
+      await key('Tab');
+    }
+    assert.fail(`could not reach ${what} with Tab`);
+  }
+  const tabToId = (id) => tabTo((f) => f.id === id, id);
+  const tabToText = (text) => tabTo((f) => f.text === text, text);
+  await tabToText('开始'); await key('Enter');
+  await page.getByRole('heading', { level: 1, name: '您住在哪里' }).waitFor();
+  await tabToId('place-area'); await key('ArrowDown');
+  assert.equal(await page.locator('#place-area').inputValue(), 'taiyuan/urban');
+  await tabToText('继续'); await key('Enter');
+  await page.getByRole('heading', { level: 1, name: '家庭成员' }).waitFor();
+  await tabToId('member-0-age'); await page.keyboard.type('40');
+  await tabToId('member-0-work'); await key('ArrowDown');
+  await tabToText('添加一位家庭成员'); await key('Enter');
+  await tabToId('member-1-age'); await page.keyboard.type('9');
+  await tabToId('member-1-student'); await key('ArrowDown'); await key('ArrowDown');
+  assert.equal(await page.locator('#member-1-student').inputValue(), 'primary');
+  await tabToText('继续'); await key('Enter');
+  await page.getByRole('heading', { level: 1, name: '收入、支出和财产' }).waitFor();
+  await tabToText('添加一项收入'); await key('Enter');
+  await tabToId('income-0-amount'); await page.keyboard.type('1,400');
+  await tabToText('继续'); await key('Enter');
+  await page.getByRole('heading', { level: 1, name: '核对您的回答' }).waitFor();
+  await tabToText('继续'); await key('Enter');
+  const banner = await page.locator('.result-banner').innerText();
+  assert.match(banner, /最低生活保障（低保）/);
+  assert.match(banner, /很可能符合/);
+  // The money gap is stated: 1400 ÷ 2 = 700 a month, 60 below 760.
+  assert.match(await page.locator('main').innerText(), /低于门槛60元/);
+  await page.screenshot({ path: join(ARTIFACTS, 'keyboard-5-results.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  assert.deepEqual(requestsAfterLoad(), []);
+  await context.close();
+});
+
+test('a 广西 couple at 1.8 times the standard is told 低保边缘 is likely', async () => {
+  const { page, context } = await open();
+  const banner = await household(page, {
+    place: { province: 'guangxi', area: 'nanning' },
+    members: [{ relation: 'applicant', age: '50', work: 'employed' }, { relation: 'spouse', age: '49' }],
+    income: [{ amount: '2916' }],
+  }, 'guangxi-marginal');
+  assert.match(banner, /低保边缘家庭/);
+  assert.match(banner, /很可能符合/);
+  await context.close();
+});
+
+test('a 山西 family with heavy medical costs is told 支出型贫困 may qualify, with the property rule left to the office', async () => {
+  const { page, context } = await open();
+  const banner = await household(page, {
+    place: { province: 'shanxi', area: 'taiyuan/urban' },
+    members: [
+      { relation: 'applicant', age: '45', work: 'employed' },
+      { relation: 'spouse', age: '43', work: 'unemployed', ill: 'in_treatment' },
+      { relation: 'child', age: '15', student: 'junior_secondary' },
+    ],
+    income: [{ amount: '3000' }],
+    money: { 'spending-medical': '1.8万', 'assets-financial': '2万', 'assets-homes': '1' },
+  }, 'expenditure');
+  assert.match(banner, /支出型贫困家庭（纳入低保）——因病致贫/);
+  assert.match(banner, /需当地核实/);
+  const main = await page.locator('main').innerText();
+  assert.match(main, /晋民发〔2022〕60号 二\(一\)1/);
+  assert.match(main, /医疗费用票据/, 'medical receipts are on the checklist');
+  await context.close();
+});
+
+test('a well-off household is told no category is likely', async () => {
+  const { page, context } = await open();
+  const banner = await household(page, {
+    place: { province: 'national', standard: '900' },
+    members: [{ relation: 'applicant', age: '35', work: 'employed' }, { relation: 'spouse', age: '34', work: 'employed' }],
+    income: [{ amount: '8000' }, { member: '1', amount: '7000' }],
+    money: { 'assets-financial': '15万', 'assets-vehicles': '1', 'assets-homes': '1' },
+  }, 'ineligible');
+  assert.match(banner, /暂未发现可能符合的类别/);
+  await context.close();
+});
+
+test('a bad money entry shows its error beside the field and in the summary, and keeps every other answer', async () => {
+  const { page, context, requestsAfterLoad } = await open();
+  await place(page, { province: 'shanxi', area: 'taiyuan/urban' });
+  await next(page);
+  await member(page, 0, { relation: 'applicant', age: '66', supporter: 'able' });
+  await next(page);
+  await income(page, 0, { amount: 'abc' });
+  const field = page.locator('.field-error', { has: page.locator('#income-0-amount') });
+  await assert.doesNotReject(field.waitFor());
+  assert.match(await field.innerText(), /请填写数字金额/);
+  assert.equal(await page.locator('#income-0-amount').getAttribute('aria-invalid'), 'true');
+  const summary = page.locator('.error-summary');
+  assert.match(await summary.innerText(), /有些回答需要修改/);
+  assert.match(await summary.innerText(), /第1项收入的金额：请填写数字金额/);
+  await page.screenshot({ path: join(ARTIFACTS, 'bad-money-3-money.png'), fullPage: true });
+  await axeClean(page, 'bad money entry');
+  // The summary's link moves focus to the field.
+  await summary.getByRole('link').first().click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'income-0-amount');
+  // Other answers are kept: back to the household, the age is still there.
+  await page.getByRole('link', { name: '上一步' }).click();
+  assert.equal(await page.locator('#member-0-age').inputValue(), '66');
+  await next(page);
+  assert.equal(await page.locator('#income-0-amount').inputValue(), 'abc');
+  // Results wait for the fix, then appear.
+  await next(page); await next(page);
+  assert.match(await page.locator('main').innerText(), /有些回答需要先修改/);
+  await page.getByRole('link', { name: '上一步' }).click();
+  await page.getByRole('link', { name: '上一步' }).click();
+  await page.locator('#income-0-amount').fill('3千');
+  assert.equal(await page.locator('.error-summary').count(), 0);
+  await next(page); await next(page);
+  await page.locator('.result-banner').waitFor();
+  assert.deepEqual(requestsAfterLoad(), []);
+  await context.close();
+});
+
+test('nothing is stored and no request leaves the page after load; the CSP blocks a deliberate fetch', async () => {
+  const { page, context, requestsAfterLoad } = await open();
+  await household(page, {
+    place: { province: 'guangxi', area: 'liuzhou' },
+    members: [{ relation: 'applicant', age: '47', work: 'employed' }],
+    income: [{ amount: '1200' }],
+  }, 'privacy');
+  const storage = await page.evaluate(async () => ({
+    local: localStorage.length,
+    session: sessionStorage.length,
+    cookie: document.cookie,
+    indexedDB: (await indexedDB.databases()).length,
+    caches: typeof caches === 'undefined' ? 0 : (await caches.keys()).length,
+  }));
+  assert.deepEqual(storage, { local: 0, session: 0, cookie: '', indexedDB: 0, caches: 0 });
+  assert.deepEqual((await context.cookies()), []);
+  assert.deepEqual(requestsAfterLoad(), [], 'no request after load');
+  const outcome = await page.evaluate(() => fetch('http://127.0.0.2:9/leak?x=1').then(() => 'sent', () => 'blocked'));
+  assert.equal(outcome, 'blocked');
+  const response = await page.request.get(BASE);
+  assert.match(response.headers()['content-security-policy'] ?? '', /connect-src 'self'/);
+  await context.close();
+});
+
+test('the large-text, high-contrast switch works by keyboard and stays accessible', async () => {
+  const { page, context } = await open();
+  const toggle = page.getByRole('button', { name: '大字、高对比' });
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.locator('.app.large').count(), 1);
+  await page.screenshot({ path: join(ARTIFACTS, 'large-text-0-start.png'), fullPage: true });
+  await axeClean(page, 'large text');
+  await context.close();
+});
+
+test('an unanswered age is reported only on reaching the review, and its link leads back to the question', async () => {
+  const { page, context } = await open();
+  await place(page, { province: 'shanxi', area: 'taiyuan/urban' });
+  await next(page);
+  assert.equal(await page.locator('.error-summary').count(), 0, 'no error before the user asks to go on');
+  await next(page);
+  await next(page);
+  const summary = page.locator('.error-summary');
+  assert.match(await summary.innerText(), /第1位成员的年龄：请填写年龄/);
+  await summary.getByRole('link').first().click();
+  await page.getByRole('heading', { level: 1, name: '家庭成员' }).waitFor();
+  assert.match(await page.locator('.field-error', { has: page.locator('#member-0-age') }).innerText(), /请填写年龄/);
+  await context.close();
+});
+
+test('the browser Back button returns to the previous step with the answers kept', async () => {
+  const { page, context } = await open();
+  await place(page, { province: 'shanxi', area: 'datong/pingcheng' });
+  await next(page);
+  await member(page, 0, { relation: 'applicant', age: '52' });
+  await next(page);
+  await page.goBack();
+  await page.getByRole('heading', { level: 1, name: '家庭成员' }).waitFor();
+  assert.equal(await page.locator('#member-0-age').inputValue(), '52');
+  await page.goBack();
+  assert.equal(await page.locator('#place-area').inputValue(), 'datong/pingcheng');
+  await context.close();
+});
+
+/** First-load transfer of the page's own files, raw, gzip and brotli (printed, and kept as an artifact). */
+function reportTransferSizes() {
+  const files = ['index.html', 'boot.js', 'style.css', 'app.js', 'app_bg.wasm'];
+  const rows = files.map((name) => {
+    const data = readFileSync(join(DIST, name));
+    return { name, raw: data.length, gzip: gzipSync(data, { level: 9 }).length,
+      brotli: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length };
+  });
+  const total = rows.reduce((t, r) => ({ name: 'total', raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  const text = [...rows, total].map((r) => `${r.name.padEnd(12)} raw ${String(r.raw).padStart(8)}  gzip ${String(r.gzip).padStart(7)}  brotli ${String(r.brotli).padStart(7)}`).join('\n');
+  writeFileSync(join(ARTIFACTS, 'transfer-sizes.txt'), text + '\n');
+  console.log('first-load transfer (bytes):\n' + text);
+}
