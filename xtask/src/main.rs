@@ -71,6 +71,10 @@ fn dist() -> Result<PathBuf, String> {
         .typescript(false)
         .generate(&out)
         .map_err(|e| format!("wasm-bindgen: {e}"))?;
+    let wasm_out = out.join("app_bg.wasm");
+    let bytes = std::fs::read(&wasm_out).map_err(|e| format!("cannot read {}: {e}", wasm_out.display()))?;
+    let stripped = strip_name_section(&bytes).ok_or("app_bg.wasm is not a well-formed module")?;
+    std::fs::write(&wasm_out, stripped).map_err(|e| format!("cannot write {}: {e}", wasm_out.display()))?;
     copy(&root.join("index.html"), &out.join("index.html"))?;
     for entry in std::fs::read_dir(root.join("www")).map_err(|e| format!("cannot read www/: {e}"))? {
         let path = entry.map_err(|e| e.to_string())?.path();
@@ -85,6 +89,40 @@ fn dist() -> Result<PathBuf, String> {
         eprintln!("xtask:   {name:<12} {size:>9} bytes");
     }
     Ok(out)
+}
+
+/// Drops the custom `name` section (function names, for debuggers only: over a third of the file).
+/// Everything else is copied byte for byte; `None` if the module is malformed.
+fn strip_name_section(wasm: &[u8]) -> Option<Vec<u8>> {
+    fn leb128(bytes: &[u8], mut at: usize) -> Option<(usize, usize)> {
+        let (mut value, mut shift) = (0usize, 0u32);
+        loop {
+            let byte = *bytes.get(at)?;
+            at += 1;
+            value |= usize::from(byte & 0x7f).checked_shl(shift)?;
+            shift += 7;
+            if byte & 0x80 == 0 {
+                return Some((value, at));
+            }
+        }
+    }
+    let mut out = wasm.get(..8)?.to_vec();
+    let mut at = 8;
+    while at < wasm.len() {
+        let start = at;
+        let id = *wasm.get(at)?;
+        let (size, body) = leb128(wasm, at + 1)?;
+        let end = body.checked_add(size)?;
+        let is_name = id == 0 && {
+            let (len, name_at) = leb128(wasm, body)?;
+            wasm.get(name_at..name_at.checked_add(len)?)? == b"name"
+        };
+        if !is_name {
+            out.extend_from_slice(wasm.get(start..end)?);
+        }
+        at = end;
+    }
+    Some(out)
 }
 
 fn copy(from: &Path, to: &Path) -> Result<(), String> {

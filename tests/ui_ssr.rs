@@ -1,0 +1,53 @@
+//! The page's components rendered on the host with Yew's server-side rendering: the results view
+//! shows what the engine decided, with numbers and citations, and escapes text from data.
+
+use futures::executor::block_on;
+use low_income_check::engine::policy::builtin;
+use low_income_check::engine::{assess, Day};
+use low_income_check::format::parse_household;
+use low_income_check::ui::results::{ResultsProps, ResultsView};
+use yew::ServerRenderer;
+
+fn render(household: &str, pack: &str) -> String {
+    let household = parse_household(household).expect("household");
+    let pack = builtin::load(pack).expect("id").expect("pack");
+    let assessment = assess(&household, &pack, Day::parse("2026-11-22").expect("day")).expect("assessment");
+    block_on(ServerRenderer::<ResultsView>::with_props(move || ResultsProps { assessment }).render())
+}
+
+#[test]
+fn the_results_view_shows_the_best_category_its_reasons_and_how_to_apply() {
+    let html = render(
+        r#"{"place":{"area":"taiyuan/urban"},"members":[{"age":40},{"relation":"child","age":9}],
+            "income":[{"member":0,"kind":"wages","amount":"1400","per":"month"}]}"#,
+        "shanxi",
+    );
+    assert!(html.contains("您家最可能符合：<strong>最低生活保障（低保）</strong>"), "{html}");
+    assert!(html.contains("低于门槛60元"));
+    assert!(html.contains("依据：民发〔2021〕57号《最低生活保障审核确认办法》"));
+    assert!(html.contains("怎样申请"));
+    assert!(html.contains("30个工作日"));
+    // The chart has a text alternative with the household's figure and the thresholds.
+    assert!(html.contains("您家人均每月收入 700元；低保标准 760元；1.5倍低保标准（边缘家庭） 1140元"));
+}
+
+#[test]
+fn an_ineligible_household_is_told_so_plainly() {
+    let html = render(
+        r#"{"place":{"local_standard":{"amount":"900","per":"month"}},"members":[{"age":35,"work":"employed"}],
+            "income":[{"member":0,"kind":"wages","amount":"9000","per":"month"}],"assets":{"vehicles":1}}"#,
+        "national",
+    );
+    assert!(html.contains("暂未发现可能符合的类别"));
+}
+
+#[test]
+fn text_typed_by_the_user_reaches_the_page_as_text_not_markup() {
+    // A typed standard is shown in the results; markup in an area id is shown escaped, never parsed.
+    let html = render(
+        r#"{"place":{"area":"<img src=x onerror=alert(1)>","local_standard":{"amount":"800","per":"month"}},"members":[{"age":40}]}"#,
+        "shanxi",
+    );
+    assert!(!html.contains("<img"), "{html}");
+    assert!(html.contains("&lt;img"));
+}
