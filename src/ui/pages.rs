@@ -97,7 +97,10 @@ pub fn step_page(props: &StepProps) -> Html {
             <p class="progress" aria-label="进度">{ format!("第{}步，共{}步", index + 1, STEPS.len()) }</p>
             <ErrorSummary problems={props.problems.clone()} />
             <h1>{ title }</h1>
-            { props.children.clone() }
+            // novalidate: the page validates (and explains) every answer itself; Enter never submits.
+            <form novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                { props.children.clone() }
+            </form>
             <nav class="step-nav" aria-label="上一步和下一步">
                 <Link<Route> to={back} classes="button secondary">{ "上一步" }</Link<Route>>
                 if let Some(next) = next {
@@ -513,10 +516,46 @@ pub fn review_page() -> Html {
                     row(format!("第{}位成员", i + 1), parts.join("，"), Route::Household, format!("第{}位成员", i + 1))
                 }) }
                 { for a.income.iter().enumerate().map(|(i, l)| row(format!("收入{}", i + 1), format!("{}：{}", label_of(INCOME_KINDS, &l.kind), money(&l.money)), Route::Money, format!("收入{}", i + 1))) }
-                { row("医疗自付".into(), money(&a.spending.medical), Route::Money, "医疗自付".into()) }
+                { for [("医疗自付", &a.spending.medical), ("康复护理自付", &a.spending.disability_care), ("教育自付", &a.spending.education), ("其他必需支出", &a.spending.other_rigid)]
+                    .into_iter()
+                    .filter(|(_, m)| !m.text.trim().is_empty())
+                    .map(|(name, m)| row(name.into(), money(m), Route::Money, name.into())) }
                 { row("金融资产".into(), if a.assets.financial.is_empty() { "未填".into() } else { format!("{} 元", a.assets.financial) }, Route::Money, "金融资产".into()) }
                 { row("车辆、房产".into(), format!("{} 辆，{} 套", if a.assets.vehicles.is_empty() { "0" } else { &a.assets.vehicles }, if a.assets.homes.is_empty() { "0" } else { &a.assets.homes }), Route::Money, "车辆、房产".into()) }
+                { row("目前的情况".into(), situation_summary(&a.situation), Route::Money, "目前的情况".into()) }
             </dl>
         </StepPage>
     }
+}
+
+fn situation_summary(s: &super::state::SituationAnswers) -> String {
+    let mut parts = Vec::new();
+    if s.receives_dibao {
+        parts.push(
+            if s.income_rose_through_work {
+                "正在享受低保，就业后收入增加"
+            } else {
+                "正在享受低保"
+            }
+            .to_string(),
+        );
+    }
+    if s.unemployed {
+        parts.push(format!(
+            "失业无收入{}个月{}",
+            s.months_without_income,
+            if s.unemployment_insurance { "，有失业保险" } else { "" }
+        ));
+    }
+    if s.sudden_hardship {
+        parts.push("遇到突发困难".to_string());
+    }
+    if s.disaster_after_relief {
+        parts.push("受灾后仍有困难".to_string());
+    }
+    if s.student_stuck_by_emergency {
+        parts.push("学生受突发事件影响暂未就业".to_string());
+    }
+    parts.push(label_of(HUKOU, &s.hukou).to_string());
+    parts.join("；")
 }

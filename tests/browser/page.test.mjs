@@ -206,6 +206,13 @@ test('a 山西 family with heavy medical costs is told 支出型贫困 may quali
   const main = await page.locator('main').innerText();
   assert.match(main, /晋民发〔2022〕60号 二\(一\)1/);
   assert.match(main, /医疗费用票据/, 'medical receipts are on the checklist');
+  // The print view keeps the results and the checklist, and drops navigation and buttons.
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.step-nav').isVisible(), false);
+  assert.equal(await page.getByRole('button', { name: '打印或保存（不含姓名）' }).isVisible(), false);
+  assert.equal(await page.locator('.how-to-apply').isVisible(), true);
+  await page.pdf({ path: join(ARTIFACTS, 'expenditure-print.pdf') });
+  await page.emulateMedia({ media: 'screen' });
   await context.close();
 });
 
