@@ -6,7 +6,10 @@ use yew_router::prelude::*;
 
 use super::choices::*;
 use super::fields::{Checkbox, MoneyField, SelectField, TextField};
-use super::state::{Action, IncomeLine, MemberAnswers, MoneyAnswer, Problem, Step};
+use super::state::{
+    Action, AssetAnswers, IncomeLine, MemberAnswers, MoneyAnswer, PlaceAnswers, Problem, SituationAnswers,
+    SpendingAnswers, Step,
+};
 use super::{packs, today, Problems, Route, Store};
 use crate::engine::context::{LocalFigure, Origin};
 use crate::engine::household::AreaKind;
@@ -66,6 +69,22 @@ fn focus_field(id: String, step: Step) -> Callback<MouseEvent> {
         }
         #[cfg(not(target_arch = "wasm32"))]
         let _ = (&id, step);
+    })
+}
+
+/// A callback that changes one field of a copy of `current` and dispatches the whole section:
+/// every form control of every step is wired through this.
+fn edit<T, V>(store: &Store, current: &T, wrap: impl Fn(T) -> Action + 'static, change: fn(&mut T, V)) -> Callback<V>
+where
+    T: Clone + 'static,
+    V: 'static,
+{
+    let store = store.clone();
+    let current = current.clone();
+    Callback::from(move |value: V| {
+        let mut next = current.clone();
+        change(&mut next, value);
+        store.dispatch(wrap(next));
     })
 }
 
@@ -158,37 +177,15 @@ pub fn pack_standard(pack: &PolicyPack, area: &str, kind: AreaKind) -> Option<Lo
 pub fn place_page() -> Html {
     let (Some(store), Some(problems)) = (use_context::<Store>(), use_context::<Problems>()) else { return html! {} };
     let place = store.answers.place.clone();
-    let set = |f: fn(&mut super::state::PlaceAnswers, String)| {
-        let store = store.clone();
-        let place = place.clone();
-        Callback::from(move |value: String| {
-            let mut next = place.clone();
-            f(&mut next, value);
-            store.dispatch(Action::SetPlace(next));
-        })
-    };
+    let set = |f: fn(&mut PlaceAnswers, String)| edit(&store, &place, Action::SetPlace, f);
     let pack = packs().iter().find(|p| p.id == place.pack);
     let mut area_options = vec![("".into(), "我的地区不在列表中".into())];
     if let Some(pack) = pack {
         area_options.extend(pack.areas.iter().map(|a| (a.id.clone().into(), a.display_name().into())));
     }
     let standard = pack.and_then(|p| pack_standard(p, &place.area, place.area_kind));
-    let own_standard = {
-        let store = store.clone();
-        let place = place.clone();
-        Callback::from(move |checked: bool| {
-            store.dispatch(Action::SetPlace(super::state::PlaceAnswers { own_standard: checked, ..place.clone() }))
-        })
-    };
-    let set_money = |f: fn(&mut super::state::PlaceAnswers, MoneyAnswer)| {
-        let store = store.clone();
-        let place = place.clone();
-        Callback::from(move |value: MoneyAnswer| {
-            let mut next = place.clone();
-            f(&mut next, value);
-            store.dispatch(Action::SetPlace(next));
-        })
-    };
+    let own_standard = edit(&store, &place, Action::SetPlace, |p, checked: bool| p.own_standard = checked);
+    let set_money = |f: fn(&mut PlaceAnswers, MoneyAnswer)| edit(&store, &place, Action::SetPlace, f);
     let step_problems: Vec<Problem> = problems.0.iter().filter(|p| p.step == Step::Place).cloned().collect();
     html! {
         <StepPage route={Route::Place} problems={step_problems}>
@@ -237,24 +234,8 @@ fn member_card(props: &MemberCardProps) -> Html {
     let (Some(store), Some(problems)) = (use_context::<Store>(), use_context::<Problems>()) else { return html! {} };
     let i = props.index;
     let m = props.member.clone();
-    let update = |f: fn(&mut MemberAnswers, String)| {
-        let store = store.clone();
-        let m = m.clone();
-        Callback::from(move |value: String| {
-            let mut next = m.clone();
-            f(&mut next, value);
-            store.dispatch(Action::UpdateMember(i, next));
-        })
-    };
-    let flag = |f: fn(&mut MemberAnswers, bool)| {
-        let store = store.clone();
-        let m = m.clone();
-        Callback::from(move |value: bool| {
-            let mut next = m.clone();
-            f(&mut next, value);
-            store.dispatch(Action::UpdateMember(i, next));
-        })
-    };
+    let update = |f: fn(&mut MemberAnswers, String)| edit(&store, &m, move |next| Action::UpdateMember(i, next), f);
+    let flag = |f: fn(&mut MemberAnswers, bool)| edit(&store, &m, move |next| Action::UpdateMember(i, next), f);
     let remove = {
         let store = store.clone();
         Callback::from(move |_: MouseEvent| store.dispatch(Action::RemoveMember(i)))
@@ -335,22 +316,9 @@ pub fn money_page() -> Html {
         Callback::from(move |_: MouseEvent| store.dispatch(Action::AddIncome))
     };
     let income_line = |(i, line): (usize, &IncomeLine)| {
-        let update = |f: fn(&mut IncomeLine, String)| {
-            let store = store.clone();
-            let line = line.clone();
-            Callback::from(move |v: String| {
-                let mut next = line.clone();
-                f(&mut next, v);
-                store.dispatch(Action::UpdateIncome(i, next));
-            })
-        };
-        let on_money = {
-            let store = store.clone();
-            let line = line.clone();
-            Callback::from(move |money: MoneyAnswer| {
-                store.dispatch(Action::UpdateIncome(i, IncomeLine { money, ..line.clone() }))
-            })
-        };
+        let update = |f: fn(&mut IncomeLine, String)| edit(&store, line, move |next| Action::UpdateIncome(i, next), f);
+        let on_money =
+            edit(&store, line, move |next| Action::UpdateIncome(i, next), |l, money: MoneyAnswer| l.money = money);
         let remove = {
             let store = store.clone();
             Callback::from(move |_: MouseEvent| store.dispatch(Action::RemoveIncome(i)))
@@ -372,51 +340,13 @@ pub fn money_page() -> Html {
         }
     };
     let spending = answers.spending.clone();
-    let set_spending = |f: fn(&mut super::state::SpendingAnswers, MoneyAnswer)| {
-        let store = store.clone();
-        let spending = spending.clone();
-        Callback::from(move |v: MoneyAnswer| {
-            let mut next = spending.clone();
-            f(&mut next, v);
-            store.dispatch(Action::SetSpending(next));
-        })
-    };
+    let set_spending = |f: fn(&mut SpendingAnswers, MoneyAnswer)| edit(&store, &spending, Action::SetSpending, f);
     let assets = answers.assets.clone();
-    let set_assets = |f: fn(&mut super::state::AssetAnswers, String)| {
-        let store = store.clone();
-        let assets = assets.clone();
-        Callback::from(move |v: String| {
-            let mut next = assets.clone();
-            f(&mut next, v);
-            store.dispatch(Action::SetAssets(next));
-        })
-    };
-    let other_property = {
-        let store = store.clone();
-        let assets = assets.clone();
-        Callback::from(move |v: bool| {
-            store.dispatch(Action::SetAssets(super::state::AssetAnswers { other_property: v, ..assets.clone() }))
-        })
-    };
+    let set_assets = |f: fn(&mut AssetAnswers, String)| edit(&store, &assets, Action::SetAssets, f);
+    let other_property = edit(&store, &assets, Action::SetAssets, |a, v: bool| a.other_property = v);
     let situation = answers.situation.clone();
-    let flag = |f: fn(&mut super::state::SituationAnswers, bool)| {
-        let store = store.clone();
-        let situation = situation.clone();
-        Callback::from(move |v: bool| {
-            let mut next = situation.clone();
-            f(&mut next, v);
-            store.dispatch(Action::SetSituation(next));
-        })
-    };
-    let text = |f: fn(&mut super::state::SituationAnswers, String)| {
-        let store = store.clone();
-        let situation = situation.clone();
-        Callback::from(move |v: String| {
-            let mut next = situation.clone();
-            f(&mut next, v);
-            store.dispatch(Action::SetSituation(next));
-        })
-    };
+    let flag = |f: fn(&mut SituationAnswers, bool)| edit(&store, &situation, Action::SetSituation, f);
+    let text = |f: fn(&mut SituationAnswers, String)| edit(&store, &situation, Action::SetSituation, f);
     let anyone_ill = answers.members.iter().any(|m| m.ill);
     let anyone_disabled = answers.members.iter().any(|m| m.disability.is_some());
     let anyone_studying = answers.members.iter().any(|m| m.student.is_some());
@@ -528,7 +458,7 @@ pub fn review_page() -> Html {
     }
 }
 
-fn situation_summary(s: &super::state::SituationAnswers) -> String {
+fn situation_summary(s: &SituationAnswers) -> String {
     let mut parts = Vec::new();
     if s.receives_dibao {
         parts.push(
