@@ -28,6 +28,7 @@
 //! assert!(income.explanation.to_string().contains("低于门槛60元"));
 //! ```
 
+pub mod call_record;
 pub mod engine;
 pub mod format;
 pub mod input;

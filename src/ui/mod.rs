@@ -7,6 +7,7 @@
 
 pub mod choices;
 pub mod fields;
+pub mod hotline;
 pub mod pages;
 pub mod results;
 pub mod state;
@@ -44,6 +45,9 @@ pub enum Route {
     Review,
     #[at("/results")]
     Results,
+    /// The 12345 operator's one-screen mode.
+    #[at("/hotline")]
+    Hotline,
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -75,16 +79,23 @@ pub fn use_reached_review(store: &Store) {
     use_effect_with((), move |_| store.dispatch(Action::ReachedReview));
 }
 
-#[function_component(ResultsPage)]
-fn results_page() -> Html {
-    let (Some(store), Some(problems)) = (use_context::<Store>(), use_context::<Problems>()) else { return html! {} };
-    use_reached_review(&store);
-    let outcome = use_memo(store.answers.clone(), |answers| {
+/// The assessment of the current answers, recomputed only when they change; `None` while an
+/// answer needs fixing.
+#[hook]
+pub fn use_assessment(store: &Store) -> Rc<Option<crate::engine::Assessment>> {
+    use_memo(store.answers.clone(), |answers| {
         answers.to_household().ok().and_then(|household| {
             let pack = packs().iter().find(|p| Some(&p.id) == household.place.pack.as_ref())?;
             assess(&household, pack, today()).ok()
         })
-    });
+    })
+}
+
+#[function_component(ResultsPage)]
+fn results_page() -> Html {
+    let (Some(store), Some(problems)) = (use_context::<Store>(), use_context::<Problems>()) else { return html! {} };
+    use_reached_review(&store);
+    let outcome = use_assessment(&store);
     let restart = {
         let store = store.clone();
         Callback::from(move |_: MouseEvent| store.dispatch(Action::Reset))
@@ -119,6 +130,7 @@ fn switch(route: Route) -> Html {
         Route::Money => html! { <MoneyPage /> },
         Route::Review => html! { <ReviewPage /> },
         Route::Results => html! { <ResultsPage /> },
+        Route::Hotline => html! { <hotline::HotlinePage /> },
         Route::NotFound => {
             html! { <><h1>{ "找不到这个页面" }</h1><Link<Route> to={Route::Start}>{ "回到开始" }</Link<Route>></> }
         }

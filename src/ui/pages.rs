@@ -173,8 +173,15 @@ pub fn pack_standard(pack: &PolicyPack, area: &str, kind: AreaKind) -> Option<Lo
     })
 }
 
-#[function_component(PlacePage)]
-pub fn place_page() -> Html {
+#[function_component(PlaceSection)]
+pub fn place_section(props: &SectionProps) -> Html {
+    let say = |line: &'static str| {
+        if props.scripted {
+            html! { <Say {line} /> }
+        } else {
+            html! {}
+        }
+    };
     let (Some(store), Some(problems)) = (use_context::<Store>(), use_context::<Problems>()) else { return html! {} };
     let place = store.answers.place.clone();
     let set = |f: fn(&mut PlaceAnswers, String)| edit(&store, &place, Action::SetPlace, f);
@@ -186,9 +193,9 @@ pub fn place_page() -> Html {
     let standard = pack.and_then(|p| pack_standard(p, &place.area, place.area_kind));
     let own_standard = edit(&store, &place, Action::SetPlace, |p, checked: bool| p.own_standard = checked);
     let set_money = |f: fn(&mut PlaceAnswers, MoneyAnswer)| edit(&store, &place, Action::SetPlace, f);
-    let step_problems: Vec<Problem> = problems.0.iter().filter(|p| p.step == Step::Place).cloned().collect();
     html! {
-        <StepPage route={Route::Place} problems={step_problems}>
+        <>
+            { say("请问您家住在哪个省、哪个市、哪个区县？是城市还是农村？") }
             <fieldset>
                 <legend>{ "省份和地区" }</legend>
                 <SelectField id="place-pack" label="省份" value={place.pack.clone()}
@@ -208,6 +215,7 @@ pub fn place_page() -> Html {
                     <p>{ "没有找到您所在地区的低保标准。请在下面填写（可以问乡镇、街道、村居委会或拨打12345）。" }</p>
                 }
             </div>
+            { say("您知道当地的低保标准是每人每月多少钱吗？不知道也没关系。") }
             <Checkbox id="place-own" label="我知道本地的低保标准，用我填写的数" checked={place.own_standard} onchange={own_standard} />
             if place.own_standard || standard.is_none() {
                 <MoneyField id="place-standard" label="当地低保标准（每人）" answer={place.standard.clone()}
@@ -218,7 +226,7 @@ pub fn place_page() -> Html {
                 hint={Some(AttrValue::from("判断“刚性支出困难家庭”时需要，统计公报里有这个数。"))}
                 answer={place.disposable_income.clone()} error={error_for(&problems.0, "place-disposable")}
                 onchange={set_money(|p, v| p.disposable_income = v)} />
-        </StepPage>
+        </>
     }
 }
 
@@ -227,6 +235,7 @@ struct MemberCardProps {
     index: usize,
     member: MemberAnswers,
     removable: bool,
+    scripted: bool,
 }
 
 #[function_component(MemberCard)]
@@ -244,6 +253,13 @@ fn member_card(props: &MemberCardProps) -> Html {
     // 特困 asks about supporters only for the elderly, minors and disabled people.
     let asks_supporter = m.disability.is_some() || age.is_some_and(|a| a >= 60 || a < 16);
     let id = |name: &str| format!("member-{i}-{name}");
+    let say = |line: &'static str| {
+        if props.scripted {
+            html! { <Say {line} /> }
+        } else {
+            html! {}
+        }
+    };
     html! {
         <fieldset class="member">
             <legend>{ format!("第{}位成员", i + 1) }</legend>
@@ -251,18 +267,22 @@ fn member_card(props: &MemberCardProps) -> Html {
                 onchange={update(|m, v| if let Some(r) = pick(RELATIONS, &v) { m.relation = r })} />
             <TextField id={id("age")} label="年龄（周岁）" value={m.age.clone()} error={error_for(&problems.0, &id("age"))}
                 onchange={update(|m, v| m.age = v)} />
+            { say("这位家人有残疾人证吗？是哪一类、几级？") }
             <SelectField id={id("disability")} label="残疾人证" value={key_of(DISABILITIES, &m.disability)} options={options(DISABILITIES)}
                 onchange={update(|m, v| if let Some(d) = pick(DISABILITIES, &v) { m.disability = d })} />
             if m.disability.is_some() {
                 <SelectField id={id("grade")} label="残疾等级（残疾人证上的等级）" value={m.grade.to_string()} options={options(GRADES)}
                     onchange={update(|m, v| if let Some(g) = pick(GRADES, &v) { m.grade = g })} />
+                { say("还需要康复治疗、康复训练或者照料护理吗？") }
                 <Checkbox id={id("care")} label="仍需要康复治疗、康复训练或照料护理" checked={m.needs_care} onchange={flag(|m, v| m.needs_care = v)} />
             }
+            { say("这位家人有没有生大病？现在还在治疗吗？") }
             <Checkbox id={id("ill")} label="患有疾病" checked={m.ill} onchange={flag(|m, v| m.ill = v)} />
             if m.ill {
                 <Checkbox id={id("serious")} label="是重病、大病（有医院诊断）" checked={m.serious} onchange={flag(|m, v| m.serious = v)} />
                 <Checkbox id={id("treatment")} label="尚未痊愈，仍在治疗" checked={m.in_treatment} onchange={flag(|m, v| m.in_treatment = v)} />
             }
+            { say("这位家人在上学吗？上的是什么学校，是全日制吗？") }
             <SelectField id={id("student")} label="在读情况" value={key_of(LEVELS, &m.student)} options={options(LEVELS)}
                 onchange={update(|m, v| if let Some(l) = pick(LEVELS, &v) { m.student = l })} />
             if m.student.is_some() {
@@ -270,9 +290,11 @@ fn member_card(props: &MemberCardProps) -> Html {
                 <Checkbox id={id("highfee")} label="在高收费学校就读" checked={m.high_fee_school} onchange={flag(|m, v| m.high_fee_school = v)} />
                 <Checkbox id={id("abroad")} label="出国留学" checked={m.abroad} onchange={flag(|m, v| m.abroad = v)} />
             }
+            { say("这位家人现在有工作吗？") }
             <SelectField id={id("work")} label="就业情况" value={key_of(WORK, &m.work)} options={options(WORK)}
                 onchange={update(|m, v| if let Some(w) = pick(WORK, &v) { m.work = w })} />
             if asks_supporter {
+                { say("有没有子女、配偶或父母能赡养、照顾这位家人？他们有没有这个能力？") }
                 <SelectField id={id("supporter")} label="有没有能赡养、抚养、扶养这位成员的人（配偶、子女、父母等）？"
                     value={key_of(SUPPORTERS, &m.supporter)} options={options(SUPPORTERS)}
                     onchange={update(|m, v| if let Some(s) = pick(SUPPORTERS, &v) { m.supporter = s })} />
@@ -284,27 +306,41 @@ fn member_card(props: &MemberCardProps) -> Html {
     }
 }
 
-#[function_component(HouseholdPage)]
-pub fn household_page() -> Html {
-    let (Some(store), Some(problems)) = (use_context::<Store>(), use_context::<Problems>()) else { return html! {} };
+#[function_component(MembersSection)]
+pub fn members_section(props: &SectionProps) -> Html {
+    let say = |line: &'static str| {
+        if props.scripted {
+            html! { <Say {line} /> }
+        } else {
+            html! {}
+        }
+    };
+    let Some(store) = use_context::<Store>() else { return html! {} };
     let add = {
         let store = store.clone();
         Callback::from(move |_: MouseEvent| store.dispatch(Action::AddMember))
     };
     let members = store.answers.members.clone();
     let removable = members.len() > 1;
-    let step_problems: Vec<Problem> = problems.0.iter().filter(|p| p.step == Step::Household).cloned().collect();
     html! {
-        <StepPage route={Route::Household} problems={step_problems}>
+        <>
             <p>{ "请填写共同生活的每一位家庭成员：配偶、未成年子女、在读的成年子女，以及长期共同生活、有赡养抚养义务的人。不需要填写姓名。" }</p>
-            { for members.into_iter().enumerate().map(|(index, member)| html! { <MemberCard {index} {member} {removable} /> }) }
+            { say("请问家里一起生活的有几口人？每个人多大年纪，和您是什么关系？") }
+            { for members.into_iter().enumerate().map(|(index, member)| html! { <MemberCard {index} {member} {removable} scripted={props.scripted} /> }) }
             <button type="button" class="button secondary" onclick={add}>{ "添加一位家庭成员" }</button>
-        </StepPage>
+        </>
     }
 }
 
-#[function_component(MoneyPage)]
-pub fn money_page() -> Html {
+#[function_component(MoneySection)]
+pub fn money_section(props: &SectionProps) -> Html {
+    let say = |line: &'static str| {
+        if props.scripted {
+            html! { <Say {line} /> }
+        } else {
+            html! {}
+        }
+    };
     let (Some(store), Some(problems)) = (use_context::<Store>(), use_context::<Problems>()) else { return html! {} };
     let answers = store.answers.clone();
     let mut member_options: Vec<(AttrValue, AttrValue)> = vec![("household".into(), "全家共有".into())];
@@ -350,15 +386,16 @@ pub fn money_page() -> Html {
     let anyone_ill = answers.members.iter().any(|m| m.ill);
     let anyone_disabled = answers.members.iter().any(|m| m.disability.is_some());
     let anyone_studying = answers.members.iter().any(|m| m.student.is_some());
-    let step_problems: Vec<Problem> = problems.0.iter().filter(|p| p.step == Step::Money).cloned().collect();
     html! {
-        <StepPage route={Route::Money} problems={step_problems}>
+        <>
             <h2>{ "近12个月的收入" }</h2>
+            { say("最近12个月，家里每个人的收入大概多少？工资、种地做生意、养老金都算，按月说按年说都可以。") }
             <p class="hint">{ "每项收入单独填写。基础养老金、优待抚恤金、奖学金、低保金等不计入收入，也可以填，会单独列出。" }</p>
             { for answers.income.iter().enumerate().map(income_line) }
             <button type="button" class="button secondary" onclick={add_income}>{ "添加一项收入" }</button>
 
             <h2>{ "近12个月自己负担的支出" }</h2>
+            { say("看病、康复、上学这些，医保报销以后自己花了多少钱？") }
             <p class="hint">{ "只填医保、大病保险、商业保险报销和各种资助以后，家里自己实际付的钱。" }</p>
             if anyone_ill {
                 <MoneyField id="spending-medical" label="看病的医疗费用" answer={spending.medical.clone()}
@@ -376,6 +413,7 @@ pub fn money_page() -> Html {
                 error={error_for(&problems.0, "spending-other")} onchange={set_spending(|s, v| s.other_rigid = v)} />
 
             <h2>{ "家庭财产" }</h2>
+            { say("家里存款、理财大概有多少？有车吗？有几套房？") }
             <TextField id="assets-financial" label="存款、理财、股票、基金等金融资产合计（元）" value={assets.financial.clone()} inputmode="decimal"
                 class="input-money" error={error_for(&problems.0, "assets-financial")} onchange={set_assets(|a, v| a.financial = v)} />
             <TextField id="assets-vehicles" label="机动车（辆）" value={assets.vehicles.clone()}
@@ -385,12 +423,15 @@ pub fn money_page() -> Html {
             <Checkbox id="assets-other" label="还有商铺、厂房等其他房产或经营性财产" checked={assets.other_property} onchange={other_property} />
 
             <h2>{ "目前的情况" }</h2>
+            { say("现在是低保户吗？最近有没有失业、受灾，或者突发的大病、事故？") }
             <Checkbox id="situation-dibao" label="家里正在享受低保" checked={situation.receives_dibao} onchange={flag(|s, v| s.receives_dibao = v)} />
             if situation.receives_dibao {
+                { say("收入增加是不是因为家里有人找到了工作？") }
                 <Checkbox id="situation-work" label="最近因为有人就业，收入增加了" checked={situation.income_rose_through_work} onchange={flag(|s, v| s.income_rose_through_work = v)} />
             }
             <Checkbox id="situation-unemployed" label="有人失业、没有收入" checked={situation.unemployed} onchange={flag(|s, v| s.unemployed = v)} />
             if situation.unemployed {
+                { say("已经几个月没有收入了？有没有失业保险？是不是因为疫情或灾害不能回去上班？") }
                 <TextField id="situation-months" label="已经连续几个月没有收入" value={situation.months_without_income.clone()}
                     error={error_for(&problems.0, "situation-months")} onchange={text(|s, v| s.months_without_income = v)} />
                 <Checkbox id="situation-insurance" label="有失业保险" checked={situation.unemployment_insurance} onchange={flag(|s, v| s.unemployment_insurance = v)} />
@@ -401,8 +442,48 @@ pub fn money_page() -> Html {
             <Checkbox id="situation-student" label="有学生（如应届毕业生）受疫情、灾害影响暂未就业，生活困难" checked={situation.student_stuck_by_emergency} onchange={flag(|s, v| s.student_stuck_by_emergency = v)} />
             <SelectField id="situation-hukou" label="户籍" value={key_of(HUKOU, &situation.hukou)} options={options(HUKOU)}
                 onchange={text(|s, v| if let Some(h) = pick(HUKOU, &v) { s.hukou = h })} />
-        </StepPage>
+        </>
     }
+}
+
+#[derive(Properties, PartialEq, Clone, Copy)]
+pub struct SectionProps {
+    /// Show, beside each question, the sentence a hotline operator reads to the caller.
+    #[prop_or_default]
+    pub scripted: bool,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SayProps {
+    pub line: &'static str,
+}
+
+/// A sentence for the operator to read aloud (hotline mode).
+#[function_component(Say)]
+pub fn say(props: &SayProps) -> Html {
+    html! { <p class="say"><span class="say-label">{ "话术：" }</span>{ props.line }</p> }
+}
+
+fn step_problems(problems: &Problems, step: Step) -> Vec<Problem> {
+    problems.0.iter().filter(|p| p.step == step).cloned().collect()
+}
+
+#[function_component(PlacePage)]
+pub fn place_page() -> Html {
+    let Some(problems) = use_context::<Problems>() else { return html! {} };
+    html! { <StepPage route={Route::Place} problems={step_problems(&problems, Step::Place)}><PlaceSection /></StepPage> }
+}
+
+#[function_component(HouseholdPage)]
+pub fn household_page() -> Html {
+    let Some(problems) = use_context::<Problems>() else { return html! {} };
+    html! { <StepPage route={Route::Household} problems={step_problems(&problems, Step::Household)}><MembersSection /></StepPage> }
+}
+
+#[function_component(MoneyPage)]
+pub fn money_page() -> Html {
+    let Some(problems) = use_context::<Problems>() else { return html! {} };
+    html! { <StepPage route={Route::Money} problems={step_problems(&problems, Step::Money)}><MoneySection /></StepPage> }
 }
 
 #[function_component(ReviewPage)]

@@ -181,6 +181,8 @@ pub enum Action {
     SetAssets(AssetAnswers),
     SetSituation(SituationAnswers),
     ToggleLargeText,
+    /// Switch the money field with this id between 每月 and 每年 (the hotline's Alt+Y).
+    TogglePeriod(String),
     /// The user reached the review step: unanswered questions are reported from now on.
     ReachedReview,
     /// Clears every answer (a new check, or a new call).
@@ -257,6 +259,12 @@ impl Reducible for State {
             Action::SetAssets(assets) => answers.assets = assets,
             Action::SetSituation(situation) => answers.situation = situation,
             Action::ToggleLargeText => next.large_text = !next.large_text,
+            Action::TogglePeriod(field) => match answers.money_field(&field) {
+                Some(answer) => {
+                    answer.per = if answer.per == Period::Month { Period::Year } else { Period::Month };
+                }
+                None => return self,
+            },
             Action::ReachedReview => {
                 if next.report_missing {
                     return self;
@@ -310,6 +318,21 @@ fn field_label(field: &str) -> String {
 }
 
 impl Answers {
+    /// The money answer behind a field id (`income-2-amount`, `spending-medical`, `place-standard`).
+    pub fn money_field(&mut self, field: &str) -> Option<&mut MoneyAnswer> {
+        let parts: Vec<&str> = field.split('-').collect();
+        match parts.as_slice() {
+            ["income", i, "amount"] => self.income.get_mut(i.parse::<usize>().ok()?).map(|line| &mut line.money),
+            ["place", "standard"] => Some(&mut self.place.standard),
+            ["place", "disposable"] => Some(&mut self.place.disposable_income),
+            ["spending", "medical"] => Some(&mut self.spending.medical),
+            ["spending", "disability"] => Some(&mut self.spending.disability_care),
+            ["spending", "education"] => Some(&mut self.spending.education),
+            ["spending", "other"] => Some(&mut self.spending.other_rigid),
+            _ => None,
+        }
+    }
+
     /// The household for the engine, or every problem found. Nothing is dropped: a bad field is
     /// reported and the rest still read.
     pub fn to_household(&self) -> Result<Household, Vec<Problem>> {
@@ -519,6 +542,18 @@ mod tests {
         state = reduce(state, Action::RemoveMember(1));
         assert_eq!(state.answers.members.len(), 2);
         assert_eq!(state.answers.income.iter().map(|l| l.member).collect::<Vec<_>>(), [Some(1), None]);
+    }
+
+    #[test]
+    fn toggling_the_period_of_a_money_field_by_its_id() {
+        let mut state = reduce(State::default(), Action::AddIncome);
+        assert_eq!(state.answers.income[0].money.per, Period::Month);
+        state = reduce(state, Action::TogglePeriod("income-0-amount".into()));
+        assert_eq!(state.answers.income[0].money.per, Period::Year);
+        state = reduce(state, Action::TogglePeriod("spending-medical".into()));
+        assert_eq!(state.answers.spending.medical.per, Period::Month);
+        let unchanged = reduce(state.clone(), Action::TogglePeriod("member-0-age".into()));
+        assert_eq!(unchanged, state);
     }
 
     #[test]

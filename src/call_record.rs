@@ -1,0 +1,114 @@
+//! The 12345 operator's call record: categories, key figures and next steps, in plain text to paste
+//! into the ticket. It is written from the assessment alone, which holds no name, ID number or
+//! phone number — the page never asks for them — so the record cannot contain any.
+
+use std::fmt::Write;
+
+use crate::engine::assessment::Assessment;
+use crate::engine::money::Yuan;
+use crate::engine::outcome::{Outcome, Status};
+
+pub fn call_record(a: &Assessment) -> String {
+    let mut out = String::with_capacity(1024);
+    // Writing into a String cannot fail; the results are ignored on purpose.
+    let _ = writeln!(out, "【社会救助咨询记录】评估日期 {}（不含姓名、身份证号、电话）", a.as_of);
+    let standard = a.standard.as_ref().map(|s| s.describe()).unwrap_or_else(|| "未知（需当地核实）".to_string());
+    let _ = writeln!(out, "地区：{}；低保标准：{}", a.pack.name, standard);
+    let h = &a.household;
+    let _ = writeln!(
+        out,
+        "家庭：{}人；近12个月计入收入{}元，人均每月{}元；刚性支出{}元；金融资产{}元",
+        h.members,
+        Yuan(h.net_income),
+        Yuan(h.per_capita_monthly_income),
+        Yuan(h.rigid_spending),
+        Yuan(h.financial_assets)
+    );
+    match &a.best {
+        Some(best) => {
+            let _ = writeln!(out, "结论：{}（{}）", best.name, best.status.label());
+        }
+        None => {
+            let _ = writeln!(out, "结论：暂未发现可能符合的类别");
+        }
+    }
+    let open: Vec<_> = a.results.iter().filter(|r| r.status <= Status::NeedsLocalCheck).collect();
+    if !open.is_empty() {
+        let _ = writeln!(out, "可能符合：");
+        for r in open {
+            let unknown: Vec<&str> =
+                r.checks.iter().filter(|c| c.outcome == Outcome::Unknown).map(|c| c.label.as_ref()).collect();
+            if unknown.is_empty() {
+                let _ = writeln!(out, "- {}（{}）", r.name, r.status.label());
+            } else {
+                let _ = writeln!(out, "- {}（{}；需核实：{}）", r.name, r.status.label(), unknown.join("、"));
+            }
+        }
+    }
+    let unlikely: Vec<_> = a.results.iter().filter(|r| r.status == Status::Unlikely).collect();
+    if !unlikely.is_empty() {
+        let _ = writeln!(out, "不太可能：");
+        for r in unlikely {
+            let failed: Vec<&str> =
+                r.checks.iter().filter(|c| c.outcome == Outcome::Fail).map(|c| c.label.as_ref()).collect();
+            let _ = writeln!(out, "- {}（不符合：{}）", r.name, failed.join("、"));
+        }
+    }
+    let how = &a.how_to_apply;
+    if a.best.is_some() {
+        if let Some(first) = how.where_to_apply.first() {
+            let _ = writeln!(out, "告知来电人：{}", first.text);
+        }
+        if !how.documents.is_empty() {
+            let names: Vec<&str> = how.documents.iter().map(|d| d.name).collect();
+            let _ = writeln!(out, "带齐材料：{}", names.join("、"));
+        }
+        if let Some(limit) = how.time_limits.first() {
+            let _ = writeln!(out, "办理时限：{}", limit.text);
+        }
+    }
+    let _ = write!(out, "（自我评估结果，不是审核决定，以乡镇（街道）审核为准）");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::policy::builtin;
+    use crate::engine::{assess, Day};
+    use crate::format::parse_household;
+
+    fn record(json: &str, pack: &str) -> String {
+        let household = parse_household(json).expect("household");
+        let pack = builtin::load(pack).expect("id").expect("pack");
+        let a = assess(&household, &pack, Day::parse("2026-11-22").expect("day")).expect("assessment");
+        call_record(&a)
+    }
+
+    #[test]
+    fn the_record_has_the_categories_key_figures_office_documents_and_time_limit() {
+        let text = record(
+            r#"{"place":{"area":"taiyuan/urban"},"members":[{"age":40},{"relation":"child","age":9}],
+                "income":[{"member":0,"kind":"wages","amount":"1400","per":"month"}]}"#,
+            "shanxi",
+        );
+        assert!(text.contains("地区：山西省；低保标准：760元/人/月（太原市城镇，城市标准，2023-01-01起执行"), "{text}");
+        assert!(text.contains("家庭：2人；近12个月计入收入16800元，人均每月700元"));
+        assert!(text.contains("结论：最低生活保障（低保）（很可能符合）"));
+        assert!(text.contains("告知来电人：以家庭为单位"));
+        assert!(text.contains("带齐材料：申请人及家庭成员的居民身份证、户口簿"));
+        assert!(text.contains("办理时限：自受理之日起30个工作日内"));
+        assert!(text.contains("不太可能：\n- 低保边缘家庭（不符合：不符合低保条件）"));
+    }
+
+    #[test]
+    fn with_nothing_likely_the_record_says_so_and_gives_no_office_steps() {
+        let text = record(
+            r#"{"place":{"local_standard":{"amount":"900","per":"month"}},"members":[{"age":35,"work":"employed"}],
+                "income":[{"member":0,"kind":"wages","amount":"9000","per":"month"}],"assets":{"vehicles":1}}"#,
+            "national",
+        );
+        assert!(text.contains("结论：暂未发现可能符合的类别"));
+        assert!(!text.contains("带齐材料"));
+    }
+}

@@ -1,0 +1,183 @@
+//! 12345 operator mode (`#/hotline`): every question on one screen with the sentence to read to the
+//! caller, the live result beside it, keyboard shortcuts, and a call record to paste into the
+//! ticket. "新来电" wipes every answer; nothing is ever stored.
+//!
+//! Shortcuts (Alt, so they never collide with typing): Alt+A add a member, Alt+I add an income line,
+//! Alt+Y switch the focused amount between 每月 and 每年, Alt+R jump to the result, Alt+N new call.
+
+use yew::prelude::*;
+
+use super::pages::{MembersSection, MoneySection, PlaceSection};
+use super::state::Action;
+use super::{use_assessment, Store};
+use crate::call_record::call_record;
+use crate::engine::money::Yuan;
+use crate::engine::outcome::Status;
+
+/// Focuses an element by id, if it is on the page.
+fn focus(id: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        if let Some(el) =
+            gloo::utils::document().get_element_by_id(id).and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = id;
+}
+
+/// Listens for the Alt shortcuts while the hotline screen is shown.
+#[hook]
+fn use_shortcuts(store: &Store) {
+    let store = store.clone();
+    use_effect_with((), move |_| {
+        #[cfg(target_arch = "wasm32")]
+        let listener = {
+            use wasm_bindgen::JsCast;
+            gloo::events::EventListener::new(&gloo::utils::document(), "keydown", move |event| {
+                let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                if !event.alt_key() || event.ctrl_key() || event.meta_key() {
+                    return;
+                }
+                let active = gloo::utils::document().active_element().map(|el| el.id()).unwrap_or_default();
+                let handled = match event.code().as_str() {
+                    // The listener outlives renders, so it never reads the (snapshot) state: it
+                    // focuses the last field of its kind once the new one is on the page.
+                    "KeyA" => {
+                        store.dispatch(Action::AddMember);
+                        focus_last_later("input[id^='member-'][id$='-age']");
+                        true
+                    }
+                    "KeyI" => {
+                        store.dispatch(Action::AddIncome);
+                        focus_last_later("input[id^='income-'][id$='-amount']");
+                        true
+                    }
+                    "KeyY" => {
+                        store.dispatch(Action::TogglePeriod(active));
+                        true
+                    }
+                    "KeyR" => {
+                        focus("hotline-result-title");
+                        true
+                    }
+                    "KeyN" => {
+                        store.dispatch(Action::Reset);
+                        focus_last_later("#place-pack");
+                        true
+                    }
+                    _ => false,
+                };
+                if handled {
+                    event.prevent_default();
+                }
+            })
+        };
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = store;
+        move || {
+            #[cfg(target_arch = "wasm32")]
+            drop(listener);
+        }
+    });
+}
+
+/// Focuses the last element matching `selector` once the next render has put it on the page.
+#[cfg(target_arch = "wasm32")]
+fn focus_last_later(selector: &'static str) {
+    use wasm_bindgen::JsCast;
+    let callback = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let Ok(all) = gloo::utils::document().query_selector_all(selector) else { return };
+        if let Some(el) =
+            all.item(all.length().saturating_sub(1)).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
+    let _ = gloo::utils::window().set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
+}
+
+#[function_component(HotlinePage)]
+pub fn hotline_page() -> Html {
+    let Some(store) = use_context::<Store>() else { return html! {} };
+    use_shortcuts(&store);
+    let assessment = use_assessment(&store);
+    let pending: Vec<String> = match store.answers.to_household() {
+        Ok(_) => Vec::new(),
+        Err(problems) => problems.iter().map(|p| format!("{}：{}", p.label, p.message)).collect(),
+    };
+    let new_call = {
+        let store = store.clone();
+        Callback::from(move |_: MouseEvent| {
+            store.dispatch(Action::Reset);
+            focus("place-pack");
+        })
+    };
+    let select_record = Callback::from(|_: MouseEvent| {
+        #[cfg(target_arch = "wasm32")]
+        {
+            use wasm_bindgen::JsCast;
+            if let Some(area) = gloo::utils::document()
+                .get_element_by_id("call-record")
+                .and_then(|el| el.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+            {
+                let _ = area.focus();
+                area.select();
+            }
+        }
+    });
+    let record = assessment.as_ref().as_ref().map(call_record).unwrap_or_default();
+    html! {
+        <div class="hotline">
+            <h1>{ "12345 热线坐席：社会救助快速评估" }</h1>
+            <p class="shortcuts" id="shortcuts">
+                { "快捷键：" }<kbd>{ "Alt+A" }</kbd>{ " 添加成员 · " }<kbd>{ "Alt+I" }</kbd>{ " 添加收入 · " }
+                <kbd>{ "Alt+Y" }</kbd>{ " 当前金额切换每月/每年 · " }<kbd>{ "Alt+R" }</kbd>{ " 看结果 · " }
+                <kbd>{ "Alt+N" }</kbd>{ " 新来电（清空）" }
+            </p>
+            <div class="hotline-grid">
+                <form class="hotline-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                    <h2>{ "地区" }</h2>
+                    <PlaceSection scripted=true />
+                    <h2>{ "家庭成员" }</h2>
+                    <MembersSection scripted=true />
+                    <MoneySection scripted=true />
+                </form>
+                <section class="hotline-result" aria-labelledby="hotline-result-title">
+                    <h2 id="hotline-result-title" tabindex="-1">{ "实时结果" }</h2>
+                    <div id="hotline-live" aria-live="polite">
+                        if !pending.is_empty() {
+                            <p>{ "还需要：" }</p>
+                            <ul>{ for pending.iter().map(|p| html! { <li>{ p.clone() }</li> }) }</ul>
+                        } else if let Some(a) = assessment.as_ref() {
+                            <p id="hotline-best" class="lead">
+                                { match &a.best {
+                                    Some(best) => format!("{}：{}", best.name, best.status.label()),
+                                    None => "暂未发现可能符合的类别".to_string(),
+                                } }
+                            </p>
+                            <p id="hotline-figures">
+                                { format!("{}人，人均每月{}元", a.household.members, Yuan(a.household.per_capita_monthly_income)) }
+                                { a.standard.as_ref().map(|s| format!("；低保标准{}元/人/月", Yuan(s.monthly))).unwrap_or_else(|| "；低保标准未知".to_string()) }
+                            </p>
+                            <ul class="hotline-statuses">
+                                { for a.results.iter().filter(|r| r.status <= Status::NeedsLocalCheck).map(|r| html! {
+                                    <li>{ format!("{}：{}", r.name, r.status.label()) }</li>
+                                }) }
+                            </ul>
+                        }
+                    </div>
+                    <h3><label for="call-record">{ "通话记录（不含姓名、身份证号、电话）" }</label></h3>
+                    <textarea id="call-record" readonly=true rows="14" value={record} />
+                    <div class="actions">
+                        <button type="button" class="button secondary" onclick={select_record}>{ "选中记录（再按 Ctrl+C 复制）" }</button>
+                        <button type="button" class="button" onclick={new_call}>{ "新来电（清空所有回答）" }</button>
+                    </div>
+                </section>
+            </div>
+        </div>
+    }
+}

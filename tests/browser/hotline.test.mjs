@@ -1,0 +1,133 @@
+// The 12345 operator mode (#/hotline) in Debian's headless Chromium: a whole call by keyboard only,
+// the call record, the time from keystroke to updated result, and the wipe between calls.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8080/';
+const ARTIFACTS = process.env.ARTIFACTS ?? 'artifacts';
+mkdirSync(ARTIFACTS, { recursive: true });
+
+let browser;
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+});
+after(async () => browser?.close());
+
+test('an operator takes a whole call by keyboard only, gets the record, and 新来电 wipes every answer', async () => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  const page = await context.newPage();
+  const requests = [];
+  const errors = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(BASE + '#/hotline');
+  await page.getByRole('heading', { level: 1, name: '12345 热线坐席：社会救助快速评估' }).waitFor();
+  await page.waitForLoadState('networkidle');
+  const loaded = requests.length;
+
+  const key = (k) => page.keyboard.press(k);
+  const type = (t) => page.keyboard.type(t);
+  const activeId = () => page.evaluate(() => document.activeElement?.id ?? '');
+  async function tabTo(id) {
+    for (let i = 0; i < 200; i++) {
+      if ((await activeId()) === id) return;
+      await key('Tab');
+    }
+    assert.fail(`could not reach #${id} with Tab`);
+  }
+
+  // Scripts are beside the questions.
+  assert.match(await page.locator('main').innerText(), /话术：请问您家住在哪个省、哪个市、哪个区县？/);
+
+  await tabTo('place-area'); await key('ArrowDown');
+  await tabTo('member-0-age'); await type('45');
+  await tabTo('member-0-work'); await key('ArrowDown');
+  await key('Alt+A');
+  await page.waitForFunction(() => document.activeElement?.id === 'member-1-age');
+  await type('43');
+  await tabTo('member-1-ill'); await key('Space');
+  // A follow-up appears once the answer calls for it.
+  assert.match(await page.locator('main').innerText(), /话术：看病、康复、上学这些，医保报销以后自己花了多少钱？/);
+  await key('Alt+A');
+  await page.waitForFunction(() => document.activeElement?.id === 'member-2-age');
+  await type('15');
+  await tabTo('member-2-student'); await key('ArrowDown'); await key('ArrowDown'); await key('ArrowDown');
+  assert.equal(await page.locator('#member-2-student').inputValue(), 'junior_secondary');
+  await key('Alt+I');
+  await page.waitForFunction(() => document.activeElement?.id === 'income-0-amount');
+  await type('3000');
+  await key('Alt+Y');
+  assert.equal(await page.locator('#income-0-amount-per').inputValue(), 'year', 'Alt+Y switches the focused amount to 每年');
+  await key('Alt+Y');
+  assert.equal(await page.locator('#income-0-amount-per').inputValue(), 'month');
+  await tabTo('spending-medical'); await type('1.8万');
+  await tabTo('assets-financial'); await type('2万');
+  await tabTo('assets-homes'); await type('1');
+  await key('Alt+R');
+  assert.equal(await activeId(), 'hotline-result-title');
+
+  const best = await page.locator('#hotline-best').innerText();
+  assert.match(best, /支出型贫困家庭（纳入低保）——因病致贫/);
+  assert.match(best, /需当地核实/);
+  const record = await page.locator('#call-record').inputValue();
+  assert.match(record, /结论：支出型贫困家庭（纳入低保）——因病致贫/);
+  assert.match(record, /家庭：3人；近12个月计入收入36000元，人均每月1000元/);
+  assert.match(record, /告知来电人：以家庭为单位/);
+  assert.match(record, /带齐材料：.*医疗费用票据/);
+  assert.doesNotMatch(record, /\d{11}|\d{17}[\dXx]/, 'no phone or ID number');
+  await page.screenshot({ path: join(ARTIFACTS, 'hotline-call.png'), fullPage: true });
+  await page.evaluate(AXE);
+  const axe = await page.evaluate(() => axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }));
+  assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
+
+  // Keystroke → updated result, measured inside the page: 40 edits of the income amount.
+  await page.evaluate(() => {
+    window.latencies = [];
+    let started = 0;
+    document.addEventListener('keydown', () => { started = performance.now(); }, true);
+    new MutationObserver(() => {
+      if (started) { window.latencies.push(performance.now() - started); started = 0; }
+    }).observe(document.getElementById('hotline-live'), { subtree: true, childList: true, characterData: true });
+  });
+  await page.locator('#income-0-amount').focus();
+  for (let i = 0; i < 20; i++) {
+    await type('5');
+    await key('Backspace');
+  }
+  const latencies = (await page.evaluate(() => window.latencies)).sort((a, b) => a - b);
+  assert.ok(latencies.length >= 30, `result updated for ${latencies.length} of 40 keystrokes`);
+  const median = latencies[Math.floor(latencies.length / 2)];
+  const worst = latencies[latencies.length - 1];
+  const report = `keystroke → updated result over ${latencies.length} edits: median ${median.toFixed(1)} ms, worst ${worst.toFixed(1)} ms`;
+  console.log(report);
+  writeFileSync(join(ARTIFACTS, 'hotline-latency.txt'), report + '\n');
+
+  // New call: everything goes.
+  await key('Alt+N');
+  await page.waitForFunction(() => document.activeElement?.id === 'place-pack');
+  assert.equal(await page.locator('#member-0-age').inputValue(), '');
+  assert.equal(await page.locator('fieldset.member').count(), 1);
+  assert.equal(await page.locator('fieldset.income').count(), 0);
+  assert.equal(await page.locator('#place-area').inputValue(), '');
+  assert.equal(await page.locator('#call-record').inputValue(), '');
+  assert.equal(await page.locator('#spending-medical').count(), 0);
+  const storage = await page.evaluate(async () => ({
+    local: localStorage.length, session: sessionStorage.length, cookie: document.cookie,
+    indexedDB: (await indexedDB.databases()).length,
+  }));
+  assert.deepEqual(storage, { local: 0, session: 0, cookie: '', indexedDB: 0 });
+  assert.deepEqual(requests.slice(loaded), [], 'no request after load');
+  assert.deepEqual(errors, []);
+  await page.screenshot({ path: join(ARTIFACTS, 'hotline-after-new-call.png'), fullPage: true });
+  await context.close();
+});
