@@ -28,9 +28,12 @@
 //! assert!(income.explanation.to_string().contains("低于门槛60元"));
 //! ```
 
+pub mod api;
 pub mod call_record;
 pub mod engine;
 pub mod format;
 pub mod input;
+#[cfg(target_arch = "wasm32")]
+pub mod js_api;
 pub mod report;
 pub mod ui;

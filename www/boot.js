@@ -1,4 +1,5 @@
-// Loads the page's WebAssembly. A separate file, because the Content-Security-Policy allows no
-// inline script. The wasm path is given explicitly (the generated loader has no default).
-import init from './app.js';
-init({ module_or_path: new URL('app_bg.wasm', import.meta.url) });
+// Loads the page's WebAssembly and mounts the page. A separate file, because the
+// Content-Security-Policy allows no inline script. The wasm path is given explicitly.
+import init, { mountPage } from './app.js';
+await init({ module_or_path: new URL('app_bg.wasm', import.meta.url) });
+mountPage(document.getElementById('app'));

@@ -14,59 +14,47 @@ use crate::call_record::call_record;
 use crate::engine::money::Yuan;
 use crate::engine::outcome::Status;
 
-/// Focuses an element by id, if it is on the page.
-fn focus(id: &str) {
-    #[cfg(target_arch = "wasm32")]
-    {
-        use wasm_bindgen::JsCast;
-        if let Some(el) =
-            gloo::utils::document().get_element_by_id(id).and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = id;
-}
-
-/// Listens for the Alt shortcuts while the hotline screen is shown.
+/// Listens for the Alt shortcuts on the hotline screen's own element (not the document: embedded in
+/// a partner's page, the widget adds no global listener). The listener outlives renders, so it never
+/// reads the (snapshot) state: it dispatches, and focuses the new field after the next render.
 #[hook]
-fn use_shortcuts(store: &Store) {
+fn use_shortcuts(store: &Store, container: &NodeRef) {
     let store = store.clone();
+    let container = container.clone();
     use_effect_with((), move |_| {
         #[cfg(target_arch = "wasm32")]
-        let listener = {
+        let listener = container.cast::<web_sys::Element>().map(|scope| {
             use wasm_bindgen::JsCast;
-            gloo::events::EventListener::new(&gloo::utils::document(), "keydown", move |event| {
+            let target = scope.clone();
+            gloo::events::EventListener::new(&target, "keydown", move |event| {
                 let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
                 if !event.alt_key() || event.ctrl_key() || event.meta_key() {
                     return;
                 }
-                let active = gloo::utils::document().active_element().map(|el| el.id()).unwrap_or_default();
+                let active = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .map(|el| el.id())
+                    .unwrap_or_default();
                 let handled = match event.code().as_str() {
-                    // The listener outlives renders, so it never reads the (snapshot) state: it
-                    // focuses the last field of its kind once the new one is on the page.
                     "KeyA" => {
                         store.dispatch(Action::AddMember);
-                        focus_last_later("input[id^='member-'][id$='-age']");
+                        focus_last_later(&scope, "input[id^='member-'][id$='-age']");
                         true
                     }
                     "KeyI" => {
                         store.dispatch(Action::AddIncome);
-                        focus_last_later("input[id^='income-'][id$='-amount']");
+                        focus_last_later(&scope, "input[id^='income-'][id$='-amount']");
                         true
                     }
                     "KeyY" => {
                         store.dispatch(Action::TogglePeriod(active));
                         true
                     }
-                    "KeyR" => {
-                        focus("hotline-result-title");
-                        true
-                    }
+                    "KeyR" => super::focus_in(&scope, "hotline-result-title"),
                     "KeyN" => {
                         store.dispatch(Action::Reset);
-                        focus_last_later("#place-pack");
+                        focus_last_later(&scope, "#place-pack");
                         true
                     }
                     _ => false,
@@ -75,9 +63,9 @@ fn use_shortcuts(store: &Store) {
                     event.prevent_default();
                 }
             })
-        };
+        });
         #[cfg(not(target_arch = "wasm32"))]
-        let _ = store;
+        let _ = (store, container);
         move || {
             #[cfg(target_arch = "wasm32")]
             drop(listener);
@@ -85,12 +73,13 @@ fn use_shortcuts(store: &Store) {
     });
 }
 
-/// Focuses the last element matching `selector` once the next render has put it on the page.
+/// Focuses the last element in `scope` matching `selector` once the next render has put it there.
 #[cfg(target_arch = "wasm32")]
-fn focus_last_later(selector: &'static str) {
+fn focus_last_later(scope: &web_sys::Element, selector: &'static str) {
     use wasm_bindgen::JsCast;
+    let scope = scope.clone();
     let callback = wasm_bindgen::closure::Closure::once_into_js(move || {
-        let Ok(all) = gloo::utils::document().query_selector_all(selector) else { return };
+        let Ok(all) = scope.query_selector_all(selector) else { return };
         if let Some(el) =
             all.item(all.length().saturating_sub(1)).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
         {
@@ -102,8 +91,9 @@ fn focus_last_later(selector: &'static str) {
 
 #[function_component(HotlinePage)]
 pub fn hotline_page() -> Html {
+    let container = use_node_ref();
     let Some(store) = use_context::<Store>() else { return html! {} };
-    use_shortcuts(&store);
+    use_shortcuts(&store, &container);
     let assessment = use_assessment(&store);
     let pending: Vec<String> = match store.answers.to_household() {
         Ok(_) => Vec::new(),
@@ -111,27 +101,39 @@ pub fn hotline_page() -> Html {
     };
     let new_call = {
         let store = store.clone();
+        let container = container.clone();
         Callback::from(move |_: MouseEvent| {
             store.dispatch(Action::Reset);
-            focus("place-pack");
+            #[cfg(target_arch = "wasm32")]
+            if let Some(scope) = container.cast::<web_sys::Element>() {
+                focus_last_later(&scope, "#place-pack");
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = &container;
         })
     };
-    let select_record = Callback::from(|_: MouseEvent| {
-        #[cfg(target_arch = "wasm32")]
-        {
-            use wasm_bindgen::JsCast;
-            if let Some(area) = gloo::utils::document()
-                .get_element_by_id("call-record")
-                .and_then(|el| el.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+    let select_record = {
+        let container = container.clone();
+        Callback::from(move |_: MouseEvent| {
+            #[cfg(target_arch = "wasm32")]
             {
-                let _ = area.focus();
-                area.select();
+                use wasm_bindgen::JsCast;
+                if let Some(area) = container
+                    .cast::<web_sys::Element>()
+                    .and_then(|scope| scope.query_selector("#call-record").ok().flatten())
+                    .and_then(|el| el.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+                {
+                    let _ = area.focus();
+                    area.select();
+                }
             }
-        }
-    });
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = &container;
+        })
+    };
     let record = assessment.as_ref().as_ref().map(call_record).unwrap_or_default();
     html! {
-        <div class="hotline">
+        <div class="hotline" ref={container}>
             <h1>{ "12345 热线坐席：社会救助快速评估" }</h1>
             <p class="shortcuts" id="shortcuts">
                 { "快捷键：" }<kbd>{ "Alt+A" }</kbd>{ " 添加成员 · " }<kbd>{ "Alt+I" }</kbd>{ " 添加收入 · " }

@@ -16,6 +16,7 @@ use std::rc::Rc;
 use std::sync::OnceLock;
 
 use yew::prelude::*;
+use yew_router::history::{AnyHistory, MemoryHistory};
 use yew_router::prelude::*;
 
 use crate::engine::policy::{builtin, PolicyPack};
@@ -137,9 +138,79 @@ fn switch(route: Route) -> Html {
     }
 }
 
+/// How the app is mounted: the full page (hash routes), or the widget embedded in a partner's
+/// page (in-memory routes, a preset region, resident or hotline mode).
+#[derive(Properties, PartialEq, Clone)]
+pub struct AppProps {
+    #[prop_or_default]
+    pub embedded: bool,
+    #[prop_or(Route::Start)]
+    pub start: Route,
+    /// Built-in pack id and area id to start from.
+    #[prop_or_default]
+    pub region: Option<(String, String)>,
+}
+
+impl Default for AppProps {
+    fn default() -> AppProps {
+        AppProps { embedded: false, start: Route::Start, region: None }
+    }
+}
+
+impl AppProps {
+    /// `region` is `pack` or `pack/area-prefix` (`shanxi/taiyuan` picks the first 太原 area).
+    pub fn embedded(region: &str, hotline: bool) -> AppProps {
+        let (pack, prefix) = region.split_once('/').unwrap_or((region, ""));
+        let region = packs().iter().find(|p| p.id == pack).map(|p| {
+            let area = if prefix.is_empty() {
+                String::new()
+            } else {
+                p.areas
+                    .iter()
+                    .find(|a| a.id == prefix || a.id.starts_with(&format!("{prefix}/")))
+                    .map(|a| a.id.clone())
+                    .unwrap_or_default()
+            };
+            (p.id.clone(), area)
+        });
+        AppProps { embedded: true, start: if hotline { Route::Hotline } else { Route::Start }, region }
+    }
+}
+
+/// Focuses the element with `id` inside `scope` (the app's own element: this also works inside a
+/// shadow root, where `document.getElementById` cannot see).
+#[cfg(target_arch = "wasm32")]
+pub fn focus_in(scope: &web_sys::Element, id: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    match scope
+        .query_selector(&format!("#{id}"))
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        Some(el) => el.focus().is_ok(),
+        None => false,
+    }
+}
+
+/// The app's own element around an event's target.
+#[cfg(target_arch = "wasm32")]
+pub fn app_scope(event: &web_sys::Event) -> Option<web_sys::Element> {
+    use wasm_bindgen::JsCast;
+    event.target()?.dyn_into::<web_sys::Element>().ok()?.closest(".app").ok().flatten()
+}
+
 #[function_component(App)]
-pub fn app() -> Html {
-    let store = use_reducer(State::default);
+pub fn app(props: &AppProps) -> Html {
+    let region = props.region.clone();
+    let store = use_reducer(move || {
+        let mut state = State::default();
+        if let Some((pack, area)) = region {
+            state.answers.place.pack = pack;
+            state.answers.place.area = area;
+        }
+        state
+    });
     let problems = {
         let answers = store.answers.clone();
         let report_missing = store.report_missing;
@@ -154,24 +225,31 @@ pub fn app() -> Html {
         Callback::from(move |_: MouseEvent| store.dispatch(Action::ToggleLargeText))
     };
     let large = store.large_text;
+    let start = props.start.clone();
+    let memory = use_memo((), move |_| AnyHistory::from(MemoryHistory::with_entries(vec![start.to_path()])));
+    let body = html! {
+        <div class={classes!("app", large.then_some("large"), props.embedded.then_some("embedded"))} lang="zh-CN">
+            <a class="skip-link" href="#main-content" onclick={skip_to_main()}>{ "跳到正文" }</a>
+            <header class="site-header">
+                <span class="site-name">{ "低收入人口救助自我评估" }</span>
+                <button type="button" class="toggle" aria-pressed={if large { "true" } else { "false" }} onclick={toggle}>
+                    { "大字、高对比" }
+                </button>
+            </header>
+            <main id="main-content" tabindex="-1">
+                <Switch<Route> render={switch} />
+            </main>
+            <footer class="site-footer"><p>{ "您填写的信息只在本设备上计算，不发送、不保存。" }</p></footer>
+        </div>
+    };
     html! {
         <ContextProvider<Store> context={store.clone()}>
         <ContextProvider<Problems> context={(*problems).clone()}>
-            <HashRouter>
-                <div class={classes!("app", large.then_some("large"))}>
-                    <a class="skip-link" href="#main-content" onclick={skip_to_main()}>{ "跳到正文" }</a>
-                    <header class="site-header">
-                        <span class="site-name">{ "低收入人口救助自我评估" }</span>
-                        <button type="button" class="toggle" aria-pressed={if large { "true" } else { "false" }} onclick={toggle}>
-                            { "大字、高对比" }
-                        </button>
-                    </header>
-                    <main id="main-content" tabindex="-1">
-                        <Switch<Route> render={switch} />
-                    </main>
-                    <footer class="site-footer"><p>{ "您填写的信息只在本设备上计算，不发送、不保存。" }</p></footer>
-                </div>
-            </HashRouter>
+            if props.embedded {
+                <Router history={(*memory).clone()}>{ body }</Router>
+            } else {
+                <HashRouter>{ body }</HashRouter>
+            }
         </ContextProvider<Problems>>
         </ContextProvider<Store>>
     }
@@ -181,20 +259,8 @@ fn skip_to_main() -> Callback<MouseEvent> {
     Callback::from(|e: MouseEvent| {
         e.prevent_default();
         #[cfg(target_arch = "wasm32")]
-        if let Some(el) = gloo::utils::document().get_element_by_id("main-content") {
-            use wasm_bindgen::JsCast;
-            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            }
+        if let Some(scope) = app_scope(&e) {
+            focus_in(&scope, "main-content");
         }
     })
-}
-
-/// Starts the page in the browser.
-#[cfg(target_arch = "wasm32")]
-#[wasm_bindgen::prelude::wasm_bindgen(start)]
-pub fn start() {
-    if let Some(root) = gloo::utils::document().get_element_by_id("app") {
-        yew::Renderer::<App>::with_root(root).render();
-    }
 }

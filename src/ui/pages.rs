@@ -27,6 +27,7 @@ pub struct ErrorSummaryProps {
 
 #[function_component(ErrorSummary)]
 pub fn error_summary(props: &ErrorSummaryProps) -> Html {
+    let navigator = use_navigator();
     if props.problems.is_empty() {
         return html! {};
     }
@@ -35,40 +36,32 @@ pub fn error_summary(props: &ErrorSummaryProps) -> Html {
             <h2 id="error-summary-title">{ "有些回答需要修改" }</h2>
             <ul>
                 { for props.problems.iter().map(|p| html! {
-                    <li><a href={format!("#{}", p.field)} onclick={focus_field(p.field.clone(), p.step)}>{ format!("{}：{}", p.label, p.message) }</a></li>
+                    <li><a href={format!("#{}", p.field)} onclick={focus_field(p.field.clone(), p.step, navigator.clone())}>{ format!("{}：{}", p.label, p.message) }</a></li>
                 }) }
             </ul>
         </div>
     }
 }
 
-/// Moves focus to a field on this page, or goes to the step that asks it (the hash is the router's,
-/// so the link does not change it itself).
-fn focus_field(id: String, step: Step) -> Callback<MouseEvent> {
+/// Moves focus to a field on this page, or goes to the step that asks it (through the router, so
+/// it works with hash routes and with the embedded widget's in-memory routes alike).
+fn focus_field(id: String, step: Step, navigator: Option<Navigator>) -> Callback<MouseEvent> {
     Callback::from(move |e: MouseEvent| {
         e.prevent_default();
         #[cfg(target_arch = "wasm32")]
-        {
-            use wasm_bindgen::JsCast;
-            match gloo::utils::document()
-                .get_element_by_id(&id)
-                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                Some(el) => {
-                    let _ = el.focus();
-                }
-                None => {
-                    let path = match step {
-                        Step::Place => "#/place",
-                        Step::Household => "#/household",
-                        Step::Money => "#/money",
-                    };
-                    let _ = gloo::utils::window().location().set_hash(path);
-                }
-            }
+        if super::app_scope(&e).is_some_and(|scope| super::focus_in(&scope, &id)) {
+            return;
+        }
+        let route = match step {
+            Step::Place => Route::Place,
+            Step::Household => Route::Household,
+            Step::Money => Route::Money,
+        };
+        if let Some(navigator) = &navigator {
+            navigator.push(&route);
         }
         #[cfg(not(target_arch = "wasm32"))]
-        let _ = (&id, step);
+        let _ = &id;
     })
 }
 
