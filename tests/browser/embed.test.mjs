@@ -1,0 +1,252 @@
+// Embedding in partner portals: the web component (closed shadow root), the iframe, and the JS API,
+// each in Debian's headless Chromium on the demo host pages under www/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8080/';
+const ARTIFACTS = process.env.ARTIFACTS ?? 'artifacts';
+mkdirSync(ARTIFACTS, { recursive: true });
+const ORIGIN = new URL(BASE).origin;
+
+let browser;
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+});
+after(async () => browser?.close());
+
+async function openHost(path, viewport = { width: 600, height: 900 }) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const requests = [];
+  const errors = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(BASE + path);
+  return { page, context, requests, errors };
+}
+
+/** The widget's DOM seen through the DevTools protocol, which pierces closed shadow roots. */
+async function shadow(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const tree = async () => (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })).root;
+  const walk = (node, visit) => {
+    visit(node);
+    for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) walk(child, visit);
+  };
+  const byId = async (id) => {
+    let found;
+    walk(await tree(), (n) => {
+      const attrs = n.attributes ?? [];
+      for (let i = 0; i < attrs.length; i += 2) if (attrs[i] === 'id' && attrs[i + 1] === id) found ??= n;
+    });
+    assert.ok(found, `#${id} inside the widget`);
+    return found;
+  };
+  return {
+    /** The widget's visible text (its HTML with tags removed). */
+    async text() {
+      let host;
+      walk(await tree(), (n) => { if (n.localName === 'low-income-check') host ??= n; });
+      const root = host.shadowRoots?.[0];
+      assert.equal(root?.shadowRootType, 'closed');
+      const parts = [];
+      for (const child of root.children ?? []) {
+        const { outerHTML } = await cdp.send('DOM.getOuterHTML', { nodeId: child.nodeId });
+        parts.push(outerHTML);
+      }
+      return parts.join('').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    },
+    async focus(id) {
+      await cdp.send('DOM.focus', { nodeId: (await byId(id)).nodeId });
+    },
+  };
+}
+
+async function waitForText(s, pattern) {
+  for (let i = 0; i < 50; i++) {
+    if (pattern.test(await s.text())) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.fail(`widget never showed ${pattern}`);
+}
+
+test('the web component renders, computes with its preset region, and its answers stay out of the host’s reach', async () => {
+  const { page, context, requests, errors } = await openHost('demo-component.html');
+  const s = await shadow(page);
+  await waitForText(s, /看看您家可能符合哪些社会救助/);
+  // The host page sees only the element: no shadow root to open, no inputs, no widget text.
+  const fromHost = await page.evaluate(() => {
+    const el = document.querySelector('low-income-check');
+    return { shadowRoot: el.shadowRoot, inputs: document.querySelectorAll('input, select').length,
+      text: document.body.innerText, hash: location.hash, globals: Object.keys(window).filter((k) => /wasm|yew|low/i.test(k)) };
+  });
+  assert.deepEqual(fromHost, { shadowRoot: null, inputs: 0, text: fromHost.text, hash: '', globals: [] });
+  assert.doesNotMatch(fromHost.text, /看看您家/);
+  // Fill a household by keyboard, focusing fields through the protocol (the host cannot).
+  const k = (key) => page.keyboard.press(key);
+  await s.focus('main-content');
+  // Go on with the step links by keyboard (focus read from the accessibility tree, which sees
+  // into the closed shadow root as assistive technology does).
+  const go = async (label) => {
+    for (let i = 0; i < 80; i++) {
+      await k('Tab');
+      if ((await focusedName(page)) === label) { await k('Enter'); return; }
+    }
+    assert.fail(`could not reach ${label} with Tab`);
+  };
+  await go('开始');
+  await waitForText(s, /您住在哪里/);
+  assert.match(await s.text(), /760元\/人\/月（太原市城镇/, 'region="shanxi/taiyuan" preset the area');
+  await go('继续');
+  await waitForText(s, /家庭成员/);
+  await s.focus('member-0-age'); await page.keyboard.type('40');
+  await go('继续');
+  await waitForText(s, /收入、支出和财产/);
+  await s.focus('main-content');
+  await go('添加一项收入');
+  await s.focus('income-0-amount'); await page.keyboard.type('700');
+  await go('继续');
+  await go('继续');
+  await waitForText(s, /您家最可能符合： 最低生活保障（低保）/);
+  assert.equal(await page.evaluate(() => location.hash), '', 'in-memory routes: the host URL never changes');
+  await page.locator('low-income-check').screenshot({ path: join(ARTIFACTS, 'embed-component-results.png') });
+  assert.deepEqual(errors, []);
+  assert.ok(requests.every((url) => url.startsWith(ORIGIN)), `only own files: ${requests.join(', ')}`);
+  const storage = await page.evaluate(() => localStorage.length + sessionStorage.length + document.cookie.length);
+  assert.equal(storage, 0);
+  await context.close();
+});
+
+/** The accessible name of the focused element, wherever it is (closed shadow roots included). */
+async function focusedName(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  // The page itself (RootWebArea) is "focused" too; the element is the other one.
+  const focused = nodes.find((n) => n.role?.value !== 'RootWebArea' && n.properties?.some((p) => p.name === 'focused' && p.value?.value));
+  return focused?.name?.value ?? '';
+}
+
+test('hostile global CSS on the host page changes nothing inside the widget', async () => {
+  const shots = [];
+  for (const path of ['demo-component.html', 'demo-hostile.html']) {
+    const { page, context } = await openHost(path);
+    const s = await shadow(page);
+    await waitForText(s, /看看您家可能符合哪些社会救助/);
+    await page.waitForLoadState('networkidle');
+    const element = page.locator('low-income-check');
+    assert.ok(await element.isVisible(), `${path}: the widget is visible`);
+    // Only whole pixels inside the widget: its height is fractional, and the rounded-up last row
+    // would show a sliver of whatever the host draws below it.
+    const box = await element.boundingBox();
+    const clip = { x: box.x, y: box.y, width: Math.floor(box.width), height: Math.floor(box.height) };
+    shots.push(await page.screenshot({ clip, fullPage: true, path: join(ARTIFACTS, `embed-${path.replace('.html', '')}.png`) }));
+    await context.close();
+  }
+  assert.ok(shots[0].equals(shots[1]), 'the widget looks pixel-for-pixel the same with and without the hostile styles');
+});
+
+test('the hotline widget mode renders its one-screen form inside the component', async () => {
+  const { page, context, errors } = await openHost('demo-hotline.html', { width: 1440, height: 1000 });
+  const s = await shadow(page);
+  await waitForText(s, /12345 热线坐席/);
+  assert.match(await s.text(), /话术：/);
+  assert.match(await s.text(), /南宁市/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the iframe computes inside, resizes itself, and the host receives only its height', async () => {
+  const { page, context, requests } = await openHost('demo-iframe.html');
+  const frame = page.frameLocator('#low-income-check');
+  await frame.getByRole('link', { name: '开始' }).click();
+  await frame.getByLabel('市、县（区）').selectOption('taiyuan/urban');
+  await frame.getByRole('link', { name: '继续' }).click();
+  await frame.locator('#member-0-age').fill('78');
+  await frame.locator('#member-0-supporter').selectOption('none');
+  await frame.getByRole('link', { name: '继续' }).click();
+  await frame.getByRole('button', { name: '添加一项收入' }).click();
+  await frame.locator('#income-0-kind').selectOption('pension');
+  await frame.locator('#income-0-amount').fill('500');
+  await frame.getByRole('link', { name: '继续' }).click();
+  await frame.getByRole('link', { name: '继续' }).click();
+  assert.match(await frame.locator('.result-banner').innerText(), /特困人员救助供养/);
+  await page.waitForFunction(() => Number(document.getElementById('low-income-check').height) > 1500);
+  const received = await page.evaluate(() => window.receivedFromFrame);
+  assert.ok(received.length > 0);
+  for (const message of received) {
+    assert.deepEqual(Object.keys(message), ['lowIncomeCheckHeight']);
+    assert.equal(typeof message.lowIncomeCheckHeight, 'number');
+  }
+  const frameHeight = await page.evaluate(() => Number(document.getElementById('low-income-check').height));
+  assert.equal(frameHeight, received.at(-1).lowIncomeCheckHeight, 'the frame is as tall as it said');
+  await page.screenshot({ path: join(ARTIFACTS, 'embed-iframe.png'), fullPage: true });
+  assert.ok(requests.every((url) => url.startsWith(ORIGIN)));
+  await context.close();
+});
+
+test('the JS API assesses, validates packs, and answers bad input with an error object, never an exception', async () => {
+  const { page, context, errors } = await openHost('demo-api.html');
+  await page.waitForFunction(() => window.lowIncomeCheck);
+  assert.match(await page.locator('#api-output').innerText(), /最低生活保障（低保）：likely/);
+  const r = await page.evaluate(() => {
+    const { assess, validatePolicy } = window.lowIncomeCheck;
+    const household = { place: { pack: 'guangxi', area: 'nanning' }, members: [{ age: 50 }, { age: 49 }],
+      income: [{ member: 0, kind: 'wages', amount: '2916', per: 'month' }] };
+    const partner = { format: 1, id: 'partner/demo', name: '示例区', rules: null };
+    const cyclic = {}; cyclic.self = cyclic;
+    const ok = assess(household);
+    return {
+      best: ok.assessment.best.category,
+      status: ok.assessment.best.status,
+      moneyIsString: typeof ok.assessment.household.net_income,
+      net: ok.assessment.household.net_income,
+      badAge: assess({ members: [{ age: 'old' }] }),
+      nothing: assess(undefined),
+      number: assess(42),
+      cyclic: assess(cyclic),
+      unknownPack: assess(household, 'atlantis'),
+      builtinById: assess(household, 'national').assessment.pack.id,
+      badPack: validatePolicy(partner),
+      cyclicPack: validatePolicy(cyclic),
+    };
+  });
+  assert.equal(r.best, 'marginal');
+  assert.equal(r.status, 'likely');
+  assert.equal(r.moneyIsString, 'string');
+  assert.equal(r.net, '34992');
+  assert.equal(r.badAge.ok, false);
+  assert.deepEqual(r.badAge.errors.map((e) => [e.in, e.path]), [['household', 'members[0].age']]);
+  for (const bad of [r.nothing, r.number, r.cyclic]) {
+    assert.equal(bad.ok, false);
+    assert.ok(bad.errors[0].message.length > 0);
+  }
+  assert.equal(r.unknownPack.errors[0].in, 'policy');
+  assert.equal(r.builtinById, 'national');
+  assert.equal(r.badPack.ok, false);
+  assert.match(r.badPack.errors[0].path, /^rules/);
+  assert.equal(r.cyclicPack.ok, false);
+  // A partner's own pack (examples/pack-partner-example.json), validated and then used.
+  const packText = readFileSync(new URL('../../examples/pack-partner-example.json', import.meta.url), 'utf8');
+  const partner = await page.evaluate((text) => {
+    const { assess, validatePolicy } = window.lowIncomeCheck;
+    const pack = JSON.parse(text);
+    const household = { place: { area: 'xiaodian' }, members: [{ age: 40 }],
+      income: [{ member: 0, kind: 'wages', amount: '500', per: 'month' }], assets: { financial: '4000' } };
+    const a = assess(household, pack);
+    const asText = assess(JSON.stringify(household), text);
+    return { valid: validatePolicy(pack), pack: a.assessment.pack.id, best: a.assessment.best, sameAsText: asText.assessment.pack.id };
+  }, packText);
+  assert.deepEqual(partner.valid, { ok: true, id: 'partner/taiyuan-xiaodian', name: '太原市小店区（合作方示例）', areas: 1 });
+  assert.equal(partner.pack, 'partner/taiyuan-xiaodian');
+  assert.equal(partner.sameAsText, 'partner/taiyuan-xiaodian');
+  assert.deepEqual([partner.best.category, partner.best.status], ['dibao', 'likely'], 'the partner pack\'s asset limit decided the property test');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1,0 +1,18 @@
+// The JS API, for portals that build their own form: assess(household, policy?) and
+// validatePolicy(pack). Every outcome is a value ({ ok: true, … } or { ok: false, errors }).
+import init, { assess, validatePolicy } from './app.js';
+
+await init({ module_or_path: new URL('app_bg.wasm', import.meta.url) });
+
+const household = {
+  place: { pack: 'shanxi', area: 'taiyuan/urban' },
+  members: [{ relation: 'applicant', age: 40 }, { relation: 'child', age: 9 }],
+  income: [{ member: 0, kind: 'wages', amount: '1400', per: 'month' }],
+};
+const result = assess(household);
+document.getElementById('api-output').textContent = result.ok
+  ? `${result.assessment.best?.name ?? '无'}：${result.assessment.best?.status ?? ''}`
+  : result.errors.map((e) => `${e.in} ${e.path}：${e.message}`).join('\n');
+
+// Exposed for this demo page (and its test) only; a portal keeps these in its own module.
+window.lowIncomeCheck = { assess, validatePolicy };
