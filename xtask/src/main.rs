@@ -148,10 +148,11 @@ fn ensure_chromium() -> Result<(), String> {
     run("apt-get", &["install", "-y", "-qq", "--no-install-recommends", "chromium", "fonts-noto-cjk"])
 }
 
-/// playwright-core and axe-core from the npm registry, as locked in tests/browser/package-lock.json.
+/// playwright-core, axe-core and typescript from the npm registry, as locked in
+/// tests/browser/package-lock.json.
 fn ensure_node_modules() -> Result<(), String> {
     let dir = root().join("tests").join("browser");
-    if dir.join("node_modules").join("playwright-core").exists() && dir.join("node_modules").join("axe-core").exists() {
+    if ["playwright-core", "axe-core", "typescript"].iter().all(|m| dir.join("node_modules").join(m).exists()) {
         return Ok(());
     }
     let dir = dir.to_string_lossy().into_owned();
