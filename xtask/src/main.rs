@@ -4,7 +4,8 @@
 //! - `serve` — build the page and serve it on http://127.0.0.1:8080 (Ctrl-C to stop).
 //! - `dist`  — build the page into `dist/`: static files any web server can host as they are.
 //! - `test`  — every test: unit, rule, whole-household, property, CLI, benchmark smoke runs, doc tests.
-//! - `bench` — the criterion benchmark of the engine (not part of `test`).
+//! - `bench` — every performance figure in one table: engine (criterion), first-load size, time to
+//!   interactive on Slow 4G with a 4× slower CPU, keystroke → result latency (not part of `test`).
 
 mod serve;
 
@@ -84,9 +85,10 @@ fn dist() -> Result<PathBuf, String> {
             }
         }
     }
+    precompress(&out)?;
     for name in ["index.html", "app.js", "app_bg.wasm", "style.css", "boot.js"] {
-        let size = std::fs::metadata(out.join(name)).map(|m| m.len()).unwrap_or(0);
-        eprintln!("xtask:   {name:<12} {size:>9} bytes");
+        let size = |suffix: &str| std::fs::metadata(out.join(format!("{name}{suffix}"))).map(|m| m.len()).unwrap_or(0);
+        eprintln!("xtask:   {name:<12} {:>9} bytes raw, {:>8} gzip, {:>8} brotli", size(""), size(".gz"), size(".br"));
     }
     Ok(out)
 }
@@ -123,6 +125,37 @@ fn strip_name_section(wasm: &[u8]) -> Option<Vec<u8>> {
         at = end;
     }
     Some(out)
+}
+
+/// Writes `name.br` and `name.gz` beside every text and wasm file of dist/, so the server (ours, or
+/// a government web server configured for precompressed files) sends compressed bytes.
+fn precompress(dir: &Path) -> Result<(), String> {
+    use std::io::Write;
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    for entry in entries {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let compressible =
+            matches!(path.extension().and_then(|e| e.to_str()), Some("html" | "js" | "css" | "wasm" | "ts"));
+        if !path.is_file() || !compressible {
+            continue;
+        }
+        let data = std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let mut br = Vec::new();
+        {
+            let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
+            brotli::BrotliCompress(&mut std::io::Cursor::new(&data), &mut br, &params)
+                .map_err(|e| format!("brotli: {e}"))?;
+        }
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        gz.write_all(&data).map_err(|e| format!("gzip: {e}"))?;
+        let gz = gz.finish().map_err(|e| format!("gzip: {e}"))?;
+        for (suffix, bytes) in [("br", br), ("gz", gz)] {
+            let mut name = path.clone().into_os_string();
+            name.push(format!(".{suffix}"));
+            std::fs::write(&name, bytes).map_err(|e| format!("cannot write {:?}: {e}", name))?;
+        }
+    }
+    Ok(())
 }
 
 fn copy(from: &Path, to: &Path) -> Result<(), String> {
@@ -184,15 +217,35 @@ fn browser_tests() -> Result<(), String> {
     }
 }
 
+/// Every performance figure in one table: criterion first (native engine), then the page's size,
+/// time to interactive and keystroke latency in Chromium (tests/browser/perf.mjs).
 fn bench() -> Result<(), String> {
-    cargo(&["bench", "--bench", "assess", "--locked"])
+    cargo(&["bench", "--bench", "assess", "--locked"])?;
+    let dist = dist()?;
+    ensure_chromium()?;
+    ensure_node_modules()?;
+    let base = serve::spawn(dist)?;
+    let status = Command::new("node")
+        .arg("tests/browser/perf.mjs")
+        .env("BASE_URL", &base)
+        .env("CHROMIUM", CHROMIUM)
+        .env("DIST", root().join("dist"))
+        .env("CRITERION", root().join("target").join("criterion"))
+        .current_dir(root())
+        .status()
+        .map_err(|e| format!("cannot run node: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("the page benchmark failed ({status})"))
+    }
 }
 
 const USAGE: &str = "usage: cargo xtask <serve|dist|test|bench>
   serve  build the page and serve it on http://127.0.0.1:8080
   dist   build the page into dist/ (static files)
   test   run every test (what .ci/run runs)
-  bench  benchmark one assessment of a 5-member household";
+  bench  every performance figure in one table (engine, size, load time, keystroke latency)";
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1);

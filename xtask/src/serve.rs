@@ -40,9 +40,15 @@ fn respond(dir: &Path, mut stream: TcpStream) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
-    // Read and drop the headers.
+    // Read the headers; only Accept-Encoding matters.
     let mut line = String::new();
+    let mut accepts = String::new();
     while reader.read_line(&mut line)? > 2 {
+        if let Some((name, value)) = line.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("accept-encoding") {
+                accepts = value.trim().to_ascii_lowercase();
+            }
+        }
         line.clear();
     }
     let mut parts = request_line.split_whitespace();
@@ -57,20 +63,25 @@ fn respond(dir: &Path, mut stream: TcpStream) -> std::io::Result<()> {
         );
     }
     let path = target.split(['?', '#']).next().unwrap_or("/");
-    match resolve(dir, path) {
-        Some(file) => match std::fs::read(&file) {
-            Ok(body) => write_response(&mut stream, "200 OK", content_type(&file), &body, method == "HEAD"),
-            Err(_) => write_response(
-                &mut stream,
-                "404 Not Found",
-                "text/plain; charset=utf-8",
-                b"not found",
-                method == "HEAD",
-            ),
-        },
-        None => {
-            write_response(&mut stream, "404 Not Found", "text/plain; charset=utf-8", b"not found", method == "HEAD")
-        }
+    let not_found = |stream: &mut TcpStream| {
+        write_response(stream, "404 Not Found", "text/plain; charset=utf-8", b"not found", method == "HEAD")
+    };
+    let Some(file) = resolve(dir, path) else { return not_found(&mut stream) };
+    // A precompressed copy (written by `dist`) when the browser takes it: brotli, else gzip.
+    let encoded = [("br", "br"), ("gzip", "gz")].into_iter().find_map(|(encoding, suffix)| {
+        let accepted = accepts.split(',').any(|a| a.split(';').next().map(str::trim) == Some(encoding));
+        let mut name = file.clone().into_os_string();
+        name.push(format!(".{suffix}"));
+        let candidate = PathBuf::from(name);
+        (accepted && candidate.is_file()).then_some((encoding, candidate))
+    });
+    let (encoding, source) = match encoded {
+        Some((encoding, path)) => (Some(encoding), path),
+        None => (None, file.clone()),
+    };
+    match std::fs::read(&source) {
+        Ok(body) => write_response_encoded(&mut stream, content_type(&file), encoding, &body, method == "HEAD"),
+        Err(_) => not_found(&mut stream),
     }
 }
 
@@ -106,8 +117,30 @@ fn write_response(
     body: &[u8],
     head: bool,
 ) -> std::io::Result<()> {
+    write_full(stream, status, content_type, None, body, head)
+}
+
+fn write_response_encoded(
+    stream: &mut TcpStream,
+    content_type: &str,
+    encoding: Option<&str>,
+    body: &[u8],
+    head: bool,
+) -> std::io::Result<()> {
+    write_full(stream, "200 OK", content_type, encoding, body, head)
+}
+
+fn write_full(
+    stream: &mut TcpStream,
+    status: &str,
+    content_type: &str,
+    encoding: Option<&str>,
+    body: &[u8],
+    head: bool,
+) -> std::io::Result<()> {
+    let encoding = encoding.map(|e| format!("Content-Encoding: {e}\r\nVary: Accept-Encoding\r\n")).unwrap_or_default();
     let header = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nContent-Security-Policy: {CSP}\r\nX-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\n{encoding}Content-Length: {}\r\nContent-Security-Policy: {CSP}\r\nX-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
         body.len()
     );
     stream.write_all(header.as_bytes())?;

@@ -1,0 +1,93 @@
+// `cargo xtask bench`: every performance figure in one table (not part of the test command).
+// Budgets from the performance issue: ≤ 100 KB brotli first load; ≤ 1.5 s to interactive on Slow 4G
+// with the CPU slowed 4×; ≤ 4 ms keystroke → result (4× CPU); ≤ 10 µs per native assessment.
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8080/';
+const DIST = process.env.DIST ?? 'dist';
+const CRITERION = process.env.CRITERION ?? 'target/criterion';
+// Lighthouse's Slow 4G: 150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up.
+const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+const rows = [];
+const row = (what, value, budget, pass) => rows.push({ what, value, budget, verdict: pass === undefined ? '' : pass ? 'ok' : 'OVER' });
+
+// 1. First-load transfer.
+let br = 0;
+for (const name of ['index.html', 'boot.js', 'style.css', 'app.js', 'app_bg.wasm']) {
+  const data = readFileSync(join(DIST, name));
+  const b = brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  br += b;
+  row(`first load: ${name}`, `${data.length} raw / ${gzipSync(data, { level: 9 }).length} gzip / ${b} br`, '', undefined);
+}
+row('first load: total brotli', `${(br / 1024).toFixed(1)} KB`, '≤ 100 KB', br <= 100 * 1024);
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+// 2. Time to interactive: navigation start → the start button is on the page with its handler.
+const tti = [];
+for (let run = 0; run < 3; run++) {
+  const context = await browser.newContext({ viewport: { width: 412, height: 915 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('a.button.start')) { window.__interactive = performance.now(); observer.disconnect(); }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(BASE + '#/');
+  await page.waitForFunction(() => window.__interactive !== undefined, null, { timeout: 60000 });
+  tti.push(await page.evaluate(() => window.__interactive));
+  await context.close();
+}
+row('time to interactive (Slow 4G, CPU 4×), median of 3', `${(median(tti) / 1000).toFixed(2)} s (runs: ${tti.map((t) => (t / 1000).toFixed(2)).join(', ')})`, '≤ 1.5 s', median(tti) <= 1500);
+
+// 3. Keystroke → updated result, 100 edits in the hotline view with the CPU slowed 4×.
+{
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  const page = await context.newPage();
+  await page.goto(BASE + '#/hotline');
+  await page.locator('#member-0-age').fill('40');
+  await page.getByRole('button', { name: '添加一项收入' }).click();
+  await page.locator('#income-0-amount').fill('1000');
+  await page.locator('#hotline-figures').waitFor();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.evaluate(() => {
+    window.latencies = [];
+    let started = 0;
+    document.addEventListener('keydown', () => { started = performance.now(); }, true);
+    new MutationObserver(() => { if (started) { window.latencies.push(performance.now() - started); started = 0; } })
+      .observe(document.getElementById('hotline-live'), { subtree: true, childList: true, characterData: true });
+  });
+  await page.locator('#income-0-amount').focus();
+  for (let i = 0; i < 50; i++) { await page.keyboard.type('7'); await page.keyboard.press('Backspace'); }
+  const l = (await page.evaluate(() => window.latencies)).sort((a, b) => a - b);
+  row('keystroke → result (CPU 4×), 100 edits', `median ${median(l).toFixed(1)} ms, worst ${l.at(-1).toFixed(1)} ms (${l.length} updates)`, '≤ 4 ms', median(l) <= 4);
+  await context.close();
+}
+await browser.close();
+
+// 4. Native engine (criterion's estimates, written by `cargo bench` just before).
+const estimate = (dir) => {
+  const file = join(CRITERION, dir, 'new', 'estimates.json');
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).mean.point_estimate : undefined;
+};
+const one = estimate('assess 5-member household (山西)');
+if (one !== undefined) row('one assessment, 5 members (native)', `${(one / 1000).toFixed(2)} µs`, '≤ 10 µs', one <= 10000);
+const batch = estimate(join('batch', '100000 households'));
+if (batch !== undefined) row('batch of 100,000 households (native)', `${Math.round(100000 / (batch / 1e9)).toLocaleString('en')} households/s`, '', undefined);
+
+const width = Math.max(...rows.map((r) => r.what.length));
+console.log('\n' + rows.map((r) => `${r.what.padEnd(width)}  ${r.value}${r.budget ? `  [budget ${r.budget}: ${r.verdict}]` : ''}`).join('\n'));
