@@ -245,8 +245,87 @@ fn today() -> Day {
     Day::parse("2026-11-22").expect("day")
 }
 
+/// Cases per property: 3,000 in the test suite; `cargo xtask fuzz` sets PROPTEST_CASES far higher.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(3000)
+}
+
+/// Replacements a hostile or broken pack might contain at any node.
+fn nasty_value(kind: usize, text: &str) -> serde_json::Value {
+    use serde_json::json;
+    match kind % 14 {
+        0 => json!(null),
+        1 => json!(true),
+        2 => json!(-1),
+        3 => json!(0),
+        4 => json!(1e30),
+        5 => json!("1e30"),
+        6 => json!(""),
+        7 => json!("<script>alert(1)</script>"),
+        8 => json!("2023-02-30"),
+        9 => json!("times_standard"),
+        10 => json!("长".repeat(1000)),
+        11 => json!([]),
+        12 => json!({}),
+        _ => json!(text),
+    }
+}
+
+/// Replaces (or, for `kind == 99`, removes) the node reached by following `path` through `value`.
+fn mutate(value: &mut serde_json::Value, path: &[usize], kind: usize, text: &str) {
+    let Some((&step, rest)) = path.split_first() else {
+        *value = nasty_value(kind, text);
+        return;
+    };
+    match value {
+        serde_json::Value::Object(map) if !map.is_empty() => {
+            let key = map.keys().nth(step % map.len()).cloned().unwrap_or_default();
+            if rest.is_empty() && kind % 5 == 0 {
+                map.remove(&key);
+            } else if let Some(child) = map.get_mut(&key) {
+                mutate(child, rest, kind, text);
+            }
+        }
+        serde_json::Value::Array(items) if !items.is_empty() => {
+            let len = items.len();
+            mutate(&mut items[step % len], rest, kind, text);
+        }
+        _ => *value = nasty_value(kind, text),
+    }
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_mutated_policy_pack_is_refused_with_messages_or_used_without_panic(
+        pack in 0usize..4,
+        path in proptest::collection::vec(any::<usize>(), 1..9),
+        kind in any::<usize>(),
+        text in ".{0,40}",
+    ) {
+        let source = builtin::source(builtin::IDS[pack]).expect("pack");
+        let mut value: serde_json::Value = serde_json::from_str(source).expect("json");
+        mutate(&mut value, &path, kind, &text);
+        match PolicyPack::from_json(&value.to_string()) {
+            Err(errors) => {
+                prop_assert!(!errors.is_empty());
+                for e in &errors {
+                    prop_assert!(!e.message.is_empty() && e.message.chars().count() <= 400);
+                }
+            }
+            Ok(pack) => {
+                let household = parse_household(r#"{"members":[{"age":70,"supporter":"none"},{"age":30,"disability":{"kind":"mental","grade":2,"needs_ongoing_care":true},"illness":{"serious":true,"in_treatment":true}}],
+                    "income":[{"member":1,"kind":"wages","amount":"800","per":"month"}],"spending":{"medical":{"amount":"5000","per":"year"}},
+                    "place":{"local_standard":{"amount":"700","per":"month"}},"situation":{"receives_dibao":true,"income_rose_through_work":true,"sudden_hardship":true}}"#).expect("household");
+                prop_assert!(assess(&household, &pack, today()).is_ok());
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
     #[test]
     fn any_generated_household_is_assessed_without_panic_and_every_check_cites_a_source((household, pack) in household_strategy()) {

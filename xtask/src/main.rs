@@ -4,6 +4,7 @@
 //! - `serve` — build the page and serve it on http://127.0.0.1:8080 (Ctrl-C to stop).
 //! - `dist`  — build the page into `dist/`: static files any web server can host as they are.
 //! - `test`  — every test: unit, rule, whole-household, property, CLI, benchmark smoke runs, doc tests.
+//! - `fuzz`  — the property tests with 100,000 cases each, in release mode (not part of `test`).
 //! - `bench` — every performance figure in one table: engine (criterion), first-load size, time to
 //!   interactive on Slow 4G with a 4× slower CPU, keystroke → result latency (not part of `test`).
 
@@ -241,11 +242,31 @@ fn bench() -> Result<(), String> {
     }
 }
 
-const USAGE: &str = "usage: cargo xtask <serve|dist|test|bench>
+/// The property tests (no panic on any household or mutated pack; monotonicity) with many more
+/// cases than the test suite runs, in release mode. Not part of `test`.
+fn fuzz() -> Result<(), String> {
+    let cases = std::env::var("PROPTEST_CASES").unwrap_or_else(|_| "100000".to_string());
+    eprintln!("xtask: property tests with {cases} cases each");
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
+    let status = Command::new(cargo)
+        .args(["test", "--release", "--locked", "--test", "properties", "--test", "corpus"])
+        .env("PROPTEST_CASES", &cases)
+        .current_dir(root())
+        .status()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("fuzzing found a failure ({status}); add the minimal input to tests/corpus/"))
+    }
+}
+
+const USAGE: &str = "usage: cargo xtask <serve|dist|test|bench|fuzz>
   serve  build the page and serve it on http://127.0.0.1:8080
   dist   build the page into dist/ (static files)
   test   run every test (what .ci/run runs)
-  bench  every performance figure in one table (engine, size, load time, keystroke latency)";
+  bench  every performance figure in one table (engine, size, load time, keystroke latency)
+  fuzz   the property tests with 100,000 cases each (PROPTEST_CASES to change)";
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1);
@@ -254,6 +275,7 @@ fn main() -> ExitCode {
         Some("dist") => dist().map(|_| ()),
         Some("test") => test(),
         Some("bench") => bench(),
+        Some("fuzz") => fuzz(),
         Some("-h") | Some("--help") | None => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
