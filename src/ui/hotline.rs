@@ -7,7 +7,7 @@
 
 use yew::prelude::*;
 
-use super::pages::{MembersSection, MoneySection, PlaceSection};
+use super::pages::{money_section_for, MembersSection, PlaceSection};
 use super::state::Action;
 use super::{use_assessment, Store};
 use crate::call_record::call_record;
@@ -143,10 +143,10 @@ pub fn hotline_page() -> Html {
             <div class="hotline-grid">
                 <form class="hotline-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     <h2>{ "地区" }</h2>
-                    <PlaceSection scripted=true />
+                    <PlaceSection scripted=true place={store.answers.place.clone()} dispatch={store.dispatcher()} />
                     <h2>{ "家庭成员" }</h2>
-                    <MembersSection scripted=true />
-                    <MoneySection scripted=true />
+                    <MembersSection scripted=true members={store.answers.members.clone()} dispatch={store.dispatcher()} />
+                    { money_section_for(&store, true) }
                 </form>
                 <section class="hotline-result" aria-labelledby="hotline-result-title">
                     <h2 id="hotline-result-title" tabindex="-1">{ "实时结果" }</h2>

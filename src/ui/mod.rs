@@ -25,8 +25,11 @@ use pages::{ErrorSummary, HouseholdPage, MoneyPage, PlacePage, ReviewPage, Start
 use results::ResultsView;
 use state::{Action, Problem, State};
 
-/// The page's store: the reducer handle every component reads and dispatches to.
+/// The page's store: the reducer handle pages read and dispatch to.
 pub type Store = UseReducerHandle<State>;
+/// The reducer's dispatcher: stable across renders, so sections that take it as a prop (with their
+/// slice of the answers) re-render only when their slice changes.
+pub type Dispatch = UseReducerDispatcher<State>;
 
 /// The problems with the current answers, computed once per change.
 #[derive(Clone, PartialEq)]

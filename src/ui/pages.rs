@@ -10,7 +10,7 @@ use super::state::{
     Action, AssetAnswers, IncomeLine, MemberAnswers, MoneyAnswer, PlaceAnswers, Problem, SituationAnswers,
     SpendingAnswers, Step,
 };
-use super::{packs, today, Problems, Route, Store};
+use super::{packs, today, Dispatch, Problems, Route, Store};
 use crate::engine::context::{LocalFigure, Origin};
 use crate::engine::household::AreaKind;
 use crate::engine::policy::{dated_amount, PolicyPack};
@@ -67,7 +67,7 @@ fn focus_field(id: String, step: Step, navigator: Option<Navigator>) -> Callback
 
 /// A callback that changes one field of a copy of `current` and dispatches the whole section:
 /// every form control of every step is wired through this.
-fn edit<T, V>(store: &Store, current: &T, wrap: impl Fn(T) -> Action + 'static, change: fn(&mut T, V)) -> Callback<V>
+fn edit<T, V>(store: &Dispatch, current: &T, wrap: impl Fn(T) -> Action + 'static, change: fn(&mut T, V)) -> Callback<V>
 where
     T: Clone + 'static,
     V: 'static,
@@ -167,7 +167,7 @@ pub fn pack_standard(pack: &PolicyPack, area: &str, kind: AreaKind) -> Option<Lo
 }
 
 #[function_component(PlaceSection)]
-pub fn place_section(props: &SectionProps) -> Html {
+pub fn place_section(props: &PlaceSectionProps) -> Html {
     let say = |line: &'static str| {
         if props.scripted {
             html! { <Say {line} /> }
@@ -175,8 +175,9 @@ pub fn place_section(props: &SectionProps) -> Html {
             html! {}
         }
     };
-    let (Some(store), Some(problems)) = (use_context::<Store>(), use_context::<Problems>()) else { return html! {} };
-    let place = store.answers.place.clone();
+    let Some(problems) = use_context::<Problems>() else { return html! {} };
+    let store = props.dispatch.clone();
+    let place = props.place.clone();
     let set = |f: fn(&mut PlaceAnswers, String)| edit(&store, &place, Action::SetPlace, f);
     let pack = packs().iter().find(|p| p.id == place.pack);
     let mut area_options = vec![("".into(), "我的地区不在列表中".into())];
@@ -229,11 +230,13 @@ struct MemberCardProps {
     member: MemberAnswers,
     removable: bool,
     scripted: bool,
+    dispatch: Dispatch,
 }
 
 #[function_component(MemberCard)]
 fn member_card(props: &MemberCardProps) -> Html {
-    let (Some(store), Some(problems)) = (use_context::<Store>(), use_context::<Problems>()) else { return html! {} };
+    let Some(problems) = use_context::<Problems>() else { return html! {} };
+    let store = props.dispatch.clone();
     let i = props.index;
     let m = props.member.clone();
     let update = |f: fn(&mut MemberAnswers, String)| edit(&store, &m, move |next| Action::UpdateMember(i, next), f);
@@ -300,7 +303,7 @@ fn member_card(props: &MemberCardProps) -> Html {
 }
 
 #[function_component(MembersSection)]
-pub fn members_section(props: &SectionProps) -> Html {
+pub fn members_section(props: &MembersSectionProps) -> Html {
     let say = |line: &'static str| {
         if props.scripted {
             html! { <Say {line} /> }
@@ -308,105 +311,145 @@ pub fn members_section(props: &SectionProps) -> Html {
             html! {}
         }
     };
-    let Some(store) = use_context::<Store>() else { return html! {} };
+    let store = props.dispatch.clone();
     let add = {
         let store = store.clone();
         Callback::from(move |_: MouseEvent| store.dispatch(Action::AddMember))
     };
-    let members = store.answers.members.clone();
+    let members = props.members.clone();
     let removable = members.len() > 1;
     html! {
         <>
             <p>{ "请填写共同生活的每一位家庭成员：配偶、未成年子女、在读的成年子女，以及长期共同生活、有赡养抚养义务的人。不需要填写姓名。" }</p>
             { say("请问家里一起生活的有几口人？每个人多大年纪，和您是什么关系？") }
-            { for members.into_iter().enumerate().map(|(index, member)| html! { <MemberCard {index} {member} {removable} scripted={props.scripted} /> }) }
+            { for members.into_iter().enumerate().map(|(index, member)| html! { <MemberCard {index} {member} {removable} scripted={props.scripted} dispatch={store.clone()} /> }) }
             <button type="button" class="button secondary" onclick={add}>{ "添加一位家庭成员" }</button>
         </>
     }
 }
 
 #[function_component(MoneySection)]
-pub fn money_section(props: &SectionProps) -> Html {
-    let say = |line: &'static str| {
-        if props.scripted {
-            html! { <Say {line} /> }
-        } else {
-            html! {}
-        }
-    };
-    let (Some(store), Some(problems)) = (use_context::<Store>(), use_context::<Problems>()) else { return html! {} };
-    let answers = store.answers.clone();
+pub fn money_section(props: &MoneySectionProps) -> Html {
+    let store = props.dispatch.clone();
     let mut member_options: Vec<(AttrValue, AttrValue)> = vec![("household".into(), "全家共有".into())];
-    member_options.extend(answers.members.iter().enumerate().map(|(i, m)| {
+    member_options.extend(props.members.iter().enumerate().map(|(i, m)| {
         (i.to_string().into(), format!("第{}位成员（{}）", i + 1, label_of(RELATIONS, &m.relation)).into())
     }));
-    let add_income = {
-        let store = store.clone();
-        Callback::from(move |_: MouseEvent| store.dispatch(Action::AddIncome))
-    };
-    let income_line = |(i, line): (usize, &IncomeLine)| {
-        let update = |f: fn(&mut IncomeLine, String)| edit(&store, line, move |next| Action::UpdateIncome(i, next), f);
-        let on_money =
-            edit(&store, line, move |next| Action::UpdateIncome(i, next), |l, money: MoneyAnswer| l.money = money);
-        let remove = {
-            let store = store.clone();
-            Callback::from(move |_: MouseEvent| store.dispatch(Action::RemoveIncome(i)))
-        };
-        let member_value: AttrValue =
-            line.member.map(|m| m.to_string()).unwrap_or_else(|| "household".to_string()).into();
-        html! {
-            <fieldset class="income">
-                <legend>{ format!("第{}项收入", i + 1) }</legend>
-                <SelectField id={format!("income-{i}-member")} label="谁的收入" value={member_value} options={member_options.clone()}
-                    onchange={update(|l, v| l.member = v.parse().ok())} />
-                <SelectField id={format!("income-{i}-kind")} label="收入类型" value={key_of(INCOME_KINDS, &line.kind)} options={options(INCOME_KINDS)}
-                    onchange={update(|l, v| if let Some(k) = pick(INCOME_KINDS, &v) { l.kind = k })} />
-                <MoneyField id={format!("income-{i}-amount")} label="金额" answer={line.money.clone()}
-                    hint={Some(AttrValue::from("可以写 3000、3,000、3千 或 1.2万"))}
-                    error={error_for(&problems.0, &format!("income-{i}-amount"))} onchange={on_money} />
-                <button type="button" class="button secondary" onclick={remove}>{ format!("删除第{}项收入", i + 1) }</button>
-            </fieldset>
-        }
-    };
-    let spending = answers.spending.clone();
-    let set_spending = |f: fn(&mut SpendingAnswers, MoneyAnswer)| edit(&store, &spending, Action::SetSpending, f);
-    let assets = answers.assets.clone();
-    let set_assets = |f: fn(&mut AssetAnswers, String)| edit(&store, &assets, Action::SetAssets, f);
-    let other_property = edit(&store, &assets, Action::SetAssets, |a, v: bool| a.other_property = v);
-    let situation = answers.situation.clone();
-    let flag = |f: fn(&mut SituationAnswers, bool)| edit(&store, &situation, Action::SetSituation, f);
-    let text = |f: fn(&mut SituationAnswers, String)| edit(&store, &situation, Action::SetSituation, f);
-    let anyone_ill = answers.members.iter().any(|m| m.ill);
-    let anyone_disabled = answers.members.iter().any(|m| m.disability.is_some());
-    let anyone_studying = answers.members.iter().any(|m| m.student.is_some());
+    let add_income = Callback::from(move |_: MouseEvent| store.dispatch(Action::AddIncome));
+    let members = &props.members;
+    let (scripted, dispatch) = (props.scripted, props.dispatch.clone());
     html! {
         <>
             <h2>{ "近12个月的收入" }</h2>
-            { say("最近12个月，家里每个人的收入大概多少？工资、种地做生意、养老金都算，按月说按年说都可以。") }
+            if scripted { <Say line="最近12个月，家里每个人的收入大概多少？工资、种地做生意、养老金都算，按月说按年说都可以。" /> }
             <p class="hint">{ "每项收入单独填写。基础养老金、优待抚恤金、奖学金、低保金等不计入收入，也可以填，会单独列出。" }</p>
-            { for answers.income.iter().enumerate().map(income_line) }
+            { for props.income.iter().enumerate().map(|(index, line)| html! {
+                <IncomeLineCard {index} line={line.clone()} member_options={member_options.clone()} dispatch={dispatch.clone()} />
+            }) }
             <button type="button" class="button secondary" onclick={add_income}>{ "添加一项收入" }</button>
+            <SpendingFields {scripted} spending={props.spending.clone()} dispatch={dispatch.clone()}
+                anyone_ill={members.iter().any(|m| m.ill)}
+                anyone_disabled={members.iter().any(|m| m.disability.is_some())}
+                anyone_studying={members.iter().any(|m| m.student.is_some())} />
+            <AssetFields {scripted} assets={props.assets.clone()} dispatch={dispatch.clone()} />
+            <SituationFields {scripted} situation={props.situation.clone()} {dispatch} />
+        </>
+    }
+}
 
+#[derive(Properties, PartialEq)]
+struct IncomeLineProps {
+    index: usize,
+    line: IncomeLine,
+    member_options: Vec<(AttrValue, AttrValue)>,
+    dispatch: Dispatch,
+}
+
+/// One income line: re-renders only when this line (or the list of members) changes.
+#[function_component(IncomeLineCard)]
+fn income_line_card(props: &IncomeLineProps) -> Html {
+    let Some(problems) = use_context::<Problems>() else { return html! {} };
+    let (i, line, store) = (props.index, &props.line, &props.dispatch);
+    let update = |f: fn(&mut IncomeLine, String)| edit(store, line, move |next| Action::UpdateIncome(i, next), f);
+    let on_money =
+        edit(store, line, move |next| Action::UpdateIncome(i, next), |l, money: MoneyAnswer| l.money = money);
+    let remove = {
+        let store = store.clone();
+        Callback::from(move |_: MouseEvent| store.dispatch(Action::RemoveIncome(i)))
+    };
+    let member_value: AttrValue = line.member.map(|m| m.to_string()).unwrap_or_else(|| "household".to_string()).into();
+    html! {
+        <fieldset class="income">
+            <legend>{ format!("第{}项收入", i + 1) }</legend>
+            <SelectField id={format!("income-{i}-member")} label="谁的收入" value={member_value} options={props.member_options.clone()}
+                onchange={update(|l, v| l.member = v.parse().ok())} />
+            <SelectField id={format!("income-{i}-kind")} label="收入类型" value={key_of(INCOME_KINDS, &line.kind)} options={options(INCOME_KINDS)}
+                onchange={update(|l, v| if let Some(k) = pick(INCOME_KINDS, &v) { l.kind = k })} />
+            <MoneyField id={format!("income-{i}-amount")} label="金额" answer={line.money.clone()}
+                hint={Some(AttrValue::from("可以写 3000、3,000、3千 或 1.2万"))}
+                error={error_for(&problems.0, &format!("income-{i}-amount"))} onchange={on_money} />
+            <button type="button" class="button secondary" onclick={remove}>{ format!("删除第{}项收入", i + 1) }</button>
+        </fieldset>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SpendingProps {
+    scripted: bool,
+    spending: SpendingAnswers,
+    anyone_ill: bool,
+    anyone_disabled: bool,
+    anyone_studying: bool,
+    dispatch: Dispatch,
+}
+
+/// Spending, each amount asked only where it matters.
+#[function_component(SpendingFields)]
+fn spending_fields(props: &SpendingProps) -> Html {
+    let Some(problems) = use_context::<Problems>() else { return html! {} };
+    let spending = &props.spending;
+    let set_spending =
+        |f: fn(&mut SpendingAnswers, MoneyAnswer)| edit(&props.dispatch, spending, Action::SetSpending, f);
+    html! {
+        <>
             <h2>{ "近12个月自己负担的支出" }</h2>
-            { say("看病、康复、上学这些，医保报销以后自己花了多少钱？") }
+            if props.scripted { <Say line="看病、康复、上学这些，医保报销以后自己花了多少钱？" /> }
             <p class="hint">{ "只填医保、大病保险、商业保险报销和各种资助以后，家里自己实际付的钱。" }</p>
-            if anyone_ill {
+            if props.anyone_ill {
                 <MoneyField id="spending-medical" label="看病的医疗费用" answer={spending.medical.clone()}
                     error={error_for(&problems.0, "spending-medical")} onchange={set_spending(|s, v| s.medical = v)} />
             }
-            if anyone_disabled {
+            if props.anyone_disabled {
                 <MoneyField id="spending-disability" label="残疾人辅助器具、康复、照料护理费用" answer={spending.disability_care.clone()}
                     error={error_for(&problems.0, "spending-disability")} onchange={set_spending(|s, v| s.disability_care = v)} />
             }
-            if anyone_studying {
+            if props.anyone_studying {
                 <MoneyField id="spending-education" label="一学年的学费、住宿费、保育教育费" answer={spending.education.clone()}
                     error={error_for(&problems.0, "spending-education")} onchange={set_spending(|s, v| s.education = v)} />
             }
             <MoneyField id="spending-other" label="其他必需的大额支出" answer={spending.other_rigid.clone()}
                 error={error_for(&problems.0, "spending-other")} onchange={set_spending(|s, v| s.other_rigid = v)} />
+        </>
+    }
+}
 
+#[derive(Properties, PartialEq)]
+struct AssetProps {
+    scripted: bool,
+    assets: AssetAnswers,
+    dispatch: Dispatch,
+}
+
+#[function_component(AssetFields)]
+fn asset_fields(props: &AssetProps) -> Html {
+    let Some(problems) = use_context::<Problems>() else { return html! {} };
+    let assets = props.assets.clone();
+    let set_assets = |f: fn(&mut AssetAnswers, String)| edit(&props.dispatch, &assets, Action::SetAssets, f);
+    let other_property = edit(&props.dispatch, &assets, Action::SetAssets, |a, v: bool| a.other_property = v);
+    html! {
+        <>
             <h2>{ "家庭财产" }</h2>
-            { say("家里存款、理财大概有多少？有车吗？有几套房？") }
+            if props.scripted { <Say line="家里存款、理财大概有多少？有车吗？有几套房？" /> }
             <TextField id="assets-financial" label="存款、理财、股票、基金等金融资产合计（元）" value={assets.financial.clone()} inputmode="decimal"
                 class="input-money" error={error_for(&problems.0, "assets-financial")} onchange={set_assets(|a, v| a.financial = v)} />
             <TextField id="assets-vehicles" label="机动车（辆）" value={assets.vehicles.clone()}
@@ -415,16 +458,35 @@ pub fn money_section(props: &SectionProps) -> Html {
                 error={error_for(&problems.0, "assets-homes")} onchange={set_assets(|a, v| a.homes = v)} />
             <Checkbox id="assets-other" label="还有商铺、厂房等其他房产或经营性财产" checked={assets.other_property} onchange={other_property} />
 
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SituationProps {
+    scripted: bool,
+    situation: SituationAnswers,
+    dispatch: Dispatch,
+}
+
+#[function_component(SituationFields)]
+fn situation_fields(props: &SituationProps) -> Html {
+    let Some(problems) = use_context::<Problems>() else { return html! {} };
+    let situation = props.situation.clone();
+    let flag = |f: fn(&mut SituationAnswers, bool)| edit(&props.dispatch, &situation, Action::SetSituation, f);
+    let text = |f: fn(&mut SituationAnswers, String)| edit(&props.dispatch, &situation, Action::SetSituation, f);
+    html! {
+        <>
             <h2>{ "目前的情况" }</h2>
-            { say("现在是低保户吗？最近有没有失业、受灾，或者突发的大病、事故？") }
+            if props.scripted { <Say line="现在是低保户吗？最近有没有失业、受灾，或者突发的大病、事故？" /> }
             <Checkbox id="situation-dibao" label="家里正在享受低保" checked={situation.receives_dibao} onchange={flag(|s, v| s.receives_dibao = v)} />
             if situation.receives_dibao {
-                { say("收入增加是不是因为家里有人找到了工作？") }
+                if props.scripted { <Say line="收入增加是不是因为家里有人找到了工作？" /> }
                 <Checkbox id="situation-work" label="最近因为有人就业，收入增加了" checked={situation.income_rose_through_work} onchange={flag(|s, v| s.income_rose_through_work = v)} />
             }
             <Checkbox id="situation-unemployed" label="有人失业、没有收入" checked={situation.unemployed} onchange={flag(|s, v| s.unemployed = v)} />
             if situation.unemployed {
-                { say("已经几个月没有收入了？有没有失业保险？是不是因为疫情或灾害不能回去上班？") }
+                if props.scripted { <Say line="已经几个月没有收入了？有没有失业保险？是不是因为疫情或灾害不能回去上班？" /> }
                 <TextField id="situation-months" label="已经连续几个月没有收入" value={situation.months_without_income.clone()}
                     error={error_for(&problems.0, "situation-months")} onchange={text(|s, v| s.months_without_income = v)} />
                 <Checkbox id="situation-insurance" label="有失业保险" checked={situation.unemployment_insurance} onchange={flag(|s, v| s.unemployment_insurance = v)} />
@@ -439,11 +501,35 @@ pub fn money_section(props: &SectionProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq, Clone, Copy)]
-pub struct SectionProps {
+/// A section gets only its slice of the answers and the reducer's dispatcher (stable across
+/// renders), so typing in one section does not re-render the others.
+#[derive(Properties, PartialEq, Clone)]
+pub struct PlaceSectionProps {
     /// Show, beside each question, the sentence a hotline operator reads to the caller.
     #[prop_or_default]
     pub scripted: bool,
+    pub place: PlaceAnswers,
+    pub dispatch: Dispatch,
+}
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct MembersSectionProps {
+    #[prop_or_default]
+    pub scripted: bool,
+    pub members: Vec<MemberAnswers>,
+    pub dispatch: Dispatch,
+}
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct MoneySectionProps {
+    #[prop_or_default]
+    pub scripted: bool,
+    pub members: Vec<MemberAnswers>,
+    pub income: Vec<IncomeLine>,
+    pub spending: SpendingAnswers,
+    pub assets: AssetAnswers,
+    pub situation: SituationAnswers,
+    pub dispatch: Dispatch,
 }
 
 #[derive(Properties, PartialEq)]
@@ -463,20 +549,41 @@ fn step_problems(problems: &Problems, step: Step) -> Vec<Problem> {
 
 #[function_component(PlacePage)]
 pub fn place_page() -> Html {
-    let Some(problems) = use_context::<Problems>() else { return html! {} };
-    html! { <StepPage route={Route::Place} problems={step_problems(&problems, Step::Place)}><PlaceSection /></StepPage> }
+    let (Some(store), Some(problems)) = (use_context::<Store>(), use_context::<Problems>()) else { return html! {} };
+    html! {
+        <StepPage route={Route::Place} problems={step_problems(&problems, Step::Place)}>
+            <PlaceSection place={store.answers.place.clone()} dispatch={store.dispatcher()} />
+        </StepPage>
+    }
 }
 
 #[function_component(HouseholdPage)]
 pub fn household_page() -> Html {
-    let Some(problems) = use_context::<Problems>() else { return html! {} };
-    html! { <StepPage route={Route::Household} problems={step_problems(&problems, Step::Household)}><MembersSection /></StepPage> }
+    let (Some(store), Some(problems)) = (use_context::<Store>(), use_context::<Problems>()) else { return html! {} };
+    html! {
+        <StepPage route={Route::Household} problems={step_problems(&problems, Step::Household)}>
+            <MembersSection members={store.answers.members.clone()} dispatch={store.dispatcher()} />
+        </StepPage>
+    }
+}
+
+/// The money section for the current answers.
+pub fn money_section_for(store: &Store, scripted: bool) -> Html {
+    let a = &store.answers;
+    html! {
+        <MoneySection {scripted} members={a.members.clone()} income={a.income.clone()} spending={a.spending.clone()}
+            assets={a.assets.clone()} situation={a.situation.clone()} dispatch={store.dispatcher()} />
+    }
 }
 
 #[function_component(MoneyPage)]
 pub fn money_page() -> Html {
-    let Some(problems) = use_context::<Problems>() else { return html! {} };
-    html! { <StepPage route={Route::Money} problems={step_problems(&problems, Step::Money)}><MoneySection /></StepPage> }
+    let (Some(store), Some(problems)) = (use_context::<Store>(), use_context::<Problems>()) else { return html! {} };
+    html! {
+        <StepPage route={Route::Money} problems={step_problems(&problems, Step::Money)}>
+            { money_section_for(&store, false) }
+        </StepPage>
+    }
 }
 
 #[function_component(ReviewPage)]
