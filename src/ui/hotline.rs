@@ -95,7 +95,7 @@ pub fn hotline_page() -> Html {
     let Some(store) = use_context::<Store>() else { return html! {} };
     use_shortcuts(&store, &container);
     let assessment = use_assessment(&store);
-    let pending: Vec<String> = match store.answers.to_household() {
+    let pending: Vec<String> = match assessment.as_ref() {
         Ok(_) => Vec::new(),
         Err(problems) => problems.iter().map(|p| format!("{}：{}", p.label, p.message)).collect(),
     };
@@ -154,7 +154,7 @@ pub fn hotline_page() -> Html {
                         if !pending.is_empty() {
                             <p>{ "还需要：" }</p>
                             <ul>{ for pending.iter().map(|p| html! { <li>{ p.clone() }</li> }) }</ul>
-                        } else if let Some(a) = assessment.as_ref() {
+                        } else if let Ok(a) = assessment.as_ref() {
                             <p id="hotline-best" class="lead">
                                 { match &a.best {
                                     Some(best) => format!("{}：{}", best.name, best.status.label()),

@@ -83,15 +83,14 @@ pub fn use_reached_review(store: &Store) {
     use_effect_with((), move |_| store.dispatch(Action::ReachedReview));
 }
 
-/// The assessment of the current answers, recomputed only when they change; `None` while an
-/// answer needs fixing.
+/// The assessment of the current answers, or every problem that prevents it (unanswered questions
+/// included), recomputed only when the answers change.
 #[hook]
-pub fn use_assessment(store: &Store) -> Rc<Option<crate::engine::Assessment>> {
+pub fn use_assessment(store: &Store) -> Rc<Result<crate::engine::Assessment, Vec<Problem>>> {
     use_memo(store.answers.clone(), |answers| {
-        answers.to_household().ok().and_then(|household| {
-            let pack = packs().iter().find(|p| Some(&p.id) == household.place.pack.as_ref())?;
-            assess(&household, pack, today()).ok()
-        })
+        let household = answers.to_household()?;
+        let pack = packs().iter().find(|p| Some(&p.id) == household.place.pack.as_ref()).ok_or_else(Vec::new)?;
+        assess(&household, pack, today()).map_err(|_| Vec::new())
     })
 }
 
@@ -113,7 +112,7 @@ fn results_page() -> Html {
             if !problems.0.is_empty() {
                 <p>{ "有些回答需要先修改，才能计算结果：" }</p>
                 <ErrorSummary problems={problems.0.as_ref().clone()} />
-            } else if let Some(assessment) = outcome.as_ref() {
+            } else if let Ok(assessment) = outcome.as_ref() {
                 <ResultsView assessment={assessment.clone()} />
                 <div class="actions no-print">
                     <button type="button" class="button secondary" onclick={print}>{ "打印或保存（不含姓名）" }</button>
