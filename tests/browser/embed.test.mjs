@@ -2,22 +2,15 @@
 // each in Debian's headless Chromium on the demo host pages under www/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { ARTIFACTS, BASE, launch } from './support.mjs';
 
-const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8080/';
-const ARTIFACTS = process.env.ARTIFACTS ?? 'artifacts';
-mkdirSync(ARTIFACTS, { recursive: true });
 const ORIGIN = new URL(BASE).origin;
 
 let browser;
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launch();
 });
 after(async () => browser?.close());
 

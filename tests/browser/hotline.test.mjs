@@ -2,24 +2,13 @@
 // the call record, the time from keystroke to updated result, and the wipe between calls.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8080/';
-const ARTIFACTS = process.env.ARTIFACTS ?? 'artifacts';
-mkdirSync(ARTIFACTS, { recursive: true });
+import { ARTIFACTS, BASE, axeViolations, launch } from './support.mjs';
 
 let browser;
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launch();
 });
 after(async () => browser?.close());
 
@@ -86,9 +75,7 @@ test('an operator takes a whole call by keyboard only, gets the record, and 新�
   assert.match(record, /带齐材料：.*医疗费用票据/);
   assert.doesNotMatch(record, /\d{11}|\d{17}[\dXx]/, 'no phone or ID number');
   await page.screenshot({ path: join(ARTIFACTS, 'hotline-call.png'), fullPage: true });
-  await page.evaluate(AXE);
-  const axe = await page.evaluate(() => axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }));
-  assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
+  assert.deepEqual(await axeViolations(page), []);
 
   // Keystroke → updated result, measured inside the page: 40 edits of the income amount.
   await page.evaluate(() => {

@@ -2,26 +2,14 @@
 // Run by `cargo xtask test`, which builds dist/, serves it on loopback and sets BASE_URL.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
-import { chromium } from 'playwright-core';
-
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8080/';
-const ARTIFACTS = process.env.ARTIFACTS ?? 'artifacts';
-const DIST = process.env.DIST ?? 'dist';
-mkdirSync(ARTIFACTS, { recursive: true });
+import { ARTIFACTS, BASE, DIST, axeViolations, launch } from './support.mjs';
 
 let browser;
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launch();
 });
 after(async () => {
   await browser?.close();
@@ -44,10 +32,7 @@ async function open() {
 }
 
 async function axeClean(page, label) {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(() => axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }));
-  const violations = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  assert.deepEqual(violations, [], `axe found violations on ${label}`);
+  assert.deepEqual(await axeViolations(page), [], `axe found violations on ${label}`);
 }
 
 async function step(page, name, shots) {

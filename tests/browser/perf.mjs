@@ -4,10 +4,8 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { BASE, DIST, launch } from './support.mjs';
 
-const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8080/';
-const DIST = process.env.DIST ?? 'dist';
 const CRITERION = process.env.CRITERION ?? 'target/criterion';
 // Lighthouse's Slow 4G: 150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up.
 const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
@@ -24,11 +22,7 @@ for (const name of ['index.html', 'boot.js', 'style.css', 'app.js', 'app_bg.wasm
 }
 row('first load: total brotli', `${(br / 1024).toFixed(1)} KB`, '≤ 100 KB', br <= 100 * 1024);
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 // 2. Time to interactive: navigation start → the start button is on the page with its handler.

@@ -193,43 +193,21 @@ fn ensure_node_modules() -> Result<(), String> {
     run("npm", &["ci", "--prefix", &dir, "--no-audit", "--no-fund"])
 }
 
-/// The page in headless Chromium: households by keyboard and by clicks, bad input, privacy, axe.
-fn browser_tests() -> Result<(), String> {
+/// Builds dist/, makes sure Chromium and the npm packages are there, serves dist/ on an ephemeral
+/// loopback port and runs `node` with `args` against it: the browser tests and the page benchmark.
+fn run_node_against_dist(args: &[&str]) -> Result<(), String> {
     let dist = dist()?;
     ensure_chromium()?;
     ensure_node_modules()?;
     let base = serve::spawn(dist)?;
     let artifacts = root().join("artifacts");
     std::fs::create_dir_all(&artifacts).map_err(|e| format!("cannot create artifacts/: {e}"))?;
-    eprintln!("xtask: browser tests against {base} (screenshots in {})", artifacts.display());
+    eprintln!("xtask: node {} against {base} (artifacts in {})", args.join(" "), artifacts.display());
     let status = Command::new("node")
-        .args(["--test", "--test-concurrency=1", "tests/browser/"])
+        .args(args)
         .env("BASE_URL", &base)
         .env("CHROMIUM", CHROMIUM)
         .env("ARTIFACTS", &artifacts)
-        .env("DIST", root().join("dist"))
-        .current_dir(root())
-        .status()
-        .map_err(|e| format!("cannot run node: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("browser tests failed ({status})"))
-    }
-}
-
-/// Every performance figure in one table: criterion first (native engine), then the page's size,
-/// time to interactive and keystroke latency in Chromium (tests/browser/perf.mjs).
-fn bench() -> Result<(), String> {
-    cargo(&["bench", "--bench", "assess", "--locked"])?;
-    let dist = dist()?;
-    ensure_chromium()?;
-    ensure_node_modules()?;
-    let base = serve::spawn(dist)?;
-    let status = Command::new("node")
-        .arg("tests/browser/perf.mjs")
-        .env("BASE_URL", &base)
-        .env("CHROMIUM", CHROMIUM)
         .env("DIST", root().join("dist"))
         .env("CRITERION", root().join("target").join("criterion"))
         .current_dir(root())
@@ -238,8 +216,21 @@ fn bench() -> Result<(), String> {
     if status.success() {
         Ok(())
     } else {
-        Err(format!("the page benchmark failed ({status})"))
+        Err(format!("node {} failed ({status})", args.join(" ")))
     }
+}
+
+/// The page in headless Chromium: households by keyboard and by clicks, bad input, privacy, axe,
+/// the hotline, embedding, and the TypeScript definitions.
+fn browser_tests() -> Result<(), String> {
+    run_node_against_dist(&["--test", "--test-concurrency=1", "tests/browser/"])
+}
+
+/// Every performance figure in one table: criterion first (native engine), then the page's size,
+/// time to interactive and keystroke latency in Chromium (tests/browser/perf.mjs).
+fn bench() -> Result<(), String> {
+    cargo(&["bench", "--bench", "assess", "--locked"])?;
+    run_node_against_dist(&["tests/browser/perf.mjs"])
 }
 
 /// The property tests (no panic on any household or mutated pack; monotonicity) with many more
