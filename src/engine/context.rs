@@ -105,13 +105,9 @@ impl<'a> Context<'a> {
             }
             None => None,
         };
-        // The value in force for the chosen area and kind (urban/rural) of one of the area's figures.
-        let from_area = |by_kind: fn(&Area) -> &ByAreaKind| -> Result<Option<LocalFigure>, MoneyError> {
-            let Some(area) = area else { return Ok(None) };
-            match by_kind(area).get(place.area_kind).and_then(|p| p.in_force(day)) {
-                Some(dated) => pack_figure(dated, area, place.area_kind).map(Some),
-                None => Ok(None),
-            }
+        let from_area = |by_kind: fn(&Area) -> &ByAreaKind| match area {
+            Some(area) => area_figure(area, by_kind, place.area_kind, day),
+            None => Ok(None),
         };
         let standard = match place.local_standard {
             Some(amount) => Some(LocalFigure::new(amount, Origin::User)?),
@@ -248,6 +244,21 @@ impl<'a> Context<'a> {
             "不知道当地低保标准，无法比较。请填写本地低保标准，或向乡镇（街道）询问。".to_string(),
             citation,
         )
+    }
+}
+
+/// One of an area's figures (its 低保标准 or its disposable income, picked by `by_kind`) for an
+/// urban or rural household, as in force on `day`; `None` when the area has none then. The engine
+/// and the page's "where you live" step both use this, so they always show the same figure.
+pub fn area_figure(
+    area: &Area,
+    by_kind: fn(&Area) -> &ByAreaKind,
+    kind: AreaKind,
+    day: Day,
+) -> Result<Option<LocalFigure>, MoneyError> {
+    match by_kind(area).get(kind).and_then(|p| p.in_force(day)) {
+        Some(dated) => pack_figure(dated, area, kind).map(Some),
+        None => Ok(None),
     }
 }
 

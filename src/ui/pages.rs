@@ -11,9 +11,9 @@ use super::state::{
     SpendingAnswers, Step,
 };
 use super::{packs, today, Dispatch, Problems, Route, Store};
-use crate::engine::context::{LocalFigure, Origin};
+use crate::engine::context::{area_figure, LocalFigure, Origin};
 use crate::engine::household::AreaKind;
-use crate::engine::policy::{dated_amount, PolicyPack};
+use crate::engine::policy::PolicyPack;
 
 pub fn error_for(problems: &[Problem], field: &str) -> Option<String> {
     problems.iter().find(|p| p.field == field).map(|p| p.message.clone())
@@ -146,24 +146,9 @@ pub fn start_page() -> Html {
     }
 }
 
-/// The 低保标准 the pack has for the chosen area on `today`, if any.
+/// The 低保标准 the pack has for the chosen area on `today`, if any (the engine's own lookup).
 pub fn pack_standard(pack: &PolicyPack, area: &str, kind: AreaKind) -> Option<LocalFigure> {
-    let area = pack.area(area)?;
-    let dated = area.dibao_standard.get(kind)?.in_force(today())?;
-    let amount = dated_amount(dated);
-    Some(LocalFigure {
-        amount,
-        annual: amount.annual().ok()?,
-        monthly: crate::engine::money::Money::display_rounded(amount.monthly_value().ok()?),
-        origin: Origin::Pack {
-            area_id: area.id.clone(),
-            area_name: area.display_name(),
-            area_kind: kind,
-            effective: dated.effective,
-            source: dated.source.clone(),
-            note: dated.note.clone(),
-        },
-    })
+    area_figure(pack.area(area)?, |a| &a.dibao_standard, kind, today()).ok().flatten()
 }
 
 #[function_component(PlaceSection)]

@@ -78,6 +78,17 @@ fn dist() -> Result<PathBuf, String> {
     let stripped = strip_name_section(&bytes).ok_or("app_bg.wasm is not a well-formed module")?;
     std::fs::write(&wasm_out, stripped).map_err(|e| format!("cannot write {}: {e}", wasm_out.display()))?;
     copy(&root.join("index.html"), &out.join("index.html"))?;
+    // The iframe page is the same shell (same CSP, same preloads) with the script that reports its
+    // height, so it is derived rather than kept as a second copy that could drift.
+    let shell = std::fs::read_to_string(root.join("index.html")).map_err(|e| format!("cannot read index.html: {e}"))?;
+    let frame = shell.replace(
+        r#"<script type="module" src="boot.js"></script>"#,
+        r#"<script type="module" src="frame.js"></script>"#,
+    );
+    if frame == shell {
+        return Err("index.html no longer loads boot.js the expected way; frame.html cannot be derived".to_string());
+    }
+    std::fs::write(out.join("frame.html"), frame).map_err(|e| format!("cannot write frame.html: {e}"))?;
     for entry in std::fs::read_dir(root.join("www")).map_err(|e| format!("cannot read www/: {e}"))? {
         let path = entry.map_err(|e| e.to_string())?.path();
         if path.is_file() {
