@@ -35,5 +35,7 @@ pub mod format;
 pub mod input;
 #[cfg(target_arch = "wasm32")]
 pub mod js_api;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod packgen;
 pub mod report;
 pub mod ui;

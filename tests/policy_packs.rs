@@ -28,6 +28,24 @@ fn every_built_in_pack_is_valid() {
     assert!(builtin::load("atlantis").is_none());
 }
 
+/// The page loads the Rust form of the built-in packs (no JSON parser in the page); it must be the
+/// JSON's exact content. `cargo xtask packs` rewrites the Rust form after the JSON changes.
+#[test]
+fn the_compiled_built_in_packs_equal_their_json_and_the_generated_file_is_current() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/engine/builtin_packs.rs");
+    let generated = low_income_check::packgen::builtin_packs_source().expect("generated");
+    if std::env::var_os("WRITE_BUILTIN_PACKS").is_some() {
+        std::fs::write(path, &generated).expect("write builtin_packs.rs");
+        return;
+    }
+    let current = std::fs::read_to_string(path).expect("read builtin_packs.rs");
+    assert!(current == generated, "src/engine/builtin_packs.rs is stale; run `cargo xtask packs`");
+    for id in builtin::IDS {
+        let from_json = builtin::load_json(id).expect("known id").unwrap_or_else(|e| panic!("{id} invalid: {e:?}"));
+        assert_eq!(load(id), from_json, "{id}: the compiled pack differs from its JSON");
+    }
+}
+
 #[test]
 fn every_local_standard_has_a_source_and_an_effective_date_and_a_positive_amount() {
     for id in builtin::IDS {

@@ -1,8 +1,8 @@
 // The JS API, for portals that build their own form: assess(household, policy?) and
 // validatePolicy(pack). Every outcome is a value ({ ok: true, … } or { ok: false, errors }).
-import init, { assess, validatePolicy } from './app.js';
+import init, { assess, validatePolicy } from './api.js';
 
-await init({ module_or_path: new URL('app_bg.wasm', import.meta.url) });
+await init({ module_or_path: new URL('api_bg.wasm', import.meta.url) });
 
 const household = {
   place: { pack: 'shanxi', area: 'taiyuan/urban' },

@@ -9,7 +9,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Text that is either part of the program or shared from loaded data: cloning never copies it,
 /// because a pack's citation is cited by many checks of every assessment.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone, Eq)]
 pub enum SharedText {
     Static(&'static str),
     Shared(Arc<str>),
@@ -46,6 +46,13 @@ impl From<&'static str> for SharedText {
 impl From<String> for SharedText {
     fn from(s: String) -> SharedText {
         SharedText::Shared(Arc::from(s))
+    }
+}
+
+/// Equal when the text is: a built-in pack's static citation equals the same citation parsed from JSON.
+impl PartialEq for SharedText {
+    fn eq(&self, other: &SharedText) -> bool {
+        **self == **other
     }
 }
 

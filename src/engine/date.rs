@@ -4,18 +4,32 @@
 use std::fmt;
 
 use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
-use time::macros::format_description;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Day(time::Date);
 
 impl Day {
-    /// Parses an ISO day, `YYYY-MM-DD`; anything else (including 2023-02-30) is refused.
+    /// The earliest day the calendar type holds; a stand-in, never a policy date.
+    pub const MIN: Day = Day(time::Date::MIN);
+
+    /// Parses an ISO day, `YYYY-MM-DD` exactly; anything else (including 2023-02-30) is refused.
     pub fn parse(text: &str) -> Result<Day, String> {
-        let format = format_description!("[year]-[month]-[day]");
-        time::Date::parse(text.trim(), &format)
-            .map(Day)
-            .map_err(|_| format!("日期应为 YYYY-MM-DD 格式的有效日期，收到 \"{}\"", truncate(text, 40)))
+        let trimmed = text.trim();
+        let number = |range: std::ops::Range<usize>| -> Option<u16> {
+            let part = trimmed.get(range)?;
+            if part.bytes().all(|b| b.is_ascii_digit()) {
+                part.parse().ok()
+            } else {
+                None
+            }
+        };
+        let dashes = trimmed.len() == 10 && trimmed.get(4..5) == Some("-") && trimmed.get(7..8) == Some("-");
+        let small = |n: u16| u8::try_from(n).ok();
+        let day = match (dashes, number(0..4), number(5..7).and_then(small), number(8..10).and_then(small)) {
+            (true, Some(year), Some(month), Some(day)) => Day::from_ymd(i32::from(year), month, day),
+            _ => None,
+        };
+        day.ok_or_else(|| format!("日期应为 YYYY-MM-DD 格式的有效日期，收到 \"{}\"", truncate(text, 40)))
     }
 
     pub fn from_ymd(year: i32, month: u8, day: u8) -> Option<Day> {
@@ -73,6 +87,11 @@ mod tests {
         assert!(Day::parse("2023-02-30").is_err());
         assert!(Day::parse("2023/02/01").is_err());
         assert!(Day::parse("").is_err());
+        assert!(Day::parse("2024-2-01").is_err());
+        assert!(Day::parse("+024-02-01").is_err());
+        assert!(Day::parse("2024-02-01x").is_err());
+        assert!(Day::parse("２０２４-02-01").is_err());
+        assert_eq!(Day::parse("2024-02-29").map(|d| d.to_string()), Ok("2024-02-29".to_string()));
     }
 
     #[test]

@@ -78,9 +78,17 @@ pub struct Dated<T> {
 }
 
 /// A parameter: its values over time.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(transparent)]
 pub struct Param<T>(pub Vec<Dated<T>>);
+
+/// As a newtype struct, which JSON writes as the bare list (the same as `transparent`), so that the
+/// generated Rust form of the built-in packs can name `Param` (see `packgen`).
+impl<T: Serialize> Serialize for Param<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_newtype_struct("Param", &self.0)
+    }
+}
 
 impl<T> Param<T> {
     /// The value in force on `day`: the one with the latest effective date not after it. `None` when
@@ -672,9 +680,20 @@ impl Validator {
 }
 
 /// The built-in packs, compiled into the binary so that the page makes no request for them.
+///
+/// `www/policy/*.json` is the source; `super::builtin_packs` is the same data written as Rust by
+/// `cargo xtask packs`, so that loading a built-in pack parses no JSON (the page carries no JSON
+/// parser). A test checks that the two agree.
 pub mod builtin {
+    use rust_decimal::Decimal;
+
+    use crate::engine::citation::SharedText;
+    use crate::engine::date::Day;
+    use crate::engine::money::Money;
+
     pub const IDS: [&str; 4] = ["national", "shanxi", "shandong", "guangxi"];
 
+    /// The JSON text of a built-in pack.
     pub fn source(id: &str) -> Option<&'static str> {
         match id {
             "national" => Some(include_str!("../../www/policy/national.json")),
@@ -685,8 +704,91 @@ pub mod builtin {
         }
     }
 
-    /// Parses a built-in pack. They are tested to be valid, so this fails only if a test did.
+    /// A built-in pack; `None` for an unknown id. The generated packs are tested to equal their
+    /// validated JSON, so the error arm is reached only if that test failed.
     pub fn load(id: &str) -> Option<Result<super::PolicyPack, Vec<super::FieldError>>> {
+        crate::engine::builtin_packs::pack(id).map(|pack| {
+            pack.ok_or_else(|| {
+                vec![super::FieldError { path: String::new(), message: format!("内置政策包“{id}”已损坏") }]
+            })
+        })
+    }
+
+    /// Parses a built-in pack from its JSON, as a partner's pack would be.
+    pub fn load_json(id: &str) -> Option<Result<super::PolicyPack, Vec<super::FieldError>>> {
         source(id).map(super::PolicyPack::from_json)
+    }
+
+    /// A value the generated packs write as text: the field's type picks the conversion, and a
+    /// stand-in when the text does not convert (which `Literals` then reports).
+    pub trait Literal: Sized {
+        fn literal(text: &'static str) -> Option<Self>;
+        fn stand_in() -> Self;
+    }
+
+    impl Literal for String {
+        fn literal(text: &'static str) -> Option<String> {
+            Some(text.to_string())
+        }
+        fn stand_in() -> String {
+            String::new()
+        }
+    }
+
+    impl Literal for SharedText {
+        fn literal(text: &'static str) -> Option<SharedText> {
+            Some(SharedText::Static(text))
+        }
+        fn stand_in() -> SharedText {
+            SharedText::Static("")
+        }
+    }
+
+    impl Literal for Money {
+        fn literal(text: &'static str) -> Option<Money> {
+            Money::parse(text).ok()
+        }
+        fn stand_in() -> Money {
+            Money::ZERO
+        }
+    }
+
+    impl Literal for Decimal {
+        fn literal(text: &'static str) -> Option<Decimal> {
+            Decimal::from_str_exact(text).ok()
+        }
+        fn stand_in() -> Decimal {
+            Decimal::ZERO
+        }
+    }
+
+    impl Literal for Day {
+        fn literal(text: &'static str) -> Option<Day> {
+            Day::parse(text).ok()
+        }
+        fn stand_in() -> Day {
+            Day::MIN
+        }
+    }
+
+    /// Converts the generated packs' text values, remembering whether any failed. The generated code
+    /// builds a whole pack and asks at the end, rather than returning early at each value: early
+    /// returns made the compiled packs five times larger (a drop path per value).
+    #[derive(Default)]
+    pub struct Literals {
+        failed: bool,
+    }
+
+    impl Literals {
+        pub fn lit<T: Literal>(&mut self, text: &'static str) -> T {
+            T::literal(text).unwrap_or_else(|| {
+                self.failed = true;
+                T::stand_in()
+            })
+        }
+
+        pub fn finish<T>(self, value: T) -> Option<T> {
+            (!self.failed).then_some(value)
+        }
     }
 }

@@ -125,9 +125,17 @@ pub fn ladder(props: &ResultsProps) -> Html {
     }
     let household = a.household.per_capita_monthly_income;
     let top = a.ladder.iter().map(|r| r.monthly).chain(std::iter::once(household)).max().unwrap_or(Decimal::ONE);
-    let width = |v: Decimal| -> f64 {
-        let top = top.to_f64().unwrap_or(1.0).max(1.0);
-        (300.0 * (v.to_f64().unwrap_or(0.0) / top).clamp(0.0, 1.0)).max(2.0)
+    // Bar lengths in tenths of a unit (2.0 to 300.0), in decimal arithmetic: formatting a float
+    // would add 11 KB of code to the page for one chart.
+    let top = top.max(Decimal::ONE);
+    let width = |v: Decimal| -> String {
+        let tenths = v
+            .checked_mul(Decimal::from(3000))
+            .and_then(|scaled| scaled.checked_div(top))
+            .and_then(|tenths| tenths.round().to_u32())
+            .unwrap_or(0)
+            .clamp(20, 3000);
+        format!("{}.{}", tenths / 10, tenths % 10)
     };
     let mut rows = vec![(format!("您家人均每月收入 {}元", Yuan(household)), household, true)];
     rows.extend(a.ladder.iter().map(|r| (format!("{} {}元", r.label, Yuan(r.monthly)), r.monthly, false)));
@@ -143,7 +151,7 @@ pub fn ladder(props: &ResultsProps) -> Html {
                     html! {
                         <g class={if *own { "row household" } else { "row" }}>
                             <text x="0" y={(y + 14).to_string()}>{ label.clone() }</text>
-                            <rect x="0" y={(y + 20).to_string()} width={format!("{:.1}", width(*value))} height="14" />
+                            <rect x="0" y={(y + 20).to_string()} width={width(*value)} height="14" />
                         </g>
                     }
                 }) }

@@ -5,6 +5,7 @@
 //! - `dist`  — build the page into `dist/`: static files any web server can host as they are.
 //! - `test`  — every test: unit, rule, whole-household, property, CLI, benchmark smoke runs, doc tests.
 //! - `fuzz`  — the property tests with 100,000 cases each, in release mode (not part of `test`).
+//! - `packs` — rewrite `src/engine/builtin_packs.rs` from `www/policy/*.json` (the page's packs).
 //! - `bench` — every performance figure in one table: engine (criterion), first-load size, time to
 //!   interactive on Slow 4G with a 4× slower CPU, keystroke → result latency (not part of `test`).
 
@@ -53,30 +54,20 @@ fn ensure_wasm_target() -> Result<(), String> {
     run("rustup", &["target", "add", WASM_TARGET])
 }
 
-/// Builds the page into `dist/`: index.html, boot.js, style.css, app.js and app_bg.wasm.
+/// Builds the page into `dist/`: index.html, boot.js, style.css, app.js and app_bg.wasm (the page
+/// and the embedded widget), api.js and api_bg.wasm (the partner API), and the embedding files.
 fn dist() -> Result<PathBuf, String> {
     ensure_wasm_target()?;
-    cargo(&["build", "--lib", "--locked", "--profile", "wasm", "--target", WASM_TARGET])?;
     let root = root();
-    let wasm = root.join("target").join(WASM_TARGET).join("wasm").join("low_income_check.wasm");
     let out = root.join("dist");
     if out.exists() {
         std::fs::remove_dir_all(&out).map_err(|e| format!("cannot clear {}: {e}", out.display()))?;
     }
     std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
-    eprintln!("xtask: wasm-bindgen {} → {}", wasm.display(), out.display());
-    wasm_bindgen_cli_support::Bindgen::new()
-        .input_path(&wasm)
-        .web(true)
-        .map_err(|e| format!("wasm-bindgen: {e}"))?
-        .out_name("app")
-        .typescript(false)
-        .generate(&out)
-        .map_err(|e| format!("wasm-bindgen: {e}"))?;
-    let wasm_out = out.join("app_bg.wasm");
-    let bytes = std::fs::read(&wasm_out).map_err(|e| format!("cannot read {}: {e}", wasm_out.display()))?;
-    let stripped = strip_name_section(&bytes).ok_or("app_bg.wasm is not a well-formed module")?;
-    std::fs::write(&wasm_out, stripped).map_err(|e| format!("cannot write {}: {e}", wasm_out.display()))?;
+    // Two builds of one crate: the page has no JSON parser and the API no Yew, so each loads only
+    // what it runs. Cargo keeps both builds' artifacts, so a rebuild recompiles only what changed.
+    wasm_bundle(&out, "page", "app")?;
+    wasm_bundle(&out, "api", "api")?;
     copy(&root.join("index.html"), &out.join("index.html"))?;
     // The iframe page is the same shell (same CSP, same preloads) with the script that reports its
     // height, so it is derived rather than kept as a second copy that could drift.
@@ -98,11 +89,46 @@ fn dist() -> Result<PathBuf, String> {
         }
     }
     precompress(&out)?;
-    for name in ["index.html", "app.js", "app_bg.wasm", "style.css", "boot.js"] {
+    for name in ["index.html", "app.js", "app_bg.wasm", "style.css", "boot.js", "api.js", "api_bg.wasm"] {
         let size = |suffix: &str| std::fs::metadata(out.join(format!("{name}{suffix}"))).map(|m| m.len()).unwrap_or(0);
         eprintln!("xtask:   {name:<12} {:>9} bytes raw, {:>8} gzip, {:>8} brotli", size(""), size(".gz"), size(".br"));
     }
     Ok(out)
+}
+
+/// Builds the crate's wasm with one feature (`page` or `api`) and writes `<name>.js` and
+/// `<name>_bg.wasm` into `out`, without the debugging names.
+fn wasm_bundle(out: &Path, feature: &str, name: &str) -> Result<(), String> {
+    let root = root();
+    cargo(&[
+        "build",
+        "--lib",
+        "--locked",
+        "--profile",
+        "wasm",
+        "--target",
+        WASM_TARGET,
+        "--no-default-features",
+        "--features",
+        feature,
+    ])?;
+    let wasm = root.join("target").join(WASM_TARGET).join("wasm").join("low_income_check.wasm");
+    eprintln!("xtask: wasm-bindgen {} → {}/{name}.js", wasm.display(), out.display());
+    wasm_bindgen_cli_support::Bindgen::new()
+        .input_path(&wasm)
+        .web(true)
+        .map_err(|e| format!("wasm-bindgen: {e}"))?
+        .out_name(name)
+        .typescript(false)
+        .generate(out)
+        .map_err(|e| format!("wasm-bindgen: {e}"))?;
+    let wasm_out = out.join(format!("{name}_bg.wasm"));
+    let bytes = std::fs::read(&wasm_out).map_err(|e| format!("cannot read {}: {e}", wasm_out.display()))?;
+    // The named copy stays in target/ for size analysis (`twiggy top target/app_bg.named.wasm`).
+    let named = root.join("target").join(format!("{name}_bg.named.wasm"));
+    std::fs::write(&named, &bytes).map_err(|e| format!("cannot write {}: {e}", named.display()))?;
+    let stripped = strip_name_section(&bytes).ok_or_else(|| format!("{name}_bg.wasm is not a well-formed module"))?;
+    std::fs::write(&wasm_out, stripped).map_err(|e| format!("cannot write {}: {e}", wasm_out.display()))
 }
 
 /// Drops the custom `name` section (function names, for debuggers only: over a third of the file).
@@ -268,7 +294,15 @@ const USAGE: &str = "usage: cargo xtask <serve|dist|test|bench|fuzz>
   dist   build the page into dist/ (static files)
   test   run every test (what .ci/run runs)
   bench  every performance figure in one table (engine, size, load time, keystroke latency)
-  fuzz   the property tests with 100,000 cases each (PROPTEST_CASES to change)";
+  fuzz   the property tests with 100,000 cases each (PROPTEST_CASES to change)
+  packs  rewrite src/engine/builtin_packs.rs after editing www/policy/*.json";
+
+/// The page compiles the built-in packs as Rust (it has no JSON parser); the test that checks the
+/// Rust form against the JSON rewrites it when asked.
+fn packs() -> Result<(), String> {
+    std::env::set_var("WRITE_BUILTIN_PACKS", "1");
+    cargo(&["test", "--quiet", "--test", "policy_packs", "--", "the_compiled_built_in_packs"])
+}
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1);
@@ -278,6 +312,7 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("bench") => bench(),
         Some("fuzz") => fuzz(),
+        Some("packs") => packs(),
         Some("-h") | Some("--help") | None => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

@@ -1,0 +1,178 @@
+// TypeScript definitions for api.js: the partner JS API and the formats it exchanges (see
+// docs/FORMATS.md). Money is a decimal string in 元 ("3000.50"); numbers are accepted on input.
+// A test type-checks the committed example household, pack and assessment against these types.
+
+/** Loads the WebAssembly; call once before anything else. */
+export default function init(options: { module_or_path: URL | string | Request }): Promise<unknown>;
+
+/** Assesses a household (object or JSON text) under the pack named by `place.pack`, a built-in pack id, or a partner's pack. */
+export function assess(household: Household | string, policy?: BuiltinPack | PolicyPack | string | null): AssessResponse;
+/** Validates a partner's policy pack (object or JSON text). */
+export function validatePolicy(pack: PolicyPack | string): ValidateResponse;
+
+export type AssessResponse = { ok: true; assessment: Assessment } | { ok: false; errors: ApiError[] };
+export type ValidateResponse = { ok: true; id: string; name: string; areas: number } | { ok: false; errors: ApiError[] };
+export interface ApiError { in: 'household' | 'policy'; path: string; message: string }
+
+export type Money = string;
+export type Decimal = string;
+export type Day = string; // YYYY-MM-DD
+export type Period = 'month' | 'year';
+export type BuiltinPack = 'national' | 'shanxi' | 'shandong' | 'guangxi';
+
+// ---- Household (input) ----
+export interface Amount { amount: Money | number; per: Period }
+export interface Household {
+  as_of?: Day | null;
+  place?: Place;
+  members: Member[];
+  income?: IncomeItem[];
+  spending?: Spending;
+  assets?: Assets;
+  situation?: Situation;
+}
+export interface Place {
+  pack?: BuiltinPack | string | null;
+  area?: string | null;
+  area_kind?: AreaKind;
+  local_standard?: Amount | null;
+  disposable_income?: Amount | null;
+}
+export type AreaKind = 'urban' | 'rural';
+export type Relation = 'applicant' | 'spouse' | 'child' | 'parent' | 'sibling' | 'grandparent' | 'grandchild' | 'other';
+export type DisabilityKind = 'visual' | 'hearing' | 'speech' | 'physical' | 'intellectual' | 'mental' | 'multiple';
+export type EducationLevel = 'preschool' | 'primary' | 'junior_secondary' | 'senior_secondary' | 'vocational' | 'junior_college' | 'undergraduate' | 'postgraduate';
+export interface Member {
+  relation?: Relation;
+  age: number;
+  disability?: { kind: DisabilityKind; grade: 1 | 2 | 3 | 4; needs_ongoing_care?: boolean } | null;
+  illness?: { serious?: boolean; in_treatment?: boolean } | null;
+  student?: { level: EducationLevel; full_time?: boolean; high_fee_school?: boolean; abroad?: boolean } | null;
+  work?: 'employed' | 'unemployed' | 'unknown' | 'retired' | 'in_school';
+  supporter?: 'able' | 'unable' | 'none' | 'unknown';
+}
+export type IncomeKind =
+  | 'wages' | 'business_net' | 'property_net' | 'pension' | 'support_received' | 'support_from_siblings_or_elderly'
+  | 'unemployment_benefit' | 'elderly_allowance' | 'other_transfer' | 'basic_pension_base' | 'special_care_allowance'
+  | 'family_planning_award' | 'scholarship' | 'heroic_deed_award' | 'social_assistance'
+  | 'taxes_and_social_insurance' | 'support_paid' | 'employment_costs';
+export interface IncomeItem { member?: number | null; kind: IncomeKind; amount: Money | number; per: Period }
+export interface Spending { medical?: Amount; disability_care?: Amount; education?: Amount; other_rigid?: Amount }
+export interface Assets { financial?: Money | number; vehicles?: number; homes?: number; other_property?: boolean }
+export interface Situation {
+  receives_dibao?: boolean;
+  income_rose_through_work?: boolean;
+  unemployment?: { months_without_income: number; unemployment_insurance?: boolean; caused_by_emergency?: boolean } | null;
+  sudden_hardship?: boolean;
+  disaster_after_relief?: boolean;
+  student_stuck_by_emergency?: boolean;
+  hukou?: 'local' | 'residence_permit' | 'elsewhere';
+}
+
+// ---- Policy pack ----
+export type Reliability = 'seed' | 'national' | 'local' | 'supplied';
+export interface Citation { document: string; article: string; reliability: Reliability }
+export type Unit = 'yuan_per_month' | 'yuan_per_year' | 'times_standard' | 'months_of_standard' | 'months' | 'years' | 'working_days' | 'days' | 'ratio' | 'grades';
+export interface Dated<T> { value: T; unit: Unit; effective: Day; source: Citation; note?: string | null }
+export type Param<T> = Dated<T>[];
+export interface PolicyPack {
+  format: 1;
+  id: string;
+  name: string;
+  description?: string | null;
+  rules: {
+    destitute: { elderly_age: Param<number>; minor_age: Param<number>; no_work_capacity_disabilities: Param<{ kind: DisabilityKind; up_to_grade: number }[]> };
+    dibao?: { financial_assets_limit_months?: Param<Decimal> | null };
+    solo_severely_disabled?: { variant: 'shanxi_2023'; adult_age: Param<number>; severe_up_to_grade: Param<number> } | null;
+    marginal_member_solo?: { variant: 'shanxi_2023' | 'shandong_2024'; severe_up_to_grade: Param<number>; mental_intellectual_up_to_grade?: Param<number> | null } | null;
+    expenditure_poverty?: { variant: 'shanxi_2022'; asset_limit_months: Param<Decimal> } | null;
+    marginal: { variant: 'shanxi_2024' | 'guangxi_2024' | 'national_2023'; multiplier: Param<Decimal>; local_upper_multiplier?: Param<Decimal> | null; deferred_by?: Citation | null };
+    rigid_expenditure: { variant: 'guangxi_2024' | 'national_2024'; income_gap_multiplier?: Param<Decimal> | null; spending_ratio?: Param<Decimal> | null; deferred_by?: Citation | null };
+    phase_out?: { variant: 'shanxi_2023'; months: Param<number> } | null;
+    temporary: { variant: 'shanxi_2023' | 'shandong_2024' | 'guangxi_2024' | 'national_2014'; months_without_income?: Param<number> | null };
+    procedure: {
+      variant: 'shanxi_2023' | 'shandong_2024' | 'guangxi_2024' | 'national_2021';
+      decision_working_days?: Param<number> | null;
+      delegated_decision_working_days?: Param<number> | null;
+      extended_working_days?: Param<number> | null;
+      publicity_days?: Param<number> | null;
+    };
+    special_assistance: 'shanxi_2024' | 'shandong_2024' | 'guangxi_2024' | 'national_2023';
+  };
+  areas?: PolicyArea[];
+}
+export interface ByAreaKind { urban?: Param<Money> | null; rural?: Param<Money> | null }
+export interface PolicyArea { id: string; city: string; district?: string | null; dibao_standard?: ByAreaKind; disposable_income?: ByAreaKind; note?: string | null }
+
+// ---- Assessment (output) ----
+export type Category =
+  | 'destitute' | 'dibao' | 'expenditure_poverty' | 'dibao_solo_disabled' | 'phase_out'
+  | 'dibao_solo_marginal_member' | 'marginal' | 'rigid_expenditure' | 'temporary_assistance';
+export type Status = 'likely' | 'needs_local_check' | 'unlikely' | 'not_applicable';
+export interface LocalFigure {
+  amount: { amount: Money; per: Period };
+  annual: Decimal;
+  monthly: Decimal;
+  origin:
+    | { type: 'pack'; area_id: string; area_name: string; area_kind: AreaKind; effective: Day; source: Citation; note: string | null }
+    | { type: 'user' };
+}
+export type Figure = { type: 'quantity'; value: Decimal; unit: string } | { type: 'text'; text: string };
+export interface Check {
+  key: string;
+  label: string;
+  figure: Figure | null;
+  comparison: 'below' | 'at_most' | 'above' | 'at_least' | null;
+  threshold: Figure | null;
+  /** Threshold minus figure: positive is room below the threshold. */
+  gap: Decimal | null;
+  outcome: 'pass' | 'fail' | 'unknown';
+  explanation: string;
+  citation: Citation;
+}
+export interface Assistance {
+  kind: 'medical' | 'education' | 'housing' | 'employment' | 'disaster' | 'temporary' | 'other';
+  name: string;
+  detail: string;
+  citation: Citation;
+}
+export interface CategoryResult {
+  category: Category;
+  name: string;
+  subject: { type: 'household' } | { type: 'member'; index: number };
+  status: Status;
+  status_label: string;
+  summary: string;
+  checks: Check[];
+  notes: string[];
+  special_assistance: Assistance[];
+}
+export interface Guidance { text: string; citation: Citation | null }
+export interface Assessment {
+  as_of: Day;
+  pack: { id: string; name: string };
+  standard: LocalFigure | null;
+  disposable_income: LocalFigure | null;
+  household: {
+    members: number;
+    counted_income: Decimal;
+    not_counted_income: Decimal;
+    deductions: Decimal;
+    net_income: Decimal;
+    per_capita_monthly_income: Decimal;
+    rigid_spending: Decimal;
+    financial_assets: Decimal;
+  };
+  ladder: { label: string; monthly: Decimal }[];
+  best: { category: Category; name: string; status: Status } | null;
+  results: CategoryResult[];
+  how_to_apply: {
+    where_to_apply: Guidance[];
+    documents: { name: string; reason: string }[];
+    documents_source: Citation;
+    time_limits: Guidance[];
+    duties: Guidance[];
+  };
+  warnings: string[];
+  disclaimer: string;
+}
