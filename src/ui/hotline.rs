@@ -94,7 +94,7 @@ pub fn hotline_page() -> Html {
     let container = use_node_ref();
     let Some(store) = use_context::<Store>() else { return html! {} };
     use_shortcuts(&store, &container);
-    let assessment = use_assessment(&store);
+    let assessment = use_assessment();
     let pending: Vec<String> = match assessment.as_ref() {
         Ok(_) => Vec::new(),
         Err(problems) => problems.iter().map(|p| format!("{}：{}", p.label, p.message)).collect(),

@@ -84,21 +84,35 @@ pub fn use_reached_review(store: &Store) {
 }
 
 /// The assessment of the current answers, or every problem that prevents it (unanswered questions
-/// included), recomputed only when the answers change.
+/// included). `App` computes it once per change of the answers and provides it to every page, so a
+/// keystroke converts the answers once: the `Problems` the forms show are derived from it.
+#[derive(Clone)]
+pub struct Assessed(pub Rc<Result<crate::engine::Assessment, Vec<Problem>>>);
+
+/// The same computation is the same value: pages re-render when the answers change, not otherwise.
+impl PartialEq for Assessed {
+    fn eq(&self, other: &Assessed) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+fn assess_answers(answers: &state::Answers) -> Result<crate::engine::Assessment, Vec<Problem>> {
+    let household = answers.to_household()?;
+    let pack = packs().iter().find(|p| Some(&p.id) == household.place.pack.as_ref()).ok_or_else(Vec::new)?;
+    assess(&household, pack, today()).map_err(|_| Vec::new())
+}
+
+/// The current assessment (see [`Assessed`]).
 #[hook]
-pub fn use_assessment(store: &Store) -> Rc<Result<crate::engine::Assessment, Vec<Problem>>> {
-    use_memo(store.answers.clone(), |answers| {
-        let household = answers.to_household()?;
-        let pack = packs().iter().find(|p| Some(&p.id) == household.place.pack.as_ref()).ok_or_else(Vec::new)?;
-        assess(&household, pack, today()).map_err(|_| Vec::new())
-    })
+pub fn use_assessment() -> Rc<Result<crate::engine::Assessment, Vec<Problem>>> {
+    use_context::<Assessed>().map(|a| a.0).unwrap_or_else(|| Rc::new(Err(Vec::new())))
 }
 
 #[function_component(ResultsPage)]
 fn results_page() -> Html {
     let (Some(store), Some(problems)) = (use_context::<Store>(), use_context::<Problems>()) else { return html! {} };
     use_reached_review(&store);
-    let outcome = use_assessment(&store);
+    let outcome = use_assessment();
     let restart = {
         let store = store.clone();
         Callback::from(move |_: MouseEvent| store.dispatch(Action::Reset))
@@ -213,15 +227,12 @@ pub fn app(props: &AppProps) -> Html {
         }
         state
     });
-    let problems = {
-        let answers = store.answers.clone();
-        let report_missing = store.report_missing;
-        use_memo((answers, report_missing), |(answers, report_missing)| {
-            let mut problems = answers.to_household().err().unwrap_or_default();
-            problems.retain(|p| *report_missing || !p.missing);
-            Problems(Rc::new(problems))
-        })
-    };
+    let assessed = use_memo(store.answers.clone(), |answers| Assessed(Rc::new(assess_answers(answers))));
+    let problems = use_memo(((*assessed).clone(), store.report_missing), |(assessed, report_missing)| {
+        let mut problems = assessed.0.as_ref().as_ref().err().cloned().unwrap_or_default();
+        problems.retain(|p| *report_missing || !p.missing);
+        Problems(Rc::new(problems))
+    });
     let toggle = {
         let store = store.clone();
         Callback::from(move |_: MouseEvent| store.dispatch(Action::ToggleLargeText))
@@ -247,11 +258,13 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <ContextProvider<Store> context={store.clone()}>
         <ContextProvider<Problems> context={(*problems).clone()}>
+        <ContextProvider<Assessed> context={(*assessed).clone()}>
             if props.embedded {
                 <Router history={(*memory).clone()}>{ body }</Router>
             } else {
                 <HashRouter>{ body }</HashRouter>
             }
+        </ContextProvider<Assessed>>
         </ContextProvider<Problems>>
         </ContextProvider<Store>>
     }

@@ -47,8 +47,10 @@ for (let run = 0; run < 3; run++) {
 }
 row('time to interactive (Slow 4G, CPU 4×), median of 3', `${(median(tti) / 1000).toFixed(2)} s (runs: ${tti.map((t) => (t / 1000).toFixed(2)).join(', ')})`, '≤ 1.5 s', median(tti) <= 1500);
 
-// 3. Keystroke → updated result, 100 edits in the hotline view with the CPU slowed 4×.
-{
+// 3. Keystroke → updated result, 100 edits in the hotline view with the CPU slowed 4×, in three
+// fresh pages: this machine's timing varies from run to run, so one page's median is not enough.
+const rounds = [];
+for (let round = 0; round < 3; round++) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
   const page = await context.newPage();
   await page.goto(BASE + '#/hotline');
@@ -67,9 +69,13 @@ row('time to interactive (Slow 4G, CPU 4×), median of 3', `${(median(tti) / 100
   });
   await page.locator('#income-0-amount').focus();
   for (let i = 0; i < 50; i++) { await page.keyboard.type('7'); await page.keyboard.press('Backspace'); }
-  const l = (await page.evaluate(() => window.latencies)).sort((a, b) => a - b);
-  row('keystroke → result (CPU 4×), 100 edits', `median ${median(l).toFixed(1)} ms, worst ${l.at(-1).toFixed(1)} ms (${l.length} updates)`, '≤ 4 ms', median(l) <= 4);
+  rounds.push(await page.evaluate(() => window.latencies));
   await context.close();
+}
+{
+  const all = rounds.flat().sort((a, b) => a - b);
+  const perRound = rounds.map((r) => median(r).toFixed(1)).join(', ');
+  row('keystroke → result (CPU 4×), 3 × 100 edits', `median ${median(all).toFixed(1)} ms (rounds: ${perRound}), worst ${all.at(-1).toFixed(1)} ms (${all.length} updates)`, '≤ 4 ms', median(all) <= 4);
 }
 await browser.close();
 

@@ -289,7 +289,7 @@ fn fuzz() -> Result<(), String> {
     }
 }
 
-const USAGE: &str = "usage: cargo xtask <serve|dist|test|bench|fuzz>
+const USAGE: &str = "usage: cargo xtask <serve|dist|test|bench|fuzz|packs>
   serve  build the page and serve it on http://127.0.0.1:8080
   dist   build the page into dist/ (static files)
   test   run every test (what .ci/run runs)
