@@ -1,9 +1,8 @@
 // `cargo xtask bench`: every performance figure in one table (not part of the test command).
 // Budgets from the performance issue: ≤ 100 KB brotli first load; ≤ 1.5 s to interactive on Slow 4G
 // with the CPU slowed 4×; ≤ 4 ms keystroke → result (4× CPU); ≤ 10 µs per native assessment.
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { BASE, DIST, launch } from './support.mjs';
 
 const CRITERION = process.env.CRITERION ?? 'target/criterion';
@@ -12,13 +11,12 @@ const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 
 const rows = [];
 const row = (what, value, budget, pass) => rows.push({ what, value, budget, verdict: pass === undefined ? '' : pass ? 'ok' : 'OVER' });
 
-// 1. First-load transfer.
+// 1. First-load transfer: the precompressed copies `dist` writes, which the server sends.
 let br = 0;
 for (const name of ['index.html', 'boot.js', 'style.css', 'app.js', 'app_bg.wasm']) {
-  const data = readFileSync(join(DIST, name));
-  const b = brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-  br += b;
-  row(`first load: ${name}`, `${data.length} raw / ${gzipSync(data, { level: 9 }).length} gzip / ${b} br`, '', undefined);
+  const size = (suffix) => statSync(join(DIST, name + suffix)).size;
+  br += size('.br');
+  row(`first load: ${name}`, `${size('')} raw / ${size('.gz')} gzip / ${size('.br')} br`, '', undefined);
 }
 row('first load: total brotli', `${(br / 1024).toFixed(1)} KB`, '≤ 100 KB', br <= 100 * 1024);
 
