@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use super::pages::{money_section_for, MembersSection, PlaceSection};
 use super::state::Action;
-use super::{use_assessment, Store};
+use super::{use_assessment, Assessed, Store};
 use crate::call_record::call_record;
 use crate::engine::money::Yuan;
 use crate::engine::outcome::Status;
@@ -73,6 +73,25 @@ fn use_shortcuts(store: &Store, container: &NodeRef) {
     });
 }
 
+/// Focuses and selects the call record once the next render has written it.
+#[cfg(target_arch = "wasm32")]
+fn select_later(scope: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    let scope = scope.clone();
+    let callback = wasm_bindgen::closure::Closure::once_into_js(move || {
+        if let Some(area) = scope
+            .query_selector("#call-record")
+            .ok()
+            .flatten()
+            .and_then(|el| el.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        {
+            let _ = area.focus();
+            area.select();
+        }
+    });
+    let _ = gloo::utils::window().set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
+}
+
 /// Focuses the last element in `scope` matching `selector` once the next render has put it there.
 #[cfg(target_arch = "wasm32")]
 fn focus_last_later(scope: &web_sys::Element, selector: &'static str) {
@@ -112,26 +131,31 @@ pub fn hotline_page() -> Html {
             let _ = &container;
         })
     };
-    let select_record = {
+    // The call record is written when the operator asks for it (at the end of the call), not on
+    // every keystroke: rewriting a long textarea per keystroke was a fifth of the page's work per
+    // edit. Any later change of the answers clears it, so a stale record is never pasted.
+    let record = use_state_eq(String::new);
+    {
+        let record = record.clone();
+        use_effect_with(Assessed(assessment.clone()), move |_| record.set(String::new()));
+    }
+    let write_record = {
         let container = container.clone();
+        let record = record.clone();
+        let assessment = assessment.clone();
         Callback::from(move |_: MouseEvent| {
+            record.set(match assessment.as_ref() {
+                Ok(a) => call_record(a),
+                Err(_) => "还不能生成记录：请先回答“实时结果”中列出的问题。".to_string(),
+            });
             #[cfg(target_arch = "wasm32")]
-            {
-                use wasm_bindgen::JsCast;
-                if let Some(area) = container
-                    .cast::<web_sys::Element>()
-                    .and_then(|scope| scope.query_selector("#call-record").ok().flatten())
-                    .and_then(|el| el.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-                {
-                    let _ = area.focus();
-                    area.select();
-                }
+            if let Some(scope) = container.cast::<web_sys::Element>() {
+                select_later(&scope);
             }
             #[cfg(not(target_arch = "wasm32"))]
             let _ = &container;
         })
     };
-    let record = assessment.as_ref().as_ref().map(call_record).unwrap_or_default();
     html! {
         <div class="hotline" ref={container}>
             <h1>{ "12345 热线坐席：社会救助快速评估" }</h1>
@@ -173,9 +197,10 @@ pub fn hotline_page() -> Html {
                         }
                     </div>
                     <h3><label for="call-record">{ "通话记录（不含姓名、身份证号、电话）" }</label></h3>
-                    <textarea id="call-record" readonly=true rows="14" value={record} />
+                    <textarea id="call-record" readonly=true rows="14" value={(*record).clone()}
+                        placeholder="通话结束时按“生成并选中记录”" />
                     <div class="actions">
-                        <button type="button" class="button secondary" onclick={select_record}>{ "选中记录（再按 Ctrl+C 复制）" }</button>
+                        <button type="button" class="button secondary" onclick={write_record}>{ "生成并选中记录（再按 Ctrl+C 复制）" }</button>
                         <button type="button" class="button" onclick={new_call}>{ "新来电（清空所有回答）" }</button>
                     </div>
                 </section>

@@ -68,7 +68,13 @@ test('an operator takes a whole call by keyboard only, gets the record, and 新�
   const best = await page.locator('#hotline-best').innerText();
   assert.match(best, /支出型贫困家庭（纳入低保）——因病致贫/);
   assert.match(best, /需当地核实/);
+  assert.equal(await page.locator('#call-record').inputValue(), '', 'the record is written on request, not per keystroke');
+  await page.getByRole('button', { name: /生成并选中记录/ }).focus();
+  await key('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'call-record');
   const record = await page.locator('#call-record').inputValue();
+  assert.equal(await page.evaluate(() => { const a = document.activeElement; return a.value.slice(a.selectionStart, a.selectionEnd).length; }),
+    record.length, 'the whole record is selected, ready for Ctrl+C');
   assert.match(record, /结论：支出型贫困家庭（纳入低保）——因病致贫/);
   assert.match(record, /家庭：3人；近12个月计入收入36000元，人均每月1000元/);
   assert.match(record, /告知来电人：以家庭为单位/);
@@ -91,6 +97,7 @@ test('an operator takes a whole call by keyboard only, gets the record, and 新�
     await type('5');
     await key('Backspace');
   }
+  assert.equal(await page.locator('#call-record').inputValue(), '', 'a changed answer clears the record, so a stale one is never pasted');
   const latencies = (await page.evaluate(() => window.latencies)).sort((a, b) => a - b);
   assert.ok(latencies.length >= 30, `result updated for ${latencies.length} of 40 keystrokes`);
   const median = latencies[Math.floor(latencies.length / 2)];
