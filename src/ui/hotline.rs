@@ -108,6 +108,21 @@ fn focus_last_later(scope: &web_sys::Element, selector: &'static str) {
     let _ = gloo::utils::window().set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
 }
 
+/// The title and the shortcut list: static, so their own component (never re-rendered per keystroke).
+#[function_component(HotlineIntro)]
+fn hotline_intro() -> Html {
+    html! {
+        <>
+            <h1>{ "12345 热线坐席：社会救助快速评估" }</h1>
+            <p class="shortcuts" id="shortcuts">
+                { "快捷键：" }<kbd>{ "Alt+A" }</kbd>{ " 添加成员 · " }<kbd>{ "Alt+I" }</kbd>{ " 添加收入 · " }
+                <kbd>{ "Alt+Y" }</kbd>{ " 当前金额切换每月/每年 · " }<kbd>{ "Alt+R" }</kbd>{ " 看结果 · " }
+                <kbd>{ "Alt+N" }</kbd>{ " 新来电（清空）" }
+            </p>
+        </>
+    }
+}
+
 #[function_component(HotlinePage)]
 pub fn hotline_page() -> Html {
     let container = use_node_ref();
@@ -158,12 +173,7 @@ pub fn hotline_page() -> Html {
     };
     html! {
         <div class="hotline" ref={container}>
-            <h1>{ "12345 热线坐席：社会救助快速评估" }</h1>
-            <p class="shortcuts" id="shortcuts">
-                { "快捷键：" }<kbd>{ "Alt+A" }</kbd>{ " 添加成员 · " }<kbd>{ "Alt+I" }</kbd>{ " 添加收入 · " }
-                <kbd>{ "Alt+Y" }</kbd>{ " 当前金额切换每月/每年 · " }<kbd>{ "Alt+R" }</kbd>{ " 看结果 · " }
-                <kbd>{ "Alt+N" }</kbd>{ " 新来电（清空）" }
-            </p>
+            <HotlineIntro />
             <div class="hotline-grid">
                 <form class="hotline-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     <h2>{ "地区" }</h2>

@@ -233,26 +233,16 @@ pub fn app(props: &AppProps) -> Html {
         problems.retain(|p| *report_missing || !p.missing);
         Problems(Rc::new(problems))
     });
-    let toggle = {
-        let store = store.clone();
-        Callback::from(move |_: MouseEvent| store.dispatch(Action::ToggleLargeText))
-    };
     let large = store.large_text;
     let start = props.start.clone();
     let memory = use_memo((), move |_| AnyHistory::from(MemoryHistory::with_entries(vec![start.to_path()])));
     let body = html! {
         <div class={classes!("app", large.then_some("large"), props.embedded.then_some("embedded"))} lang="zh-CN">
-            <a class="skip-link" href="#main-content" onclick={skip_to_main()}>{ "跳到正文" }</a>
-            <header class="site-header">
-                <span class="site-name">{ "低收入人口救助自我评估" }</span>
-                <button type="button" class="toggle" aria-pressed={if large { "true" } else { "false" }} onclick={toggle}>
-                    { "大字、高对比" }
-                </button>
-            </header>
+            <SiteHeader {large} dispatch={store.dispatcher()} />
             <main id="main-content" tabindex="-1">
                 <Switch<Route> render={switch} />
             </main>
-            <footer class="site-footer"><p>{ "您填写的信息只在本设备上计算，不发送、不保存。" }</p></footer>
+            <SiteFooter />
         </div>
     };
     html! {
@@ -268,6 +258,38 @@ pub fn app(props: &AppProps) -> Html {
         </ContextProvider<Problems>>
         </ContextProvider<Store>>
     }
+}
+
+#[derive(Properties, PartialEq)]
+struct SiteHeaderProps {
+    large: bool,
+    dispatch: Dispatch,
+}
+
+/// The skip link and the header: their own component, so a keystroke (which re-renders `App`, the
+/// owner of the answers) does not rebuild them.
+#[function_component(SiteHeader)]
+fn site_header(props: &SiteHeaderProps) -> Html {
+    let toggle = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ToggleLargeText))
+    };
+    html! {
+        <>
+            <a class="skip-link" href="#main-content" onclick={skip_to_main()}>{ "跳到正文" }</a>
+            <header class="site-header">
+                <span class="site-name">{ "低收入人口救助自我评估" }</span>
+                <button type="button" class="toggle" aria-pressed={if props.large { "true" } else { "false" }} onclick={toggle}>
+                    { "大字、高对比" }
+                </button>
+            </header>
+        </>
+    }
+}
+
+#[function_component(SiteFooter)]
+fn site_footer() -> Html {
+    html! { <footer class="site-footer"><p>{ "您填写的信息只在本设备上计算，不发送、不保存。" }</p></footer> }
 }
 
 fn skip_to_main() -> Callback<MouseEvent> {
