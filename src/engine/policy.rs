@@ -476,10 +476,9 @@ impl PolicyPack {
         if let Some(p) = &r.marginal.local_upper_multiplier {
             v.decimal("rules.marginal.local_upper_multiplier", p, Unit::TimesStandard, Decimal::ONE, ten);
         }
-        if r.marginal.variant == MarginalVariant::Guangxi2024 || r.marginal.variant == MarginalVariant::Shanxi2024 {
-            if r.marginal.local_upper_multiplier.is_some() {
-                v.error("rules.marginal.local_upper_multiplier", "只有 national_2023 规则使用可上浮的上限".to_string());
-            }
+        let fixed_upper = matches!(r.marginal.variant, MarginalVariant::Guangxi2024 | MarginalVariant::Shanxi2024);
+        if fixed_upper && r.marginal.local_upper_multiplier.is_some() {
+            v.error("rules.marginal.local_upper_multiplier", "只有 national_2023 规则使用可上浮的上限".to_string());
         }
         if let Some(c) = &r.marginal.deferred_by {
             v.citation("rules.marginal.deferred_by", c);

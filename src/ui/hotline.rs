@@ -7,7 +7,7 @@
 
 use yew::prelude::*;
 
-use super::pages::{money_section_for, MembersSection, PlaceSection};
+use super::pages::{money_section_for, DestituteAges, MembersSection, PlaceSection};
 use super::state::Action;
 use super::{use_assessment, Assessed, Store};
 use crate::call_record::call_record;
@@ -73,12 +73,20 @@ fn use_shortcuts(store: &Store, container: &NodeRef) {
     });
 }
 
+/// Runs `then` once the next render has happened (a zero-delay timeout runs after Yew's render).
+#[cfg(target_arch = "wasm32")]
+fn after_render(then: impl FnOnce() + 'static) {
+    use wasm_bindgen::JsCast;
+    let callback = wasm_bindgen::closure::Closure::once_into_js(then);
+    let _ = gloo::utils::window().set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
+}
+
 /// Focuses and selects the call record once the next render has written it.
 #[cfg(target_arch = "wasm32")]
 fn select_later(scope: &web_sys::Element) {
     use wasm_bindgen::JsCast;
     let scope = scope.clone();
-    let callback = wasm_bindgen::closure::Closure::once_into_js(move || {
+    after_render(move || {
         if let Some(area) = scope
             .query_selector("#call-record")
             .ok()
@@ -89,7 +97,6 @@ fn select_later(scope: &web_sys::Element) {
             area.select();
         }
     });
-    let _ = gloo::utils::window().set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
 }
 
 /// Focuses the last element in `scope` matching `selector` once the next render has put it there.
@@ -97,7 +104,7 @@ fn select_later(scope: &web_sys::Element) {
 fn focus_last_later(scope: &web_sys::Element, selector: &'static str) {
     use wasm_bindgen::JsCast;
     let scope = scope.clone();
-    let callback = wasm_bindgen::closure::Closure::once_into_js(move || {
+    after_render(move || {
         let Ok(all) = scope.query_selector_all(selector) else { return };
         if let Some(el) =
             all.item(all.length().saturating_sub(1)).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
@@ -105,7 +112,6 @@ fn focus_last_later(scope: &web_sys::Element, selector: &'static str) {
             let _ = el.focus();
         }
     });
-    let _ = gloo::utils::window().set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
 }
 
 /// The title and the shortcut list: static, so their own component (never re-rendered per keystroke).
@@ -179,7 +185,8 @@ pub fn hotline_page() -> Html {
                     <h2>{ "地区" }</h2>
                     <PlaceSection scripted=true place={store.answers.place.clone()} dispatch={store.dispatcher()} />
                     <h2>{ "家庭成员" }</h2>
-                    <MembersSection scripted=true members={store.answers.members.clone()} dispatch={store.dispatcher()} />
+                    <MembersSection scripted=true members={store.answers.members.clone()}
+                        ages={DestituteAges::for_pack(&store.answers.place.pack)} dispatch={store.dispatcher()} />
                     { money_section_for(&store, true) }
                 </form>
                 <section class="hotline-result" aria-labelledby="hotline-result-title">

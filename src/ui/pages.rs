@@ -209,12 +209,38 @@ pub fn place_section(props: &PlaceSectionProps) -> Html {
     }
 }
 
+/// The ages at which 特困 counts a person as unable to work (elderly, minor), from the pack chosen
+/// (the national pack before one is): the member card asks about supporters only then.
+#[derive(Clone, Copy, PartialEq)]
+pub struct DestituteAges {
+    elderly: Option<u32>,
+    minor: Option<u32>,
+}
+
+impl DestituteAges {
+    pub fn for_pack(pack_id: &str) -> DestituteAges {
+        let pack = packs().iter().find(|p| p.id == pack_id).or_else(|| packs().iter().find(|p| p.id == "national"));
+        let day = today();
+        let value =
+            |param: Option<&crate::engine::policy::Param<u32>>| param.and_then(|p| p.in_force(day)).map(|d| d.value);
+        DestituteAges {
+            elderly: value(pack.map(|p| &p.rules.destitute.elderly_age)),
+            minor: value(pack.map(|p| &p.rules.destitute.minor_age)),
+        }
+    }
+
+    fn covers(self, age: u32) -> bool {
+        self.elderly.is_some_and(|elderly| age >= elderly) || self.minor.is_some_and(|minor| age < minor)
+    }
+}
+
 #[derive(Properties, PartialEq)]
 struct MemberCardProps {
     index: usize,
     member: MemberAnswers,
     removable: bool,
     scripted: bool,
+    ages: DestituteAges,
     dispatch: Dispatch,
 }
 
@@ -232,7 +258,7 @@ fn member_card(props: &MemberCardProps) -> Html {
     };
     let age: Option<u32> = m.age.trim().parse().ok();
     // 特困 asks about supporters only for the elderly, minors and disabled people.
-    let asks_supporter = m.disability.is_some() || age.is_some_and(|a| a >= 60 || a < 16);
+    let asks_supporter = m.disability.is_some() || age.is_some_and(|a| props.ages.covers(a));
     let id = |name: &str| format!("member-{i}-{name}");
     let say = |line: &'static str| {
         if props.scripted {
@@ -307,7 +333,7 @@ pub fn members_section(props: &MembersSectionProps) -> Html {
         <>
             <p>{ "请填写共同生活的每一位家庭成员：配偶、未成年子女、在读的成年子女，以及长期共同生活、有赡养抚养义务的人。不需要填写姓名。" }</p>
             { say("请问家里一起生活的有几口人？每个人多大年纪，和您是什么关系？") }
-            { for members.into_iter().enumerate().map(|(index, member)| html! { <MemberCard {index} {member} {removable} scripted={props.scripted} dispatch={store.clone()} /> }) }
+            { for members.into_iter().enumerate().map(|(index, member)| html! { <MemberCard {index} {member} {removable} scripted={props.scripted} ages={props.ages} dispatch={store.clone()} /> }) }
             <button type="button" class="button secondary" onclick={add}>{ "添加一位家庭成员" }</button>
         </>
     }
@@ -502,6 +528,7 @@ pub struct MembersSectionProps {
     #[prop_or_default]
     pub scripted: bool,
     pub members: Vec<MemberAnswers>,
+    pub ages: DestituteAges,
     pub dispatch: Dispatch,
 }
 
@@ -547,7 +574,8 @@ pub fn household_page() -> Html {
     let (Some(store), Some(problems)) = (use_context::<Store>(), use_context::<Problems>()) else { return html! {} };
     html! {
         <StepPage route={Route::Household} problems={step_problems(&problems, Step::Household)}>
-            <MembersSection members={store.answers.members.clone()} dispatch={store.dispatcher()} />
+            <MembersSection members={store.answers.members.clone()} ages={DestituteAges::for_pack(&store.answers.place.pack)}
+                dispatch={store.dispatcher()} />
         </StepPage>
     }
 }
@@ -654,4 +682,22 @@ fn situation_summary(s: &SituationAnswers) -> String {
     }
     parts.push(label_of(HUKOU, &s.hukou).to_string());
     parts.join("；")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DestituteAges;
+
+    #[test]
+    fn the_supporter_question_appears_from_the_packs_elderly_age_and_below_its_minor_age() {
+        let shanxi = DestituteAges::for_pack("shanxi");
+        assert!(shanxi.covers(60) && shanxi.covers(15));
+        assert!(!shanxi.covers(59) && !shanxi.covers(16));
+    }
+
+    #[test]
+    fn before_a_province_is_chosen_the_national_ages_decide_the_supporter_question() {
+        assert!(DestituteAges::for_pack("") == DestituteAges::for_pack("national"));
+        assert!(DestituteAges::for_pack("").covers(60));
+    }
 }
