@@ -10,19 +10,20 @@ pub mod fields;
 pub mod hotline;
 pub mod pages;
 pub mod results;
+pub mod route;
 pub mod state;
 
 use std::rc::Rc;
 use std::sync::OnceLock;
 
 use yew::prelude::*;
-use yew_router::history::{AnyHistory, MemoryHistory};
-use yew_router::prelude::*;
 
 use crate::engine::policy::{builtin, PolicyPack};
 use crate::engine::{assess, Day};
 use pages::{ErrorSummary, HouseholdPage, MoneyPage, PlacePage, ReviewPage, StartPage, StepPage};
 use results::ResultsView;
+pub use route::Route;
+use route::{route_link, use_router, Navigator};
 use state::{Action, Problem, State};
 
 /// The page's store: the reducer handle pages read and dispatch to.
@@ -34,28 +35,6 @@ pub type Dispatch = UseReducerDispatcher<State>;
 /// The problems with the current answers, computed once per change.
 #[derive(Clone, PartialEq)]
 pub struct Problems(pub Rc<Vec<Problem>>);
-
-#[derive(Clone, Routable, PartialEq, Debug)]
-pub enum Route {
-    #[at("/")]
-    Start,
-    #[at("/place")]
-    Place,
-    #[at("/household")]
-    Household,
-    #[at("/money")]
-    Money,
-    #[at("/review")]
-    Review,
-    #[at("/results")]
-    Results,
-    /// The 12345 operator's one-screen mode.
-    #[at("/hotline")]
-    Hotline,
-    #[not_found]
-    #[at("/404")]
-    NotFound,
-}
 
 /// The built-in policy packs, parsed once. They are compiled in, so no request is made for them.
 pub fn packs() -> &'static [PolicyPack] {
@@ -111,6 +90,7 @@ pub fn use_assessment() -> Rc<Result<crate::engine::Assessment, Vec<Problem>>> {
 #[function_component(ResultsPage)]
 fn results_page() -> Html {
     let (Some(store), Some(problems)) = (use_context::<Store>(), use_context::<Problems>()) else { return html! {} };
+    let navigator = use_context::<Navigator>();
     use_reached_review(&store);
     let outcome = use_assessment();
     let restart = {
@@ -130,16 +110,15 @@ fn results_page() -> Html {
                 <ResultsView assessment={assessment.clone()} />
                 <div class="actions no-print">
                     <button type="button" class="button secondary" onclick={print}>{ "打印或保存（不含姓名）" }</button>
-                    <Link<Route> to={Route::Start} classes="button secondary">
-                        <span onclick={restart}>{ "清除所有回答，重新开始" }</span>
-                    </Link<Route>>
+                    { route_link(navigator.as_ref(), Route::Start, "button secondary",
+                        html! { <span onclick={restart}>{ "清除所有回答，重新开始" }</span> }) }
                 </div>
             }
         </StepPage>
     }
 }
 
-fn switch(route: Route) -> Html {
+fn switch(route: Route, navigator: &Navigator) -> Html {
     match route {
         Route::Start => html! { <StartPage /> },
         Route::Place => html! { <PlacePage /> },
@@ -149,7 +128,7 @@ fn switch(route: Route) -> Html {
         Route::Results => html! { <ResultsPage /> },
         Route::Hotline => html! { <hotline::HotlinePage /> },
         Route::NotFound => {
-            html! { <><h1>{ "找不到这个页面" }</h1><Link<Route> to={Route::Start}>{ "回到开始" }</Link<Route>></> }
+            html! { <><h1>{ "找不到这个页面" }</h1>{ route_link(Some(navigator), Route::Start, "", html! { "回到开始" }) }</> }
         }
     }
 }
@@ -234,13 +213,12 @@ pub fn app(props: &AppProps) -> Html {
         Problems(Rc::new(problems))
     });
     let large = store.large_text;
-    let start = props.start.clone();
-    let memory = use_memo((), move |_| AnyHistory::from(MemoryHistory::with_entries(vec![start.to_path()])));
+    let navigator = use_router(props.embedded, props.start);
     let body = html! {
         <div class={classes!("app", large.then_some("large"), props.embedded.then_some("embedded"))} lang="zh-CN">
             <SiteHeader {large} dispatch={store.dispatcher()} />
             <main id="main-content" tabindex="-1">
-                <Switch<Route> render={switch} />
+                { switch(navigator.current, &navigator) }
             </main>
             <SiteFooter />
         </div>
@@ -249,11 +227,9 @@ pub fn app(props: &AppProps) -> Html {
         <ContextProvider<Store> context={store.clone()}>
         <ContextProvider<Problems> context={(*problems).clone()}>
         <ContextProvider<Assessed> context={(*assessed).clone()}>
-            if props.embedded {
-                <Router history={(*memory).clone()}>{ body }</Router>
-            } else {
-                <HashRouter>{ body }</HashRouter>
-            }
+        <ContextProvider<Navigator> context={navigator}>
+            { body }
+        </ContextProvider<Navigator>>
         </ContextProvider<Assessed>>
         </ContextProvider<Problems>>
         </ContextProvider<Store>>

@@ -2,15 +2,15 @@
 //! money, check your answers. Each only reads the store and dispatches actions.
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use super::choices::*;
 use super::fields::{Checkbox, MoneyField, SelectField, TextField};
+use super::route::{route_link, Navigator, Route};
 use super::state::{
     Action, AssetAnswers, IncomeLine, MemberAnswers, MoneyAnswer, PlaceAnswers, Problem, SituationAnswers,
     SpendingAnswers, Step,
 };
-use super::{packs, today, Dispatch, Problems, Route, Store};
+use super::{packs, today, Dispatch, Problems, Store};
 use crate::engine::context::{area_figure, LocalFigure, Origin};
 use crate::engine::household::AreaKind;
 use crate::engine::policy::PolicyPack;
@@ -27,7 +27,7 @@ pub struct ErrorSummaryProps {
 
 #[function_component(ErrorSummary)]
 pub fn error_summary(props: &ErrorSummaryProps) -> Html {
-    let navigator = use_navigator();
+    let navigator = use_context::<Navigator>();
     if props.problems.is_empty() {
         return html! {};
     }
@@ -58,7 +58,7 @@ fn focus_field(id: String, step: Step, navigator: Option<Navigator>) -> Callback
             Step::Money => Route::Money,
         };
         if let Some(navigator) = &navigator {
-            navigator.push(&route);
+            navigator.push(route);
         }
         #[cfg(not(target_arch = "wasm32"))]
         let _ = &id;
@@ -102,8 +102,9 @@ pub struct StepProps {
 pub fn step_page(props: &StepProps) -> Html {
     let index = STEPS.iter().position(|(r, _)| *r == props.route).unwrap_or(0);
     let title = STEPS[index.min(STEPS.len() - 1)].1;
-    let back = if index == 0 { Route::Start } else { STEPS[index - 1].0.clone() };
-    let next = STEPS.get(index + 1).map(|(r, _)| r.clone());
+    let back = if index == 0 { Route::Start } else { STEPS[index - 1].0 };
+    let next = STEPS.get(index + 1).map(|(r, _)| *r);
+    let navigator = use_context::<Navigator>();
     html! {
         <>
             <p class="progress" aria-label="进度">{ format!("第{}步，共{}步", index + 1, STEPS.len()) }</p>
@@ -114,9 +115,9 @@ pub fn step_page(props: &StepProps) -> Html {
                 { props.children.clone() }
             </form>
             <nav class="step-nav" aria-label="上一步和下一步">
-                <Link<Route> to={back} classes="button secondary">{ "上一步" }</Link<Route>>
+                { route_link(navigator.as_ref(), back, "button secondary", html! { "上一步" }) }
                 if let Some(next) = next {
-                    <Link<Route> to={next} classes="button">{ "继续" }</Link<Route>>
+                    { route_link(navigator.as_ref(), next, "button", html! { "继续" }) }
                 }
             </nav>
         </>
@@ -125,6 +126,7 @@ pub fn step_page(props: &StepProps) -> Html {
 
 #[function_component(StartPage)]
 pub fn start_page() -> Html {
+    let navigator = use_context::<Navigator>();
     html! {
         <>
             <h1>{ "看看您家可能符合哪些社会救助" }</h1>
@@ -141,7 +143,7 @@ pub fn start_page() -> Html {
                 <li>{ "存款等金融资产、车辆和房产情况" }</li>
                 <li>{ "当地低保标准（如果知道）" }</li>
             </ul>
-            <Link<Route> to={Route::Place} classes="button start">{ "开始" }</Link<Route>>
+            { route_link(navigator.as_ref(), Route::Place, "button start", html! { "开始" }) }
         </>
     }
 }
@@ -618,12 +620,13 @@ pub fn review_page() -> Html {
             format!("{} 元/{}", m.text, if m.per == crate::engine::money::Period::Month { "月" } else { "年" })
         }
     };
+    let navigator = use_context::<Navigator>();
     let row = |key: String, value: String, route: Route, what: String| {
         html! {
             <div class="summary-row">
                 <dt>{ key }</dt>
                 <dd>{ value }</dd>
-                <dd class="change"><Link<Route> to={route}>{ "修改" }<span class="visually-hidden">{ what }</span></Link<Route>></dd>
+                <dd class="change">{ route_link(navigator.as_ref(), route, "", html! { <>{ "修改" }<span class="visually-hidden">{ what }</span></> }) }</dd>
             </div>
         }
     };
