@@ -220,7 +220,7 @@ pub fn app(props: &AppProps) -> Html {
             <main id="main-content" tabindex="-1">
                 { switch(navigator.current, &navigator) }
             </main>
-            <SiteFooter />
+            { site_footer() }
         </div>
     };
     html! {
@@ -263,7 +263,6 @@ fn site_header(props: &SiteHeaderProps) -> Html {
     }
 }
 
-#[function_component(SiteFooter)]
 fn site_footer() -> Html {
     html! { <footer class="site-footer"><p>{ "您填写的信息只在本设备上计算，不发送、不保存。" }</p></footer> }
 }
