@@ -1,0 +1,33 @@
+// What each bundle carries. The page's first load is the performance issue's largest cost, so the
+// split that keeps it small is tested: the page has no JSON parser (the built-in packs are compiled
+// as Rust), the partner API has no Yew, and the page's first load does not grow unnoticed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST } from './support.mjs';
+
+const bytes = (name) => readFileSync(join(DIST, name));
+// serde_json's own error text, present wherever its parser is linked in.
+const JSON_PARSER = 'EOF while parsing a value';
+// Yew's table of DOM event names, present wherever Yew's renderer is linked in.
+const YEW = 'onauxclickonblur';
+
+test('the page bundle carries Yew and no JSON parser; the API bundle carries the parser and no Yew', () => {
+  const page = bytes('app_bg.wasm');
+  const api = bytes('api_bg.wasm');
+  assert.ok(page.includes(YEW), 'the marker for Yew is still right');
+  assert.ok(!page.includes(JSON_PARSER), 'the page must not link serde_json: load built-in packs through builtin::load');
+  assert.ok(api.includes(JSON_PARSER), 'the marker for the JSON parser is still right');
+  assert.ok(!api.includes(YEW), 'the API bundle must not link Yew');
+});
+
+// A ceiling, not the budget: the first load was 165 KB brotli when this was written (the budget of
+// 100 KB is not met; see README "Performance"). Raise it only for a feature worth its bytes.
+const CEILING_KB = 170;
+
+test(`the page's first load (html + js + wasm + css, brotli as served) stays under ${CEILING_KB} KB`, () => {
+  const files = ['index.html', 'boot.js', 'style.css', 'app.js', 'app_bg.wasm'];
+  const total = files.reduce((sum, name) => sum + statSync(join(DIST, `${name}.br`)).size, 0);
+  assert.ok(total <= CEILING_KB * 1024, `first load is ${(total / 1024).toFixed(1)} KB brotli`);
+});
