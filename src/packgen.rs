@@ -89,6 +89,12 @@ struct RustWriter {
 }
 
 impl RustWriter {
+    fn open(&mut self, opening: &str, close: &'static str) -> Compound<'_> {
+        self.out.push_str(opening);
+        self.depth += 1;
+        Compound { writer: self, close }
+    }
+
     fn newline(&mut self) {
         self.out.push('\n');
         for _ in 0..self.depth {
@@ -120,14 +126,6 @@ impl Compound<'_> {
         self.writer.newline();
         self.writer.out.push_str(self.close);
         Ok(())
-    }
-}
-
-impl<'a> RustWriter {
-    fn open(&'a mut self, opening: &str, close: &'static str) -> Compound<'a> {
-        self.out.push_str(opening);
-        self.depth += 1;
-        Compound { writer: self, close }
     }
 }
 

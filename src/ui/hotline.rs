@@ -5,6 +5,8 @@
 //! Shortcuts (Alt, so they never collide with typing): Alt+A add a member, Alt+I add an income line,
 //! Alt+Y switch the focused amount between 每月 and 每年, Alt+R jump to the result, Alt+N new call.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::pages::{money_section_for, DestituteAges, MembersSection, PlaceSection};
@@ -154,21 +156,23 @@ pub fn hotline_page() -> Html {
     };
     // The call record is written when the operator asks for it (at the end of the call), not on
     // every keystroke: rewriting a long textarea per keystroke was a fifth of the page's work per
-    // edit. Any later change of the answers clears it, so a stale record is never pasted.
-    let record = use_state_eq(String::new);
-    {
-        let record = record.clone();
-        use_effect_with(Assessed(assessment.clone()), move |_| record.set(String::new()));
-    }
+    // edit. It is kept with the assessment it was written from and shown only while that is still
+    // the current one, so any later change of the answers clears it and a stale record is never pasted.
+    let record = use_state(|| None::<(Assessed, String)>);
+    let shown_record = match &*record {
+        Some((from, text)) if Rc::ptr_eq(&from.0, &assessment) => text.clone(),
+        _ => String::new(),
+    };
     let write_record = {
         let container = container.clone();
         let record = record.clone();
         let assessment = assessment.clone();
         Callback::from(move |_: MouseEvent| {
-            record.set(match assessment.as_ref() {
+            let text = match assessment.as_ref() {
                 Ok(a) => call_record(a),
                 Err(_) => "还不能生成记录：请先回答“实时结果”中列出的问题。".to_string(),
-            });
+            };
+            record.set(Some((Assessed(assessment.clone()), text)));
             #[cfg(target_arch = "wasm32")]
             if let Some(scope) = container.cast::<web_sys::Element>() {
                 select_later(&scope);
@@ -214,7 +218,7 @@ pub fn hotline_page() -> Html {
                         }
                     </div>
                     <h3><label for="call-record">{ "通话记录（不含姓名、身份证号、电话）" }</label></h3>
-                    <textarea id="call-record" readonly=true rows="14" value={(*record).clone()}
+                    <textarea id="call-record" readonly=true rows="14" value={shown_record}
                         placeholder="通话结束时按“生成并选中记录”" />
                     <div class="actions">
                         <button type="button" class="button secondary" onclick={write_record}>{ "生成并选中记录（再按 Ctrl+C 复制）" }</button>
