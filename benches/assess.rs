@@ -12,8 +12,8 @@ const FIVE_MEMBERS: &str = r#"{
   "members": [
     { "relation": "applicant", "age": 46, "work": "employed" },
     { "relation": "spouse", "age": 44, "work": "unemployed", "illness": { "serious": true, "in_treatment": true } },
-    { "relation": "child", "age": 19, "student": { "level": "undergraduate" } },
-    { "relation": "child", "age": 9, "student": { "level": "primary" } },
+    { "relation": "child", "age": 19, "student": { "level": "undergraduate", "fees": { "amount": "6000", "per": "year" } } },
+    { "relation": "child", "age": 9, "student": { "level": "primary", "fees": { "amount": "1500", "per": "year" } } },
     { "relation": "parent", "age": 74, "disability": { "kind": "physical", "grade": 2, "needs_ongoing_care": true } }
   ],
   "income": [
@@ -24,8 +24,7 @@ const FIVE_MEMBERS: &str = r#"{
   ],
   "spending": {
     "medical": { "amount": "26000", "per": "year" },
-    "disability_care": { "amount": "6000", "per": "year" },
-    "education": { "amount": "7500", "per": "year" }
+    "disability_care": { "amount": "6000", "per": "year" }
   },
   "assets": { "financial": "30000", "homes": 1 }
 }"#;

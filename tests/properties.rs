@@ -72,9 +72,15 @@ fn member_strategy() -> impl Strategy<Value = Member> {
     ];
     let student = proptest::option::weighted(
         0.3,
-        (level, any::<bool>(), any::<bool>(), any::<bool>()).prop_map(|(level, full_time, high_fee_school, abroad)| {
-            Student { level, full_time, high_fee_school, abroad }
-        }),
+        (level, any::<bool>(), any::<bool>(), any::<bool>(), amount_strategy()).prop_map(
+            |(level, full_time, high_fee_school, abroad, fees)| Student {
+                level,
+                full_time,
+                high_fee_school,
+                abroad,
+                fees,
+            },
+        ),
     );
     let work = prop_oneof![
         Just(WorkStatus::Employed),
@@ -130,7 +136,7 @@ fn income_kind() -> impl Strategy<Value = IncomeKind> {
 fn household_strategy() -> impl Strategy<Value = (Household, usize)> {
     let members = proptest::collection::vec(member_strategy(), 1..=6);
     let income = proptest::collection::vec((proptest::option::of(0usize..6), income_kind(), amount_strategy()), 0..6);
-    let spending = (amount_strategy(), amount_strategy(), amount_strategy(), amount_strategy());
+    let spending = (amount_strategy(), amount_strategy(), amount_strategy());
     let assets = (money_strategy(), 0u16..3, 0u16..3, any::<bool>());
     let unemployment = proptest::option::weighted(
         0.3,
@@ -187,12 +193,7 @@ fn household_strategy() -> impl Strategy<Value = (Household, usize)> {
                         .map(|(member, kind, amount)| IncomeItem::new(member.map(|m| m % n), kind, amount))
                         .collect(),
                     members,
-                    spending: Spending {
-                        medical: spending.0,
-                        disability_care: spending.1,
-                        education: spending.2,
-                        other_rigid: spending.3,
-                    },
+                    spending: Spending { medical: spending.0, disability_care: spending.1, other_rigid: spending.2 },
                     assets: Assets {
                         financial: assets.0,
                         vehicles: assets.1,

@@ -6,7 +6,7 @@ mod common;
 
 use common::*;
 use low_income_check::engine::household::*;
-use low_income_check::engine::outcome::{AssistanceKind, Category, Outcome, Status};
+use low_income_check::engine::outcome::{AssistanceKind, Category, LocalRule, Outcome, Status};
 
 fn gx(wages: &str) -> H {
     H::new("guangxi", "800").adults(2).yearly_wages(wages)
@@ -284,4 +284,60 @@ fn shandong_special_assistance_includes_heating_subsidies() {
 fn shandong_review_order_is_told_in_how_to_apply() {
     let a = sd("10000").assess();
     assert!(a.how_to_apply.where_to_apply.iter().any(|g| g.text.contains("一次申请、分类审核认定")));
+}
+
+// ---- 刚性支出困难 under the national rule (山东 "另行制定"): not a 低保 or 边缘 household first ----
+// 2 members, standard 800: line 19200 a year, 1.5 × 28800, 2 × 38400.
+
+fn sd_rigid(wages: &str) -> H {
+    sd(wages).medical("30000").disposable_income_yearly("80000")
+}
+
+#[test]
+fn shandong_a_household_already_receiving_dibao_is_not_a_rigid_expenditure_family() {
+    let a = sd_rigid("40000").situation(|s| s.receives_dibao = true).assess();
+    let r = result(&a, Category::RigidExpenditure);
+    let c = check(r, "rigid.not_higher_category");
+    assert_eq!(c.outcome, Outcome::Fail);
+    assert!(c.explanation.to_string().contains("正在享受低保"), "{}", c.explanation);
+    assert_eq!(c.citation.article, "不符合最低生活保障、特困人员救助供养、低保边缘家庭条件");
+    assert_eq!(r.status, Status::Unlikely);
+    // The same household not on 低保, at exactly 2 ×, is neither 低保 nor 边缘: the condition holds.
+    let a = sd_rigid("38400").assess();
+    assert_eq!(outcome(&a, Category::RigidExpenditure, "rigid.not_higher_category"), Outcome::Pass);
+}
+
+#[test]
+fn shandong_a_household_one_fen_below_the_standard_is_reviewed_as_dibao_not_as_rigid_expenditure() {
+    let a = sd_rigid("19199.99").assess();
+    let c = check(result(&a, Category::RigidExpenditure), "rigid.not_higher_category");
+    assert_eq!(c.outcome, Outcome::Fail);
+    assert!(c.explanation.to_string().contains("最低生活保障（低保）"), "{}", c.explanation);
+}
+
+#[test]
+fn shandong_a_household_one_fen_below_1_5_times_is_reviewed_as_marginal_not_as_rigid_expenditure() {
+    let a = sd_rigid("28799.99").assess();
+    assert_eq!(status(&a, Category::Marginal), Status::Likely);
+    let c = check(result(&a, Category::RigidExpenditure), "rigid.not_higher_category");
+    assert_eq!(c.outcome, Outcome::Fail);
+    assert!(c.explanation.to_string().contains("低保边缘家庭"), "{}", c.explanation);
+}
+
+#[test]
+fn shandong_between_1_5_and_2_times_rigid_expenditure_waits_on_the_local_marginal_standard_and_at_2_times_does_not() {
+    let a = sd_rigid("38399.99").assess();
+    let c = check(result(&a, Category::RigidExpenditure), "rigid.not_higher_category");
+    assert_eq!(c.outcome, Outcome::Unknown);
+    assert!(c.waits_on.contains(LocalRule::MarginalMultiplier));
+    let a = sd_rigid("38400").assess();
+    let c = check(result(&a, Category::RigidExpenditure), "rigid.not_higher_category");
+    assert_eq!(c.outcome, Outcome::Pass);
+    assert!(c.waits_on.is_empty());
+}
+
+#[test]
+fn guangxi_rigid_expenditure_has_its_own_conditions_and_no_national_first_condition() {
+    let a = gx("20000").medical("30000").disposable_income_yearly("80000").assess();
+    assert!(!result(&a, Category::RigidExpenditure).checks.iter().any(|c| c.key == "rigid.not_higher_category"));
 }

@@ -189,3 +189,62 @@ fn a_member_reference_out_of_range_is_refused_with_its_path() {
     let err = low_income_check::engine::assess(&h.household, &h.pack, day("2026-11-22")).expect_err("refused");
     assert!(err.to_string().contains("income[0].member"), "{err}");
 }
+
+// ---- Who the household itself shows to be an able supporter: the pack's numbers, not the code's ----
+
+fn with_employed(other: Member) -> H {
+    H::new("national", "700").member(person(Relation::Applicant, 75)).member(working(other, WorkStatus::Employed))
+}
+
+fn supporter_outcome(h: &H) -> Outcome {
+    check(member_result(&h.assess(), Category::Destitute, 0), "destitute.supporter").outcome
+}
+
+#[test]
+fn an_employed_child_is_presumed_able_to_support_from_the_packs_adult_age_of_18_and_not_at_17() {
+    assert_eq!(supporter_outcome(&with_employed(person(Relation::Child, 18))), Outcome::Fail);
+    assert_eq!(supporter_outcome(&with_employed(person(Relation::Child, 17))), Outcome::Unknown);
+}
+
+#[test]
+fn an_employed_spouse_with_a_grade_two_disability_is_not_presumed_able_and_with_grade_three_is() {
+    let spouse = |grade| disabled(person(Relation::Spouse, 50), DisabilityKind::Physical, grade);
+    assert_eq!(supporter_outcome(&with_employed(spouse(2))), Outcome::Unknown);
+    assert_eq!(supporter_outcome(&with_employed(spouse(3))), Outcome::Fail);
+}
+
+#[test]
+fn the_adult_age_and_the_severe_grade_come_from_the_pack() {
+    // A pack that says 20 and 三级 decides differently for the same household: no number is in the code.
+    let mut h = with_employed(disabled(person(Relation::Child, 19), DisabilityKind::Physical, 3));
+    assert_eq!(supporter_outcome(&h), Outcome::Fail);
+    if let Some(p) = h.pack.rules.destitute.supporter_adult_age.as_mut() {
+        p.0[0].value = 20;
+    }
+    assert_eq!(supporter_outcome(&h), Outcome::Unknown);
+    if let Some(p) = h.pack.rules.destitute.supporter_adult_age.as_mut() {
+        p.0[0].value = 18;
+    }
+    if let Some(p) = h.pack.rules.destitute.supporter_severe_up_to_grade.as_mut() {
+        p.0[0].value = 3;
+    }
+    assert_eq!(supporter_outcome(&h), Outcome::Unknown);
+}
+
+#[test]
+fn a_partner_pack_without_the_supporter_numbers_leaves_an_unanswered_supporter_question_unanswered() {
+    let mut h = with_employed(person(Relation::Child, 45));
+    h.pack.rules.destitute.supporter_adult_age = None;
+    assert_eq!(supporter_outcome(&h), Outcome::Unknown);
+}
+
+#[test]
+fn every_built_in_pack_cites_the_civil_code_for_the_adult_age() {
+    for id in ["national", "shanxi", "shandong", "guangxi"] {
+        let p = pack(id);
+        let age = p.rules.destitute.supporter_adult_age.as_ref().expect("adult age");
+        assert_eq!(age.0[0].value, 18);
+        assert_eq!(age.0[0].source.article, "第十七条", "{id}");
+        assert!(p.rules.destitute.supporter_severe_up_to_grade.is_some(), "{id}");
+    }
+}

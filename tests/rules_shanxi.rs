@@ -6,7 +6,7 @@ mod common;
 
 use common::*;
 use low_income_check::engine::household::*;
-use low_income_check::engine::outcome::{Category, Outcome, Status};
+use low_income_check::engine::outcome::{Category, LocalRule, Outcome, Status};
 
 fn three(wages: &str) -> H {
     H::new("shanxi", "760").adults(2).member(person(Relation::Child, 10)).yearly_wages(wages)
@@ -268,9 +268,8 @@ fn disability_without_further_rehabilitation_or_care_does_not_count() {
 fn student_household(level: EducationLevel, education: &str) -> H {
     H::new("shanxi", "760")
         .adults(2)
-        .member(student(person(Relation::Child, 19), level))
+        .member(fees(student(person(Relation::Child, 19), level), education))
         .yearly_wages("37360")
-        .education(education)
 }
 
 #[test]
@@ -330,10 +329,9 @@ fn several_causes_deduct_their_costs_together_when_no_single_cause_suffices() {
     let h = H::new("shanxi", "760")
         .adults(1)
         .member(ill(person(Relation::Spouse, 44), true, true))
-        .member(student(person(Relation::Child, 17), EducationLevel::SeniorSecondary))
+        .member(fees(student(person(Relation::Child, 17), EducationLevel::SeniorSecondary), "5000"))
         .yearly_wages("37360")
-        .medical("6000")
-        .education("5000");
+        .medical("6000");
     let a = h.assess();
     assert_eq!(result_named(&a, Category::ExpenditurePoverty, "因病致贫").status, Status::Unlikely);
     assert_eq!(result_named(&a, Category::ExpenditurePoverty, "因学致贫").status, Status::Unlikely);
@@ -349,10 +347,9 @@ fn the_cost_of_a_cause_whose_conditions_fail_is_not_deducted_together() {
     let h = H::new("shanxi", "760")
         .adults(1)
         .member(ill(person(Relation::Spouse, 44), true, false))
-        .member(student(person(Relation::Child, 17), EducationLevel::SeniorSecondary))
+        .member(fees(student(person(Relation::Child, 17), EducationLevel::SeniorSecondary), "5000"))
         .yearly_wages("37360")
-        .medical("6000")
-        .education("5000");
+        .medical("6000");
     let a = h.assess();
     assert!(!a.results.iter().any(|r| r.name.contains("多重")));
 }
@@ -604,4 +601,119 @@ fn a_destitute_candidate_who_owns_property_is_left_to_the_office_for_the_propert
     let r = member_result(&a, Category::Destitute, 0);
     assert_eq!(check(r, "destitute.property").outcome, Outcome::Unknown);
     assert_eq!(r.status, Status::NeedsLocalCheck);
+}
+
+// ---- 因学 deducts only the fees of the students 二(三)1 admits ----
+// Two adults, an undergraduate and a second student: 4 members, line 760 × 12 × 4 = 36480 元.
+
+fn two_students(eligible_fees: &str, other: Member) -> H {
+    H::new("shanxi", "760")
+        .adults(2)
+        .member(fees(student(person(Relation::Child, 19), EducationLevel::Undergraduate), eligible_fees))
+        .member(fees(other, "20000"))
+        .yearly_wages("40480")
+}
+
+#[test]
+fn shanxi_a_postgraduates_fees_are_not_deducted_for_schooling_beside_an_undergraduates() {
+    let postgraduate = student(person(Relation::Child, 24), EducationLevel::Postgraduate);
+    // 40480 − 4000 = 36480: exactly the line, not below it (the postgraduate's 20000 stays in).
+    let a = two_students("4000", postgraduate.clone()).assess();
+    let r = result_named(&a, Category::ExpenditurePoverty, "因学致贫");
+    assert_eq!(check(r, "expenditure.education.student").outcome, Outcome::Pass);
+    assert_eq!(check(r, "expenditure.education.income").outcome, Outcome::Fail);
+    let said = check(r, "expenditure.education.student").explanation.to_string();
+    assert!(said.contains("20000元不在扣除之列"), "{said}");
+    // One fen more of the undergraduate's fees: 36479.99, below the line.
+    let a = two_students("4000.01", postgraduate).assess();
+    let r = result_named(&a, Category::ExpenditurePoverty, "因学致贫");
+    assert_eq!(check(r, "expenditure.education.income").outcome, Outcome::Pass);
+}
+
+#[test]
+fn shanxi_fees_at_a_high_fee_school_or_abroad_or_part_time_are_not_deducted_for_schooling() {
+    for change in [
+        |s: &mut Student| s.high_fee_school = true,
+        |s: &mut Student| s.abroad = true,
+        |s: &mut Student| s.full_time = false,
+    ] {
+        let mut other = student(person(Relation::Child, 17), EducationLevel::SeniorSecondary);
+        if let Some(s) = other.student.as_mut() {
+            change(s);
+        }
+        let a = two_students("4000", other.clone()).assess();
+        let r = result_named(&a, Category::ExpenditurePoverty, "因学致贫");
+        assert_eq!(check(r, "expenditure.education.income").outcome, Outcome::Fail);
+        let a = two_students("4000.01", other).assess();
+        let r = result_named(&a, Category::ExpenditurePoverty, "因学致贫");
+        assert_eq!(check(r, "expenditure.education.income").outcome, Outcome::Pass);
+    }
+}
+
+#[test]
+fn shanxi_rigid_spending_counts_every_students_fees_including_a_postgraduates() {
+    let postgraduate = student(person(Relation::Child, 24), EducationLevel::Postgraduate);
+    let a = two_students("4000", postgraduate).assess();
+    assert_eq!(a.household.rigid_spending.to_string(), "24000");
+}
+
+// ---- 刚性支出困难 (national rule in 山西): not a 低保 or 边缘 household first ----
+
+#[test]
+fn shanxi_a_marginal_household_is_reviewed_as_marginal_not_as_rigid_expenditure() {
+    // Line 27360, 1.5 × 41040: 41039.99 is 边缘, 41040 is not.
+    let a = three("41039.99").medical("20000").disposable_income_yearly("90000").assess();
+    assert_eq!(status(&a, Category::Marginal), Status::Likely);
+    assert_eq!(outcome(&a, Category::RigidExpenditure, "rigid.not_higher_category"), Outcome::Fail);
+    let a = three("41040").medical("20000").disposable_income_yearly("90000").assess();
+    assert_eq!(status(&a, Category::Marginal), Status::Unlikely);
+    assert_eq!(outcome(&a, Category::RigidExpenditure, "rigid.not_higher_category"), Outcome::Pass);
+}
+
+// ---- One local rule decides: say which, instead of a vague hedge ----
+
+#[test]
+fn shanxi_dibao_with_one_home_declared_depends_only_on_the_local_property_rule_and_says_so() {
+    let a = three("27359.99").home().assess();
+    let r = result(&a, Category::Dibao);
+    assert_eq!(r.status, Status::NeedsLocalCheck);
+    assert_eq!(r.decided_by, Some(LocalRule::Property));
+    assert!(r.status_label.contains("取决于当地财产规定"), "{}", r.status_label);
+    assert!(r.summary.contains("只取决于当地财产规定"), "{}", r.summary);
+    // Nothing declared: nothing to decide locally.
+    let a = three("27359.99").assess();
+    assert_eq!(result(&a, Category::Dibao).status, Status::Likely);
+    assert_eq!(result(&a, Category::Dibao).decided_by, None);
+}
+
+#[test]
+fn shanxi_marginal_and_the_member_alone_route_name_the_same_single_local_rule_as_dibao() {
+    // Below the standard with a home: 边缘 waits on 低保, which waits on the property rule.
+    let a = three("27359.99").home().assess();
+    let r = result(&a, Category::Marginal);
+    assert_eq!(check(r, "marginal.not_dibao").outcome, Outcome::Unknown);
+    assert_eq!(r.decided_by, Some(LocalRule::Property));
+    // Between 1 × and 1.5 × with a home and a seriously ill member: 边缘, and that member alone.
+    let h = H::new("shanxi", "760")
+        .adults(1)
+        .member(ill(person(Relation::Spouse, 50), true, true))
+        .member(person(Relation::Child, 10))
+        .yearly_wages("30000")
+        .home();
+    let a = h.assess();
+    assert_eq!(result(&a, Category::Marginal).decided_by, Some(LocalRule::Property));
+    let alone = member_result(&a, Category::DibaoSoloMarginalMember, 1);
+    assert_eq!(alone.status, Status::NeedsLocalCheck);
+    assert_eq!(alone.decided_by, Some(LocalRule::Property));
+    assert!(alone.status_label.contains("取决于当地财产规定"));
+}
+
+#[test]
+fn shanxi_two_undecided_local_rules_are_both_listed_and_neither_is_named_alone() {
+    let a = three("27359.99").home().with(|h| h.place.local_standard = None).assess();
+    let r = result(&a, Category::Dibao);
+    assert_eq!(r.status, Status::NeedsLocalCheck);
+    assert_eq!(r.decided_by, None);
+    assert!(r.waits_on.contains(LocalRule::Property) && r.waits_on.contains(LocalRule::Standard));
+    assert!(r.summary.contains("家庭人均收入低于当地低保标准") && r.summary.contains("家庭财产状况符合当地规定"));
 }

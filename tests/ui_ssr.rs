@@ -51,3 +51,39 @@ fn text_typed_by_the_user_reaches_the_page_as_text_not_markup() {
     assert!(!html.contains("<img"), "{html}");
     assert!(html.contains("&lt;img"));
 }
+
+#[test]
+fn when_the_engine_cannot_assess_the_answers_the_results_step_says_why_instead_of_showing_nothing() {
+    use low_income_check::ui::state::Answers;
+    use low_income_check::ui::{assess_answers, NotAssessed, ResultsOutcome, ResultsOutcomeProps};
+    use std::rc::Rc;
+    // Answers that convert, under a province the page does not know (a stale embed or link).
+    let mut answers = Answers::default();
+    answers.members[0].age = "40".into();
+    answers.place.pack = "hainan".into();
+    let outcome = assess_answers(&answers);
+    assert!(matches!(&outcome, Err(NotAssessed::Failed(m)) if m.contains("hainan")), "{outcome:?}");
+    let rendered = answers.clone();
+    let html = block_on(
+        ServerRenderer::<ResultsOutcome>::with_props(move || ResultsOutcomeProps {
+            problems: Vec::new(),
+            outcome: Rc::new(assess_answers(&rendered)),
+        })
+        .render(),
+    );
+    assert!(html.contains("暂时无法计算结果"), "{html}");
+    assert!(html.contains("找不到所选省份的政策"), "{html}");
+    assert!(html.contains("回答都还保留着"), "{html}");
+    // The answers themselves are untouched by the failure.
+    assert_eq!(answers.members[0].age, "40");
+}
+
+#[test]
+fn a_result_that_waits_on_one_local_rule_names_it_in_the_banner() {
+    let html = render(
+        r#"{"place":{"area":"taiyuan/urban"},"members":[{"age":40},{"relation":"child","age":9}],
+            "income":[{"member":0,"kind":"wages","amount":"1400","per":"month"}],"assets":{"homes":1}}"#,
+        "shanxi",
+    );
+    assert!(html.contains("可能符合——取决于当地财产规定"), "{html}");
+}

@@ -47,7 +47,8 @@ export interface Member {
   age: number;
   disability?: { kind: DisabilityKind; grade: 1 | 2 | 3 | 4; needs_ongoing_care?: boolean } | null;
   illness?: { serious?: boolean; in_treatment?: boolean } | null;
-  student?: { level: EducationLevel; full_time?: boolean; high_fee_school?: boolean; abroad?: boolean } | null;
+  /** `fees`: one school year's 学费、住宿费、保育教育费 paid after aid, for this student. */
+  student?: { level: EducationLevel; full_time?: boolean; high_fee_school?: boolean; abroad?: boolean; fees?: Amount } | null;
   work?: 'employed' | 'unemployed' | 'unknown' | 'retired' | 'in_school';
   supporter?: 'able' | 'unable' | 'none' | 'unknown';
 }
@@ -57,7 +58,8 @@ export type IncomeKind =
   | 'family_planning_award' | 'scholarship' | 'heroic_deed_award' | 'social_assistance'
   | 'taxes_and_social_insurance' | 'support_paid' | 'employment_costs';
 export interface IncomeItem { member?: number | null; kind: IncomeKind; amount: Money | number; per: Period }
-export interface Spending { medical?: Amount; disability_care?: Amount; education?: Amount; other_rigid?: Amount }
+/** Education fees are given per student (`Member.student.fees`). */
+export interface Spending { medical?: Amount; disability_care?: Amount; other_rigid?: Amount }
 export interface Assets { financial?: Money | number; vehicles?: number; homes?: number; other_property?: boolean }
 export interface Situation {
   receives_dibao?: boolean;
@@ -81,7 +83,13 @@ export interface PolicyPack {
   name: string;
   description?: string | null;
   rules: {
-    destitute: { elderly_age: Param<number>; minor_age: Param<number>; no_work_capacity_disabilities: Param<{ kind: DisabilityKind; up_to_grade: number }[]> };
+    destitute: {
+      elderly_age: Param<number>;
+      minor_age: Param<number>;
+      no_work_capacity_disabilities: Param<{ kind: DisabilityKind; up_to_grade: number }[]>;
+      supporter_adult_age?: Param<number> | null;
+      supporter_severe_up_to_grade?: Param<number> | null;
+    };
     dibao?: { financial_assets_limit_months?: Param<Decimal> | null };
     solo_severely_disabled?: { variant: 'shanxi_2023'; adult_age: Param<number>; severe_up_to_grade: Param<number> } | null;
     marginal_member_solo?: { variant: 'shanxi_2023' | 'shandong_2024'; severe_up_to_grade: Param<number>; mental_intellectual_up_to_grade?: Param<number> | null } | null;
@@ -109,6 +117,8 @@ export type Category =
   | 'destitute' | 'dibao' | 'expenditure_poverty' | 'dibao_solo_disabled' | 'phase_out'
   | 'dibao_solo_marginal_member' | 'marginal' | 'rigid_expenditure' | 'temporary_assistance';
 export type Status = 'likely' | 'needs_local_check' | 'unlikely' | 'not_applicable';
+/** A local rule or figure no source gives, on which an unknown condition waits. */
+export type LocalRule = 'property' | 'standard' | 'disposable_income' | 'spending_ratio' | 'marginal_multiplier';
 export interface LocalFigure {
   amount: { amount: Money; per: Period };
   annual: Decimal;
@@ -129,6 +139,8 @@ export interface Check {
   outcome: 'pass' | 'fail' | 'unknown';
   explanation: string;
   citation: Citation;
+  /** For an unknown outcome, the local rules it waits on; absent when none. */
+  waits_on?: LocalRule[];
 }
 export interface Assistance {
   kind: 'medical' | 'education' | 'housing' | 'employment' | 'disaster' | 'temporary' | 'other';
@@ -141,7 +153,12 @@ export interface CategoryResult {
   name: string;
   subject: { type: 'household' } | { type: 'member'; index: number };
   status: Status;
+  /** Names the one local rule that decides, when one does ("可能符合——取决于当地财产规定…"). */
   status_label: string;
+  /** When the result may qualify and one local rule alone is undecided: that rule. */
+  decided_by: LocalRule | null;
+  /** The local rules its unknown conditions wait on; absent when none. */
+  waits_on?: LocalRule[];
   summary: string;
   checks: Check[];
   notes: string[];
@@ -164,7 +181,7 @@ export interface Assessment {
     financial_assets: Decimal;
   };
   ladder: { label: string; monthly: Decimal }[];
-  best: { category: Category; name: string; status: Status } | null;
+  best: { category: Category; name: string; status: Status; status_label: string } | null;
   results: CategoryResult[];
   how_to_apply: {
     where_to_apply: Guidance[];

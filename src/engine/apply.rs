@@ -211,9 +211,11 @@ fn documents(ctx: &Context, results: &[CategoryResult]) -> Vec<DocumentItem> {
             name: "辅助器具、康复、照料护理费用票据", reason: "康复护理支出要从收入中扣除"
         });
     }
+    // Bounded input keeps this sum far from overflow; an error would only drop a document hint.
+    let education_fees = ctx.household.student_fees(|_| true).is_ok_and(|fees| !fees.is_zero());
     if used("expenditure.education.")
-        || (used("expenditure.multiple.") && !spending.education.amount.is_zero())
-        || (rigid_used && !spending.education.amount.is_zero())
+        || (used("expenditure.multiple.") && education_fees)
+        || (rigid_used && education_fees)
     {
         list.push(DocumentItem {
             name: "在校（在园）证明和学费、住宿费、保育教育费票据",

@@ -68,6 +68,8 @@ pub struct BestCategory {
     pub category: Category,
     pub name: String,
     pub status: Status,
+    /// The status as the result words it (naming the one local rule that decides, when one does).
+    pub status_label: &'static str,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -117,7 +119,8 @@ pub fn assess(household: &Household, pack: &PolicyPack, today: Day) -> Result<As
     results.extend(solo::assess_marginal_members(&ctx, &marginal_result)?);
     results.push(dibao_result);
     results.push(marginal_result);
-    results.push(rigid::assess(&ctx)?);
+    let rigid_result = rigid::assess(&ctx, &results)?;
+    results.push(rigid_result);
     let temporary_results = temporary::assess(&ctx, &results)?;
     results.extend(temporary_results);
 
@@ -131,6 +134,7 @@ pub fn assess(household: &Household, pack: &PolicyPack, today: Day) -> Result<As
         category: r.category,
         name: r.name.to_string(),
         status: r.status,
+        status_label: r.status_label,
     });
     let how_to_apply = apply::how_to_apply(&ctx, &results);
     let figures = household_figures(&ctx)?;

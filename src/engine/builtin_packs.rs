@@ -78,6 +78,32 @@ pub(super) fn national() -> Option<PolicyPack> {
                         note: Some(l.lit("国家文件，据转载；生效日期取印发日期，使用前请核实")),
                     },
                 ]),
+                supporter_adult_age: Some(Param(vec![
+                    Dated {
+                        value: 18,
+                        unit: Unit::Years,
+                        effective: l.lit("2021-01-01"),
+                        source: Citation {
+                            document: l.lit("《中华人民共和国民法典》"),
+                            article: l.lit("第十七条"),
+                            reliability: Reliability::National,
+                        },
+                        note: Some(l.lit("十八周岁以上的自然人为成年人；成年子女对父母负有赡养义务（第二十六条）")),
+                    },
+                ])),
+                supporter_severe_up_to_grade: Some(Param(vec![
+                    Dated {
+                        value: 2,
+                        unit: Unit::Grades,
+                        effective: l.lit("2021-04-26"),
+                        source: Citation {
+                            document: l.lit("民发〔2021〕43号《特困人员认定办法》"),
+                            article: l.lit("无履行义务能力的认定"),
+                            reliability: Reliability::National,
+                        },
+                        note: Some(l.lit("义务人本人为重度残疾人（残疾人证一、二级）时，不按有履行能力推定；国家文件，据转载，使用前请核实")),
+                    },
+                ])),
             },
             dibao: DibaoRule {
                 financial_assets_limit_months: None,
@@ -206,6 +232,32 @@ pub(super) fn shanxi() -> Option<PolicyPack> {
                         note: Some(l.lit("国家文件，据转载；生效日期取印发日期，使用前请核实")),
                     },
                 ]),
+                supporter_adult_age: Some(Param(vec![
+                    Dated {
+                        value: 18,
+                        unit: Unit::Years,
+                        effective: l.lit("2021-01-01"),
+                        source: Citation {
+                            document: l.lit("《中华人民共和国民法典》"),
+                            article: l.lit("第十七条"),
+                            reliability: Reliability::National,
+                        },
+                        note: Some(l.lit("十八周岁以上的自然人为成年人；成年子女对父母负有赡养义务（第二十六条）")),
+                    },
+                ])),
+                supporter_severe_up_to_grade: Some(Param(vec![
+                    Dated {
+                        value: 2,
+                        unit: Unit::Grades,
+                        effective: l.lit("2021-04-26"),
+                        source: Citation {
+                            document: l.lit("民发〔2021〕43号《特困人员认定办法》"),
+                            article: l.lit("无履行义务能力的认定"),
+                            reliability: Reliability::National,
+                        },
+                        note: Some(l.lit("义务人本人为重度残疾人（残疾人证一、二级）时，不按有履行能力推定；国家文件，据转载，使用前请核实")),
+                    },
+                ])),
             },
             dibao: DibaoRule {
                 financial_assets_limit_months: None,
@@ -825,6 +877,32 @@ pub(super) fn shandong() -> Option<PolicyPack> {
                         note: Some(l.lit("国家文件，据转载；生效日期取印发日期，使用前请核实")),
                     },
                 ]),
+                supporter_adult_age: Some(Param(vec![
+                    Dated {
+                        value: 18,
+                        unit: Unit::Years,
+                        effective: l.lit("2021-01-01"),
+                        source: Citation {
+                            document: l.lit("《中华人民共和国民法典》"),
+                            article: l.lit("第十七条"),
+                            reliability: Reliability::National,
+                        },
+                        note: Some(l.lit("十八周岁以上的自然人为成年人；成年子女对父母负有赡养义务（第二十六条）")),
+                    },
+                ])),
+                supporter_severe_up_to_grade: Some(Param(vec![
+                    Dated {
+                        value: 2,
+                        unit: Unit::Grades,
+                        effective: l.lit("2021-04-26"),
+                        source: Citation {
+                            document: l.lit("民发〔2021〕43号《特困人员认定办法》"),
+                            article: l.lit("无履行义务能力的认定"),
+                            reliability: Reliability::National,
+                        },
+                        note: Some(l.lit("义务人本人为重度残疾人（残疾人证一、二级）时，不按有履行能力推定；国家文件，据转载，使用前请核实")),
+                    },
+                ])),
             },
             dibao: DibaoRule {
                 financial_assets_limit_months: None,
@@ -1207,6 +1285,32 @@ pub(super) fn guangxi() -> Option<PolicyPack> {
                         note: Some(l.lit("国家文件，据转载；生效日期取印发日期，使用前请核实")),
                     },
                 ]),
+                supporter_adult_age: Some(Param(vec![
+                    Dated {
+                        value: 18,
+                        unit: Unit::Years,
+                        effective: l.lit("2021-01-01"),
+                        source: Citation {
+                            document: l.lit("《中华人民共和国民法典》"),
+                            article: l.lit("第十七条"),
+                            reliability: Reliability::National,
+                        },
+                        note: Some(l.lit("十八周岁以上的自然人为成年人；成年子女对父母负有赡养义务（第二十六条）")),
+                    },
+                ])),
+                supporter_severe_up_to_grade: Some(Param(vec![
+                    Dated {
+                        value: 2,
+                        unit: Unit::Grades,
+                        effective: l.lit("2021-04-26"),
+                        source: Citation {
+                            document: l.lit("民发〔2021〕43号《特困人员认定办法》"),
+                            article: l.lit("无履行义务能力的认定"),
+                            reliability: Reliability::National,
+                        },
+                        note: Some(l.lit("义务人本人为重度残疾人（残疾人证一、二级）时，不按有履行能力推定；国家文件，据转载，使用前请核实")),
+                    },
+                ])),
             },
             dibao: DibaoRule {
                 financial_assets_limit_months: None,

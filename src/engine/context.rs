@@ -12,7 +12,9 @@ use super::date::Day;
 use super::household::{AreaKind, Household};
 use super::income::{self, IncomeTotals, PersonalRule};
 use super::money::{self, Amount, MoneyError, Yuan};
-use super::outcome::{Basis, Check, Comparison, Explanation, Figure, Outcome, PerCapitaSentence, ThresholdName};
+use super::outcome::{
+    Basis, Check, Comparison, Explanation, Figure, LocalRule, LocalRules, Outcome, PerCapitaSentence, ThresholdName,
+};
 use super::policy::{dated_amount, Area, ByAreaKind, Dated, Param, PolicyPack};
 
 /// A local figure (低保标准, 人均可支配收入) as used, with where it came from.
@@ -158,8 +160,12 @@ impl<'a> Context<'a> {
 
     /// Property, for rules whose limits are local: met for certain only when nothing is declared.
     pub fn property_check(&self, key: &'static str, citation: Citation) -> Check {
-        let outcome = if self.household.assets.declares_nothing() { Outcome::Pass } else { Outcome::Unknown };
-        Check::fact(key, "家庭财产状况符合当地规定", outcome, self.property_explanation.clone(), citation)
+        if self.household.assets.declares_nothing() {
+            Check::fact(key, "家庭财产状况符合当地规定", Outcome::Pass, self.property_explanation.clone(), citation)
+        } else {
+            Check::fact(key, "家庭财产状况符合当地规定", Outcome::Unknown, self.property_explanation.clone(), citation)
+                .waiting_on(LocalRules::of(LocalRule::Property))
+        }
     }
 
     /// The household's per-capita net income against a threshold (per person per year), decided
@@ -244,6 +250,7 @@ impl<'a> Context<'a> {
             "不知道当地低保标准，无法比较。请填写本地低保标准，或向乡镇（街道）询问。".to_string(),
             citation,
         )
+        .waiting_on(LocalRules::of(LocalRule::Standard))
     }
 }
 
@@ -328,6 +335,7 @@ impl PerCapitaTest {
                 exactly_equal: self.household_annual == limit,
             }),
             citation: self.citation,
+            waits_on: LocalRules::NONE,
         })
     }
 }

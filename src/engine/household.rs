@@ -8,7 +8,7 @@
 use serde::{de, Deserialize, Deserializer, Serialize};
 
 use super::date::Day;
-use super::money::{Amount, Money, Period};
+use super::money::{Amount, Money, MoneyError, Period};
 
 /// The most members one household may list. Real 共同生活 households are far smaller; the bound keeps
 /// time and memory small on hostile input.
@@ -246,6 +246,11 @@ pub struct Student {
     /// Studying abroad (出国留学).
     #[serde(default)]
     pub abroad: bool,
+    /// One school year's 学费、住宿费、保育教育费 for this student, paid by the family after every
+    /// grant and aid (晋民发〔2022〕60号 二(三)2). Asked per student because 因学 deducts only the
+    /// fees of students its 二(三)1 admits, while 刚性支出 counts every student's.
+    #[serde(default = "zero_per_year")]
+    pub fees: Amount,
 }
 
 fn yes() -> bool {
@@ -438,10 +443,8 @@ pub struct Spending {
     /// 残疾人辅助器械、康复治疗、康复训练、照料护理费用 paid by the family.
     #[serde(default = "zero_per_year")]
     pub disability_care: Amount,
-    /// 一学年 of tuition, lodging, childcare fees (学费、住宿费、保育教育费) after aid.
-    #[serde(default = "zero_per_year")]
-    pub education: Amount,
-    /// Other necessary rigid spending (其他必需的刚性支出).
+    /// Other necessary rigid spending (其他必需的刚性支出). Education fees are asked per student
+    /// ([`Student::fees`]).
     #[serde(default = "zero_per_year")]
     pub other_rigid: Amount,
 }
@@ -452,12 +455,7 @@ fn zero_per_year() -> Amount {
 
 impl Default for Spending {
     fn default() -> Spending {
-        Spending {
-            medical: zero_per_year(),
-            disability_care: zero_per_year(),
-            education: zero_per_year(),
-            other_rigid: zero_per_year(),
-        }
+        Spending { medical: zero_per_year(), disability_care: zero_per_year(), other_rigid: zero_per_year() }
     }
 }
 
@@ -586,6 +584,15 @@ impl Household {
             }
         }
         errors
+    }
+
+    /// One school year's fees of the students `counts` admits, summed.
+    pub fn student_fees(&self, counts: impl Fn(&Member) -> bool) -> Result<rust_decimal::Decimal, MoneyError> {
+        self.members
+            .iter()
+            .filter(|m| counts(m))
+            .filter_map(|m| m.student)
+            .try_fold(rust_decimal::Decimal::ZERO, |total, s| super::money::add(total, s.fees.annual()?))
     }
 
     /// The number of members as a decimal, for per-capita arithmetic.

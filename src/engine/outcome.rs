@@ -50,6 +50,117 @@ pub enum Status {
     NotApplicable,
 }
 
+/// A local rule or figure that no source gives, on which an unknown condition waits. Naming it lets
+/// a result that waits on one thing only say so ("取决于当地财产规定") instead of a vague hedge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LocalRule {
+    /// Property limits (deposits, vehicles, homes): set by each province or city, in no source.
+    Property,
+    /// The local 低保标准, when neither the pack nor the user gives one.
+    Standard,
+    /// Last year's local 居民人均可支配收入, when neither the pack nor the user gives it.
+    DisposableIncome,
+    /// The share of income that rigid spending must exceed (national 刚性支出 rule), set locally.
+    SpendingRatio,
+    /// Whether the locality raised the national 1.5 × 边缘 multiple towards 2 ×.
+    MarginalMultiplier,
+}
+
+impl LocalRule {
+    const ALL: [LocalRule; 5] = [
+        LocalRule::Property,
+        LocalRule::Standard,
+        LocalRule::DisposableIncome,
+        LocalRule::SpendingRatio,
+        LocalRule::MarginalMultiplier,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            LocalRule::Property => "当地财产规定",
+            LocalRule::Standard => "当地低保标准",
+            LocalRule::DisposableIncome => "当地上年度居民人均可支配收入",
+            LocalRule::SpendingRatio => "当地规定的刚性支出比例",
+            LocalRule::MarginalMultiplier => "当地采用的边缘家庭标准（1.5倍或更高）",
+        }
+    }
+
+    /// The status a result shows when this rule alone is undecided.
+    fn status_label(self) -> &'static str {
+        match self {
+            LocalRule::Property => "可能符合——取决于当地财产规定，请咨询乡镇（街道）",
+            LocalRule::Standard => "可能符合——取决于当地低保标准，请咨询乡镇（街道）",
+            LocalRule::DisposableIncome => "可能符合——取决于当地居民人均可支配收入，请咨询乡镇（街道）",
+            LocalRule::SpendingRatio => "可能符合——取决于当地刚性支出比例，请咨询乡镇（街道）",
+            LocalRule::MarginalMultiplier => "可能符合——取决于当地边缘家庭标准，请咨询乡镇（街道）",
+        }
+    }
+
+    /// What the reader should do about it, in one sentence.
+    fn what_to_ask(self) -> &'static str {
+        match self {
+            LocalRule::Property => "存款、车辆、房产等财产的限额由各地规定，现有文件没有给出数字，本工具不作猜测；请带上您家的财产情况向乡镇（街道）咨询。",
+            LocalRule::Standard => "请查看所在市、县民政局公布的低保标准，或向乡镇（街道）、12345询问，填入第1步后即可判断。",
+            LocalRule::DisposableIncome => "该数字见所在市、县上年度统计公报，也可向乡镇（街道）询问。",
+            LocalRule::SpendingRatio => "这一比例由当地规定，现有文件没有给出数字；请向乡镇（街道）咨询。",
+            LocalRule::MarginalMultiplier => "国家允许各地把边缘家庭标准从1.5倍放宽到2倍，请向乡镇（街道）确认当地采用哪一标准。",
+        }
+    }
+
+    fn bit(self) -> u8 {
+        1 << (self as u8)
+    }
+}
+
+/// A set of [`LocalRule`]s (a bit set: copied freely, serialised as a list).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LocalRules(u8);
+
+impl LocalRules {
+    pub const NONE: LocalRules = LocalRules(0);
+
+    pub fn of(rule: LocalRule) -> LocalRules {
+        LocalRules(rule.bit())
+    }
+
+    pub fn union(self, other: LocalRules) -> LocalRules {
+        LocalRules(self.0 | other.0)
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// [`LocalRules::is_empty`] by reference, for serde's `skip_serializing_if`.
+    fn is_none(rules: &LocalRules) -> bool {
+        rules.is_empty()
+    }
+
+    pub fn contains(self, rule: LocalRule) -> bool {
+        self.0 & rule.bit() != 0
+    }
+
+    pub fn iter(self) -> impl Iterator<Item = LocalRule> {
+        LocalRule::ALL.into_iter().filter(move |r| self.contains(*r))
+    }
+
+    /// The rule, when the set holds exactly one.
+    pub fn single(self) -> Option<LocalRule> {
+        let mut rules = self.iter();
+        match (rules.next(), rules.next()) {
+            (Some(rule), None) => Some(rule),
+            _ => None,
+        }
+    }
+}
+
+impl Serialize for LocalRules {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
 impl Status {
     pub fn label(self) -> &'static str {
         match self {
@@ -211,6 +322,10 @@ pub struct Check {
     /// The sentence a reader sees, with the numbers and the arithmetic.
     pub explanation: Explanation,
     pub citation: Citation,
+    /// For an unknown outcome: the local rules it waits on (empty when it waits on the office's
+    /// judgement of a fact, or on an unanswered question). Left out of JSON when empty.
+    #[serde(skip_serializing_if = "LocalRules::is_none")]
+    pub waits_on: LocalRules,
 }
 
 impl Check {
@@ -232,7 +347,13 @@ impl Check {
             outcome,
             explanation: explanation.into(),
             citation,
+            waits_on: LocalRules::NONE,
         }
+    }
+
+    /// The same check, marked as waiting on `rules` (meaningful when its outcome is unknown).
+    pub fn waiting_on(self, rules: LocalRules) -> Check {
+        Check { waits_on: rules, ..self }
     }
 }
 
@@ -448,6 +569,13 @@ pub struct CategoryResult {
     pub subject: Subject,
     pub status: Status,
     pub status_label: &'static str,
+    /// When the result may qualify and one local rule alone is undecided: that rule.
+    pub decided_by: Option<LocalRule>,
+    /// The local rules its unknown conditions wait on (a later rule that depends on this result
+    /// waits on them too: 边缘 "不符合低保条件" waits on whatever 低保 waits on). Left out of JSON
+    /// when empty.
+    #[serde(skip_serializing_if = "LocalRules::is_none")]
+    pub waits_on: LocalRules,
     /// One sentence a resident reads first.
     pub summary: String,
     pub checks: Vec<Check>,
@@ -467,13 +595,22 @@ impl CategoryResult {
     ) -> CategoryResult {
         let status = Status::of_checks(&checks);
         let name = name.into();
-        let summary = summarize(&name, status, &checks);
+        let unknown = || checks.iter().filter(|c| c.outcome == Outcome::Unknown);
+        let waits_on = unknown().fold(LocalRules::NONE, |all, c| all.union(c.waits_on));
+        // One rule decides only when every unknown condition waits on it and on nothing else.
+        let decided_by = match status {
+            Status::NeedsLocalCheck if unknown().all(|c| !c.waits_on.is_empty()) => waits_on.single(),
+            _ => None,
+        };
+        let summary = summarize(&name, status, decided_by, &checks);
         CategoryResult {
             category,
             name,
             subject,
             status,
-            status_label: status.label(),
+            status_label: decided_by.map_or(status.label(), LocalRule::status_label),
+            decided_by,
+            waits_on,
             summary,
             checks,
             notes,
@@ -491,6 +628,8 @@ impl CategoryResult {
             subject: Subject::Household,
             status: Status::NotApplicable,
             status_label: Status::NotApplicable.label(),
+            decided_by: None,
+            waits_on: LocalRules::NONE,
             checks: Vec::new(),
             notes: Vec::new(),
             special_assistance: Vec::new(),
@@ -499,7 +638,7 @@ impl CategoryResult {
 }
 
 /// One sentence per result, written into a single pre-sized string (it is made for every result).
-fn summarize(name: &str, status: Status, checks: &[Check]) -> String {
+fn summarize(name: &str, status: Status, decided_by: Option<LocalRule>, checks: &[Check]) -> String {
     let mut out = String::with_capacity(name.len() + 96);
     out.push_str(name);
     let list = |outcome: Outcome, out: &mut String| {
@@ -513,17 +652,23 @@ fn summarize(name: &str, status: Status, checks: &[Check]) -> String {
         }
         out.push('。');
     };
-    match status {
-        Status::Likely => out.push_str("：各项条件看来都符合。"),
-        Status::NeedsLocalCheck => {
+    match (status, decided_by) {
+        (Status::Likely, _) => out.push_str("：各项条件看来都符合。"),
+        (Status::NeedsLocalCheck, Some(rule)) => {
+            out.push_str("：其他条件看来都符合，是否符合只取决于");
+            out.push_str(rule.label());
+            out.push('。');
+            out.push_str(rule.what_to_ask());
+        }
+        (Status::NeedsLocalCheck, None) => {
             out.push_str("：已知条件符合，以下需当地核实：");
             list(Outcome::Unknown, &mut out);
         }
-        Status::Unlikely => {
+        (Status::Unlikely, _) => {
             out.push_str("：不符合：");
             list(Outcome::Fail, &mut out);
         }
-        Status::NotApplicable => out.push_str("：不适用。"),
+        (Status::NotApplicable, _) => out.push_str("：不适用。"),
     }
     out
 }

@@ -148,6 +148,14 @@ pub struct DestituteRule {
     pub elderly_age: Param<u32>,
     pub minor_age: Param<u32>,
     pub no_work_capacity_disabilities: Param<Vec<GradeLimit>>,
+    /// From this age a relative owes support as an adult (民法典 第十七条: 18). Used, with the next
+    /// one, to read an unanswered supporter question from the household; without both, it stays
+    /// unanswered.
+    #[serde(default)]
+    pub supporter_adult_age: Option<Param<u32>>,
+    /// A supporter with a disability up to this grade (重度: 一、二级) is not presumed able to support.
+    #[serde(default)]
+    pub supporter_severe_up_to_grade: Option<Param<u32>>,
 }
 
 /// 低保 (national rule). Optional property limits a partner may know; the built-in packs have none,
@@ -443,6 +451,12 @@ impl PolicyPack {
                 }
             },
         );
+        if let Some(p) = &r.destitute.supporter_adult_age {
+            v.whole("rules.destitute.supporter_adult_age", p, Unit::Years, 1, 130);
+        }
+        if let Some(p) = &r.destitute.supporter_severe_up_to_grade {
+            v.whole("rules.destitute.supporter_severe_up_to_grade", p, Unit::Grades, 1, 4);
+        }
         if let Some(p) = &r.dibao.financial_assets_limit_months {
             v.decimal(
                 "rules.dibao.financial_assets_limit_months",

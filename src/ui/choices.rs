@@ -26,7 +26,14 @@ pub const DISABILITIES: Table<Option<DisabilityKind>> = &[
     (Some(DisabilityKind::Multiple), "multiple", "多重残疾"),
 ];
 
-pub const GRADES: Table<u32> = &[(1, "1", "一级"), (2, "2", "二级"), (3, "3", "三级"), (4, "4", "四级")];
+/// Starts at 请选择: the grade opens or closes categories, so none is assumed.
+pub const GRADES: Table<Option<u32>> = &[
+    (None, "", "请选择"),
+    (Some(1), "1", "一级"),
+    (Some(2), "2", "二级"),
+    (Some(3), "3", "三级"),
+    (Some(4), "4", "四级"),
+];
 
 pub const LEVELS: Table<Option<EducationLevel>> = &[
     (None, "none", "不在读"),

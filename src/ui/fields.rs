@@ -137,6 +137,8 @@ pub struct SelectFieldProps {
     /// (value, label)
     pub options: Vec<(AttrValue, AttrValue)>,
     pub value: AttrValue,
+    #[prop_or_default]
+    pub error: Option<String>,
     pub onchange: Callback<String>,
 }
 
@@ -151,11 +153,12 @@ pub fn select_field(props: &SelectFieldProps) -> Html {
     };
     let id = props.id.to_string();
     html! {
-        <div class="field">
+        <div class={classes!("field", props.error.is_some().then_some("field-error"))}>
             <label for={id.clone()}>{ props.label.clone() }</label>
-            { hint_and_error(&id, &props.hint, &None) }
+            { hint_and_error(&id, &props.hint, &props.error) }
             <select id={id.clone()} name={id.clone()}
-                aria-describedby={described_by(&id, props.hint.is_some(), false)} {onchange}>
+                aria-invalid={props.error.is_some().then_some("true")}
+                aria-describedby={described_by(&id, props.hint.is_some(), props.error.is_some())} {onchange}>
                 { for props.options.iter().map(|(value, label)| html! {
                     <option value={value.clone()} selected={*value == props.value}>{ label.clone() }</option>
                 }) }
@@ -186,5 +189,48 @@ pub fn checkbox(props: &CheckboxProps) -> Html {
             <input type="checkbox" id={props.id.clone()} name={props.id.clone()} checked={props.checked} {onchange} />
             <label for={props.id.clone()}>{ props.label.clone() }</label>
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct YesNoProps {
+    /// The id of the 是 radio (the error summary links to it); 否 is `{id}-no`.
+    pub id: AttrValue,
+    /// The question, as the group's legend.
+    pub legend: AttrValue,
+    /// `None` until the user answers: neither radio is selected.
+    pub value: Option<bool>,
+    #[prop_or_default]
+    pub error: Option<String>,
+    pub onchange: Callback<bool>,
+}
+
+/// A yes/no question as a fieldset of two radios, neither selected until the user answers: for
+/// follow-up questions whose answer opens or closes a category, where a ticked default would be an
+/// answer the user never gave.
+#[function_component(YesNo)]
+pub fn yes_no(props: &YesNoProps) -> Html {
+    let id = props.id.to_string();
+    let radio = |value: bool, radio_id: String, label: &'static str| {
+        let onchange = props.onchange.clone();
+        let onchange = Callback::from(move |_: Event| onchange.emit(value));
+        html! {
+            <div class="radio">
+                <input type="radio" id={radio_id.clone()} name={id.clone()} value={if value { "yes" } else { "no" }}
+                    checked={props.value == Some(value)} {onchange} />
+                <label for={radio_id}>{ label }</label>
+            </div>
+        }
+    };
+    html! {
+        <fieldset class={classes!("field", "yes-no", props.error.is_some().then_some("field-error"))}
+            aria-describedby={described_by(&id, false, props.error.is_some())}>
+            <legend>{ props.legend.clone() }</legend>
+            { hint_and_error(&id, &None, &props.error) }
+            <div class="radios-inline">
+                { radio(true, id.clone(), "是") }
+                { radio(false, format!("{id}-no"), "否") }
+            </div>
+        </fieldset>
     }
 }

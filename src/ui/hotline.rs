@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use super::pages::{money_section_for, DestituteAges, MembersSection, PlaceSection};
 use super::state::Action;
-use super::{use_assessment, Assessed, Store};
+use super::{use_assessment, Assessed, NotAssessed, Store};
 use crate::call_record::call_record;
 use crate::engine::money::Yuan;
 use crate::engine::outcome::Status;
@@ -139,7 +139,10 @@ pub fn hotline_page() -> Html {
     let assessment = use_assessment();
     let pending: Vec<String> = match assessment.as_ref() {
         Ok(_) => Vec::new(),
-        Err(problems) => problems.iter().map(|p| format!("{}：{}", p.label, p.message)).collect(),
+        Err(NotAssessed::Problems(problems)) => {
+            problems.iter().map(|p| format!("{}：{}", p.label, p.message)).collect()
+        }
+        Err(NotAssessed::Failed(message)) => vec![message.clone()],
     };
     let new_call = {
         let store = store.clone();
@@ -202,7 +205,7 @@ pub fn hotline_page() -> Html {
                         } else if let Ok(a) = assessment.as_ref() {
                             <p id="hotline-best" class="lead">
                                 { match &a.best {
-                                    Some(best) => format!("{}：{}", best.name, best.status.label()),
+                                    Some(best) => format!("{}：{}", best.name, best.status_label),
                                     None => "暂未发现可能符合的类别".to_string(),
                                 } }
                             </p>
@@ -212,7 +215,7 @@ pub fn hotline_page() -> Html {
                             </p>
                             <ul class="hotline-statuses">
                                 { for a.results.iter().filter(|r| r.status <= Status::NeedsLocalCheck).map(|r| html! {
-                                    <li>{ format!("{}：{}", r.name, r.status.label()) }</li>
+                                    <li>{ format!("{}：{}", r.name, r.status_label) }</li>
                                 }) }
                             </ul>
                         }

@@ -62,11 +62,21 @@ pub fn use_reached_review(store: &Store) {
     use_effect_with((), move |_| store.dispatch(Action::ReachedReview));
 }
 
-/// The assessment of the current answers, or every problem that prevents it (unanswered questions
-/// included). `App` computes it once per change of the answers and provides it to every page, so a
-/// keystroke converts the answers once: the `Problems` the forms show are derived from it.
+/// Why the current answers have no assessment.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NotAssessed {
+    /// Answers to change or give, each keyed by its field (unanswered questions included).
+    Problems(Vec<Problem>),
+    /// The engine refused the household as a whole; the message says why, in Chinese. The page
+    /// shows it and keeps every answer: a blank page would lose the user.
+    Failed(String),
+}
+
+/// The assessment of the current answers, or why there is none. `App` computes it once per change
+/// of the answers and provides it to every page, so a keystroke converts the answers once: the
+/// `Problems` the forms show are derived from it.
 #[derive(Clone)]
-pub struct Assessed(pub Rc<Result<crate::engine::Assessment, Vec<Problem>>>);
+pub struct Assessed(pub Rc<Result<crate::engine::Assessment, NotAssessed>>);
 
 /// The same computation is the same value: pages re-render when the answers change, not otherwise.
 impl PartialEq for Assessed {
@@ -75,16 +85,56 @@ impl PartialEq for Assessed {
     }
 }
 
-fn assess_answers(answers: &state::Answers) -> Result<crate::engine::Assessment, Vec<Problem>> {
-    let household = answers.to_household()?;
-    let pack = packs().iter().find(|p| Some(&p.id) == household.place.pack.as_ref()).ok_or_else(Vec::new)?;
-    assess(&household, pack, today()).map_err(|_| Vec::new())
+/// The answers, converted and assessed under the pack they name.
+pub fn assess_answers(answers: &state::Answers) -> Result<crate::engine::Assessment, NotAssessed> {
+    let household = answers.to_household().map_err(NotAssessed::Problems)?;
+    let Some(pack) = packs().iter().find(|p| p.id == answers.place.pack) else {
+        return Err(NotAssessed::Failed(format!(
+            "找不到所选省份的政策（“{}”），请在第1步重新选择省份。",
+            crate::engine::date::truncate(&answers.place.pack, 40)
+        )));
+    };
+    assess(&household, pack, today()).map_err(|e| NotAssessed::Failed(format!("无法计算结果：{e}")))
 }
 
 /// The current assessment (see [`Assessed`]).
 #[hook]
-pub fn use_assessment() -> Rc<Result<crate::engine::Assessment, Vec<Problem>>> {
-    use_context::<Assessed>().map(|a| a.0).unwrap_or_else(|| Rc::new(Err(Vec::new())))
+pub fn use_assessment() -> Rc<Result<crate::engine::Assessment, NotAssessed>> {
+    use_context::<Assessed>().map(|a| a.0).unwrap_or_else(|| Rc::new(Err(NotAssessed::Problems(Vec::new()))))
+}
+
+/// What the results step shows for the current answers: the results, the answers to change, or
+/// why the engine could not assess them (with every answer kept).
+#[derive(Properties, PartialEq)]
+pub struct ResultsOutcomeProps {
+    /// The problems to show now (unanswered ones only once the user has reached the review).
+    pub problems: Vec<Problem>,
+    pub outcome: Rc<Result<crate::engine::Assessment, NotAssessed>>,
+}
+
+#[function_component(ResultsOutcome)]
+pub fn results_outcome(props: &ResultsOutcomeProps) -> Html {
+    if !props.problems.is_empty() {
+        return html! {
+            <>
+                <p>{ "有些回答需要先修改，才能计算结果：" }</p>
+                <ErrorSummary problems={props.problems.clone()} />
+            </>
+        };
+    }
+    match props.outcome.as_ref() {
+        Ok(assessment) => html! { <ResultsView assessment={assessment.clone()} /> },
+        Err(NotAssessed::Failed(message)) => html! {
+            <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="assess-failed-title">
+                <h2 id="assess-failed-title">{ "暂时无法计算结果" }</h2>
+                <p>{ message.clone() }</p>
+                <p>{ "您填写的回答都还保留着，可以返回上一步修改后再看结果。" }</p>
+            </div>
+        },
+        Err(NotAssessed::Problems(_)) => html! {
+            <p>{ "还有问题没有回答，请返回上一步填写。" }</p>
+        },
+    }
 }
 
 #[function_component(ResultsPage)]
@@ -103,11 +153,8 @@ fn results_page() -> Html {
     });
     html! {
         <StepPage route={Route::Results}>
-            if !problems.0.is_empty() {
-                <p>{ "有些回答需要先修改，才能计算结果：" }</p>
-                <ErrorSummary problems={problems.0.as_ref().clone()} />
-            } else if let Ok(assessment) = outcome.as_ref() {
-                <ResultsView assessment={assessment.clone()} />
+            <ResultsOutcome problems={problems.0.as_ref().clone()} outcome={outcome.clone()} />
+            if problems.0.is_empty() && outcome.is_ok() {
                 <div class="actions no-print">
                     <button type="button" class="button secondary" onclick={print}>{ "打印或保存（不含姓名）" }</button>
                     { route_link(navigator.as_ref(), Route::Start, "button secondary",
@@ -208,7 +255,10 @@ pub fn app(props: &AppProps) -> Html {
     });
     let assessed = use_memo(store.answers.clone(), |answers| Assessed(Rc::new(assess_answers(answers))));
     let problems = use_memo(((*assessed).clone(), store.report_missing), |(assessed, report_missing)| {
-        let mut problems = assessed.0.as_ref().as_ref().err().cloned().unwrap_or_default();
+        let mut problems = match assessed.0.as_ref() {
+            Err(NotAssessed::Problems(problems)) => problems.clone(),
+            _ => Vec::new(),
+        };
         problems.retain(|p| *report_missing || !p.missing);
         Problems(Rc::new(problems))
     });

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::choices::*;
-use super::fields::{Checkbox, MoneyField, SelectField, TextField};
+use super::fields::{Checkbox, MoneyField, SelectField, TextField, YesNo};
 use super::route::{route_link, Navigator, Route};
 use super::state::{
     Action, AssetAnswers, IncomeLine, MemberAnswers, MoneyAnswer, PlaceAnswers, Problem, SituationAnswers,
@@ -254,6 +254,8 @@ fn member_card(props: &MemberCardProps) -> Html {
     let m = props.member.clone();
     let update = |f: fn(&mut MemberAnswers, String)| edit(&store, &m, move |next| Action::UpdateMember(i, next), f);
     let flag = |f: fn(&mut MemberAnswers, bool)| edit(&store, &m, move |next| Action::UpdateMember(i, next), f);
+    let fees = |f: fn(&mut MemberAnswers, MoneyAnswer)| edit(&store, &m, move |next| Action::UpdateMember(i, next), f);
+    let error = |name: &str| error_for(&problems.0, &format!("member-{i}-{name}"));
     let remove = {
         let store = store.clone();
         Callback::from(move |_: MouseEvent| store.dispatch(Action::RemoveMember(i)))
@@ -280,24 +282,33 @@ fn member_card(props: &MemberCardProps) -> Html {
             <SelectField id={id("disability")} label="残疾人证" value={key_of(DISABILITIES, &m.disability)} options={options(DISABILITIES)}
                 onchange={update(|m, v| if let Some(d) = pick(DISABILITIES, &v) { m.disability = d })} />
             if m.disability.is_some() {
-                <SelectField id={id("grade")} label="残疾等级（残疾人证上的等级）" value={m.grade.to_string()} options={options(GRADES)}
-                    onchange={update(|m, v| if let Some(g) = pick(GRADES, &v) { m.grade = g })} />
+                <SelectField id={id("grade")} label="残疾等级（残疾人证上的等级）" value={key_of(GRADES, &m.grade)} options={options(GRADES)}
+                    error={error("grade")} onchange={update(|m, v| if let Some(g) = pick(GRADES, &v) { m.grade = g })} />
                 { say("还需要康复治疗、康复训练或者照料护理吗？") }
-                <Checkbox id={id("care")} label="仍需要康复治疗、康复训练或照料护理" checked={m.needs_care} onchange={flag(|m, v| m.needs_care = v)} />
+                <YesNo id={id("care")} legend="还需要康复治疗、康复训练或照料护理吗？" value={m.needs_care}
+                    error={error("care")} onchange={flag(|m, v| m.needs_care = Some(v))} />
             }
-            { say("这位家人有没有生大病？现在还在治疗吗？") }
+            { say("这位家人有没有生病？是不是大病？现在还在治疗吗？") }
             <Checkbox id={id("ill")} label="患有疾病" checked={m.ill} onchange={flag(|m, v| m.ill = v)} />
             if m.ill {
-                <Checkbox id={id("serious")} label="是重病、大病（有医院诊断）" checked={m.serious} onchange={flag(|m, v| m.serious = v)} />
-                <Checkbox id={id("treatment")} label="尚未痊愈，仍在治疗" checked={m.in_treatment} onchange={flag(|m, v| m.in_treatment = v)} />
+                <YesNo id={id("serious")} legend="是重病、大病吗（有医院诊断）？" value={m.serious}
+                    error={error("serious")} onchange={flag(|m, v| m.serious = Some(v))} />
+                <YesNo id={id("treatment")} legend="还没有痊愈、仍在治疗吗？" value={m.in_treatment}
+                    error={error("treatment")} onchange={flag(|m, v| m.in_treatment = Some(v))} />
             }
             { say("这位家人在上学吗？上的是什么学校，是全日制吗？") }
             <SelectField id={id("student")} label="在读情况" value={key_of(LEVELS, &m.student)} options={options(LEVELS)}
                 onchange={update(|m, v| if let Some(l) = pick(LEVELS, &v) { m.student = l })} />
             if m.student.is_some() {
-                <Checkbox id={id("fulltime")} label="全日制" checked={m.full_time} onchange={flag(|m, v| m.full_time = v)} />
-                <Checkbox id={id("highfee")} label="在高收费学校就读" checked={m.high_fee_school} onchange={flag(|m, v| m.high_fee_school = v)} />
-                <Checkbox id={id("abroad")} label="出国留学" checked={m.abroad} onchange={flag(|m, v| m.abroad = v)} />
+                <YesNo id={id("fulltime")} legend="是全日制吗？" value={m.full_time}
+                    error={error("fulltime")} onchange={flag(|m, v| m.full_time = Some(v))} />
+                <YesNo id={id("highfee")} legend="是在高收费学校就读吗？" value={m.high_fee_school}
+                    error={error("highfee")} onchange={flag(|m, v| m.high_fee_school = Some(v))} />
+                <YesNo id={id("abroad")} legend="是出国留学吗？" value={m.abroad}
+                    error={error("abroad")} onchange={flag(|m, v| m.abroad = Some(v))} />
+                <MoneyField id={id("fees")} label="这位学生一学年自己负担的学费、住宿费、保育教育费"
+                    hint="扣除各种资助、减免以后家里实际付的钱；没有就不填。"
+                    answer={m.fees.clone()} error={error("fees")} onchange={fees(|m, v| m.fees = v)} />
             }
             { say("这位家人现在有工作吗？") }
             <SelectField id={id("work")} label="就业情况" value={key_of(WORK, &m.work)} options={options(WORK)}
@@ -362,8 +373,7 @@ pub fn money_section(props: &MoneySectionProps) -> Html {
             <button type="button" class="button secondary" onclick={add_income}>{ "添加一项收入" }</button>
             <SpendingFields {scripted} spending={props.spending.clone()} dispatch={dispatch.clone()}
                 anyone_ill={members.iter().any(|m| m.ill)}
-                anyone_disabled={members.iter().any(|m| m.disability.is_some())}
-                anyone_studying={members.iter().any(|m| m.student.is_some())} />
+                anyone_disabled={members.iter().any(|m| m.disability.is_some())} />
             <AssetFields {scripted} assets={props.assets.clone()} dispatch={dispatch.clone()} />
             <SituationFields {scripted} situation={props.situation.clone()} {dispatch} />
         </>
@@ -412,7 +422,6 @@ struct SpendingProps {
     spending: SpendingAnswers,
     anyone_ill: bool,
     anyone_disabled: bool,
-    anyone_studying: bool,
     dispatch: Dispatch,
 }
 
@@ -435,10 +444,6 @@ fn spending_fields(props: &SpendingProps) -> Html {
             if props.anyone_disabled {
                 <MoneyField id="spending-disability" label="残疾人辅助器具、康复、照料护理费用" answer={spending.disability_care.clone()}
                     error={error_for(&problems.0, "spending-disability")} onchange={set_spending(|s, v| s.disability_care = v)} />
-            }
-            if props.anyone_studying {
-                <MoneyField id="spending-education" label="一学年的学费、住宿费、保育教育费" answer={spending.education.clone()}
-                    error={error_for(&problems.0, "spending-education")} onchange={set_spending(|s, v| s.education = v)} />
             }
             <MoneyField id="spending-other" label="其他必需的大额支出" answer={spending.other_rigid.clone()}
                 error={error_for(&problems.0, "spending-other")} onchange={set_spending(|s, v| s.other_rigid = v)} />
@@ -633,12 +638,22 @@ pub fn review_page() -> Html {
                 { for a.members.iter().enumerate().map(|(i, m)| {
                     let mut parts = vec![label_of(RELATIONS, &m.relation).to_string(), format!("{}岁", m.age)];
                     if m.disability.is_some() { parts.push(format!("{}{}", label_of(DISABILITIES, &m.disability), label_of(GRADES, &m.grade))); }
-                    if m.ill { parts.push(if m.in_treatment { "患病、在治疗".into() } else { "患病".into() }); }
-                    if m.student.is_some() { parts.push(label_of(LEVELS, &m.student).to_string()); }
+                    if m.ill {
+                        parts.push(match (m.serious, m.in_treatment) {
+                            (Some(true), Some(true)) => "患重病、在治疗".into(),
+                            (Some(true), _) => "患重病".into(),
+                            (_, Some(true)) => "患病、在治疗".into(),
+                            _ => "患病".into(),
+                        });
+                    }
+                    if m.student.is_some() {
+                        parts.push(label_of(LEVELS, &m.student).to_string());
+                        if !m.fees.text.trim().is_empty() { parts.push(format!("一学年教育费用{}", money(&m.fees))); }
+                    }
                     row(format!("第{}位成员", i + 1), parts.join("，"), Route::Household, format!("第{}位成员", i + 1))
                 }) }
                 { for a.income.iter().enumerate().map(|(i, l)| row(format!("收入{}", i + 1), format!("{}：{}", label_of(INCOME_KINDS, &l.kind), money(&l.money)), Route::Money, format!("收入{}", i + 1))) }
-                { for [("医疗自付", &a.spending.medical), ("康复护理自付", &a.spending.disability_care), ("教育自付", &a.spending.education), ("其他必需支出", &a.spending.other_rigid)]
+                { for [("医疗自付", &a.spending.medical), ("康复护理自付", &a.spending.disability_care), ("其他必需支出", &a.spending.other_rigid)]
                     .into_iter()
                     .filter(|(_, m)| !m.text.trim().is_empty())
                     .map(|(name, m)| row(name.into(), money(m), Route::Money, name.into())) }

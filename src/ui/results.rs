@@ -40,7 +40,7 @@ pub fn results_view(props: &ResultsProps) -> Html {
             <div class="panel result-banner" role="status">
                 if let Some(best) = &a.best {
                     <p class="lead">{ "您家最可能符合：" }<strong>{ best.name.clone() }</strong></p>
-                    <p><span class={status_class(best.status)}>{ best.status.label() }</span></p>
+                    <p><span class={status_class(best.status)}>{ best.status_label }</span></p>
                 } else {
                     <p class="lead">{ "根据您填写的信息，暂未发现可能符合的类别。" }</p>
                     <p>{ "情况特殊、或者收入刚刚变化的，仍可以向乡镇（街道）咨询。" }</p>

@@ -37,22 +37,27 @@ pub struct PlaceAnswers {
     pub disposable_income: MoneyAnswer,
 }
 
+/// One member as answered. The questions that follow an answer (the grade once a 残疾人证 is
+/// chosen, "重病？" once 患有疾病 is ticked, …) start unanswered (`None`): a pre-selected answer
+/// would be an answer the user never gave, and each of them can open or close a category.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MemberAnswers {
     pub relation: Relation,
     pub age: String,
     /// `None`: no 残疾人证.
     pub disability: Option<DisabilityKind>,
-    pub grade: u32,
-    pub needs_care: bool,
+    pub grade: Option<u32>,
+    pub needs_care: Option<bool>,
     pub ill: bool,
-    pub serious: bool,
-    pub in_treatment: bool,
+    pub serious: Option<bool>,
+    pub in_treatment: Option<bool>,
     /// `None`: not a student.
     pub student: Option<EducationLevel>,
-    pub full_time: bool,
-    pub high_fee_school: bool,
-    pub abroad: bool,
+    pub full_time: Option<bool>,
+    pub high_fee_school: Option<bool>,
+    pub abroad: Option<bool>,
+    /// One school year's fees for this student, after aid.
+    pub fees: MoneyAnswer,
     pub work: WorkStatus,
     pub supporter: SupporterStatus,
 }
@@ -63,15 +68,16 @@ impl MemberAnswers {
             relation,
             age: String::new(),
             disability: None,
-            grade: 1,
-            needs_care: false,
+            grade: None,
+            needs_care: None,
             ill: false,
-            serious: true,
-            in_treatment: true,
+            serious: None,
+            in_treatment: None,
             student: None,
-            full_time: true,
-            high_fee_school: false,
-            abroad: false,
+            full_time: None,
+            high_fee_school: None,
+            abroad: None,
+            fees: MoneyAnswer::yearly(),
             work: WorkStatus::Unknown,
             supporter: SupporterStatus::Unknown,
         }
@@ -86,11 +92,11 @@ pub struct IncomeLine {
     pub money: MoneyAnswer,
 }
 
+/// Household spending; education fees are asked per student ([`MemberAnswers::fees`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct SpendingAnswers {
     pub medical: MoneyAnswer,
     pub disability_care: MoneyAnswer,
-    pub education: MoneyAnswer,
     pub other_rigid: MoneyAnswer,
 }
 
@@ -142,7 +148,6 @@ impl Default for Answers {
             spending: SpendingAnswers {
                 medical: MoneyAnswer::yearly(),
                 disability_care: MoneyAnswer::yearly(),
-                education: MoneyAnswer::yearly(),
                 other_rigid: MoneyAnswer::yearly(),
             },
             assets: AssetAnswers {
@@ -300,14 +305,22 @@ pub struct Problem {
 /// The name of a field in the error summary, from its id.
 fn field_label(field: &str) -> String {
     let parts: Vec<&str> = field.split('-').collect();
+    let nth = |i: &str| i.parse::<usize>().map(|i| i + 1).unwrap_or(0);
     match parts.as_slice() {
-        ["member", i, "age"] => format!("第{}位成员的年龄", i.parse::<usize>().map(|i| i + 1).unwrap_or(0)),
+        ["member", i, "age"] => format!("第{}位成员的年龄", nth(i)),
+        ["member", i, "grade"] => format!("第{}位成员的残疾等级", nth(i)),
+        ["member", i, "care"] => format!("第{}位成员是否仍需康复或照料护理", nth(i)),
+        ["member", i, "serious"] => format!("第{}位成员是否重病、大病", nth(i)),
+        ["member", i, "treatment"] => format!("第{}位成员是否仍在治疗", nth(i)),
+        ["member", i, "fulltime"] => format!("第{}位成员是否全日制", nth(i)),
+        ["member", i, "highfee"] => format!("第{}位成员是否在高收费学校就读", nth(i)),
+        ["member", i, "abroad"] => format!("第{}位成员是否出国留学", nth(i)),
+        ["member", i, "fees"] => format!("第{}位成员一学年的教育费用", nth(i)),
         ["income", i, "amount"] => format!("第{}项收入的金额", i.parse::<usize>().map(|i| i + 1).unwrap_or(0)),
         ["place", "standard"] => "当地低保标准".to_string(),
         ["place", "disposable"] => "上年度居民人均可支配收入".to_string(),
         ["spending", "medical"] => "医疗费用".to_string(),
         ["spending", "disability"] => "康复、照料护理费用".to_string(),
-        ["spending", "education"] => "教育费用".to_string(),
         ["spending", "other"] => "其他必需支出".to_string(),
         ["assets", "financial"] => "金融资产".to_string(),
         ["assets", "vehicles"] => "机动车数量".to_string(),
@@ -323,11 +336,11 @@ impl Answers {
         let parts: Vec<&str> = field.split('-').collect();
         match parts.as_slice() {
             ["income", i, "amount"] => self.income.get_mut(i.parse::<usize>().ok()?).map(|line| &mut line.money),
+            ["member", i, "fees"] => self.members.get_mut(i.parse::<usize>().ok()?).map(|m| &mut m.fees),
             ["place", "standard"] => Some(&mut self.place.standard),
             ["place", "disposable"] => Some(&mut self.place.disposable_income),
             ["spending", "medical"] => Some(&mut self.spending.medical),
             ["spending", "disability"] => Some(&mut self.spending.disability_care),
-            ["spending", "education"] => Some(&mut self.spending.education),
             ["spending", "other"] => Some(&mut self.spending.other_rigid),
             _ => None,
         }
@@ -336,6 +349,7 @@ impl Answers {
     /// The household for the engine, or every problem found. Nothing is dropped: a bad field is
     /// reported and the rest still read.
     pub fn to_household(&self) -> Result<Household, Vec<Problem>> {
+        let zero = Amount { amount: Money::ZERO, per: Period::Year };
         let mut problems = Vec::new();
         let mut money =
             |field: String, step: Step, answer: &MoneyAnswer| read_money(&mut problems, field, step, answer);
@@ -352,7 +366,6 @@ impl Answers {
         let spending = [
             ("spending-medical", &self.spending.medical),
             ("spending-disability", &self.spending.disability_care),
-            ("spending-education", &self.spending.education),
             ("spending-other", &self.spending.other_rigid),
         ]
         .map(|(field, answer)| money(field.into(), Step::Money, answer));
@@ -380,20 +393,55 @@ impl Answers {
                     None
                 }
             };
+            // Follow-up questions are asked only once their first answer opens them; each is then
+            // required, and an unanswered one is reported rather than read as 是 or 否.
+            let answered = |problems: &mut Vec<Problem>, name: &str, answer: Option<bool>| {
+                if answer.is_none() {
+                    problems.push(unanswered(format!("member-{i}-{name}"), "请选择“是”或“否”"));
+                }
+                answer.unwrap_or(false)
+            };
+            let disability = match m.disability {
+                Some(kind) => {
+                    let needs_ongoing_care = answered(&mut problems, "care", m.needs_care);
+                    match m.grade.and_then(|g| Grade::new(g).ok()) {
+                        Some(grade) => Some(Disability { kind, grade, needs_ongoing_care }),
+                        None => {
+                            problems.push(unanswered(format!("member-{i}-grade"), "请选择残疾人证上的等级"));
+                            None
+                        }
+                    }
+                }
+                None => None,
+            };
+            let illness = if m.ill {
+                Some(Illness {
+                    serious: answered(&mut problems, "serious", m.serious),
+                    in_treatment: answered(&mut problems, "treatment", m.in_treatment),
+                })
+            } else {
+                None
+            };
+            let student = match m.student {
+                Some(level) => {
+                    let fees = read_money(&mut problems, format!("member-{i}-fees"), Step::Household, &m.fees);
+                    Some(Student {
+                        level,
+                        full_time: answered(&mut problems, "fulltime", m.full_time),
+                        high_fee_school: answered(&mut problems, "highfee", m.high_fee_school),
+                        abroad: answered(&mut problems, "abroad", m.abroad),
+                        fees: fees.unwrap_or(zero),
+                    })
+                }
+                None => None,
+            };
             let Some(age) = age else { continue };
             members.push(Member {
                 relation: m.relation,
                 age,
-                disability: m.disability.and_then(|kind| {
-                    Grade::new(m.grade).ok().map(|grade| Disability { kind, grade, needs_ongoing_care: m.needs_care })
-                }),
-                illness: m.ill.then_some(Illness { serious: m.serious, in_treatment: m.in_treatment }),
-                student: m.student.map(|level| Student {
-                    level,
-                    full_time: m.full_time,
-                    high_fee_school: m.high_fee_school,
-                    abroad: m.abroad,
-                }),
+                disability,
+                illness,
+                student,
                 work: m.work,
                 supporter: m.supporter,
             });
@@ -410,7 +458,6 @@ impl Answers {
         if !problems.is_empty() {
             return Err(problems);
         }
-        let zero = Amount { amount: Money::ZERO, per: Period::Year };
         Ok(Household {
             as_of: None,
             place: Place {
@@ -430,8 +477,7 @@ impl Answers {
             spending: Spending {
                 medical: spending[0].unwrap_or(zero),
                 disability_care: spending[1].unwrap_or(zero),
-                education: spending[2].unwrap_or(zero),
-                other_rigid: spending[3].unwrap_or(zero),
+                other_rigid: spending[2].unwrap_or(zero),
             },
             assets: Assets {
                 financial: financial.map(|a| a.amount).unwrap_or(Money::ZERO),
@@ -454,6 +500,11 @@ impl Answers {
             },
         })
     }
+}
+
+/// A required question left unanswered: reported once the user has reached the review step.
+fn unanswered(field: String, message: &str) -> Problem {
+    Problem { label: field_label(&field), field, step: Step::Household, message: message.to_string(), missing: true }
 }
 
 fn read_money(problems: &mut Vec<Problem>, field: String, step: Step, answer: &MoneyAnswer) -> Option<Amount> {
@@ -554,6 +605,75 @@ mod tests {
         assert_eq!(state.answers.spending.medical.per, Period::Month);
         let unchanged = reduce(state.clone(), Action::TogglePeriod("member-0-age".into()));
         assert_eq!(unchanged, state);
+    }
+
+    fn one_member(change: impl FnOnce(&mut MemberAnswers)) -> Answers {
+        let mut answers = Answers::default();
+        answers.members[0].age = "45".into();
+        change(&mut answers.members[0]);
+        answers
+    }
+
+    fn missing_fields(answers: &Answers) -> Vec<String> {
+        match answers.to_household() {
+            Ok(_) => Vec::new(),
+            Err(problems) => problems.into_iter().filter(|p| p.missing).map(|p| p.field).collect(),
+        }
+    }
+
+    #[test]
+    fn ticking_ill_leaves_serious_and_in_treatment_unanswered_and_reports_both_as_missing() {
+        let answers = one_member(|m| m.ill = true);
+        assert_eq!(answers.members[0].serious, None);
+        assert_eq!(answers.members[0].in_treatment, None);
+        assert_eq!(missing_fields(&answers), ["member-0-serious", "member-0-treatment"]);
+        // Answered 否 and 否: a mild, cured illness reaches the engine as such, not as 重病.
+        let answers = one_member(|m| {
+            m.ill = true;
+            m.serious = Some(false);
+            m.in_treatment = Some(false);
+        });
+        let household = answers.to_household().expect("answered");
+        assert_eq!(household.members[0].illness, Some(Illness { serious: false, in_treatment: false }));
+    }
+
+    #[test]
+    fn a_disability_certificate_leaves_the_grade_and_care_unanswered_until_chosen() {
+        let answers = one_member(|m| m.disability = Some(DisabilityKind::Physical));
+        assert_eq!(missing_fields(&answers), ["member-0-care", "member-0-grade"]);
+        let answers = one_member(|m| {
+            m.disability = Some(DisabilityKind::Physical);
+            m.grade = Some(3);
+            m.needs_care = Some(true);
+        });
+        let disability = answers.to_household().expect("answered").members[0].disability.expect("disability");
+        assert_eq!((disability.grade.value(), disability.needs_ongoing_care), (3, true));
+    }
+
+    #[test]
+    fn a_student_is_asked_full_time_high_fee_and_abroad_explicitly_and_fees_per_student() {
+        let answers = one_member(|m| m.student = Some(EducationLevel::Undergraduate));
+        assert_eq!(missing_fields(&answers), ["member-0-fulltime", "member-0-highfee", "member-0-abroad"]);
+        let answers = one_member(|m| {
+            m.student = Some(EducationLevel::Undergraduate);
+            m.full_time = Some(true);
+            m.high_fee_school = Some(false);
+            m.abroad = Some(false);
+            m.fees.text = "6千".into();
+        });
+        let student = answers.to_household().expect("answered").members[0].student.expect("student");
+        assert_eq!(student.fees.amount.to_string(), "6000");
+        assert_eq!(student.fees.per, Period::Year);
+    }
+
+    #[test]
+    fn unanswered_follow_up_questions_are_not_shown_before_the_review_step_but_block_the_result() {
+        // `missing` problems are held back by the page until the review step; they still stop the
+        // assessment, so no result is computed from an answer the user never gave.
+        let answers = one_member(|m| m.ill = true);
+        let problems = answers.to_household().expect_err("unanswered");
+        assert!(problems.iter().all(|p| p.missing && p.step == Step::Household));
+        assert!(problems.iter().any(|p| p.label == "第1位成员是否重病、大病"));
     }
 
     #[test]

@@ -60,8 +60,23 @@ pub fn ill(mut member: Member, serious: bool, in_treatment: bool) -> Member {
     member
 }
 
+/// A full-time student at an ordinary school at home, with no fees paid (see [`fees`]).
 pub fn student(mut member: Member, level: EducationLevel) -> Member {
-    member.student = Some(Student { level, full_time: true, high_fee_school: false, abroad: false });
+    member.student = Some(Student {
+        level,
+        full_time: true,
+        high_fee_school: false,
+        abroad: false,
+        fees: Amount::yearly(money("0")),
+    });
+    member
+}
+
+/// The same member, whose student's fees for one school year (after aid) are `amount`.
+pub fn fees(mut member: Member, amount: &str) -> Member {
+    if let Some(student) = member.student.as_mut() {
+        student.fees = yearly(amount);
+    }
     member
 }
 
@@ -135,11 +150,6 @@ impl H {
 
     pub fn disability_care(mut self, amount: &str) -> H {
         self.household.spending.disability_care = yearly(amount);
-        self
-    }
-
-    pub fn education(mut self, amount: &str) -> H {
-        self.household.spending.education = yearly(amount);
         self
     }
 

@@ -178,7 +178,11 @@ fn supporter_check(ctx: &Context, index: usize, member: &Member) -> Check {
 
 fn able_supporter_in_household<'h>(ctx: &Context<'h>, index: usize, member: &Member) -> Option<(usize, &'h Member)> {
     use crate::engine::household::{Relation, WorkStatus};
-    let elderly = ctx.param(&ctx.pack.rules.destitute.elderly_age).map(|d| d.value).unwrap_or(u32::MAX);
+    let rule = &ctx.pack.rules.destitute;
+    // Without the pack's ages and grades the household cannot answer the question for the user.
+    let elderly = ctx.param(&rule.elderly_age)?.value;
+    let adult = ctx.param(rule.supporter_adult_age.as_ref()?)?.value;
+    let severe = ctx.param(rule.supporter_severe_up_to_grade.as_ref()?)?.value;
     // Relations are to the applicant; these pairs are legal support duties (婚姻法/民法典 spouses,
     // parents and children) that can be read from them without guessing.
     let duty = |other: Relation| match member.relation {
@@ -189,13 +193,13 @@ fn able_supporter_in_household<'h>(ctx: &Context<'h>, index: usize, member: &Mem
         _ => false,
     };
     ctx.household.members.iter().enumerate().find_map(|(i, other)| {
-        let severe = other.disability.is_some_and(|d| d.grade.value() <= 2);
+        let severely_disabled = other.disability.is_some_and(|d| u32::from(d.grade.value()) <= severe);
         let able = i != index
             && duty(other.relation)
             && other.work == WorkStatus::Employed
-            && other.age.years() >= 18
+            && other.age.years() >= adult
             && other.age.years() < elderly
-            && !severe;
+            && !severely_disabled;
         able.then_some((i, other))
     })
 }

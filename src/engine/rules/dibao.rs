@@ -13,7 +13,9 @@ use rust_decimal::Decimal;
 use crate::engine::citation::{doc, Citation};
 use crate::engine::context::Context;
 use crate::engine::money::{self, MoneyError, Yuan};
-use crate::engine::outcome::{Category, CategoryResult, Check, Comparison, Figure, Outcome, Subject, ThresholdName};
+use crate::engine::outcome::{
+    Category, CategoryResult, Check, Comparison, Figure, LocalRule, LocalRules, Outcome, Subject, ThresholdName,
+};
 
 pub fn income_citation() -> Citation {
     Citation::national(doc::NATIONAL_DIBAO_2021, "家庭收入低于当地最低生活保障标准")
@@ -120,5 +122,6 @@ fn property_check(ctx: &Context) -> Result<Check, MoneyError> {
         )
         .into(),
         citation: limit.source.clone(),
+        waits_on: if outcome == Outcome::Unknown { LocalRules::of(LocalRule::Property) } else { LocalRules::NONE },
     })
 }

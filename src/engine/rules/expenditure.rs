@@ -22,7 +22,9 @@
 //! schools, "including" (含) high-fee nurseries and study abroad; ordinary 入托 and kindergarten count,
 //! as 二(三)2 deducts 保育教育费. In 二(四), a household "has several causes" when the non-income
 //! conditions of two or more causes hold (in treatment; 残疾人证 and still needs care; an eligible
-//! student); the costs of those causes are then deducted together.
+//! student); the costs of those causes are then deducted together. In 二(三)2 "一学年教育费用" is the
+//! fees of the students 二(三)1 admits: a postgraduate's, or a student's abroad or at a high-fee
+//! school, are not deducted (fees are asked per student for this reason).
 
 use std::borrow::Cow;
 
@@ -31,10 +33,10 @@ use rust_decimal::Decimal;
 use crate::engine::citation::{doc, Citation, SharedText};
 use crate::engine::context::{Context, PerCapitaTest};
 use crate::engine::household::{EducationLevel, Member};
-use crate::engine::money::{self, MoneyError};
+use crate::engine::money::{self, MoneyError, Yuan};
 use crate::engine::outcome::{
-    AssetSentence, Basis, Category, CategoryResult, Check, Comparison, Explanation, Figure, Outcome, Subject,
-    ThresholdName,
+    AssetSentence, Basis, Category, CategoryResult, Check, Comparison, Explanation, Figure, LocalRules, Outcome,
+    Subject, ThresholdName,
 };
 use crate::engine::policy::Dated;
 
@@ -159,19 +161,29 @@ pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
                     continue;
                 }
                 let eligible = members.iter().any(eligible_student);
+                // Only the fees of the students 二(三)1 admits are deducted under 二(三)2.
+                let counted = ctx.household.student_fees(eligible_student)?;
+                let excluded = ctx.household.student_fees(|m| !eligible_student(m))?;
+                let mut explanation = Explanation::from(if eligible {
+                    "有符合条件的在读学生。"
+                } else {
+                    "在读成员为研究生、非全日制、就读高收费学校或出国留学，不在此列。"
+                });
+                if eligible && excluded > Decimal::ZERO {
+                    explanation.push(format!(
+                        "研究生、非全日制、高收费学校或出国留学成员的教育费用{}元不在扣除之列。",
+                        Yuan(excluded)
+                    ));
+                }
                 (
                     Check::fact(
                         "expenditure.education.student",
                         "有全日制本科及以下学历教育阶段的学生（不含高收费学校、出国留学）",
                         Outcome::from_bool(eligible),
-                        if eligible {
-                            "有符合条件的在读学生。"
-                        } else {
-                            "在读成员为研究生、非全日制、就读高收费学校或出国留学，不在此列。"
-                        },
+                        explanation,
                         cite("二(三)1"),
                     ),
-                    spending.education.annual()?,
+                    counted,
                 )
             }
         };
@@ -292,5 +304,6 @@ fn asset_check(ctx: &Context, months: &Dated<Decimal>, article: &'static str) ->
             limit,
         }),
         citation: cite(article),
+        waits_on: LocalRules::NONE,
     })
 }

@@ -16,7 +16,9 @@
 use crate::engine::citation::{doc, Citation};
 use crate::engine::context::{times_standard, Context};
 use crate::engine::money::{self, MoneyError};
-use crate::engine::outcome::{Category, CategoryResult, Check, Comparison, Outcome, Status, Subject, ThresholdName};
+use crate::engine::outcome::{
+    Category, CategoryResult, Check, Comparison, LocalRule, LocalRules, Outcome, Status, Subject, ThresholdName,
+};
 use crate::engine::policy::MarginalVariant;
 
 fn definition(variant: MarginalVariant) -> Citation {
@@ -67,6 +69,7 @@ pub fn assess(ctx: &Context, dibao: &CategoryResult) -> Result<CategoryResult, M
                 let upper_limit = money::mul(money::mul(standard.annual, upper.value)?, ctx.members)?;
                 if ctx.net_income < upper_limit {
                     check.outcome = Outcome::Unknown;
+                    check.waits_on = LocalRules::of(LocalRule::MarginalMultiplier);
                     check.explanation.push(format!(
                         "但低于{}：国家允许各地把边缘家庭标准放宽到{}，请向当地确认采用哪一标准（{}）。",
                         times_standard(upper.value),
@@ -103,7 +106,8 @@ fn not_dibao(dibao: &CategoryResult, citation: Citation) -> Check {
         ),
         Status::Unlikely | Status::NotApplicable => (Outcome::Pass, "不符合低保条件。"),
     };
-    Check::fact("marginal.not_dibao", "不符合低保条件", outcome, text, citation)
+    // Undecided only while 低保 is: it waits on whatever 低保 waits on.
+    Check::fact("marginal.not_dibao", "不符合低保条件", outcome, text, citation).waiting_on(dibao.waits_on)
 }
 
 /// 广西: "家庭人均收入高于当地低保标准".

@@ -8,7 +8,9 @@
 //! 山东 (送审稿 一.1): "刚性支出困难家庭认定办法另行制定" — not yet issued, so the national default
 //! applies, clearly marked. 山西's seeds have no such rule (their route is 支出型贫困, into 低保).
 //!
-//! National default (2024 办法, from reprints): per-capita income below last year's local per-capita
+//! National default (2024 办法, from reprints): "刚性支出困难家庭一般指不符合最低生活保障、特困人员救助
+//! 供养、低保边缘家庭条件" — so first, the household is not in (and does not qualify for) 低保 or 边缘;
+//! then per-capita income below last year's local per-capita
 //! disposable income; property within local rules; rigid spending over the last 12 months above a
 //! share of household income that each locality sets (60 %–90 % have been seen: no single number, so
 //! without a pack value this condition goes to the office). Rigid spending here is 医疗 + 教育 +
@@ -21,7 +23,8 @@ use crate::engine::citation::{doc, Citation};
 use crate::engine::context::{times_standard, Context, PerCapitaTest};
 use crate::engine::money::{self, MoneyError, Yuan};
 use crate::engine::outcome::{
-    Basis, Category, CategoryResult, Check, Comparison, Figure, Outcome, Subject, ThresholdName,
+    Basis, Category, CategoryResult, Check, Comparison, Figure, LocalRule, LocalRules, Outcome, Status, Subject,
+    ThresholdName,
 };
 use crate::engine::policy::RigidVariant;
 
@@ -33,13 +36,16 @@ fn national(article: impl Into<crate::engine::citation::SharedText>) -> Citation
     Citation::national(doc::NATIONAL_MARGINAL_RIGID_2024, article)
 }
 
-/// Medical + disability care + education + other rigid spending over 12 months.
+/// Medical + disability care + every student's fees + other rigid spending over 12 months.
 pub fn rigid_total(ctx: &Context) -> Result<Decimal, MoneyError> {
     let s = &ctx.household.spending;
-    money::sum([s.medical.annual()?, s.disability_care.annual()?, s.education.annual()?, s.other_rigid.annual()?])
+    let education = ctx.household.student_fees(|_| true)?;
+    money::sum([s.medical.annual()?, s.disability_care.annual()?, education, s.other_rigid.annual()?])
 }
 
-pub fn assess(ctx: &Context) -> Result<CategoryResult, MoneyError> {
+/// `earlier` holds the results already assessed (低保, its routes and 边缘), which the national
+/// rule's first condition reads.
+pub fn assess(ctx: &Context, earlier: &[CategoryResult]) -> Result<CategoryResult, MoneyError> {
     let rule = &ctx.pack.rules.rigid_expenditure;
     let rigid = rigid_total(ctx)?;
     let (definition, income_citation) = match rule.variant {
@@ -48,7 +54,11 @@ pub fn assess(ctx: &Context) -> Result<CategoryResult, MoneyError> {
             (national("刚性支出困难家庭的认定"), national("家庭人均收入低于上年度当地居民人均可支配收入"))
         }
     };
-    let mut checks = vec![Check {
+    let mut checks = Vec::new();
+    if rule.variant == RigidVariant::National2024 {
+        checks.push(not_in_higher_category(ctx, earlier));
+    }
+    checks.push(Check {
         figure: Some(Figure::yuan(rigid)),
         ..Check::fact(
             "rigid.has_spending",
@@ -57,7 +67,7 @@ pub fn assess(ctx: &Context) -> Result<CategoryResult, MoneyError> {
             format!("12个月刚性支出（医疗、残疾康复护理、教育及其他必需支出）共{}元。", Yuan(rigid)),
             definition.clone(),
         )
-    }];
+    });
     checks.push(disposable_income_check(ctx, income_citation)?);
     let mut notes = Vec::new();
     match rule.variant {
@@ -127,6 +137,59 @@ pub fn assess(ctx: &Context) -> Result<CategoryResult, MoneyError> {
     ))
 }
 
+/// National: "不符合最低生活保障、特困人员救助供养、低保边缘家庭条件". A household that receives 低保
+/// now fails it; one that this assessment finds likely for 低保 (directly or by 支出型贫困) or for
+/// 边缘 is reviewed in that category first (送审稿 一.2), so fails it too; while those are undecided,
+/// so is this, waiting on what they wait on. 特困 is assessed per person, so it is not read here: a
+/// 特困 member does not by itself put the household in a category.
+fn not_in_higher_category(ctx: &Context, earlier: &[CategoryResult]) -> Check {
+    let citation = national("不符合最低生活保障、特困人员救助供养、低保边缘家庭条件");
+    let label = "不属于低保家庭或低保边缘家庭";
+    if ctx.household.situation.receives_dibao {
+        return Check::fact(
+            "rigid.not_higher_category",
+            label,
+            Outcome::Fail,
+            "您家正在享受低保，已属于更优先的类别，不再认定为刚性支出困难家庭。",
+            citation,
+        );
+    }
+    let higher = || {
+        earlier
+            .iter()
+            .filter(|r| matches!(r.category, Category::Dibao | Category::ExpenditurePoverty | Category::Marginal))
+    };
+    if let Some(likely) = higher().find(|r| r.status == Status::Likely) {
+        return Check::fact(
+            "rigid.not_higher_category",
+            label,
+            Outcome::Fail,
+            format!("您家看来符合“{}”，按审核顺序应先认定为该类别。", likely.name),
+            citation,
+        );
+    }
+    let undecided: Vec<&CategoryResult> = higher().filter(|r| r.status == Status::NeedsLocalCheck).collect();
+    if undecided.is_empty() {
+        return Check::fact(
+            "rigid.not_higher_category",
+            label,
+            Outcome::Pass,
+            "不符合低保和低保边缘家庭条件，也没有在享受低保。",
+            citation,
+        );
+    }
+    let names: Vec<&str> = undecided.iter().map(|r| r.name.as_ref()).collect();
+    let waits_on = undecided.iter().fold(LocalRules::NONE, |all, r| all.union(r.waits_on));
+    Check::fact(
+        "rigid.not_higher_category",
+        label,
+        Outcome::Unknown,
+        format!("您家可能符合“{}”，将先按该类别审核；不被认定时，可再按刚性支出困难家庭认定。", names.join("”“")),
+        citation,
+    )
+    .waiting_on(waits_on)
+}
+
 /// "家庭人均年收入低于上年度当地居民人均可支配收入".
 fn disposable_income_check(ctx: &Context, citation: Citation) -> Result<Check, MoneyError> {
     let label = "家庭人均年收入低于上年度当地居民人均可支配收入";
@@ -137,7 +200,8 @@ fn disposable_income_check(ctx: &Context, citation: Citation) -> Result<Check, M
             Outcome::Unknown,
             "不知道当地上年度居民人均可支配收入（统计公报公布）。请填写，或向乡镇（街道）询问。",
             citation,
-        ));
+        )
+        .waiting_on(LocalRules::of(LocalRule::DisposableIncome)));
     };
     let mut check = ctx.household_income_test(
         "rigid.disposable_income",
@@ -176,6 +240,7 @@ fn ratio_check(ctx: &Context, rigid: Decimal) -> Result<Check, MoneyError> {
                 format!("{described}。比例由当地规定，现有文件没有给出数字，请向乡镇（街道）咨询。"),
                 national("刚性支出占家庭总收入的比例"),
             )
+            .waiting_on(LocalRules::of(LocalRule::SpendingRatio))
         },
         Some(r) => {
             // rigid / income > ratio, decided as rigid > ratio × income (no division).

@@ -182,9 +182,10 @@ pub fn assess_marginal_members(ctx: &Context, marginal: &CategoryResult) -> Resu
                 Status::NeedsLocalCheck => Outcome::Unknown,
                 Status::Unlikely | Status::NotApplicable => Outcome::Fail,
             },
-            format!("家庭的边缘家庭评估结果：{}。", marginal.status.label()),
+            format!("家庭的边缘家庭评估结果：{}。", marginal.status_label),
             citation.clone(),
-        );
+        )
+        .waiting_on(marginal.waits_on);
         let name = format!("{}（{}）", Category::DibaoSoloMarginalMember.name(), MemberLabel(index, member));
         results.push(CategoryResult::from_checks(
             Category::DibaoSoloMarginalMember,
