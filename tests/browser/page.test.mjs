@@ -54,21 +54,33 @@ async function place(page, { province, area = '', kind = 'urban', standard }) {
   }
 }
 
+/** Answers a yes/no question (two radios, neither selected until answered). */
+const answer = (page, id, yes) => page.locator(yes ? `#${id}` : `#${id}-no`).check();
+
 async function member(page, i, m) {
   if (i > 0) await page.getByRole('button', { name: '添加一位家庭成员' }).click();
   const at = (name) => page.locator(`#member-${i}-${name}`);
+  const yesNo = (name, yes) => answer(page, `member-${i}-${name}`, yes);
   await at('relation').selectOption(m.relation);
   await at('age').fill(m.age);
   if (m.work) await at('work').selectOption(m.work);
-  if (m.student) await at('student').selectOption(m.student);
+  if (m.student) {
+    await at('student').selectOption(m.student);
+    await yesNo('fulltime', true);
+    await yesNo('highfee', false);
+    await yesNo('abroad', false);
+    if (m.fees) await at('fees').fill(m.fees);
+  }
   if (m.ill) {
+    // 'in_treatment': a serious illness still treated; 'cured': serious, no longer treated; 'mild'.
     await at('ill').check();
-    if (m.ill === 'cured') await at('treatment').uncheck();
+    await yesNo('serious', m.ill !== 'mild');
+    await yesNo('treatment', m.ill === 'in_treatment');
   }
   if (m.disability) {
     await at('disability').selectOption(m.disability.kind);
     await at('grade').selectOption(String(m.disability.grade));
-    if (m.disability.care) await at('care').check();
+    await yesNo('care', Boolean(m.disability.care));
   }
   if (m.supporter) await at('supporter').selectOption(m.supporter);
 }
@@ -144,6 +156,13 @@ test('a family below the standard is told 低保 is likely, filled in by keyboar
   await tabToId('member-1-age'); await page.keyboard.type('9');
   await tabToId('member-1-student'); await key('ArrowDown'); await key('ArrowDown');
   assert.equal(await page.locator('#member-1-student').inputValue(), 'primary');
+  // Yes/no follow-ups start unanswered: Space answers 是, an arrow key moves to 否 and answers it.
+  await tabToId('member-1-fulltime'); await key('Space');
+  await tabToId('member-1-highfee'); await key('ArrowDown');
+  await tabToId('member-1-abroad'); await key('ArrowDown');
+  assert.deepEqual(
+    await Promise.all(['fulltime', 'highfee-no', 'abroad-no'].map((id) => page.locator(`#member-1-${id}`).isChecked())),
+    [true, true, true]);
   await tabToText('继续'); await key('Enter');
   await page.getByRole('heading', { level: 1, name: '收入、支出和财产' }).waitFor();
   await tabToText('添加一项收入'); await key('Enter');
@@ -187,7 +206,8 @@ test('a 山西 family with heavy medical costs is told 支出型贫困 may quali
     money: { 'spending-medical': '1.8万', 'assets-financial': '2万', 'assets-homes': '1' },
   }, 'expenditure');
   assert.match(banner, /支出型贫困家庭（纳入低保）——因病致贫/);
-  assert.match(banner, /需当地核实/);
+  // Only the local property rule is undecided, and the banner says so.
+  assert.match(banner, /可能符合——取决于当地财产规定/);
   const main = await page.locator('main').innerText();
   assert.match(main, /晋民发〔2022〕60号 二\(一\)1/);
   assert.match(main, /医疗费用票据/, 'medical receipts are on the checklist');
@@ -298,6 +318,34 @@ test('an unanswered age is reported only on reaching the review, and its link le
   await summary.getByRole('link').first().click();
   await page.getByRole('heading', { level: 1, name: '家庭成员' }).waitFor();
   assert.match(await page.locator('.field-error', { has: page.locator('#member-0-age') }).innerText(), /请填写年龄/);
+  await context.close();
+});
+
+test('ticking 患有疾病 asks 重病 and 仍在治疗 with nothing pre-selected, and an unanswered one is reported at the review', async () => {
+  const { page, context } = await open();
+  await place(page, { province: 'shanxi', area: 'taiyuan/urban' });
+  await next(page);
+  await member(page, 0, { relation: 'applicant', age: '45', work: 'employed' });
+  await page.locator('#member-0-ill').check();
+  for (const id of ['serious', 'serious-no', 'treatment', 'treatment-no']) {
+    assert.equal(await page.locator(`#member-0-${id}`).isChecked(), false, `${id} starts unanswered`);
+  }
+  await step(page, 'unanswered-2-household', 'illness');
+  await next(page);
+  await next(page);
+  const summary = page.locator('.error-summary');
+  assert.match(await summary.innerText(), /第1位成员是否重病、大病：请选择“是”或“否”/);
+  assert.match(await summary.innerText(), /第1位成员是否仍在治疗：请选择“是”或“否”/);
+  await summary.getByRole('link', { name: /是否重病、大病/ }).click();
+  await page.getByRole('heading', { level: 1, name: '家庭成员' }).waitFor();
+  assert.match(await page.locator('fieldset.field-error', { has: page.locator('#member-0-serious') }).innerText(), /请选择“是”或“否”/);
+  await axeClean(page, 'unanswered follow-up questions');
+  // A mild illness, answered 否 and 否, is not counted as 重病.
+  await answer(page, 'member-0-serious', false);
+  await answer(page, 'member-0-treatment', false);
+  await next(page); await next(page); await next(page);
+  await page.locator('.result-banner').waitFor();
+  assert.doesNotMatch(await page.locator('main').innerText(), /重病患者。/);
   await context.close();
 });
 
