@@ -26,7 +26,7 @@ pub fn call_record(a: &Assessment) -> String {
     );
     match &a.best {
         Some(best) => {
-            let _ = writeln!(out, "结论：{}（{}）", best.name, best.status.label());
+            let _ = writeln!(out, "结论：{}（{}）", best.name, best.status_label);
         }
         None => {
             let _ = writeln!(out, "结论：暂未发现可能符合的类别");
@@ -38,10 +38,11 @@ pub fn call_record(a: &Assessment) -> String {
         for r in open {
             let unknown: Vec<&str> =
                 r.checks.iter().filter(|c| c.outcome == Outcome::Unknown).map(|c| c.label.as_ref()).collect();
-            if unknown.is_empty() {
-                let _ = writeln!(out, "- {}（{}）", r.name, r.status.label());
+            // A status that names its one deciding local rule needs no list of what to check.
+            if unknown.is_empty() || r.decided_by.is_some() {
+                let _ = writeln!(out, "- {}（{}）", r.name, r.status_label);
             } else {
-                let _ = writeln!(out, "- {}（{}；需核实：{}）", r.name, r.status.label(), unknown.join("、"));
+                let _ = writeln!(out, "- {}（{}；需核实：{}）", r.name, r.status_label, unknown.join("、"));
             }
         }
     }
@@ -99,6 +100,18 @@ mod tests {
         assert!(text.contains("带齐材料：申请人及家庭成员的居民身份证、户口簿"));
         assert!(text.contains("办理时限：自受理之日起30个工作日内"));
         assert!(text.contains("不太可能：\n- 低保边缘家庭（不符合：不符合低保条件）"));
+    }
+
+    #[test]
+    fn a_result_waiting_on_the_local_property_rule_alone_is_recorded_as_such() {
+        let text = record(
+            r#"{"place":{"area":"taiyuan/urban"},"members":[{"age":40,"work":"employed"},{"relation":"child","age":9}],
+                "income":[{"member":0,"kind":"wages","amount":"1400","per":"month"}],"assets":{"homes":1}}"#,
+            "shanxi",
+        );
+        assert!(text.contains("结论：最低生活保障（低保）（可能符合——取决于当地财产规定"), "{text}");
+        assert!(text.contains("- 低保边缘家庭（可能符合——取决于当地财产规定"), "{text}");
+        assert!(!text.contains("需核实：家庭财产状况符合当地规定"), "{text}");
     }
 
     #[test]
