@@ -160,12 +160,9 @@ impl<'a> Context<'a> {
 
     /// Property, for rules whose limits are local: met for certain only when nothing is declared.
     pub fn property_check(&self, key: &'static str, citation: Citation) -> Check {
-        if self.household.assets.declares_nothing() {
-            Check::fact(key, "家庭财产状况符合当地规定", Outcome::Pass, self.property_explanation.clone(), citation)
-        } else {
-            Check::fact(key, "家庭财产状况符合当地规定", Outcome::Unknown, self.property_explanation.clone(), citation)
-                .waiting_on(LocalRules::of(LocalRule::Property))
-        }
+        let outcome = if self.household.assets.declares_nothing() { Outcome::Pass } else { Outcome::Unknown };
+        Check::fact(key, "家庭财产状况符合当地规定", outcome, self.property_explanation.clone(), citation)
+            .waiting_on(LocalRules::of(LocalRule::Property))
     }
 
     /// The household's per-capita net income against a threshold (per person per year), decided

@@ -351,9 +351,13 @@ impl Check {
         }
     }
 
-    /// The same check, marked as waiting on `rules` (meaningful when its outcome is unknown).
+    /// The same check, marked as waiting on `rules` when its outcome is unknown (a decided check
+    /// waits on nothing, so it is returned as it is).
     pub fn waiting_on(self, rules: LocalRules) -> Check {
-        Check { waits_on: rules, ..self }
+        match self.outcome {
+            Outcome::Unknown => Check { waits_on: rules, ..self },
+            Outcome::Pass | Outcome::Fail => self,
+        }
     }
 }
 

@@ -122,6 +122,7 @@ fn property_check(ctx: &Context) -> Result<Check, MoneyError> {
         )
         .into(),
         citation: limit.source.clone(),
-        waits_on: if outcome == Outcome::Unknown { LocalRules::of(LocalRule::Property) } else { LocalRules::NONE },
-    })
+        waits_on: LocalRules::NONE,
+    }
+    .waiting_on(LocalRules::of(LocalRule::Property)))
 }
