@@ -50,9 +50,13 @@ pub fn call_record(a: &Assessment) -> String {
     if !unlikely.is_empty() {
         let _ = writeln!(out, "不太可能：");
         for r in unlikely {
-            let failed: Vec<&str> =
-                r.checks.iter().filter(|c| c.outcome == Outcome::Fail).map(|c| c.label.as_ref()).collect();
-            let _ = writeln!(out, "- {}（不符合：{}）", r.name, failed.join("、"));
+            let failed: Vec<String> = r
+                .checks
+                .iter()
+                .filter(|c| c.outcome == Outcome::Fail)
+                .map(|c| c.explanation.failure_finding())
+                .collect();
+            let _ = writeln!(out, "- {}：{}", r.name, failed.join("；"));
         }
     }
     let how = &a.how_to_apply;
@@ -99,7 +103,7 @@ mod tests {
         assert!(text.contains("告知来电人：以家庭为单位"));
         assert!(text.contains("带齐材料：申请人及家庭成员的居民身份证、户口簿"));
         assert!(text.contains("办理时限：自受理之日起30个工作日内"));
-        assert!(text.contains("不太可能：\n- 低保边缘家庭（不符合：不符合低保条件）"));
+        assert!(text.contains("不太可能：\n- 低保边缘家庭：您家看来符合低保条件，应按低保审核（优先类别）"), "{text}");
     }
 
     #[test]

@@ -25,7 +25,7 @@
 //! assert_eq!((best.category, best.status), (Category::Dibao, Status::Likely));
 //! let income = &assessment.results[0].checks[0];
 //! assert_eq!(income.citation.to_string(), "民发〔2021〕57号《最低生活保障审核确认办法》 家庭收入低于当地最低生活保障标准");
-//! assert!(income.explanation.to_string().contains("低于门槛60元"));
+//! assert!(income.explanation.to_string().contains("比低保标准低60元"));
 //! ```
 
 pub mod api;

@@ -62,7 +62,7 @@ pub fn render_text(a: &Assessment) -> String {
         };
         let _ = writeln!(out, "{marker} {} —— {}", r.name, r.status_label);
         if r.status == Status::NotApplicable {
-            let _ = writeln!(out, "  {}", r.summary);
+            let _ = writeln!(out, "  {}", r.summary());
             continue;
         }
         for c in &r.checks {

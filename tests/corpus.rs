@@ -93,7 +93,7 @@ fn every_hostile_pack_is_refused_or_used_as_listed_without_panic() {
             (Ok(pack), true) => {
                 let a = assess(&household, &pack, Day::parse("2026-11-22").expect("day")).expect("assessed");
                 // Values not yet in force are not used: the marginal rule has none on this day.
-                assert!(a.results.iter().any(|r| r.summary.contains("尚未生效")), "{file}");
+                assert!(a.results.iter().any(|r| r.summary().contains("尚未生效")), "{file}");
             }
             (Err(errors), false) => bounded(file, &errors),
             (Ok(_), false) => panic!("{file}: accepted, but the corpus lists it as refused"),

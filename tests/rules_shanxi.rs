@@ -25,7 +25,7 @@ fn dibao_income_exactly_at_the_standard_fails_because_the_rule_says_below() {
     let a = three("27360").assess();
     let c = check(result(&a, Category::Dibao), "dibao.income");
     assert_eq!(c.outcome, Outcome::Fail);
-    assert!(c.explanation.to_string().contains("恰好等于门槛"), "{}", c.explanation);
+    assert!(c.explanation.to_string().contains("恰好等于低保标准"), "{}", c.explanation);
 }
 
 #[test]
@@ -46,7 +46,7 @@ fn dibao_gap_is_stated_in_money_per_person_per_month() {
     assert!(
         c.explanation.to_string().contains("760元/人/月")
             && c.explanation.to_string().contains("812元/人/月")
-            && c.explanation.to_string().contains("高出门槛52元"),
+            && c.explanation.to_string().contains("比低保标准高52元"),
         "{}",
         c.explanation
     );
@@ -679,7 +679,7 @@ fn shanxi_dibao_with_one_home_declared_depends_only_on_the_local_property_rule_a
     assert_eq!(r.status, Status::NeedsLocalCheck);
     assert_eq!(r.decided_by, Some(LocalRule::Property));
     assert!(r.status_label.contains("取决于当地财产规定"), "{}", r.status_label);
-    assert!(r.summary.contains("只取决于当地财产规定"), "{}", r.summary);
+    assert!(r.summary().contains("只取决于当地财产规定"), "{}", r.summary());
     // Nothing declared: nothing to decide locally.
     let a = three("27359.99").assess();
     assert_eq!(result(&a, Category::Dibao).status, Status::Likely);
@@ -715,5 +715,35 @@ fn shanxi_two_undecided_local_rules_are_both_listed_and_neither_is_named_alone()
     assert_eq!(r.status, Status::NeedsLocalCheck);
     assert_eq!(r.decided_by, None);
     assert!(r.waits_on.contains(LocalRule::Property) && r.waits_on.contains(LocalRule::Standard));
-    assert!(r.summary.contains("家庭人均收入低于当地低保标准") && r.summary.contains("家庭财产状况符合当地规定"));
+    assert!(r.summary().contains("家庭人均收入低于当地低保标准") && r.summary().contains("家庭财产状况符合当地规定"));
+}
+
+// ---- Sentences that read the right way (issue 12) ----
+
+#[test]
+fn shanxi_a_failed_income_test_says_what_was_found_not_the_condition() {
+    // 812 元/人/月 against 760: the summary says the income is not below the standard.
+    let a = three("29232").assess();
+    let r = result(&a, Category::Dibao);
+    assert_eq!(r.status, Status::Unlikely);
+    assert!(r.summary().contains("家庭人均月收入812元，不低于低保标准760元"), "{}", r.summary());
+    assert!(!r.summary().contains("不符合：家庭人均收入低于"), "{}", r.summary());
+    // Exactly at the standard is also "not below" it.
+    let a = three("27360").assess();
+    assert!(result(&a, Category::Dibao).summary().contains("家庭人均月收入760元，不低于低保标准760元"));
+}
+
+#[test]
+fn shanxi_a_difference_is_bracketed_before_it_is_divided() {
+    let h = H::new("shanxi", "760")
+        .adults(1)
+        .member(ill(person(Relation::Spouse, 44), true, true))
+        .member(person(Relation::Child, 10))
+        .yearly_wages("37360")
+        .medical("12000");
+    let a = h.assess();
+    let c = check(result_named(&a, Category::ExpenditurePoverty, "因病致贫"), "expenditure.illness.income");
+    let said = c.explanation.to_string();
+    assert!(said.contains("（(12个月计入收入37360元 − 医疗费用个人负担部分12000元) ÷ 3人 ÷ 12个月）"), "{said}");
+    assert!(said.contains("比低保标准低"), "{said}");
 }

@@ -23,7 +23,7 @@ fn the_results_view_shows_the_best_category_its_reasons_and_how_to_apply() {
         "shanxi",
     );
     assert!(html.contains("您家最可能符合：<strong>最低生活保障（低保）</strong>"), "{html}");
-    assert!(html.contains("低于门槛60元"));
+    assert!(html.contains("比低保标准低60元"));
     assert!(html.contains("依据：民发〔2021〕57号《最低生活保障审核确认办法》"));
     assert!(html.contains("怎样申请"));
     assert!(html.contains("30个工作日"));

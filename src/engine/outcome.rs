@@ -264,6 +264,16 @@ impl Comparison {
             Comparison::AtLeast => "≥",
         }
     }
+
+    /// The words for a figure that does not meet the comparison: 低于 fails as 不低于.
+    pub fn failed_words(self) -> &'static str {
+        match self {
+            Comparison::Below => "不低于",
+            Comparison::AtMost => "高于",
+            Comparison::Above => "不高于",
+            Comparison::AtLeast => "低于",
+        }
+    }
 }
 
 /// A figure in a check: an amount with its unit, or a plain statement ("持有残疾人证，一级").
@@ -378,7 +388,7 @@ enum Body {
     Assets(Box<AssetSentence>),
 }
 
-/// "要求家庭人均月收入 < 低保标准（760元/人/月）。您家为812元/人/月（… ÷ 3人 ÷ 12个月），高出门槛52元。"
+/// "要求家庭人均月收入 < 低保标准（760元/人/月）。您家为812元/人/月（… ÷ 3人 ÷ 12个月），比低保标准高52元。"
 #[derive(Debug, Clone, PartialEq)]
 pub struct PerCapitaSentence {
     pub figure_name: &'static str,
@@ -488,21 +498,30 @@ impl fmt::Display for Explanation {
                 };
                 write!(
                     f,
-                    "要求{} {} {}（{}元/人/月）。{whose}为{}元/人/月（{} ÷ {}人 ÷ 12个月），",
+                    "要求{} {} {}（{}元/人/月）。{whose}为{}元/人/月（",
                     s.figure_name,
                     s.comparison.symbol(),
                     s.threshold_name,
                     Yuan(s.threshold_month),
                     Yuan(s.per_month),
-                    s.basis,
-                    Yuan(s.members),
                 )?;
+                // A difference is bracketed before it is divided: (收入 − 支出) ÷ 人数 ÷ 12个月.
+                match s.basis {
+                    Basis::IncomeMinus { .. } => write!(f, "({})", s.basis)?,
+                    _ => write!(f, "{}", s.basis)?,
+                }
+                write!(f, " ÷ {}人 ÷ 12个月），", Yuan(s.members))?;
+                let name = s.threshold_name;
                 if s.gap.is_zero() {
-                    f.write_str(if s.exactly_equal { "恰好等于门槛" } else { "与门槛相差不到1分钱" })?;
+                    if s.exactly_equal {
+                        write!(f, "恰好等于{name}")?;
+                    } else {
+                        write!(f, "与{name}相差不到1分钱")?;
+                    }
                 } else if s.gap.is_sign_positive() {
-                    write!(f, "低于门槛{}元", Yuan(s.gap))?;
+                    write!(f, "比{name}低{}元", Yuan(s.gap))?;
                 } else {
-                    write!(f, "高出门槛{}元", Yuan(-s.gap))?;
+                    write!(f, "比{name}高{}元", Yuan(-s.gap))?;
                 }
                 f.write_str("。")?;
             }
@@ -521,6 +540,26 @@ impl fmt::Display for Explanation {
             f.write_str(sentence)?;
         }
         Ok(())
+    }
+}
+
+impl Explanation {
+    /// What was found, for a condition that failed, said the right way round: "家庭人均月收入1250元，
+    /// 不低于低保标准700元". (A label states the condition, so "不符合：<label>" reads as its opposite.)
+    /// A plain sentence is already a finding: rules write their failed facts as what was found.
+    pub fn failure_finding(&self) -> String {
+        match &self.body {
+            Body::PerCapita(s) => format!(
+                "{}{}元，{}{}{}元",
+                s.figure_name,
+                Yuan(s.per_month),
+                s.comparison.failed_words(),
+                s.threshold_name,
+                Yuan(s.threshold_month)
+            ),
+            Body::Assets(s) => format!("人均金融资产{}元，超过上限{}元", Yuan(s.per_person), Yuan(s.limit)),
+            Body::Text(text) => text.trim_end_matches('。').to_string(),
+        }
     }
 }
 
@@ -565,8 +604,10 @@ impl AssistanceKind {
     }
 }
 
-/// One category's result for one subject.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One category's result for one subject. Its one-sentence summary is written when asked for
+/// ([`CategoryResult::summary`]; in JSON, the `summary` field), not per assessment: the sentences of
+/// failed conditions hold figures, and formatting them was most of a keystroke's assessment.
+#[derive(Debug, Clone, PartialEq)]
 pub struct CategoryResult {
     pub category: Category,
     pub name: Cow<'static, str>,
@@ -578,10 +619,9 @@ pub struct CategoryResult {
     /// The local rules its unknown conditions wait on (a later rule that depends on this result
     /// waits on them too: 边缘 "不符合低保条件" waits on whatever 低保 waits on). Left out of JSON
     /// when empty.
-    #[serde(skip_serializing_if = "LocalRules::is_none")]
     pub waits_on: LocalRules,
-    /// One sentence a resident reads first.
-    pub summary: String,
+    /// Why the category does not concern this household (only for `NotApplicable`).
+    pub not_applicable_because: Option<String>,
     pub checks: Vec<Check>,
     pub notes: Vec<Cow<'static, str>>,
     /// Filled for results that are likely or need a local check.
@@ -606,7 +646,6 @@ impl CategoryResult {
             Status::NeedsLocalCheck if unknown().all(|c| !c.waits_on.is_empty()) => waits_on.single(),
             _ => None,
         };
-        let summary = summarize(&name, status, decided_by, &checks);
         CategoryResult {
             category,
             name,
@@ -615,7 +654,7 @@ impl CategoryResult {
             status_label: decided_by.map_or(status.label(), LocalRule::status_label),
             decided_by,
             waits_on,
-            summary,
+            not_applicable_because: None,
             checks,
             notes,
             special_assistance: Vec::new(),
@@ -627,7 +666,7 @@ impl CategoryResult {
         let name = category.name();
         CategoryResult {
             category,
-            summary: format!("{name}：{reason}"),
+            not_applicable_because: Some(reason),
             name: Cow::Borrowed(name),
             subject: Subject::Household,
             status: Status::NotApplicable,
@@ -641,7 +680,41 @@ impl CategoryResult {
     }
 }
 
-/// One sentence per result, written into a single pre-sized string (it is made for every result).
+impl CategoryResult {
+    /// The one sentence a resident reads first: what decides it, or what was found.
+    pub fn summary(&self) -> String {
+        match &self.not_applicable_because {
+            Some(reason) => format!("{}：{reason}", self.name),
+            None => summarize(&self.name, self.status, self.decided_by, &self.checks),
+        }
+    }
+}
+
+/// The JSON form: the fields as they are, and the summary written out.
+impl Serialize for CategoryResult {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("CategoryResult", 11)?;
+        s.serialize_field("category", &self.category)?;
+        s.serialize_field("name", &self.name)?;
+        s.serialize_field("subject", &self.subject)?;
+        s.serialize_field("status", &self.status)?;
+        s.serialize_field("status_label", self.status_label)?;
+        s.serialize_field("decided_by", &self.decided_by)?;
+        if self.waits_on.is_empty() {
+            s.skip_field("waits_on")?;
+        } else {
+            s.serialize_field("waits_on", &self.waits_on)?;
+        }
+        s.serialize_field("summary", &self.summary())?;
+        s.serialize_field("checks", &self.checks)?;
+        s.serialize_field("notes", &self.notes)?;
+        s.serialize_field("special_assistance", &self.special_assistance)?;
+        s.end()
+    }
+}
+
+/// One sentence per result, written into a single pre-sized string.
 fn summarize(name: &str, status: Status, decided_by: Option<LocalRule>, checks: &[Check]) -> String {
     let mut out = String::with_capacity(name.len() + 96);
     out.push_str(name);
@@ -669,8 +742,11 @@ fn summarize(name: &str, status: Status, decided_by: Option<LocalRule>, checks: 
             list(Outcome::Unknown, &mut out);
         }
         (Status::Unlikely, _) => {
-            out.push_str("：不符合：");
-            list(Outcome::Fail, &mut out);
+            out.push('：');
+            let findings: Vec<String> =
+                checks.iter().filter(|c| c.outcome == Outcome::Fail).map(|c| c.explanation.failure_finding()).collect();
+            out.push_str(&findings.join("；"));
+            out.push('。');
         }
         (Status::NotApplicable, _) => out.push_str("：不适用。"),
     }

@@ -65,7 +65,7 @@ pub fn results_view(props: &ResultsProps) -> Html {
             if !not_applicable.is_empty() {
                 <details class="not-applicable">
                     <summary>{ format!("不适用的类别（{}项）", not_applicable.len()) }</summary>
-                    <ul>{ for not_applicable.iter().map(|r| html! { <li>{ r.summary.clone() }</li> }) }</ul>
+                    <ul>{ for not_applicable.iter().map(|r| html! { <li>{ r.summary() }</li> }) }</ul>
                 </details>
             }
             <HowToApply assessment={a.clone()} />
@@ -78,7 +78,7 @@ fn result_card(r: &CategoryResult) -> Html {
         <section class="result-card" aria-label={r.name.to_string()}>
             <h3>{ r.name.to_string() }</h3>
             <p><span class={status_class(r.status)}>{ r.status_label }</span></p>
-            <p>{ r.summary.clone() }</p>
+            <p>{ r.summary() }</p>
             <details open={r.status <= Status::NeedsLocalCheck}>
                 <summary>{ "为什么：逐条条件" }</summary>
                 <table class="checks">

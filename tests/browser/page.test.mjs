@@ -174,7 +174,7 @@ test('a family below the standard is told 低保 is likely, filled in by keyboar
   assert.match(banner, /最低生活保障（低保）/);
   assert.match(banner, /很可能符合/);
   // The money gap is stated: 1400 ÷ 2 = 700 a month, 60 below 760.
-  assert.match(await page.locator('main').innerText(), /低于门槛60元/);
+  assert.match(await page.locator('main').innerText(), /比低保标准低60元/);
   await page.screenshot({ path: join(ARTIFACTS, 'keyboard-5-results.png'), fullPage: true });
   assert.deepEqual(errors, []);
   assert.deepEqual(requestsAfterLoad(), []);
