@@ -40,9 +40,9 @@ pub fn call_record(a: &Assessment) -> String {
                 r.checks.iter().filter(|c| c.outcome == Outcome::Unknown).map(|c| c.label.as_ref()).collect();
             // A status that names its one deciding local rule needs no list of what to check.
             if unknown.is_empty() || r.decided_by.is_some() {
-                let _ = writeln!(out, "- {}（{}）", r.name, r.status_label);
+                let _ = writeln!(out, "- {}（{}）", r.name, r.status_label());
             } else {
-                let _ = writeln!(out, "- {}（{}；需核实：{}）", r.name, r.status_label, unknown.join("、"));
+                let _ = writeln!(out, "- {}（{}；需核实：{}）", r.name, r.status_label(), unknown.join("、"));
             }
         }
     }

@@ -60,7 +60,7 @@ pub fn render_text(a: &Assessment) -> String {
             Status::Unlikely => "✘",
             Status::NotApplicable => "–",
         };
-        let _ = writeln!(out, "{marker} {} —— {}", r.name, r.status_label);
+        let _ = writeln!(out, "{marker} {} —— {}", r.name, r.status_label());
         if r.status == Status::NotApplicable {
             let _ = writeln!(out, "  {}", r.summary());
             continue;

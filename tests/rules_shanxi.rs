@@ -678,7 +678,7 @@ fn shanxi_dibao_with_one_home_declared_depends_only_on_the_local_property_rule_a
     let r = result(&a, Category::Dibao);
     assert_eq!(r.status, Status::NeedsLocalCheck);
     assert_eq!(r.decided_by, Some(LocalRule::Property));
-    assert!(r.status_label.contains("取决于当地财产规定"), "{}", r.status_label);
+    assert!(r.status_label().contains("取决于当地财产规定"), "{}", r.status_label());
     assert!(r.summary().contains("只取决于当地财产规定"), "{}", r.summary());
     // Nothing declared: nothing to decide locally.
     let a = three("27359.99").assess();
@@ -705,7 +705,7 @@ fn shanxi_marginal_and_the_member_alone_route_name_the_same_single_local_rule_as
     let alone = member_result(&a, Category::DibaoSoloMarginalMember, 1);
     assert_eq!(alone.status, Status::NeedsLocalCheck);
     assert_eq!(alone.decided_by, Some(LocalRule::Property));
-    assert!(alone.status_label.contains("取决于当地财产规定"));
+    assert!(alone.status_label().contains("取决于当地财产规定"));
 }
 
 #[test]

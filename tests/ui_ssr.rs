@@ -55,22 +55,24 @@ fn text_typed_by_the_user_reaches_the_page_as_text_not_markup() {
 #[test]
 fn when_the_engine_cannot_assess_the_answers_the_results_step_says_why_instead_of_showing_nothing() {
     use low_income_check::ui::state::Answers;
-    use low_income_check::ui::{assess_answers, NotAssessed, ResultsOutcome, ResultsOutcomeProps};
-    use std::rc::Rc;
+    use low_income_check::ui::{assess_answers, results_outcome, NotAssessed};
     // Answers that convert, under a province the page does not know (a stale embed or link).
     let mut answers = Answers::default();
     answers.members[0].age = "40".into();
     answers.place.pack = "hainan".into();
     let outcome = assess_answers(&answers);
     assert!(matches!(&outcome, Err(NotAssessed::Failed(m)) if m.contains("hainan")), "{outcome:?}");
+    // The results step's outcome, rendered inside a component as the page does.
+    #[derive(yew::Properties, PartialEq)]
+    struct Shown {
+        answers: Answers,
+    }
+    #[yew::function_component(Outcome)]
+    fn outcome(props: &Shown) -> yew::Html {
+        results_outcome(&[], &assess_answers(&props.answers))
+    }
     let rendered = answers.clone();
-    let html = block_on(
-        ServerRenderer::<ResultsOutcome>::with_props(move || ResultsOutcomeProps {
-            problems: Vec::new(),
-            outcome: Rc::new(assess_answers(&rendered)),
-        })
-        .render(),
-    );
+    let html = block_on(ServerRenderer::<Outcome>::with_props(move || Shown { answers: rendered }).render());
     assert!(html.contains("暂时无法计算结果"), "{html}");
     assert!(html.contains("找不到所选省份的政策"), "{html}");
     assert!(html.contains("回答都还保留着"), "{html}");

@@ -69,7 +69,7 @@ pub struct BestCategory {
     pub name: String,
     pub status: Status,
     /// The status as the result words it (naming the one local rule that decides, when one does).
-    pub status_label: &'static str,
+    pub status_label: std::borrow::Cow<'static, str>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -134,7 +134,7 @@ pub fn assess(household: &Household, pack: &PolicyPack, today: Day) -> Result<As
         category: r.category,
         name: r.name.to_string(),
         status: r.status,
-        status_label: r.status_label,
+        status_label: r.status_label(),
     });
     let how_to_apply = apply::how_to_apply(&ctx, &results);
     let figures = household_figures(&ctx)?;

@@ -80,31 +80,22 @@ impl LocalRule {
         match self {
             LocalRule::Property => "当地财产规定",
             LocalRule::Standard => "当地低保标准",
-            LocalRule::DisposableIncome => "当地上年度居民人均可支配收入",
-            LocalRule::SpendingRatio => "当地规定的刚性支出比例",
-            LocalRule::MarginalMultiplier => "当地采用的边缘家庭标准（1.5倍或更高）",
-        }
-    }
-
-    /// The status a result shows when this rule alone is undecided.
-    fn status_label(self) -> &'static str {
-        match self {
-            LocalRule::Property => "可能符合——取决于当地财产规定，请咨询乡镇（街道）",
-            LocalRule::Standard => "可能符合——取决于当地低保标准，请咨询乡镇（街道）",
-            LocalRule::DisposableIncome => "可能符合——取决于当地居民人均可支配收入，请咨询乡镇（街道）",
-            LocalRule::SpendingRatio => "可能符合——取决于当地刚性支出比例，请咨询乡镇（街道）",
-            LocalRule::MarginalMultiplier => "可能符合——取决于当地边缘家庭标准，请咨询乡镇（街道）",
+            LocalRule::DisposableIncome => "当地居民人均可支配收入",
+            LocalRule::SpendingRatio => "当地刚性支出比例",
+            LocalRule::MarginalMultiplier => "当地边缘家庭标准",
         }
     }
 
     /// What the reader should do about it, in one sentence.
     fn what_to_ask(self) -> &'static str {
         match self {
-            LocalRule::Property => "存款、车辆、房产等财产的限额由各地规定，现有文件没有给出数字，本工具不作猜测；请带上您家的财产情况向乡镇（街道）咨询。",
-            LocalRule::Standard => "请查看所在市、县民政局公布的低保标准，或向乡镇（街道）、12345询问，填入第1步后即可判断。",
-            LocalRule::DisposableIncome => "该数字见所在市、县上年度统计公报，也可向乡镇（街道）询问。",
-            LocalRule::SpendingRatio => "这一比例由当地规定，现有文件没有给出数字；请向乡镇（街道）咨询。",
-            LocalRule::MarginalMultiplier => "国家允许各地把边缘家庭标准从1.5倍放宽到2倍，请向乡镇（街道）确认当地采用哪一标准。",
+            LocalRule::Property => {
+                "存款、车辆、房产等财产的限额由各地规定，现有文件没有给出数字，本工具不作猜测；请向乡镇（街道）咨询。"
+            }
+            LocalRule::Standard => "请查看市、县民政局公布的低保标准，或向乡镇（街道）、12345询问，填入第1步即可判断。",
+            LocalRule::DisposableIncome => "该数字见市、县上年度统计公报，也可向乡镇（街道）询问。",
+            LocalRule::SpendingRatio => "比例由当地规定，现有文件没有给出数字；请向乡镇（街道）咨询。",
+            LocalRule::MarginalMultiplier => "各地可把边缘家庭标准从1.5倍放宽到2倍，请向乡镇（街道）确认。",
         }
     }
 
@@ -613,7 +604,6 @@ pub struct CategoryResult {
     pub name: Cow<'static, str>,
     pub subject: Subject,
     pub status: Status,
-    pub status_label: &'static str,
     /// When the result may qualify and one local rule alone is undecided: that rule.
     pub decided_by: Option<LocalRule>,
     /// The local rules its unknown conditions wait on (a later rule that depends on this result
@@ -651,7 +641,6 @@ impl CategoryResult {
             name,
             subject,
             status,
-            status_label: decided_by.map_or(status.label(), LocalRule::status_label),
             decided_by,
             waits_on,
             not_applicable_because: None,
@@ -670,7 +659,6 @@ impl CategoryResult {
             name: Cow::Borrowed(name),
             subject: Subject::Household,
             status: Status::NotApplicable,
-            status_label: Status::NotApplicable.label(),
             decided_by: None,
             waits_on: LocalRules::NONE,
             checks: Vec::new(),
@@ -681,6 +669,15 @@ impl CategoryResult {
 }
 
 impl CategoryResult {
+    /// The status in words; when one local rule alone is undecided, it is named:
+    /// "可能符合——取决于当地财产规定，请咨询乡镇（街道）".
+    pub fn status_label(&self) -> Cow<'static, str> {
+        match self.decided_by {
+            Some(rule) => Cow::Owned(format!("可能符合——取决于{}，请咨询乡镇（街道）", rule.label())),
+            None => Cow::Borrowed(self.status.label()),
+        }
+    }
+
     /// The one sentence a resident reads first: what decides it, or what was found.
     pub fn summary(&self) -> String {
         match &self.not_applicable_because {
@@ -699,7 +696,7 @@ impl Serialize for CategoryResult {
         s.serialize_field("name", &self.name)?;
         s.serialize_field("subject", &self.subject)?;
         s.serialize_field("status", &self.status)?;
-        s.serialize_field("status_label", self.status_label)?;
+        s.serialize_field("status_label", &self.status_label())?;
         s.serialize_field("decided_by", &self.decided_by)?;
         if self.waits_on.is_empty() {
             s.skip_field("waits_on")?;

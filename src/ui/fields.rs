@@ -192,43 +192,36 @@ pub fn checkbox(props: &CheckboxProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct YesNoProps {
-    /// The id of the 是 radio (the error summary links to it); 否 is `{id}-no`.
-    pub id: AttrValue,
-    /// The question, as the group's legend.
-    pub legend: AttrValue,
-    /// `None` until the user answers: neither radio is selected.
-    pub value: Option<bool>,
-    #[prop_or_default]
-    pub error: Option<String>,
-    pub onchange: Callback<bool>,
-}
-
 /// A yes/no question as a fieldset of two radios, neither selected until the user answers: for
 /// follow-up questions whose answer opens or closes a category, where a ticked default would be an
-/// answer the user never gave.
-#[function_component(YesNo)]
-pub fn yes_no(props: &YesNoProps) -> Html {
-    let id = props.id.to_string();
-    let radio = |value: bool, radio_id: String, label: &'static str| {
-        let onchange = props.onchange.clone();
-        let onchange = Callback::from(move |_: Event| onchange.emit(value));
+/// answer the user never gave. `id` is the 是 radio's (the error summary links to it); 否 is
+/// `{id}-no`. A plain function rather than a component: it is drawn inside its member's card, which
+/// re-renders with it anyway, and each component costs the page's first load.
+pub fn yes_no(
+    id: &str,
+    legend: &'static str,
+    value: Option<bool>,
+    error: Option<String>,
+    onchange: Callback<bool>,
+) -> Html {
+    let radio = |answer: bool, radio_id: String, label: &'static str| {
+        let onchange = onchange.clone();
+        let onchange = Callback::from(move |_: Event| onchange.emit(answer));
         html! {
             <div class="radio">
-                <input type="radio" id={radio_id.clone()} name={id.clone()} value={if value { "yes" } else { "no" }}
-                    checked={props.value == Some(value)} {onchange} />
+                <input type="radio" id={radio_id.clone()} name={id.to_string()} value={if answer { "yes" } else { "no" }}
+                    checked={value == Some(answer)} {onchange} />
                 <label for={radio_id}>{ label }</label>
             </div>
         }
     };
     html! {
-        <fieldset class={classes!("field", "yes-no", props.error.is_some().then_some("field-error"))}
-            aria-describedby={described_by(&id, false, props.error.is_some())}>
-            <legend>{ props.legend.clone() }</legend>
-            { hint_and_error(&id, &None, &props.error) }
+        <fieldset class={classes!("field", "yes-no", error.is_some().then_some("field-error"))}
+            aria-describedby={described_by(id, false, error.is_some())}>
+            <legend>{ legend }</legend>
+            { hint_and_error(id, &None, &error) }
             <div class="radios-inline">
-                { radio(true, id.clone(), "是") }
+                { radio(true, id.to_string(), "是") }
                 { radio(false, format!("{id}-no"), "否") }
             </div>
         </fieldset>

@@ -215,7 +215,7 @@ pub fn hotline_page() -> Html {
                             </p>
                             <ul class="hotline-statuses">
                                 { for a.results.iter().filter(|r| r.status <= Status::NeedsLocalCheck).map(|r| html! {
-                                    <li>{ format!("{}：{}", r.name, r.status_label) }</li>
+                                    <li>{ format!("{}：{}", r.name, r.status_label()) }</li>
                                 }) }
                             </ul>
                         }

@@ -103,26 +103,19 @@ pub fn use_assessment() -> Rc<Result<crate::engine::Assessment, NotAssessed>> {
     use_context::<Assessed>().map(|a| a.0).unwrap_or_else(|| Rc::new(Err(NotAssessed::Problems(Vec::new()))))
 }
 
-/// What the results step shows for the current answers: the results, the answers to change, or
-/// why the engine could not assess them (with every answer kept).
-#[derive(Properties, PartialEq)]
-pub struct ResultsOutcomeProps {
-    /// The problems to show now (unanswered ones only once the user has reached the review).
-    pub problems: Vec<Problem>,
-    pub outcome: Rc<Result<crate::engine::Assessment, NotAssessed>>,
-}
-
-#[function_component(ResultsOutcome)]
-pub fn results_outcome(props: &ResultsOutcomeProps) -> Html {
-    if !props.problems.is_empty() {
+/// What the results step shows for the current answers: the results, the answers to change
+/// (`problems`: those to show now), or why the engine could not assess them, with every answer
+/// kept. A plain function: the results page is its only caller.
+pub fn results_outcome(problems: &[Problem], outcome: &Result<crate::engine::Assessment, NotAssessed>) -> Html {
+    if !problems.is_empty() {
         return html! {
             <>
                 <p>{ "有些回答需要先修改，才能计算结果：" }</p>
-                <ErrorSummary problems={props.problems.clone()} />
+                <ErrorSummary problems={problems.to_vec()} />
             </>
         };
     }
-    match props.outcome.as_ref() {
+    match outcome {
         Ok(assessment) => html! { <ResultsView assessment={assessment.clone()} /> },
         Err(NotAssessed::Failed(message)) => html! {
             <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="assess-failed-title">
@@ -153,7 +146,7 @@ fn results_page() -> Html {
     });
     html! {
         <StepPage route={Route::Results}>
-            <ResultsOutcome problems={problems.0.as_ref().clone()} outcome={outcome.clone()} />
+            { results_outcome(&problems.0, &outcome) }
             if problems.0.is_empty() && outcome.is_ok() {
                 <div class="actions no-print">
                     <button type="button" class="button secondary" onclick={print}>{ "打印或保存（不含姓名）" }</button>

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::choices::*;
-use super::fields::{Checkbox, MoneyField, SelectField, TextField, YesNo};
+use super::fields::{yes_no, Checkbox, MoneyField, SelectField, TextField};
 use super::route::{route_link, Navigator, Route};
 use super::state::{
     Action, AssetAnswers, IncomeLine, MemberAnswers, MoneyAnswer, PlaceAnswers, Problem, SituationAnswers,
@@ -285,27 +285,21 @@ fn member_card(props: &MemberCardProps) -> Html {
                 <SelectField id={id("grade")} label="残疾等级（残疾人证上的等级）" value={key_of(GRADES, &m.grade)} options={options(GRADES)}
                     error={error("grade")} onchange={update(|m, v| if let Some(g) = pick(GRADES, &v) { m.grade = g })} />
                 { say("还需要康复治疗、康复训练或者照料护理吗？") }
-                <YesNo id={id("care")} legend="还需要康复治疗、康复训练或照料护理吗？" value={m.needs_care}
-                    error={error("care")} onchange={flag(|m, v| m.needs_care = Some(v))} />
+                { yes_no(&id("care"), "还需要康复治疗、康复训练或照料护理吗？", m.needs_care, error("care"), flag(|m, v| m.needs_care = Some(v))) }
             }
             { say("这位家人有没有生病？是不是大病？现在还在治疗吗？") }
             <Checkbox id={id("ill")} label="患有疾病" checked={m.ill} onchange={flag(|m, v| m.ill = v)} />
             if m.ill {
-                <YesNo id={id("serious")} legend="是重病、大病吗（有医院诊断）？" value={m.serious}
-                    error={error("serious")} onchange={flag(|m, v| m.serious = Some(v))} />
-                <YesNo id={id("treatment")} legend="还没有痊愈、仍在治疗吗？" value={m.in_treatment}
-                    error={error("treatment")} onchange={flag(|m, v| m.in_treatment = Some(v))} />
+                { yes_no(&id("serious"), "是重病、大病吗（有医院诊断）？", m.serious, error("serious"), flag(|m, v| m.serious = Some(v))) }
+                { yes_no(&id("treatment"), "还没有痊愈、仍在治疗吗？", m.in_treatment, error("treatment"), flag(|m, v| m.in_treatment = Some(v))) }
             }
             { say("这位家人在上学吗？上的是什么学校，是全日制吗？") }
             <SelectField id={id("student")} label="在读情况" value={key_of(LEVELS, &m.student)} options={options(LEVELS)}
                 onchange={update(|m, v| if let Some(l) = pick(LEVELS, &v) { m.student = l })} />
             if m.student.is_some() {
-                <YesNo id={id("fulltime")} legend="是全日制吗？" value={m.full_time}
-                    error={error("fulltime")} onchange={flag(|m, v| m.full_time = Some(v))} />
-                <YesNo id={id("highfee")} legend="是在高收费学校就读吗？" value={m.high_fee_school}
-                    error={error("highfee")} onchange={flag(|m, v| m.high_fee_school = Some(v))} />
-                <YesNo id={id("abroad")} legend="是出国留学吗？" value={m.abroad}
-                    error={error("abroad")} onchange={flag(|m, v| m.abroad = Some(v))} />
+                { yes_no(&id("fulltime"), "是全日制吗？", m.full_time, error("fulltime"), flag(|m, v| m.full_time = Some(v))) }
+                { yes_no(&id("highfee"), "是在高收费学校就读吗？", m.high_fee_school, error("highfee"), flag(|m, v| m.high_fee_school = Some(v))) }
+                { yes_no(&id("abroad"), "是出国留学吗？", m.abroad, error("abroad"), flag(|m, v| m.abroad = Some(v))) }
                 <MoneyField id={id("fees")} label="这位学生一学年自己负担的学费、住宿费、保育教育费"
                     hint="扣除各种资助、减免以后家里实际付的钱；没有就不填。"
                     answer={m.fees.clone()} error={error("fees")} onchange={fees(|m, v| m.fees = v)} />

@@ -40,7 +40,7 @@ pub fn results_view(props: &ResultsProps) -> Html {
             <div class="panel result-banner" role="status">
                 if let Some(best) = &a.best {
                     <p class="lead">{ "您家最可能符合：" }<strong>{ best.name.clone() }</strong></p>
-                    <p><span class={status_class(best.status)}>{ best.status_label }</span></p>
+                    <p><span class={status_class(best.status)}>{ best.status_label.clone() }</span></p>
                 } else {
                     <p class="lead">{ "根据您填写的信息，暂未发现可能符合的类别。" }</p>
                     <p>{ "情况特殊、或者收入刚刚变化的，仍可以向乡镇（街道）咨询。" }</p>
@@ -77,7 +77,7 @@ fn result_card(r: &CategoryResult) -> Html {
     html! {
         <section class="result-card" aria-label={r.name.to_string()}>
             <h3>{ r.name.to_string() }</h3>
-            <p><span class={status_class(r.status)}>{ r.status_label }</span></p>
+            <p><span class={status_class(r.status)}>{ r.status_label() }</span></p>
             <p>{ r.summary() }</p>
             <details open={r.status <= Status::NeedsLocalCheck}>
                 <summary>{ "为什么：逐条条件" }</summary>

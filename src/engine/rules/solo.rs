@@ -182,7 +182,7 @@ pub fn assess_marginal_members(ctx: &Context, marginal: &CategoryResult) -> Resu
                 Status::NeedsLocalCheck => Outcome::Unknown,
                 Status::Unlikely | Status::NotApplicable => Outcome::Fail,
             },
-            format!("家庭的边缘家庭评估结果：{}。", marginal.status_label),
+            format!("家庭的边缘家庭评估结果：{}。", marginal.status_label()),
             citation.clone(),
         )
         .waiting_on(marginal.waits_on);
