@@ -103,7 +103,7 @@ mod tests {
         assert!(text.contains("告知来电人：以家庭为单位"));
         assert!(text.contains("带齐材料：申请人及家庭成员的居民身份证、户口簿"));
         assert!(text.contains("办理时限：自受理之日起30个工作日内"));
-        assert!(text.contains("不太可能：\n- 低保边缘家庭：您家看来符合低保条件，应按低保审核（优先类别）"), "{text}");
+        assert!(text.contains("\n- 低保边缘家庭：您家看来符合低保条件，应按低保审核（优先类别）"), "{text}");
     }
 
     #[test]

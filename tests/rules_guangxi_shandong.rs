@@ -150,7 +150,12 @@ fn guangxi_migrant_workers_without_unemployment_insurance_are_left_to_local_cond
 #[test]
 fn guangxi_new_applicants_who_may_qualify_can_ask_for_a_one_off_payment_before_the_review() {
     let a = gx("10000").home().assess();
-    assert_eq!(result_named(&a, Category::TemporaryAssistance, "先行发放").status, Status::NeedsLocalCheck);
+    let r = result_named(&a, Category::TemporaryAssistance, "先行发放");
+    assert_eq!(r.status, Status::NeedsLocalCheck);
+    // It names the categories that may apply, not a status.
+    let said = check(r, "temporary.before_review.applicant").explanation.to_string();
+    assert!(said.contains("您家可能符合：最低生活保障（低保）"), "{said}");
+    assert!(!said.contains("可能符合——"), "{said}");
     let a = gx("100000").assess();
     assert!(!a.results.iter().any(|r| r.name.contains("先行发放")));
     let a = gx("10000").situation(|s| s.receives_dibao = true).assess();

@@ -99,19 +99,55 @@ fn an_able_supporter_rules_out_destitute_support() {
 }
 
 #[test]
-fn an_unanswered_supporter_question_is_answered_by_an_employed_adult_child_in_the_household() {
+fn an_unanswered_supporter_question_is_answered_by_an_adult_child_in_the_household_working_or_not() {
+    for work in [WorkStatus::Employed, WorkStatus::Unemployed, WorkStatus::Unknown] {
+        let a = H::new("national", "700")
+            .member(person(Relation::Applicant, 75))
+            .member(working(person(Relation::Child, 45), work))
+            .assess();
+        let c = check(member_result(&a, Category::Destitute, 0), "destitute.supporter");
+        assert_eq!(c.outcome, Outcome::Fail, "{work:?}");
+        assert!(c.explanation.to_string().contains("第2位成员"));
+        assert!(c.explanation.to_string().contains("有，但他们没有能力履行"), "{}", c.explanation);
+    }
+}
+
+#[test]
+fn a_sixty_year_old_wife_of_a_retired_man_with_a_pension_is_not_destitute_when_the_question_is_unanswered() {
     let a = H::new("national", "700")
-        .member(person(Relation::Applicant, 75))
-        .member(working(person(Relation::Child, 45), WorkStatus::Employed))
+        .member(working(person(Relation::Applicant, 65), WorkStatus::Retired))
+        .member(person(Relation::Spouse, 60))
+        .income(Some(0), IncomeKind::Pension, monthly("3000"))
         .assess();
-    let c = check(member_result(&a, Category::Destitute, 0), "destitute.supporter");
+    let c = check(member_result(&a, Category::Destitute, 1), "destitute.supporter");
     assert_eq!(c.outcome, Outcome::Fail);
-    assert!(c.explanation.to_string().contains("第2位成员"));
+    assert!(c.explanation.to_string().contains("有自己的收入"), "{}", c.explanation);
+    assert_ne!(a.best.as_ref().map(|b| b.category), Some(Category::Destitute));
+}
+
+#[test]
+fn an_elderly_spouse_without_income_is_not_presumed_able_and_with_a_pension_is() {
+    let couple = |pension: Option<&str>| {
+        let h = H::new("national", "700").member(person(Relation::Applicant, 75)).member(person(Relation::Spouse, 72));
+        match pension {
+            Some(amount) => h.income(Some(1), IncomeKind::Pension, monthly(amount)),
+            None => h,
+        }
+    };
+    let outcome = |h: H| check(member_result(&h.assess(), Category::Destitute, 0), "destitute.supporter").outcome;
+    assert_eq!(outcome(couple(None)), Outcome::Unknown);
+    assert_eq!(outcome(couple(Some("0.01"))), Outcome::Fail);
+}
+
+#[test]
+fn an_eight_year_old_with_two_parents_at_home_is_not_destitute_when_the_question_is_unanswered() {
     let a = H::new("national", "700")
-        .member(person(Relation::Applicant, 75))
-        .member(working(person(Relation::Child, 45), WorkStatus::Unemployed))
+        .member(person(Relation::Applicant, 36))
+        .member(person(Relation::Spouse, 34))
+        .member(person(Relation::Child, 8))
         .assess();
-    assert_eq!(check(member_result(&a, Category::Destitute, 0), "destitute.supporter").outcome, Outcome::Unknown);
+    assert_eq!(check(member_result(&a, Category::Destitute, 2), "destitute.supporter").outcome, Outcome::Fail);
+    assert_eq!(member_result(&a, Category::Destitute, 2).status, Status::Unlikely);
 }
 
 #[test]
@@ -247,4 +283,29 @@ fn every_built_in_pack_cites_the_civil_code_for_the_adult_age() {
         assert_eq!(age.0[0].source.article, "第十七条", "{id}");
         assert!(p.rules.destitute.supporter_severe_up_to_grade.is_some(), "{id}");
     }
+}
+
+// ---- Ranking: 临时救助 after the categories that may apply; no lead without a standard ----
+
+#[test]
+fn emergency_assistance_is_listed_after_a_category_that_may_apply_even_when_it_is_likely() {
+    // A 70-year-old alone with a home (特困 may apply, the property rule undecided) and an accident.
+    let a = alone(70).home().situation(|s| s.sudden_hardship = true).assess();
+    let position = |c: Category| a.results.iter().position(|r| r.category == c).expect("present");
+    assert_eq!(result_named(&a, Category::TemporaryAssistance, "急难").status, Status::Likely);
+    assert_eq!(status(&a, Category::Destitute), Status::NeedsLocalCheck);
+    assert!(position(Category::Destitute) < position(Category::TemporaryAssistance));
+    assert_eq!(a.best.as_ref().map(|b| b.category), Some(Category::Destitute));
+    // With nothing else open, emergency assistance leads.
+    let a = H::new("national", "700").adults(1).yearly_wages("90000").situation(|s| s.sudden_hardship = true).assess();
+    assert_eq!(a.best.as_ref().map(|b| b.category), Some(Category::TemporaryAssistance));
+}
+
+#[test]
+fn without_a_standard_no_income_tested_category_leads_the_result() {
+    let a = alone(40).with(|h| h.place.local_standard = None).yearly_wages("6000").assess();
+    assert_eq!(result(&a, Category::Dibao).status, Status::NeedsLocalCheck);
+    assert!(a.best.is_none(), "{:?}", a.best);
+    let a = alone(40).yearly_wages("6000").assess();
+    assert_eq!(a.best.as_ref().map(|b| b.category), Some(Category::Dibao));
 }

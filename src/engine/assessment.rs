@@ -10,7 +10,7 @@ use super::context::{Context, LocalFigure};
 use super::date::Day;
 use super::household::{FieldError, Household};
 use super::money::{self, MoneyError};
-use super::outcome::{Category, CategoryResult, Status};
+use super::outcome::{Category, CategoryResult, LocalRule, Status};
 use super::policy::{MarginalVariant, PolicyPack};
 use super::rules::{destitute, dibao, expenditure, marginal, phase_out, rigid, solo, temporary};
 
@@ -27,7 +27,8 @@ pub struct Assessment {
     pub household: HouseholdFigures,
     /// The thresholds, per person per month, for a chart of where the household stands.
     pub ladder: Vec<Rung>,
-    /// The best result (first of `results`), unless nothing is likely or possible.
+    /// The best result: the first of `results` that is likely or possible and does not wait on an
+    /// unknown 低保标准; `None` when there is none.
     pub best: Option<BestCategory>,
     /// Every category, best first: by status, then in review order.
     pub results: Vec<CategoryResult>,
@@ -124,18 +125,27 @@ pub fn assess(household: &Household, pack: &PolicyPack, today: Day) -> Result<As
     let temporary_results = temporary::assess(&ctx, &results)?;
     results.extend(temporary_results);
 
-    // Best first: by status, then review order; the sort is stable, so members keep their order.
-    results.sort_by_key(|r| (r.status, r.category));
+    // Best first: the categories that may apply before those that do not; among them 临时救助 last,
+    // being help on top of a category rather than one of its own (a 急难 payment does not outrank
+    // 特困); then by status and review order. The sort is stable, so members keep their order.
+    results.sort_by_key(|r| {
+        let open = r.status <= Status::NeedsLocalCheck;
+        (!open, open && r.category == Category::TemporaryAssistance, r.status, r.category)
+    });
     let traits = assistance::Traits::of(household);
     for result in &mut results {
         result.special_assistance = assistance::for_result(pack.rules.special_assistance, traits, result);
     }
-    let best = results.first().filter(|r| r.status <= Status::NeedsLocalCheck).map(|r| BestCategory {
-        category: r.category,
-        name: r.name.to_string(),
-        status: r.status,
-        status_label: r.status_label(),
-    });
+    // Without a 低保标准 no income test is decided: a result waiting on it is not led with.
+    let best = results
+        .iter()
+        .find(|r| r.status <= Status::NeedsLocalCheck && !r.waits_on.contains(LocalRule::Standard))
+        .map(|r| BestCategory {
+            category: r.category,
+            name: r.name.to_string(),
+            status: r.status,
+            status_label: r.status_label(),
+        });
     let how_to_apply = apply::how_to_apply(&ctx, &results);
     let figures = household_figures(&ctx)?;
     let ladder = ladder(&ctx)?;

@@ -9,8 +9,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::pages::{money_section_for, DestituteAges, MembersSection, PlaceSection};
+use super::pages::{money_section_for, MembersSection, PlaceSection};
 use super::state::Action;
+use super::state::DestituteAges;
 use super::{use_assessment, Assessed, NotAssessed, Store};
 use crate::call_record::call_record;
 use crate::engine::money::Yuan;
@@ -206,6 +207,7 @@ pub fn hotline_page() -> Html {
                             <p id="hotline-best" class="lead">
                                 { match &a.best {
                                     Some(best) => format!("{}：{}", best.name, best.status_label),
+                                    None if a.standard.is_none() => "低保标准未知：与收入有关的类别暂时无法判断".to_string(),
                                     None => "暂未发现可能符合的类别".to_string(),
                                 } }
                             </p>

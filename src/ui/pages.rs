@@ -7,8 +7,8 @@ use super::choices::*;
 use super::fields::{yes_no, Checkbox, MoneyField, SelectField, TextField};
 use super::route::{route_link, Navigator, Route};
 use super::state::{
-    Action, AssetAnswers, IncomeLine, MemberAnswers, MoneyAnswer, PlaceAnswers, Problem, SituationAnswers,
-    SpendingAnswers, Step,
+    Action, AssetAnswers, DestituteAges, IncomeLine, MemberAnswers, MoneyAnswer, PlaceAnswers, Problem,
+    SituationAnswers, SpendingAnswers, Step,
 };
 use super::{packs, today, Dispatch, Problems, Store};
 use crate::engine::context::{area_figure, LocalFigure, Origin};
@@ -211,31 +211,6 @@ pub fn place_section(props: &PlaceSectionProps) -> Html {
     }
 }
 
-/// The ages at which 特困 counts a person as unable to work (elderly, minor), from the pack chosen
-/// (the national pack before one is): the member card asks about supporters only then.
-#[derive(Clone, Copy, PartialEq)]
-pub struct DestituteAges {
-    elderly: Option<u32>,
-    minor: Option<u32>,
-}
-
-impl DestituteAges {
-    pub fn for_pack(pack_id: &str) -> DestituteAges {
-        let pack = packs().iter().find(|p| p.id == pack_id).or_else(|| packs().iter().find(|p| p.id == "national"));
-        let day = today();
-        let value =
-            |param: Option<&crate::engine::policy::Param<u32>>| param.and_then(|p| p.in_force(day)).map(|d| d.value);
-        DestituteAges {
-            elderly: value(pack.map(|p| &p.rules.destitute.elderly_age)),
-            minor: value(pack.map(|p| &p.rules.destitute.minor_age)),
-        }
-    }
-
-    fn covers(self, age: u32) -> bool {
-        self.elderly.is_some_and(|elderly| age >= elderly) || self.minor.is_some_and(|minor| age < minor)
-    }
-}
-
 #[derive(Properties, PartialEq)]
 struct MemberCardProps {
     index: usize,
@@ -260,9 +235,7 @@ fn member_card(props: &MemberCardProps) -> Html {
         let store = store.clone();
         Callback::from(move |_: MouseEvent| store.dispatch(Action::RemoveMember(i)))
     };
-    let age: Option<u32> = m.age.trim().parse().ok();
-    // 特困 asks about supporters only for the elderly, minors and disabled people.
-    let asks_supporter = m.disability.is_some() || age.is_some_and(|a| props.ages.covers(a));
+    let asks_supporter = props.ages.asks_supporter(&m);
     let id = |name: &str| format!("member-{i}-{name}");
     let say = |line: &'static str| {
         if props.scripted {
@@ -310,6 +283,7 @@ fn member_card(props: &MemberCardProps) -> Html {
             if asks_supporter {
                 { say("有没有子女、配偶或父母能赡养、照顾这位家人？他们有没有这个能力？") }
                 <SelectField id={id("supporter")} label="有没有能赡养、抚养、扶养这位成员的人（配偶、子女、父母等）？"
+                    hint="住在这个家里的配偶、父母、成年子女也算。" error={error("supporter")}
                     value={key_of(SUPPORTERS, &m.supporter)} options={options(SUPPORTERS)}
                     onchange={update(|m, v| if let Some(s) = pick(SUPPORTERS, &v) { m.supporter = s })} />
             }
@@ -689,22 +663,4 @@ fn situation_summary(s: &SituationAnswers) -> String {
     }
     parts.push(label_of(HUKOU, &s.hukou).to_string());
     parts.join("；")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::DestituteAges;
-
-    #[test]
-    fn the_supporter_question_appears_from_the_packs_elderly_age_and_below_its_minor_age() {
-        let shanxi = DestituteAges::for_pack("shanxi");
-        assert!(shanxi.covers(60) && shanxi.covers(15));
-        assert!(!shanxi.covers(59) && !shanxi.covers(16));
-    }
-
-    #[test]
-    fn before_a_province_is_chosen_the_national_ages_decide_the_supporter_question() {
-        assert!(DestituteAges::for_pack("") == DestituteAges::for_pack("national"));
-        assert!(DestituteAges::for_pack("").covers(60));
-    }
 }

@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use super::{packs, today};
 use crate::engine::household::*;
 use crate::engine::money::{Amount, Money, Period};
 use crate::input::{parse_count, parse_money};
@@ -282,6 +283,36 @@ impl Reducible for State {
     }
 }
 
+/// The ages at which 特困 counts a person as unable to work (elderly, minor), from the pack chosen
+/// (the national pack before one is): the member card asks about supporters only then.
+#[derive(Clone, Copy, PartialEq)]
+pub struct DestituteAges {
+    elderly: Option<u32>,
+    minor: Option<u32>,
+}
+
+impl DestituteAges {
+    pub fn for_pack(pack_id: &str) -> DestituteAges {
+        let pack = packs().iter().find(|p| p.id == pack_id).or_else(|| packs().iter().find(|p| p.id == "national"));
+        let day = today();
+        let value =
+            |param: Option<&crate::engine::policy::Param<u32>>| param.and_then(|p| p.in_force(day)).map(|d| d.value);
+        DestituteAges {
+            elderly: value(pack.map(|p| &p.rules.destitute.elderly_age)),
+            minor: value(pack.map(|p| &p.rules.destitute.minor_age)),
+        }
+    }
+
+    fn covers(self, age: u32) -> bool {
+        self.elderly.is_some_and(|elderly| age >= elderly) || self.minor.is_some_and(|minor| age < minor)
+    }
+
+    /// 特困 asks about supporters only for the elderly, minors and disabled people.
+    pub fn asks_supporter(self, member: &MemberAnswers) -> bool {
+        member.disability.is_some() || member.age.trim().parse().ok().is_some_and(|age| self.covers(age))
+    }
+}
+
 /// Which step of the flow a field is asked on, for the error summary's links.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
@@ -316,6 +347,7 @@ fn field_label(field: &str) -> String {
         ["member", i, "highfee"] => format!("第{}位成员是否在高收费学校就读", nth(i)),
         ["member", i, "abroad"] => format!("第{}位成员是否出国留学", nth(i)),
         ["member", i, "fees"] => format!("第{}位成员一学年的教育费用", nth(i)),
+        ["member", i, "supporter"] => format!("第{}位成员有没有能赡养、照顾他（她）的人", nth(i)),
         ["income", i, "amount"] => format!("第{}项收入的金额", i.parse::<usize>().map(|i| i + 1).unwrap_or(0)),
         ["place", "standard"] => "当地低保标准".to_string(),
         ["place", "disposable"] => "上年度居民人均可支配收入".to_string(),
@@ -374,6 +406,7 @@ impl Answers {
             Step::Money,
             &MoneyAnswer { text: self.assets.financial.clone(), per: Period::Year },
         );
+        let ages = DestituteAges::for_pack(&self.place.pack);
         let mut members = Vec::new();
         for (i, m) in self.members.iter().enumerate() {
             let field = format!("member-{i}-age");
@@ -435,6 +468,9 @@ impl Answers {
                 }
                 None => None,
             };
+            if ages.asks_supporter(m) && m.supporter == SupporterStatus::Unknown {
+                problems.push(unanswered(format!("member-{i}-supporter"), "请选择"));
+            }
             let Some(age) = age else { continue };
             members.push(Member {
                 relation: m.relation,
@@ -451,6 +487,12 @@ impl Answers {
         let homes = read_count(&mut problems, "assets-homes", Step::Money, &self.assets.homes, 0, 99, "房产套数");
         let s = &self.situation;
         let months = if s.unemployed {
+            if s.months_without_income.trim().is_empty() {
+                problems.push(Problem {
+                    step: Step::Money,
+                    ..unanswered("situation-months".to_string(), "请填写已经连续几个月没有收入")
+                });
+            }
             read_count(&mut problems, "situation-months", Step::Money, &s.months_without_income, 0, 120, "无收入月数")
         } else {
             None
@@ -546,6 +588,19 @@ fn read_count(
 mod tests {
     use super::*;
 
+    #[test]
+    fn the_supporter_question_appears_from_the_packs_elderly_age_and_below_its_minor_age() {
+        let shanxi = DestituteAges::for_pack("shanxi");
+        assert!(shanxi.covers(60) && shanxi.covers(15));
+        assert!(!shanxi.covers(59) && !shanxi.covers(16));
+    }
+
+    #[test]
+    fn before_a_province_is_chosen_the_national_ages_decide_the_supporter_question() {
+        assert!(DestituteAges::for_pack("") == DestituteAges::for_pack("national"));
+        assert!(DestituteAges::for_pack("").covers(60));
+    }
+
     fn reduce(state: State, action: Action) -> State {
         (*Rc::new(state).reduce(action)).clone()
     }
@@ -639,10 +694,14 @@ mod tests {
 
     #[test]
     fn a_disability_certificate_leaves_the_grade_and_care_unanswered_until_chosen() {
-        let answers = one_member(|m| m.disability = Some(DisabilityKind::Physical));
+        let answers = one_member(|m| {
+            m.disability = Some(DisabilityKind::Physical);
+            m.supporter = SupporterStatus::None;
+        });
         assert_eq!(missing_fields(&answers), ["member-0-care", "member-0-grade"]);
         let answers = one_member(|m| {
             m.disability = Some(DisabilityKind::Physical);
+            m.supporter = SupporterStatus::None;
             m.grade = Some(3);
             m.needs_care = Some(true);
         });
@@ -664,6 +723,30 @@ mod tests {
         let student = answers.to_household().expect("answered").members[0].student.expect("student");
         assert_eq!(student.fees.amount.to_string(), "6000");
         assert_eq!(student.fees.per, Period::Year);
+    }
+
+    #[test]
+    fn the_supporter_question_is_required_for_an_elderly_member_or_a_child_and_not_asked_of_others() {
+        // The page asks it from the pack's 特困 ages (山西: 60 and over, under 16).
+        for (age, asked) in [("60", true), ("59", false), ("15", true), ("16", false)] {
+            let answers = one_member(|m| m.age = age.into());
+            assert_eq!(missing_fields(&answers) == ["member-0-supporter"], asked, "age {age}");
+        }
+        let answers = one_member(|m| {
+            m.age = "78".into();
+            m.supporter = SupporterStatus::Unable;
+        });
+        assert_eq!(answers.to_household().expect("answered").members[0].supporter, SupporterStatus::Unable);
+    }
+
+    #[test]
+    fn months_without_income_are_required_once_unemployment_is_ticked() {
+        let mut answers = one_member(|_| {});
+        answers.situation.unemployed = true;
+        assert_eq!(missing_fields(&answers), ["situation-months"]);
+        answers.situation.months_without_income = "0".into();
+        let household = answers.to_household().expect("answered");
+        assert_eq!(household.situation.unemployment.map(|u| u.months_without_income), Some(0));
     }
 
     #[test]

@@ -59,6 +59,8 @@ test('an operator takes a whole call by keyboard only, gets the record, and æ–°æ
   await tabTo('member-2-fulltime'); await key('Space');
   await tabTo('member-2-highfee'); await key('ArrowDown');
   await tabTo('member-2-abroad'); await key('ArrowDown');
+  await tabTo('member-2-supporter'); await key('ArrowDown'); await key('ArrowDown'); await key('ArrowDown');
+  assert.equal(await page.locator('#member-2-supporter').inputValue(), 'able');
   await key('Alt+I');
   await page.waitForFunction(() => document.activeElement?.id === 'income-0-amount');
   await type('3000');

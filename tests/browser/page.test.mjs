@@ -163,6 +163,9 @@ test('a family below the standard is told 低保 is likely, filled in by keyboar
   assert.deepEqual(
     await Promise.all(['fulltime', 'highfee-no', 'abroad-no'].map((id) => page.locator(`#member-1-${id}`).isChecked())),
     [true, true, true]);
+  // A child is asked about supporters, with no answer chosen: the parents at home can support.
+  await tabToId('member-1-supporter'); await key('ArrowDown'); await key('ArrowDown'); await key('ArrowDown');
+  assert.equal(await page.locator('#member-1-supporter').inputValue(), 'able');
   await tabToText('继续'); await key('Enter');
   await page.getByRole('heading', { level: 1, name: '收入、支出和财产' }).waitFor();
   await tabToText('添加一项收入'); await key('Enter');
@@ -200,7 +203,7 @@ test('a 山西 family with heavy medical costs is told 支出型贫困 may quali
     members: [
       { relation: 'applicant', age: '45', work: 'employed' },
       { relation: 'spouse', age: '43', work: 'unemployed', ill: 'in_treatment' },
-      { relation: 'child', age: '15', student: 'junior_secondary' },
+      { relation: 'child', age: '15', student: 'junior_secondary', supporter: 'able' },
     ],
     income: [{ amount: '3000' }],
     money: { 'spending-medical': '1.8万', 'assets-financial': '2万', 'assets-homes': '1' },
@@ -346,6 +349,35 @@ test('ticking 患有疾病 asks 重病 and 仍在治疗 with nothing pre-selecte
   await next(page); await next(page); await next(page);
   await page.locator('.result-banner').waitFor();
   assert.doesNotMatch(await page.locator('main').innerText(), /重病患者。/);
+  await context.close();
+});
+
+test('an elderly member whose supporter question is left at 请选择 is reported as unanswered, not read as 特困', async () => {
+  const { page, context } = await open();
+  await place(page, { province: 'shanxi', area: 'taiyuan/urban' });
+  await next(page);
+  await member(page, 0, { relation: 'applicant', age: '65', work: 'retired' });
+  await member(page, 1, { relation: 'spouse', age: '60' });
+  await page.locator('#member-0-supporter').selectOption('none');
+  await next(page);
+  await income(page, 0, { kind: 'pension', amount: '3000' });
+  await next(page);
+  const summary = page.locator('.error-summary');
+  assert.match(await summary.innerText(), /第2位成员有没有能赡养、照顾他（她）的人：请选择/);
+  await next(page);
+  assert.equal(await page.locator('.result-banner').count(), 0, 'no result from an unanswered question');
+  await context.close();
+});
+
+test('without a 低保标准 the result does not lead with 低保 and says the standard is missing', async () => {
+  const { page, context } = await open();
+  const banner = await household(page, {
+    place: { province: 'national' },
+    members: [{ relation: 'applicant', age: '40', work: 'unemployed' }],
+    income: [{ amount: '500' }],
+  }, 'no-standard');
+  assert.match(banner, /还不知道当地低保标准/);
+  assert.doesNotMatch(banner, /最可能符合/);
   await context.close();
 });
 

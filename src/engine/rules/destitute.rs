@@ -12,10 +12,12 @@
 //! differ between reprints, so checks cite the condition by name rather than by a number we could not
 //! confirm.
 
+use rust_decimal::Decimal;
+
 use crate::engine::citation::{doc, Citation};
 use crate::engine::context::Context;
 use crate::engine::household::{Member, SupporterStatus};
-use crate::engine::income::PersonalRule;
+use crate::engine::income::{self, PersonalRule};
 use crate::engine::money::MoneyError;
 use crate::engine::outcome::{Category, CategoryResult, Check, Explanation, Outcome, Subject};
 use crate::engine::rules::MemberLabel;
@@ -149,10 +151,12 @@ fn means_of_living(ctx: &Context, index: usize) -> Result<Check, MoneyError> {
     )
 }
 
-/// 无法定义务人或其无履行义务能力. When the question was not answered, the household itself may
-/// answer it: an employed adult under the elderly age without a severe disability, who by relation is
-/// the member's legal supporter (spouse, parent of a child, adult child of a parent), is able to
-/// support them unless the office finds otherwise.
+/// 无法定义务人或其无履行义务能力. When the question was not answered (a partner's data may leave it
+/// out; the page asks it), the household itself may answer it: an adult who by relation is the
+/// member's legal supporter (spouse, parent of a child, adult child of a parent), without a severe
+/// disability, is able to support them unless the user or the office says otherwise — when under the
+/// elderly age, or older but with an income of their own (a pension). An older relative without
+/// income is left to the office: the 办法 counts elderly people on low incomes among those unable.
 fn supporter_check(ctx: &Context, index: usize, member: &Member) -> Check {
     let citation = cite("无履行义务能力的认定");
     let label = "无法定义务人，或义务人无履行能力";
@@ -161,10 +165,10 @@ fn supporter_check(ctx: &Context, index: usize, member: &Member) -> Check {
         SupporterStatus::Unable => (Outcome::Pass, Explanation::from("法定义务人无履行义务能力。")),
         SupporterStatus::Able => (Outcome::Fail, Explanation::from("有能够履行义务的法定赡养、抚养、扶养义务人。")),
         SupporterStatus::Unknown => match able_supporter_in_household(ctx, index, member) {
-            Some((supporter, other)) => (
+            Some((supporter, other, why)) => (
                 Outcome::Fail,
                 Explanation::from(format!(
-                    "{}有工作，按关系是这位成员的法定义务人，通常有履行能力；如实际无力履行，请向当地说明。",
+                    "{}：{why}，按关系是这位成员的法定义务人，通常有履行能力；如实际无力履行，请回答“有，但他们没有能力履行”，并向当地说明。",
                     MemberLabel(supporter, other)
                 )),
             ),
@@ -176,8 +180,13 @@ fn supporter_check(ctx: &Context, index: usize, member: &Member) -> Check {
     Check::fact("destitute.supporter", label, outcome, text, citation)
 }
 
-fn able_supporter_in_household<'h>(ctx: &Context<'h>, index: usize, member: &Member) -> Option<(usize, &'h Member)> {
-    use crate::engine::household::{Relation, WorkStatus};
+/// The first member the household shows to be this member's able legal supporter, with why.
+fn able_supporter_in_household<'h>(
+    ctx: &Context<'h>,
+    index: usize,
+    member: &Member,
+) -> Option<(usize, &'h Member, &'static str)> {
+    use crate::engine::household::Relation;
     let rule = &ctx.pack.rules.destitute;
     // Without the pack's ages and grades the household cannot answer the question for the user.
     let elderly = ctx.param(&rule.elderly_age)?.value;
@@ -194,12 +203,14 @@ fn able_supporter_in_household<'h>(ctx: &Context<'h>, index: usize, member: &Mem
     };
     ctx.household.members.iter().enumerate().find_map(|(i, other)| {
         let severely_disabled = other.disability.is_some_and(|d| u32::from(d.grade.value()) <= severe);
-        let able = i != index
-            && duty(other.relation)
-            && other.work == WorkStatus::Employed
-            && other.age.years() >= adult
-            && other.age.years() < elderly
-            && !severely_disabled;
-        able.then_some((i, other))
+        if i == index || !duty(other.relation) || other.age.years() < adult || severely_disabled {
+            return None;
+        }
+        if other.age.years() < elderly {
+            return Some((i, other, "已成年"));
+        }
+        // An income of their own (a pension, wages): counted as for 特困; an error leaves it undecided.
+        let own = income::member_own(ctx.household, i, PersonalRule::Destitute).ok()?;
+        (own.totals.net().ok()? > Decimal::ZERO).then_some((i, other, "有自己的收入（如养老金）"))
     })
 }

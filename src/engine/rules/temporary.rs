@@ -275,10 +275,10 @@ fn before_review(ctx: &Context, variant: TemporaryVariant, earlier: &[CategoryRe
         }
         _ => return None,
     };
-    let best = earlier.iter().filter(|r| categories.contains(&r.category)).map(|r| r.status).min()?;
-    if best > Status::NeedsLocalCheck {
-        return None;
-    }
+    let open: Vec<&CategoryResult> =
+        earlier.iter().filter(|r| categories.contains(&r.category) && r.status <= Status::NeedsLocalCheck).collect();
+    let best = open.iter().map(|r| r.status).min()?;
+    let names: Vec<&str> = open.iter().map(|r| r.name.as_ref()).collect();
     Some(result(
         "审核期间先行发放",
         vec![
@@ -286,7 +286,7 @@ fn before_review(ctx: &Context, variant: TemporaryVariant, earlier: &[CategoryRe
                 "temporary.before_review.applicant",
                 "新申请低收入人口认定，可能符合",
                 if best == Status::Likely { Outcome::Pass } else { Outcome::Unknown },
-                format!("您家可能符合的类别：{}。", best.label()),
+                format!("您家可能符合：{}。", names.join("；")),
                 citation.clone(),
             ),
             Check::fact(
