@@ -87,7 +87,7 @@ impl LocalRule {
     }
 
     /// What the reader should do about it, in one sentence.
-    fn what_to_ask(self) -> &'static str {
+    pub fn what_to_ask(self) -> &'static str {
         match self {
             LocalRule::Property => {
                 "存款、车辆、房产等财产的限额由各地规定，现有文件没有给出数字，本工具不作猜测；请向乡镇（街道）咨询。"

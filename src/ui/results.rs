@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::engine::assessment::Assessment;
 use crate::engine::money::Yuan;
-use crate::engine::outcome::{CategoryResult, Figure, Outcome, Status};
+use crate::engine::outcome::{CategoryResult, Figure, LocalRule, Outcome, Status};
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
@@ -43,7 +43,7 @@ pub fn results_view(props: &ResultsProps) -> Html {
                     <p><span class={status_class(best.status)}>{ best.status_label.clone() }</span></p>
                 } else if a.standard.is_none() {
                     <p class="lead">{ "还不知道当地低保标准，与收入有关的类别暂时无法判断。" }</p>
-                    <p>{ "请查看市、县民政局公布的低保标准，或向乡镇（街道）、12345询问，填入第1步后再看结果。" }</p>
+                    <p>{ LocalRule::Standard.what_to_ask() }</p>
                 } else {
                     <p class="lead">{ "根据您填写的信息，暂未发现可能符合的类别。" }</p>
                     <p>{ "情况特殊、或者收入刚刚变化的，仍可以向乡镇（街道）咨询。" }</p>

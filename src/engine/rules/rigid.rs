@@ -23,8 +23,8 @@ use crate::engine::citation::{doc, Citation};
 use crate::engine::context::{times_standard, Context, PerCapitaTest};
 use crate::engine::money::{self, MoneyError, Yuan};
 use crate::engine::outcome::{
-    Basis, Category, CategoryResult, Check, Comparison, Figure, LocalRule, LocalRules, Outcome, Status, Subject,
-    ThresholdName,
+    Basis, Category, CategoryResult, Check, Comparison, Explanation, Figure, LocalRule, LocalRules, Outcome, Status,
+    Subject, ThresholdName,
 };
 use crate::engine::policy::RigidVariant;
 
@@ -143,51 +143,32 @@ pub fn assess(ctx: &Context, earlier: &[CategoryResult]) -> Result<CategoryResul
 /// so is this, waiting on what they wait on. 特困 is assessed per person, so it is not read here: a
 /// 特困 member does not by itself put the household in a category.
 fn not_in_higher_category(ctx: &Context, earlier: &[CategoryResult]) -> Check {
-    let citation = national("不符合最低生活保障、特困人员救助供养、低保边缘家庭条件");
-    let label = "不属于低保家庭或低保边缘家庭";
-    if ctx.household.situation.receives_dibao {
-        return Check::fact(
-            "rigid.not_higher_category",
-            label,
-            Outcome::Fail,
-            "您家正在享受低保，已属于更优先的类别，不再认定为刚性支出困难家庭。",
-            citation,
-        );
-    }
     let higher = || {
         earlier
             .iter()
             .filter(|r| matches!(r.category, Category::Dibao | Category::ExpenditurePoverty | Category::Marginal))
     };
-    if let Some(likely) = higher().find(|r| r.status == Status::Likely) {
-        return Check::fact(
-            "rigid.not_higher_category",
-            label,
-            Outcome::Fail,
-            format!("您家看来符合“{}”，按审核顺序应先认定为该类别。", likely.name),
-            citation,
-        );
-    }
     let undecided: Vec<&CategoryResult> = higher().filter(|r| r.status == Status::NeedsLocalCheck).collect();
-    if undecided.is_empty() {
-        return Check::fact(
-            "rigid.not_higher_category",
-            label,
-            Outcome::Pass,
-            "不符合低保和低保边缘家庭条件，也没有在享受低保。",
-            citation,
-        );
-    }
-    let names: Vec<&str> = undecided.iter().map(|r| r.name.as_ref()).collect();
-    let waits_on = undecided.iter().fold(LocalRules::NONE, |all, r| all.union(r.waits_on));
+    let (outcome, explanation) = if ctx.household.situation.receives_dibao {
+        (Outcome::Fail, Explanation::from("您家正在享受低保，已属于更优先的类别，不再认定为刚性支出困难家庭。"))
+    } else if let Some(likely) = higher().find(|r| r.status == Status::Likely) {
+        (Outcome::Fail, format!("您家看来符合“{}”，按审核顺序应先认定为该类别。", likely.name).into())
+    } else if undecided.is_empty() {
+        (Outcome::Pass, Explanation::from("不符合低保和低保边缘家庭条件，也没有在享受低保。"))
+    } else {
+        let names: Vec<&str> = undecided.iter().map(|r| r.name.as_ref()).collect();
+        let text =
+            format!("您家可能符合“{}”，将先按该类别审核；不被认定时，可再按刚性支出困难家庭认定。", names.join("”“"));
+        (Outcome::Unknown, text.into())
+    };
     Check::fact(
         "rigid.not_higher_category",
-        label,
-        Outcome::Unknown,
-        format!("您家可能符合“{}”，将先按该类别审核；不被认定时，可再按刚性支出困难家庭认定。", names.join("”“")),
-        citation,
+        "不属于低保家庭或低保边缘家庭",
+        outcome,
+        explanation,
+        national("不符合最低生活保障、特困人员救助供养、低保边缘家庭条件"),
     )
-    .waiting_on(waits_on)
+    .waiting_on(undecided.iter().fold(LocalRules::NONE, |all, r| all.union(r.waits_on)))
 }
 
 /// "家庭人均年收入低于上年度当地居民人均可支配收入".
