@@ -69,8 +69,9 @@ pub fn parse_money(typed: &str) -> Result<Option<Money>, InputError> {
     if !valid {
         return Err(InputError("请填写数字金额，例如 3000、3,000、3千 或 1.2万".to_string()));
     }
-    let value = number
-        .parse::<Decimal>()
+    // Digits and one point only, so the exact parser suffices (the general one also reads
+    // scientific notation, which cannot occur here and would cost the page its code).
+    let value = Decimal::from_str_exact(number)
         .ok()
         .and_then(|v| v.checked_mul(factor))
         .ok_or_else(|| InputError(MoneyRejection::TooLarge.to_string()))?;

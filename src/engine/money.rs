@@ -82,7 +82,9 @@ impl Money {
         if trimmed.is_empty() || trimmed.len() > 40 {
             return Err(MoneyRejection::NotANumber);
         }
-        let value = trimmed.parse::<Decimal>().map_err(|_| MoneyRejection::NotANumber)?;
+        // Exact: a figure that does not fit is refused rather than rounded (and the page need not
+        // carry the general parser's scientific notation).
+        let value = Decimal::from_str_exact(trimmed).map_err(|_| MoneyRejection::NotANumber)?;
         Money::new(value)
     }
 
