@@ -27,7 +27,11 @@ pub fn parse_money(typed: &str) -> Result<Option<Money>, InputError> {
     if typed.chars().count() > MAX_CHARS {
         return Err(InputError("输入太长，请只填写金额，例如 3000 或 1.2万".to_string()));
     }
-    // Full-width digits and signs become ASCII; separators and spaces go.
+    // Full-width digits and signs become ASCII; separators and spaces go, once they are known to
+    // separate thousands.
+    if !one_amount(typed) {
+        return Err(InputError("请只填写一个金额；几笔收入请分别添加（千位可写成 3,000）".to_string()));
+    }
     let mut text = String::with_capacity(typed.len());
     for c in typed.chars() {
         let c = match c {
@@ -81,6 +85,40 @@ pub fn parse_money(typed: &str) -> Result<Option<Money>, InputError> {
     Money::new(value).map(Some).map_err(|e| InputError(e.to_string()))
 }
 
+/// Whether the separators in a typed amount are thousands separators, so it is one amount: "3,000",
+/// "1 200 000" and "3,000.50" are; "1500、1800" and "3000，2000" are two amounts, which would
+/// otherwise be read as 15,001,800 and 30,002,000. Between digits, a separator must end a first
+/// group of one to three digits or a group of three; 、 always lists.
+fn one_amount(typed: &str) -> bool {
+    if typed.contains('、') {
+        return false;
+    }
+    // Digit groups of the whole-number part (after an optional sign, up to a point or unit).
+    let (mut groups, mut first, mut rest_are_three, mut current) = (0, 0, true, 0);
+    let mut close = |current: usize| {
+        if current > 0 {
+            if groups == 0 {
+                first = current;
+            } else {
+                rest_are_three &= current == 3;
+            }
+            groups += 1;
+        }
+    };
+    for c in typed.trim().trim_start_matches(['+', '-', '＋', '－']).chars() {
+        if c.is_ascii_digit() || ('０'..='９').contains(&c) {
+            current += 1;
+        } else if c.is_whitespace() || matches!(c, ',' | '，' | '\'' | '_') {
+            close(current);
+            current = 0;
+        } else {
+            break;
+        }
+    }
+    close(current);
+    groups <= 1 || ((1..=3).contains(&first) && rest_are_three)
+}
+
 /// Parses a whole number in a range (ages, counts), with full-width digits; empty is `Ok(None)`.
 pub fn parse_count(typed: &str, min: u32, max: u32, what: &str) -> Result<Option<u32>, InputError> {
     let text: String = typed
@@ -120,6 +158,17 @@ mod tests {
         assert_eq!(yuan("2500.50").as_deref(), Some("2500.5"));
         assert_eq!(yuan("１２３４．５").as_deref(), Some("1234.5"));
         assert_eq!(parse_money("   "), Ok(None));
+    }
+
+    #[test]
+    fn two_amounts_in_one_field_are_refused_rather_than_run_together() {
+        for two in ["1500、1800", "3000，2000", "3000,2000", "1,2345", "12 34", "1500 1800"] {
+            assert!(parse_money(two).is_err(), "{two}");
+        }
+        for one in ["3,000", "1 200 000", "3,000.50", "３，０００", "1.2 万", " 3 000 元", "1,234,567"] {
+            assert!(parse_money(one).is_ok_and(|m| m.is_some()), "{one}");
+        }
+        assert_eq!(yuan("1,234,567").as_deref(), Some("1234567"));
     }
 
     #[test]

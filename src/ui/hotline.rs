@@ -12,6 +12,8 @@ use yew::prelude::*;
 use super::pages::{money_section_for, MembersSection, PlaceSection};
 use super::state::Action;
 use super::state::DestituteAges;
+#[cfg(target_arch = "wasm32")]
+use super::{after_render, focus_last_later};
 use super::{use_assessment, Assessed, NotAssessed, Store};
 use crate::call_record::call_record;
 use crate::engine::money::Yuan;
@@ -76,14 +78,6 @@ fn use_shortcuts(store: &Store, container: &NodeRef) {
     });
 }
 
-/// Runs `then` once the next render has happened (a zero-delay timeout runs after Yew's render).
-#[cfg(target_arch = "wasm32")]
-fn after_render(then: impl FnOnce() + 'static) {
-    use wasm_bindgen::JsCast;
-    let callback = wasm_bindgen::closure::Closure::once_into_js(then);
-    let _ = gloo::utils::window().set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
-}
-
 /// Focuses and selects the call record once the next render has written it.
 #[cfg(target_arch = "wasm32")]
 fn select_later(scope: &web_sys::Element) {
@@ -98,21 +92,6 @@ fn select_later(scope: &web_sys::Element) {
         {
             let _ = area.focus();
             area.select();
-        }
-    });
-}
-
-/// Focuses the last element in `scope` matching `selector` once the next render has put it there.
-#[cfg(target_arch = "wasm32")]
-fn focus_last_later(scope: &web_sys::Element, selector: &'static str) {
-    use wasm_bindgen::JsCast;
-    let scope = scope.clone();
-    after_render(move || {
-        let Ok(all) = scope.query_selector_all(selector) else { return };
-        if let Some(el) =
-            all.item(all.length().saturating_sub(1)).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
         }
     });
 }

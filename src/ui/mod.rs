@@ -44,14 +44,14 @@ pub fn packs() -> &'static [PolicyPack] {
 
 /// Today, from the device's clock (local time); the engine itself never reads a clock.
 pub fn today() -> Day {
+    // In the browser, JavaScript's Date: it always names a real calendar day, so the fallback is
+    // never taken. (The standard clock, `SystemTime`, panics on this target.)
     #[cfg(target_arch = "wasm32")]
     {
         let now = js_sys::Date::new_0();
-        let (y, m, d) = (now.get_full_year() as i32, now.get_month() as u8 + 1, now.get_date() as u8);
-        if let Some(day) = Day::from_ymd(y, m, d) {
-            return day;
-        }
+        Day::from_ymd(now.get_full_year() as i32, now.get_month() as u8 + 1, now.get_date() as u8).unwrap_or(Day::MIN)
     }
+    #[cfg(not(target_arch = "wasm32"))]
     Day::from(time::OffsetDateTime::now_utc().date())
 }
 
@@ -124,9 +124,8 @@ pub fn results_outcome(problems: &[Problem], outcome: &Result<crate::engine::Ass
                 <p>{ "您填写的回答都还保留着，可以返回上一步修改后再看结果。" }</p>
             </div>
         },
-        Err(NotAssessed::Problems(_)) => html! {
-            <p>{ "还有问题没有回答，请返回上一步填写。" }</p>
-        },
+        // Only unanswered questions, not yet reported: the results step reports them once drawn.
+        Err(NotAssessed::Problems(_)) => html! {},
     }
 }
 
@@ -226,6 +225,30 @@ pub fn focus_in(scope: &web_sys::Element, id: &str) -> bool {
         Some(el) => el.focus().is_ok(),
         None => false,
     }
+}
+
+/// Runs `then` once the next render has happened (a zero-delay timeout runs after Yew's render).
+#[cfg(target_arch = "wasm32")]
+pub fn after_render(then: impl FnOnce() + 'static) {
+    use wasm_bindgen::JsCast;
+    let callback = wasm_bindgen::closure::Closure::once_into_js(then);
+    let _ = gloo::utils::window().set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
+}
+
+/// Focuses the last element in `scope` matching `selector` once the next render has put it there.
+#[cfg(target_arch = "wasm32")]
+pub fn focus_last_later(scope: &web_sys::Element, selector: &str) {
+    use wasm_bindgen::JsCast;
+    let scope = scope.clone();
+    let selector = selector.to_string();
+    after_render(move || {
+        let Ok(all) = scope.query_selector_all(&selector) else { return };
+        if let Some(el) =
+            all.item(all.length().saturating_sub(1)).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
 }
 
 /// The app's own element around an event's target.

@@ -5,14 +5,14 @@ use yew::prelude::*;
 
 use super::choices::*;
 use super::fields::{yes_no, Checkbox, MoneyField, SelectField, TextField};
-use super::route::{route_link, Navigator, Route};
+use super::route::{route_button, route_link, Navigator, Route};
 use super::state::{
     Action, AssetAnswers, DestituteAges, IncomeLine, MemberAnswers, MoneyAnswer, PlaceAnswers, Problem,
     SituationAnswers, SpendingAnswers, Step,
 };
 use super::{packs, today, Dispatch, Problems, Store};
 use crate::engine::context::{area_figure, LocalFigure, Origin};
-use crate::engine::household::AreaKind;
+use crate::engine::household::{AreaKind, MAX_MEMBERS};
 use crate::engine::policy::PolicyPack;
 
 pub fn error_for(problems: &[Problem], field: &str) -> Option<String> {
@@ -60,6 +60,11 @@ fn focus_field(id: String, step: Step, navigator: Option<Navigator>) -> Callback
         if let Some(navigator) = &navigator {
             navigator.push(route);
         }
+        // Once the step is drawn, the field itself takes focus (after the step's heading does).
+        #[cfg(target_arch = "wasm32")]
+        if let Some(scope) = super::app_scope(&e) {
+            super::focus_last_later(&scope, &format!("#{id}"));
+        }
         #[cfg(not(target_arch = "wasm32"))]
         let _ = &id;
     })
@@ -105,19 +110,34 @@ pub fn step_page(props: &StepProps) -> Html {
     let back = if index == 0 { Route::Start } else { STEPS[index - 1].0 };
     let next = STEPS.get(index + 1).map(|(r, _)| *r);
     let navigator = use_context::<Navigator>();
+    // After 继续 or 上一步 the new step's heading takes focus, so a screen reader starts there and
+    // the page opens at its top rather than where the last one was scrolled to.
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        let moved = navigator.as_ref().is_some_and(|n| n.moved);
+        use_effect_with(props.route, move |_| {
+            #[cfg(target_arch = "wasm32")]
+            if let Some(h1) = heading.cast::<web_sys::HtmlElement>().filter(|_| moved) {
+                let _ = h1.focus();
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (heading, moved);
+        });
+    }
     html! {
         <>
             <p class="progress" aria-label="进度">{ format!("第{}步，共{}步", index + 1, STEPS.len()) }</p>
             <ErrorSummary problems={props.problems.clone()} />
-            <h1>{ title }</h1>
+            <h1 ref={heading} tabindex="-1">{ title }</h1>
             // novalidate: the page validates (and explains) every answer itself; Enter never submits.
             <form novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 { props.children.clone() }
             </form>
             <nav class="step-nav" aria-label="上一步和下一步">
-                { route_link(navigator.as_ref(), back, "button secondary", html! { "上一步" }) }
+                { route_button(navigator.as_ref(), back, "button secondary", "上一步") }
                 if let Some(next) = next {
-                    { route_link(navigator.as_ref(), next, "button", html! { "继续" }) }
+                    { route_button(navigator.as_ref(), next, "button", "继续") }
                 }
             </nav>
         </>
@@ -304,9 +324,16 @@ pub fn members_section(props: &MembersSectionProps) -> Html {
         }
     };
     let store = props.dispatch.clone();
+    // The new member's first field takes focus: the user goes on typing where the new card is.
     let add = {
         let store = store.clone();
-        Callback::from(move |_: MouseEvent| store.dispatch(Action::AddMember))
+        Callback::from(move |_e: MouseEvent| {
+            store.dispatch(Action::AddMember);
+            #[cfg(target_arch = "wasm32")]
+            if let Some(scope) = super::app_scope(&_e) {
+                super::focus_last_later(&scope, "select[id^='member-'][id$='-relation']");
+            }
+        })
     };
     let members = props.members.clone();
     let removable = members.len() > 1;
@@ -315,7 +342,11 @@ pub fn members_section(props: &MembersSectionProps) -> Html {
             <p>{ "请填写共同生活的每一位家庭成员：配偶、未成年子女、在读的成年子女，以及长期共同生活、有赡养抚养义务的人。不需要填写姓名。" }</p>
             { say("请问家里一起生活的有几口人？每个人多大年纪，和您是什么关系？") }
             { for members.into_iter().enumerate().map(|(index, member)| html! { <MemberCard {index} {member} {removable} scripted={props.scripted} ages={props.ages} dispatch={store.clone()} /> }) }
-            <button type="button" class="button secondary" onclick={add}>{ "添加一位家庭成员" }</button>
+            if props.members.len() < MAX_MEMBERS {
+                <button type="button" class="button secondary" onclick={add}>{ "添加一位家庭成员" }</button>
+            } else {
+                <p class="hint">{ format!("最多可以填写{MAX_MEMBERS}位家庭成员。") }</p>
+            }
         </>
     }
 }
@@ -327,7 +358,13 @@ pub fn money_section(props: &MoneySectionProps) -> Html {
     member_options.extend(props.members.iter().enumerate().map(|(i, m)| {
         (i.to_string().into(), format!("第{}位成员（{}）", i + 1, label_of(RELATIONS, &m.relation)).into())
     }));
-    let add_income = Callback::from(move |_: MouseEvent| store.dispatch(Action::AddIncome));
+    let add_income = Callback::from(move |_e: MouseEvent| {
+        store.dispatch(Action::AddIncome);
+        #[cfg(target_arch = "wasm32")]
+        if let Some(scope) = super::app_scope(&_e) {
+            super::focus_last_later(&scope, "select[id^='income-'][id$='-member']");
+        }
+    });
     let members = &props.members;
     let (scripted, dispatch) = (props.scripted, props.dispatch.clone());
     html! {

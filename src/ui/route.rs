@@ -57,8 +57,11 @@ impl Route {
 #[derive(Clone, PartialEq)]
 pub struct Navigator {
     pub current: Route,
+    /// Whether the user has moved from the first route shown: a step then takes focus (its heading),
+    /// which on first load would take it from the page the widget is embedded in.
+    pub moved: bool,
     embedded: bool,
-    set: UseStateSetter<Route>,
+    set: UseStateSetter<(Route, bool)>,
 }
 
 impl Navigator {
@@ -66,7 +69,7 @@ impl Navigator {
     pub fn push(&self, route: Route) {
         // The route changes now, not when `hashchange` arrives (a later task), so the next page is
         // on screen before the next click or key press.
-        self.set.set(route);
+        self.set.set((route, true));
         #[cfg(target_arch = "wasm32")]
         if !self.embedded {
             let _ = gloo::utils::window().location().set_hash(route.path());
@@ -80,10 +83,9 @@ impl Navigator {
 /// from `start` when embedded.
 #[hook]
 pub fn use_router(embedded: bool, start: Route) -> Navigator {
-    let route =
-        use_state(
-            move || if embedded { start } else { current_fragment().map_or(start, |f| Route::from_fragment(&f)) },
-        );
+    let route = use_state(move || {
+        (if embedded { start } else { current_fragment().map_or(start, |f| Route::from_fragment(&f)) }, false)
+    });
     let set = route.setter();
     {
         let set = set.clone();
@@ -92,7 +94,7 @@ pub fn use_router(embedded: bool, start: Route) -> Navigator {
             let listener = (!*embedded).then(|| {
                 gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
                     if let Some(fragment) = current_fragment() {
-                        set.set(Route::from_fragment(&fragment));
+                        set.set((Route::from_fragment(&fragment), true));
                     }
                 })
             });
@@ -104,7 +106,8 @@ pub fn use_router(embedded: bool, start: Route) -> Navigator {
             }
         });
     }
-    Navigator { current: *route, embedded, set }
+    let (current, moved) = *route;
+    Navigator { current, moved, embedded, set }
 }
 
 fn current_fragment() -> Option<String> {
@@ -116,6 +119,13 @@ fn current_fragment() -> Option<String> {
     {
         None
     }
+}
+
+/// A button that goes to a route: the steps' 上一步 and 继续 (a button, so Space works as well as
+/// Enter, as for any form's button).
+pub fn route_button(navigator: Option<&Navigator>, to: Route, class: &'static str, label: &'static str) -> Html {
+    let onclick = navigator.cloned().map(|navigator| Callback::from(move |_: MouseEvent| navigator.push(to)));
+    html! { <button type="button" {class} {onclick}>{ label }</button> }
 }
 
 /// A link to a route: a real `href` (so it can be opened in a new tab on the page), and a click that

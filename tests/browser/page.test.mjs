@@ -41,7 +41,7 @@ async function step(page, name, shots) {
   await axeClean(page, `${shots}/${name}`);
 }
 
-const next = (page) => page.getByRole('link', { name: '继续' }).click();
+const next = (page) => page.getByRole('button', { name: '继续' }).click();
 
 async function place(page, { province, area = '', kind = 'urban', standard }) {
   await page.getByRole('link', { name: '开始' }).click();
@@ -256,15 +256,15 @@ test('a bad money entry shows its error beside the field and in the summary, and
   await summary.getByRole('link').first().click();
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'income-0-amount');
   // Other answers are kept: back to the household, the age is still there.
-  await page.getByRole('link', { name: '上一步' }).click();
+  await page.getByRole('button', { name: '上一步' }).click();
   assert.equal(await page.locator('#member-0-age').inputValue(), '66');
   await next(page);
   assert.equal(await page.locator('#income-0-amount').inputValue(), 'abc');
   // Results wait for the fix, then appear.
   await next(page); await next(page);
   assert.match(await page.locator('main').innerText(), /有些回答需要先修改/);
-  await page.getByRole('link', { name: '上一步' }).click();
-  await page.getByRole('link', { name: '上一步' }).click();
+  await page.getByRole('button', { name: '上一步' }).click();
+  await page.getByRole('button', { name: '上一步' }).click();
   await page.locator('#income-0-amount').fill('3千');
   assert.equal(await page.locator('.error-summary').count(), 0);
   await next(page); await next(page);
@@ -378,6 +378,52 @@ test('without a 低保标准 the result does not lead with 低保 and says the s
   }, 'no-standard');
   assert.match(banner, /还不知道当地低保标准/);
   assert.doesNotMatch(banner, /最可能符合/);
+  await context.close();
+});
+
+test('继续 is a button that Space presses, and the next step opens at its top with focus on its heading', async () => {
+  const { page, context } = await open();
+  await place(page, { province: 'shanxi', area: 'taiyuan/urban' });
+  await next(page);
+  // A long household step, scrolled to its bottom.
+  for (let i = 0; i < 4; i++) await page.getByRole('button', { name: '添加一位家庭成员' }).click();
+  // 添加 moves focus into the new member's first field.
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'member-4-relation');
+  await page.getByRole('button', { name: '继续' }).focus();
+  assert.ok(await page.evaluate(() => window.scrollY) > 500, 'scrolled down to 继续');
+  await page.keyboard.press('Space');
+  await page.getByRole('heading', { level: 1, name: '收入、支出和财产' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1');
+  assert.ok(await page.evaluate(() => document.activeElement.getBoundingClientRect().top) < 300, 'the heading is at the top of the screen');
+  await page.getByRole('button', { name: '添加一项收入' }).click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'income-0-member');
+  await context.close();
+});
+
+test('an error link on the review page opens the step and focuses the field itself', async () => {
+  const { page, context } = await open();
+  await place(page, { province: 'shanxi', area: 'taiyuan/urban' });
+  await next(page); await next(page); await next(page);
+  await page.locator('.error-summary').getByRole('link', { name: /第1位成员的年龄/ }).click();
+  await page.getByRole('heading', { level: 1, name: '家庭成员' }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'member-0-age');
+  await context.close();
+});
+
+test('two amounts typed in one field are refused beside it, not run together into one', async () => {
+  const { page, context } = await open();
+  await place(page, { province: 'shanxi', area: 'taiyuan/urban' });
+  await next(page);
+  await member(page, 0, { relation: 'applicant', age: '45' });
+  await next(page);
+  for (const typed of ['1500、1800', '3000，2000']) {
+    await income(page, 0, { amount: typed });
+    const field = page.locator('.field-error', { has: page.locator('#income-0-amount') });
+    assert.match(await field.innerText(), /请只填写一个金额/, typed);
+    await page.getByRole('button', { name: '删除第1项收入' }).click();
+  }
+  await income(page, 0, { amount: '3,000' });
+  assert.equal(await page.locator('.field-error').count(), 0, '3,000 is one amount');
   await context.close();
 });
 
