@@ -59,6 +59,11 @@ fn when_the_engine_cannot_assess_the_answers_the_results_step_says_why_instead_o
     // Answers that convert, under a province the page does not know (a stale embed or link).
     let mut answers = Answers::default();
     answers.members[0].age = "40".into();
+    answers.no_income = true;
+    answers.spending.other_rigid.text = "0".into();
+    for field in [&mut answers.assets.financial, &mut answers.assets.vehicles, &mut answers.assets.homes] {
+        *field = "0".into();
+    }
     answers.place.pack = "hainan".into();
     let outcome = assess_answers(&answers);
     assert!(matches!(&outcome, Err(NotAssessed::Failed(m)) if m.contains("hainan")), "{outcome:?}");

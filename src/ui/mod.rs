@@ -118,10 +118,10 @@ pub fn results_outcome(problems: &[Problem], outcome: &Result<crate::engine::Ass
     match outcome {
         Ok(assessment) => html! { <ResultsView assessment={assessment.clone()} /> },
         Err(NotAssessed::Failed(message)) => html! {
-            <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="assess-failed-title">
-                <h2 id="assess-failed-title">{ "暂时无法计算结果" }</h2>
+            <div class="error-summary" role="alert">
+                <h2>{ "暂时无法计算结果" }</h2>
                 <p>{ message.clone() }</p>
-                <p>{ "您填写的回答都还保留着，可以返回上一步修改后再看结果。" }</p>
+                <p>{ "您填写的回答都还保留着，可以返回上一步修改。" }</p>
             </div>
         },
         // Only unanswered questions, not yet reported: the results step reports them once drawn.

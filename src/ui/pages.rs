@@ -294,7 +294,7 @@ fn member_card(props: &MemberCardProps) -> Html {
                 { yes_no(&id("highfee"), "是在高收费学校就读吗？", m.high_fee_school, error("highfee"), flag(|m, v| m.high_fee_school = Some(v))) }
                 { yes_no(&id("abroad"), "是出国留学吗？", m.abroad, error("abroad"), flag(|m, v| m.abroad = Some(v))) }
                 <MoneyField id={id("fees")} label="这位学生一学年自己负担的学费、住宿费、保育教育费"
-                    hint="扣除各种资助、减免以后家里实际付的钱；没有就不填。"
+                    hint="扣除各种资助、减免以后家里实际付的钱；没有就填 0。"
                     answer={m.fees.clone()} error={error("fees")} onchange={fees(|m, v| m.fees = v)} />
             }
             { say("这位家人现在有工作吗？") }
@@ -377,6 +377,7 @@ pub fn money_section(props: &MoneySectionProps) -> Html {
             }) }
             <button type="button" class="button secondary" onclick={add_income}>{ "添加一项收入" }</button>
             <SpendingFields {scripted} spending={props.spending.clone()} dispatch={dispatch.clone()}
+                no_income={props.income.is_empty().then_some(props.no_income)}
                 anyone_ill={members.iter().any(|m| m.ill)}
                 anyone_disabled={members.iter().any(|m| m.disability.is_some())} />
             <AssetFields {scripted} assets={props.assets.clone()} dispatch={dispatch.clone()} />
@@ -424,6 +425,8 @@ fn income_line_card(props: &IncomeLineProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct SpendingProps {
     scripted: bool,
+    /// Whether "没有任何收入" is ticked; `None` when there are income lines (the question is answered).
+    no_income: Option<bool>,
     spending: SpendingAnswers,
     anyone_ill: bool,
     anyone_disabled: bool,
@@ -437,8 +440,24 @@ fn spending_fields(props: &SpendingProps) -> Html {
     let spending = &props.spending;
     let set_spending =
         |f: fn(&mut SpendingAnswers, MoneyAnswer)| edit(&props.dispatch, spending, Action::SetSpending, f);
+    // The income question's answer when no line is added sits here, under the income lines: this
+    // section reads the problems already, the income section does not (a keystroke would redraw it).
+    let no_income = props.no_income.map(|checked| {
+        let dispatch = props.dispatch.clone();
+        let error = error_for(&problems.0, "income-none");
+        html! {
+            <div class={classes!(error.is_some().then_some("field-error"))}>
+                if let Some(error) = error {
+                    <p class="error-message"><span class="visually-hidden">{ "错误：" }</span>{ error }</p>
+                }
+                <Checkbox id="income-none" label="近12个月家里没有任何收入" {checked}
+                    onchange={Callback::from(move |v| dispatch.dispatch(Action::SetNoIncome(v)))} />
+            </div>
+        }
+    });
     html! {
         <>
+            { no_income.unwrap_or_default() }
             <h2>{ "近12个月自己负担的支出" }</h2>
             if props.scripted { { say_line("看病、康复、上学这些，医保报销以后自己花了多少钱？") } }
             <p class="hint">{ "只填医保、大病保险、商业保险报销和各种资助以后，家里自己实际付的钱。" }</p>
@@ -550,6 +569,7 @@ pub struct MoneySectionProps {
     pub scripted: bool,
     pub members: Vec<MemberAnswers>,
     pub income: Vec<IncomeLine>,
+    pub no_income: bool,
     pub spending: SpendingAnswers,
     pub assets: AssetAnswers,
     pub situation: SituationAnswers,
@@ -591,7 +611,7 @@ pub fn household_page() -> Html {
 pub fn money_section_for(store: &Store, scripted: bool) -> Html {
     let a = &store.answers;
     html! {
-        <MoneySection {scripted} members={a.members.clone()} income={a.income.clone()} spending={a.spending.clone()}
+        <MoneySection {scripted} members={a.members.clone()} income={a.income.clone()} no_income={a.no_income} spending={a.spending.clone()}
             assets={a.assets.clone()} situation={a.situation.clone()} dispatch={store.dispatcher()} />
     }
 }

@@ -128,6 +128,8 @@ pub struct Answers {
     pub place: PlaceAnswers,
     pub members: Vec<MemberAnswers>,
     pub income: Vec<IncomeLine>,
+    /// "近12个月家里没有任何收入" ticked: the answer to the income question when there are no lines.
+    pub no_income: bool,
     pub spending: SpendingAnswers,
     pub assets: AssetAnswers,
     pub situation: SituationAnswers,
@@ -146,6 +148,7 @@ impl Default for Answers {
             },
             members: vec![MemberAnswers::new(Relation::Applicant)],
             income: Vec::new(),
+            no_income: false,
             spending: SpendingAnswers {
                 medical: MoneyAnswer::yearly(),
                 disability_care: MoneyAnswer::yearly(),
@@ -186,6 +189,7 @@ pub enum Action {
     SetSpending(SpendingAnswers),
     SetAssets(AssetAnswers),
     SetSituation(SituationAnswers),
+    SetNoIncome(bool),
     ToggleLargeText,
     /// Switch the money field with this id between 每月 and 每年 (the hotline's Alt+Y).
     TogglePeriod(String),
@@ -264,6 +268,7 @@ impl Reducible for State {
             Action::SetSpending(spending) => answers.spending = spending,
             Action::SetAssets(assets) => answers.assets = assets,
             Action::SetSituation(situation) => answers.situation = situation,
+            Action::SetNoIncome(none) => answers.no_income = none,
             Action::ToggleLargeText => next.large_text = !next.large_text,
             Action::TogglePeriod(field) => match answers.money_field(&field) {
                 Some(answer) => {
@@ -337,29 +342,37 @@ pub struct Problem {
 fn field_label(field: &str) -> String {
     let parts: Vec<&str> = field.split('-').collect();
     let nth = |i: &str| i.parse::<usize>().map(|i| i + 1).unwrap_or(0);
-    match parts.as_slice() {
-        ["member", i, "age"] => format!("第{}位成员的年龄", nth(i)),
-        ["member", i, "grade"] => format!("第{}位成员的残疾等级", nth(i)),
-        ["member", i, "care"] => format!("第{}位成员是否仍需康复或照料护理", nth(i)),
-        ["member", i, "serious"] => format!("第{}位成员是否重病、大病", nth(i)),
-        ["member", i, "treatment"] => format!("第{}位成员是否仍在治疗", nth(i)),
-        ["member", i, "fulltime"] => format!("第{}位成员是否全日制", nth(i)),
-        ["member", i, "highfee"] => format!("第{}位成员是否在高收费学校就读", nth(i)),
-        ["member", i, "abroad"] => format!("第{}位成员是否出国留学", nth(i)),
-        ["member", i, "fees"] => format!("第{}位成员一学年的教育费用", nth(i)),
-        ["member", i, "supporter"] => format!("第{}位成员有没有能赡养、照顾他（她）的人", nth(i)),
-        ["income", i, "amount"] => format!("第{}项收入的金额", i.parse::<usize>().map(|i| i + 1).unwrap_or(0)),
-        ["place", "standard"] => "当地低保标准".to_string(),
-        ["place", "disposable"] => "上年度居民人均可支配收入".to_string(),
-        ["spending", "medical"] => "医疗费用".to_string(),
-        ["spending", "disability"] => "康复、照料护理费用".to_string(),
-        ["spending", "other"] => "其他必需支出".to_string(),
-        ["assets", "financial"] => "金融资产".to_string(),
-        ["assets", "vehicles"] => "机动车数量".to_string(),
-        ["assets", "homes"] => "房产套数".to_string(),
-        ["situation", "months"] => "无收入月数".to_string(),
-        _ => field.to_string(),
-    }
+    let fixed = match parts.as_slice() {
+        ["member", i, question] => {
+            let question = match *question {
+                "age" => "的年龄",
+                "grade" => "的残疾等级",
+                "care" => "是否仍需康复或照料护理",
+                "serious" => "是否重病、大病",
+                "treatment" => "是否仍在治疗",
+                "fulltime" => "是否全日制",
+                "highfee" => "是否在高收费学校就读",
+                "abroad" => "是否出国留学",
+                "fees" => "一学年的教育费用",
+                "supporter" => "有没有能赡养、照顾他（她）的人",
+                _ => return field.to_string(),
+            };
+            return format!("第{}位成员{question}", nth(i));
+        }
+        ["income", i, "amount"] => return format!("第{}项收入的金额", nth(i)),
+        ["place", "standard"] => "当地低保标准",
+        ["place", "disposable"] => "上年度居民人均可支配收入",
+        ["spending", "medical"] => "医疗费用",
+        ["spending", "disability"] => "康复、照料护理费用",
+        ["spending", "other"] => "其他必需支出",
+        ["income", "none"] => "近12个月的收入",
+        ["assets", "financial"] => "金融资产",
+        ["assets", "vehicles"] => "机动车数量",
+        ["assets", "homes"] => "房产套数",
+        ["situation", "months"] => "无收入月数",
+        _ => field,
+    };
+    fixed.to_string()
 }
 
 impl Answers {
@@ -457,7 +470,11 @@ impl Answers {
             };
             let student = match m.student {
                 Some(level) => {
-                    let fees = read_money(&mut problems, format!("member-{i}-fees"), Step::Household, &m.fees);
+                    let field = format!("member-{i}-fees");
+                    if m.fees.text.trim().is_empty() {
+                        problems.push(unanswered(field.clone(), ZERO_IF_NONE));
+                    }
+                    let fees = read_money(&mut problems, field, Step::Household, &m.fees);
                     Some(Student {
                         level,
                         full_time: answered(&mut problems, "fulltime", m.full_time),
@@ -480,6 +497,27 @@ impl Answers {
                 student,
                 work: m.work,
                 supporter: m.supporter,
+            });
+        }
+        // Blank is not zero: every money and asset question the steps ask needs an answer (0 for
+        // none), and the income question needs a line or "没有任何收入".
+        let (ill, disabled) = (self.members.iter().any(|m| m.ill), self.members.iter().any(|m| m.disability.is_some()));
+        for (field, text, shown) in [
+            ("spending-medical", &self.spending.medical.text, ill),
+            ("spending-disability", &self.spending.disability_care.text, disabled),
+            ("spending-other", &self.spending.other_rigid.text, true),
+            ("assets-financial", &self.assets.financial, true),
+            ("assets-vehicles", &self.assets.vehicles, true),
+            ("assets-homes", &self.assets.homes, true),
+        ] {
+            if shown && text.trim().is_empty() {
+                problems.push(Problem { step: Step::Money, ..unanswered(field.to_string(), ZERO_IF_NONE) });
+            }
+        }
+        if self.income.is_empty() && !self.no_income {
+            problems.push(Problem {
+                step: Step::Money,
+                ..unanswered("income-none".to_string(), "请添加收入，或勾选“近12个月家里没有任何收入”")
             });
         }
         let vehicles =
@@ -543,6 +581,9 @@ impl Answers {
         })
     }
 }
+
+/// What a blank money or count field is told: blank is not zero.
+const ZERO_IF_NONE: &str = "请填写；没有就填 0";
 
 /// A required question left unanswered: reported once the user has reached the review step.
 fn unanswered(field: String, message: &str) -> Problem {
@@ -613,7 +654,9 @@ mod tests {
         let mut line = state.answers.income[0].clone();
         line.money.text = "abc".into();
         state = reduce(state, Action::UpdateIncome(0, line));
-        let problems = state.answers.to_household().expect_err("refused");
+        let mut problems = state.answers.to_household().expect_err("refused");
+        // Only the bad entry is wrong; the rest are questions not yet answered.
+        problems.retain(|p| !p.missing);
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].field, "income-0-amount");
         assert_eq!(problems[0].label, "第1项收入的金额");
@@ -623,7 +666,7 @@ mod tests {
 
     #[test]
     fn spoken_amounts_reach_the_engine_as_decimals() {
-        let mut state = State::default();
+        let mut state = State { answers: one_member(|_| {}), ..State::default() };
         state.answers.members[0].age = "４０岁".into();
         state.answers.income.push(IncomeLine {
             member: Some(0),
@@ -662,11 +705,46 @@ mod tests {
         assert_eq!(unchanged, state);
     }
 
+    /// One 45-year-old, every money and asset question answered 0 and no income: only what
+    /// `change` asks about is left to answer.
     fn one_member(change: impl FnOnce(&mut MemberAnswers)) -> Answers {
         let mut answers = Answers::default();
         answers.members[0].age = "45".into();
+        answers.members[0].fees.text = "0".into();
+        for answer in
+            [&mut answers.spending.medical, &mut answers.spending.disability_care, &mut answers.spending.other_rigid]
+        {
+            answer.text = "0".into();
+        }
+        answers.assets =
+            AssetAnswers { financial: "0".into(), vehicles: "0".into(), homes: "0".into(), other_property: false };
+        answers.no_income = true;
         change(&mut answers.members[0]);
         answers
+    }
+
+    #[test]
+    fn blank_money_and_asset_answers_are_unanswered_not_zero_and_zero_is_an_answer() {
+        let mut answers = one_member(|_| {});
+        assert!(answers.to_household().is_ok());
+        answers.assets.financial.clear();
+        answers.spending.other_rigid.text.clear();
+        assert_eq!(missing_fields(&answers), ["spending-other", "assets-financial"]);
+        // Spending on illness is asked (and required) only when someone is ill.
+        answers.spending.medical.text.clear();
+        assert_eq!(missing_fields(&answers).len(), 2);
+        answers.members[0].ill = true;
+        assert!(missing_fields(&answers).contains(&"spending-medical".to_string()));
+    }
+
+    #[test]
+    fn no_income_lines_need_the_no_income_answer_before_any_result() {
+        let mut answers = one_member(|_| {});
+        answers.no_income = false;
+        assert_eq!(missing_fields(&answers), ["income-none"]);
+        answers.income.push(IncomeLine { member: Some(0), kind: IncomeKind::Wages, money: MoneyAnswer::monthly() });
+        answers.income[0].money.text = "1000".into();
+        assert!(answers.to_household().is_ok(), "a line answers the question");
     }
 
     fn missing_fields(answers: &Answers) -> Vec<String> {

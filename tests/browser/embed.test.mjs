@@ -105,6 +105,9 @@ test('the web component renders, computes with its preset region, and its answer
   await s.focus('main-content');
   await go('添加一项收入');
   await s.focus('income-0-amount'); await page.keyboard.type('700');
+  for (const id of ['spending-other', 'assets-financial', 'assets-vehicles', 'assets-homes']) {
+    await s.focus(id); await page.keyboard.type('0');
+  }
   await go('继续');
   await go('继续');
   await waitForText(s, /您家最可能符合： 最低生活保障（低保）/);
@@ -167,6 +170,9 @@ test('the iframe computes inside, resizes itself, and the host receives only its
   await frame.getByRole('button', { name: '添加一项收入' }).click();
   await frame.locator('#income-0-kind').selectOption('pension');
   await frame.locator('#income-0-amount').fill('500');
+  for (const id of ['spending-other', 'assets-financial', 'assets-vehicles', 'assets-homes']) {
+    await frame.locator(`#${id}`).fill('0');
+  }
   await frame.getByRole('button', { name: '继续' }).click();
   await frame.getByRole('button', { name: '继续' }).click();
   assert.match(await frame.locator('.result-banner').innerText(), /特困人员救助供养/);

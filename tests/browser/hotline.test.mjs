@@ -40,6 +40,11 @@ test('an operator takes a whole call by keyboard only, gets the record, and 新�
 
   await tabTo('place-area'); await key('ArrowDown');
   await tabTo('member-0-age'); await type('45');
+  // Before any income is given, the live result says what is still missing, not 很可能符合.
+  const live = await page.locator('#hotline-live').innerText();
+  assert.match(live, /还需要/);
+  assert.match(live, /近12个月的收入：请添加收入/);
+  assert.doesNotMatch(live, /很可能符合/);
   await tabTo('member-0-work'); await key('ArrowDown');
   await key('Alt+A');
   await page.waitForFunction(() => document.activeElement?.id === 'member-1-age');
@@ -59,6 +64,7 @@ test('an operator takes a whole call by keyboard only, gets the record, and 新�
   await tabTo('member-2-fulltime'); await key('Space');
   await tabTo('member-2-highfee'); await key('ArrowDown');
   await tabTo('member-2-abroad'); await key('ArrowDown');
+  await tabTo('member-2-fees'); await type('0');
   await tabTo('member-2-supporter'); await key('ArrowDown'); await key('ArrowDown'); await key('ArrowDown');
   assert.equal(await page.locator('#member-2-supporter').inputValue(), 'able');
   await key('Alt+I');
@@ -69,7 +75,9 @@ test('an operator takes a whole call by keyboard only, gets the record, and 新�
   await key('Alt+Y');
   assert.equal(await page.locator('#income-0-amount-per').inputValue(), 'month');
   await tabTo('spending-medical'); await type('1.8万');
+  await tabTo('spending-other'); await type('0');
   await tabTo('assets-financial'); await type('2万');
+  await tabTo('assets-vehicles'); await type('0');
   await tabTo('assets-homes'); await type('1');
   await key('Alt+R');
   assert.equal(await activeId(), 'hotline-result-title');

@@ -69,7 +69,7 @@ async function member(page, i, m) {
     await yesNo('fulltime', true);
     await yesNo('highfee', false);
     await yesNo('abroad', false);
-    if (m.fees) await at('fees').fill(m.fees);
+    await at('fees').fill(m.fees ?? '0');
   }
   if (m.ill) {
     // 'in_treatment': a serious illness still treated; 'cured': serious, no longer treated; 'mild'.
@@ -93,6 +93,17 @@ async function income(page, i, { member: who = '0', kind = 'wages', amount, per 
   await page.locator(`#income-${i}-amount-per`).selectOption(per);
 }
 
+/** Answers the money step's remaining questions with 0 (blank is unanswered, not zero), and ticks
+ * 没有任何收入 when no income line was added. */
+async function answerTheRestWithZero(page) {
+  for (const id of ['spending-medical', 'spending-disability', 'spending-other', 'assets-financial', 'assets-vehicles', 'assets-homes']) {
+    const field = page.locator(`#${id}`);
+    if ((await field.count()) > 0 && (await field.inputValue()) === '') await field.fill('0');
+  }
+  const none = page.locator('#income-none');
+  if ((await none.count()) > 0) await none.check();
+}
+
 /** Fills a whole household by clicks, checking axe and taking a screenshot at every step. */
 async function household(page, h, shots) {
   await step(page, '0-start', shots);
@@ -105,6 +116,7 @@ async function household(page, h, shots) {
   for (const [i, line] of (h.income ?? []).entries()) await income(page, i, line);
   for (const [id, value] of Object.entries(h.money ?? {})) await page.locator(`#${id}`).fill(value);
   for (const id of h.checks ?? []) await page.locator(`#${id}`).check();
+  await answerTheRestWithZero(page);
   await step(page, '3-money', shots);
   await next(page);
   await step(page, '4-review', shots);
@@ -160,6 +172,7 @@ test('a family below the standard is told 低保 is likely, filled in by keyboar
   await tabToId('member-1-fulltime'); await key('Space');
   await tabToId('member-1-highfee'); await key('ArrowDown');
   await tabToId('member-1-abroad'); await key('ArrowDown');
+  await tabToId('member-1-fees'); await page.keyboard.type('0');
   assert.deepEqual(
     await Promise.all(['fulltime', 'highfee-no', 'abroad-no'].map((id) => page.locator(`#member-1-${id}`).isChecked())),
     [true, true, true]);
@@ -170,6 +183,10 @@ test('a family below the standard is told 低保 is likely, filled in by keyboar
   await page.getByRole('heading', { level: 1, name: '收入、支出和财产' }).waitFor();
   await tabToText('添加一项收入'); await key('Enter');
   await tabToId('income-0-amount'); await page.keyboard.type('1,400');
+  // Blank is not zero: each remaining question is answered, 0 for none.
+  for (const id of ['spending-other', 'assets-financial', 'assets-vehicles', 'assets-homes']) {
+    await tabToId(id); await page.keyboard.type('0');
+  }
   await tabToText('继续'); await key('Enter');
   await page.getByRole('heading', { level: 1, name: '核对您的回答' }).waitFor();
   await tabToText('继续'); await key('Enter');
@@ -266,6 +283,7 @@ test('a bad money entry shows its error beside the field and in the summary, and
   await page.getByRole('button', { name: '上一步' }).click();
   await page.getByRole('button', { name: '上一步' }).click();
   await page.locator('#income-0-amount').fill('3千');
+  await answerTheRestWithZero(page);
   assert.equal(await page.locator('.error-summary').count(), 0);
   await next(page); await next(page);
   await page.locator('.result-banner').waitFor();
@@ -346,7 +364,9 @@ test('ticking 患有疾病 asks 重病 and 仍在治疗 with nothing pre-selecte
   // A mild illness, answered 否 and 否, is not counted as 重病.
   await answer(page, 'member-0-serious', false);
   await answer(page, 'member-0-treatment', false);
-  await next(page); await next(page); await next(page);
+  await next(page);
+  await answerTheRestWithZero(page);
+  await next(page); await next(page);
   await page.locator('.result-banner').waitFor();
   assert.doesNotMatch(await page.locator('main').innerText(), /重病患者。/);
   await context.close();

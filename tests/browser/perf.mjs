@@ -82,6 +82,9 @@ for (let round = 0; round < 3; round++) {
   await page.locator('#member-0-age').fill('40');
   await page.getByRole('button', { name: '添加一项收入' }).click();
   await page.locator('#income-0-amount').fill('1000');
+  for (const id of ['spending-other', 'assets-financial', 'assets-vehicles', 'assets-homes']) {
+    await page.locator(`#${id}`).fill('0');
+  }
   await page.locator('#hotline-figures').waitFor();
   const { latencies, pageShare } = await measureEdits(context, page, 'income-0-amount', 'hotline-live');
   rounds.push(latencies);
