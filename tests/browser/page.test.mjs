@@ -447,6 +447,34 @@ test('two amounts typed in one field are refused beside it, not run together int
   await context.close();
 });
 
+test('on a 390 px phone with 大字、高对比 on, no step and no result is wider than the screen', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(BASE + '#/');
+  await page.getByRole('button', { name: '大字、高对比' }).click();
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.equal(await overflow(), 0, 'start');
+  await place(page, { province: 'shanxi', area: 'taiyuan/urban' });
+  assert.equal(await overflow(), 0, 'place');
+  await next(page);
+  await member(page, 0, { relation: 'applicant', age: '45', work: 'employed' });
+  await member(page, 1, { relation: 'spouse', age: '43', work: 'unemployed', ill: 'in_treatment' });
+  await member(page, 2, { relation: 'child', age: '15', student: 'junior_secondary', supporter: 'able' });
+  assert.equal(await overflow(), 0, 'household');
+  await next(page);
+  await income(page, 0, { amount: '3000' });
+  await page.locator('#spending-medical').fill('1.8万');
+  await answerTheRestWithZero(page);
+  assert.equal(await overflow(), 0, 'money');
+  await next(page);
+  assert.equal(await overflow(), 0, 'review');
+  await next(page);
+  await page.locator('.result-banner').waitFor();
+  await page.screenshot({ path: join(ARTIFACTS, 'phone-large-5-results.png'), fullPage: true });
+  assert.equal(await overflow(), 0, 'results');
+  await context.close();
+});
+
 test('the browser Back button returns to the previous step with the answers kept', async () => {
   const { page, context } = await open();
   await place(page, { province: 'shanxi', area: 'datong/pingcheng' });
