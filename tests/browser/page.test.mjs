@@ -322,6 +322,10 @@ test('the large-text, high-contrast switch works by keyboard and stays accessibl
   await page.keyboard.press('Enter');
   assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
   assert.equal(await page.locator('.app.large').count(), 1);
+  // Everything grows, the switch itself included: it is as large as the text it enlarges.
+  const sizes = await page.evaluate(() => [document.querySelector('.toggle'), document.querySelector('.app')]
+    .map((el) => parseFloat(getComputedStyle(el).fontSize)));
+  assert.ok(sizes[0] >= 20 && sizes[0] === sizes[1], `switch ${sizes[0]} px, text ${sizes[1]} px`);
   await page.screenshot({ path: join(ARTIFACTS, 'large-text-0-start.png'), fullPage: true });
   await axeClean(page, 'large text');
   await context.close();
