@@ -345,7 +345,7 @@ pub fn members_section(props: &MembersSectionProps) -> Html {
             if props.members.len() < MAX_MEMBERS {
                 <button type="button" class="button secondary" onclick={add}>{ "添加一位家庭成员" }</button>
             } else {
-                <p class="hint">{ format!("最多可以填写{MAX_MEMBERS}位家庭成员。") }</p>
+                <p class="hint">{ "家庭成员已达可填写的上限，不能再添加。" }</p>
             }
         </>
     }
