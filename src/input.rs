@@ -119,6 +119,18 @@ fn one_amount(typed: &str) -> bool {
     groups <= 1 || ((1..=3).contains(&first) && rest_are_three)
 }
 
+/// A monthly amount from which a per-month answer is asked about once (not a policy number: a
+/// household's monthly income or spending is rarely this large, and "12万" per month is more often
+/// a year's total typed beside 每月). The amount is kept either way.
+const LARGE_MONTHLY_YUAN: u64 = 50_000;
+
+/// The amount to ask about ("每月12万元？"), when a per-month answer is that large; `None` for
+/// yearly answers, blanks, refusals and ordinary amounts.
+pub fn large_monthly(typed: &str, monthly: bool) -> Option<Money> {
+    let money = parse_money(typed).ok().flatten()?;
+    (monthly && money.amount() >= rust_decimal::Decimal::from(LARGE_MONTHLY_YUAN)).then_some(money)
+}
+
 /// Parses a whole number in a range (ages, counts), with full-width digits; empty is `Ok(None)`.
 pub fn parse_count(typed: &str, min: u32, max: u32, what: &str) -> Result<Option<u32>, InputError> {
     let text: String = typed
@@ -158,6 +170,16 @@ mod tests {
         assert_eq!(yuan("2500.50").as_deref(), Some("2500.5"));
         assert_eq!(yuan("１２３４．５").as_deref(), Some("1234.5"));
         assert_eq!(parse_money("   "), Ok(None));
+    }
+
+    #[test]
+    fn a_monthly_amount_of_five_wan_or_more_is_asked_about_once_a_yearly_one_or_less_is_not() {
+        assert_eq!(large_monthly("12万", true).map(|m| m.to_string()).as_deref(), Some("120000"));
+        assert_eq!(large_monthly("5万", true).map(|m| m.to_string()).as_deref(), Some("50000"));
+        assert_eq!(large_monthly("49999.99", true), None);
+        assert_eq!(large_monthly("12万", false), None);
+        assert_eq!(large_monthly("", true), None);
+        assert_eq!(large_monthly("1500、1800", true), None);
     }
 
     #[test]

@@ -7,6 +7,7 @@ mod common;
 use common::*;
 use low_income_check::engine::household::*;
 use low_income_check::engine::outcome::{AssistanceKind, Category, LocalRule, Outcome, Status};
+use low_income_check::engine::assessment::Assessment;
 
 fn gx(wages: &str) -> H {
     H::new("guangxi", "800").adults(2).yearly_wages(wages)
@@ -345,4 +346,47 @@ fn shandong_between_1_5_and_2_times_rigid_expenditure_waits_on_the_local_margina
 fn guangxi_rigid_expenditure_has_its_own_conditions_and_no_national_first_condition() {
     let a = gx("20000").medical("30000").disposable_income_yearly("80000").assess();
     assert!(!result(&a, Category::RigidExpenditure).checks.iter().any(|c| c.key == "rigid.not_higher_category"));
+}
+
+// ---- 就业救助 is for members who may be able to work (三(十); 特困's measure of 无劳动能力) ----
+
+fn gx_couple(first: Member, second: Member) -> Assessment {
+    H::new("guangxi", "800").member(first).member(second).yearly_wages("10000").assess()
+}
+
+fn offers_employment_help(a: &Assessment) -> bool {
+    result(a, Category::Dibao).special_assistance.iter().any(|s| s.kind == AssistanceKind::Employment)
+}
+
+#[test]
+fn guangxi_a_couple_of_68_year_olds_on_dibao_is_not_offered_employment_assistance() {
+    let a = gx_couple(person(Relation::Applicant, 68), person(Relation::Spouse, 68));
+    assert!(status(&a, Category::Dibao) <= Status::NeedsLocalCheck);
+    assert!(!offers_employment_help(&a));
+    // The other help stays: 医疗救助 does not depend on work.
+    assert!(result(&a, Category::Dibao).special_assistance.iter().any(|s| s.kind == AssistanceKind::Medical));
+}
+
+#[test]
+fn guangxi_employment_assistance_is_offered_at_59_and_not_at_60() {
+    let a = gx_couple(person(Relation::Applicant, 59), person(Relation::Spouse, 68));
+    assert!(offers_employment_help(&a));
+    let a = gx_couple(person(Relation::Applicant, 60), person(Relation::Spouse, 68));
+    assert!(!offers_employment_help(&a));
+}
+
+#[test]
+fn guangxi_employment_assistance_is_offered_at_16_and_not_at_15() {
+    let a = gx_couple(person(Relation::Applicant, 70), person(Relation::Child, 16));
+    assert!(offers_employment_help(&a));
+    let a = gx_couple(person(Relation::Applicant, 70), person(Relation::Child, 15));
+    assert!(!offers_employment_help(&a));
+}
+
+#[test]
+fn guangxi_a_40_year_old_with_a_grade_one_physical_disability_is_not_counted_as_able_to_work_but_grade_four_is() {
+    let a = gx_couple(person(Relation::Applicant, 70), disabled(person(Relation::Child, 40), DisabilityKind::Physical, 1));
+    assert!(!offers_employment_help(&a));
+    let a = gx_couple(person(Relation::Applicant, 70), disabled(person(Relation::Child, 40), DisabilityKind::Physical, 4));
+    assert!(offers_employment_help(&a));
 }

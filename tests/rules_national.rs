@@ -108,7 +108,7 @@ fn an_unanswered_supporter_question_is_answered_by_an_adult_child_in_the_househo
         let c = check(member_result(&a, Category::Destitute, 0), "destitute.supporter");
         assert_eq!(c.outcome, Outcome::Fail, "{work:?}");
         assert!(c.explanation.to_string().contains("第2位成员"));
-        assert!(c.explanation.to_string().contains("有，但他们没有能力履行"), "{}", c.explanation);
+        assert!(c.explanation.to_string().contains("有，但他们没有能力供养"), "{}", c.explanation);
     }
 }
 

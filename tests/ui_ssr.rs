@@ -27,8 +27,31 @@ fn the_results_view_shows_the_best_category_its_reasons_and_how_to_apply() {
     assert!(html.contains("依据：民发〔2021〕57号《最低生活保障审核确认办法》"));
     assert!(html.contains("怎样申请"));
     assert!(html.contains("30个工作日"));
-    // The chart has a text alternative with the household's figure and the thresholds.
-    assert!(html.contains("您家人均每月收入 700元；低保标准 760元；1.5倍低保标准（边缘家庭） 1140元"));
+    // The chart's rows are text (they grow with 大字 and wrap on a phone), the household's first.
+    let rows = ["您家人均每月收入 700元", "低保标准 760元", "1.5倍低保标准（边缘家庭） 1140元"];
+    let at: Vec<usize> = rows.iter().map(|row| html.find(row).unwrap_or_else(|| panic!("{row}: {html}"))).collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{at:?}");
+    // Each condition is a card: what it is, the outcome, the household's figure against the limit.
+    assert!(html.contains("<li class=\"check pass\"><p class=\"check-head\"><strong>家庭人均收入低于当地低保标准</strong>"), "{html}");
+    assert!(html.contains("实际 700元/人/月，要求 &lt; 760元/人/月"), "{html}");
+    // What the printout needs to stand alone: the day of the assessment and the province's rules.
+    assert!(html.contains("评估日期：2026-11-22；政策：山西省"));
+}
+
+#[test]
+fn the_first_category_shows_its_reasons_and_the_others_fold_them_behind_a_summary() {
+    let html = render(
+        r#"{"place":{"area":"taiyuan/urban"},"members":[{"age":40},{"relation":"child","age":9}],
+            "income":[{"member":0,"kind":"wages","amount":"1400","per":"month"}]}"#,
+        "shanxi",
+    );
+    let cards: Vec<&str> = html.split("class=\"result-card\"").skip(1).collect();
+    assert!(cards.len() >= 2, "{html}");
+    assert!(cards[0].contains("<details open=\"open\">"), "{}", cards[0]);
+    for card in &cards[1..] {
+        assert!(!card.contains("<details open"), "{card}");
+        assert!(card.contains("为什么：逐条条件（"), "{card}");
+    }
 }
 
 #[test]

@@ -132,7 +132,7 @@ pub fn assess(household: &Household, pack: &PolicyPack, today: Day) -> Result<As
         let open = r.status <= Status::NeedsLocalCheck;
         (!open, open && r.category == Category::TemporaryAssistance, r.status, r.category)
     });
-    let traits = assistance::Traits::of(household);
+    let traits = assistance::Traits::of(&ctx);
     for result in &mut results {
         result.special_assistance = assistance::for_result(pack.rules.special_assistance, traits, result);
     }

@@ -9,9 +9,11 @@
 //! 晋民发〔2023〕31号 三(五): 救助对象 are brought into 教育、医疗、住房、养老保险 assistance.
 
 use crate::engine::citation::{doc, Citation};
-use crate::engine::household::{AreaKind, Household};
+use crate::engine::context::Context;
+use crate::engine::household::AreaKind;
 use crate::engine::outcome::{Assistance, AssistanceKind, Category, CategoryResult, Status};
 use crate::engine::policy::AssistanceVariant;
+use crate::engine::rules::destitute;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum When {
@@ -24,6 +26,8 @@ enum When {
     DibaoOrDestitute,
     /// Only for 边缘 members ("鼓励有条件的地方…延伸至最低生活保障边缘家庭成员").
     MarginalDisabled,
+    /// Only where a member may be able to work (就业救助 helps 有劳动能力 members into work).
+    WorkCapable,
 }
 
 struct Item {
@@ -40,7 +44,7 @@ const GUANGXI: &[Item] = &[
     Item { kind: AssistanceKind::Education, name: "教育救助", detail: "对符合条件的在园幼儿、在校学生，按规定发放助学金、生活补助，优先提供勤工助学岗位、助学贷款，减免相关费用。", article: "三(八)", when: When::Students },
     Item { kind: AssistanceKind::Housing, name: "住房救助（城市）", detail: "符合当地住房保障条件的，优先配租公租房或发放租赁补贴。", article: "三(九)", when: When::Urban },
     Item { kind: AssistanceKind::Housing, name: "住房救助（农村）", detail: "唯一住房是危房、无房或未达抗震标准的，优先通过农村危房改造等方式救助。", article: "三(九)", when: When::Rural },
-    Item { kind: AssistanceKind::Employment, name: "就业救助", detail: "推送就业信息、组织培训并落实培训补贴；创业扶持；公益性岗位兜底安置。", article: "三(十)", when: When::Always },
+    Item { kind: AssistanceKind::Employment, name: "就业救助", detail: "推送就业信息、组织培训并落实培训补贴；创业扶持；公益性岗位兜底安置。", article: "三(十)", when: When::WorkCapable },
     Item { kind: AssistanceKind::Disaster, name: "受灾人员救助", detail: "遭遇自然灾害的，重点救助，帮助因灾倒损住房恢复重建。", article: "三(十一)", when: When::Disaster },
     Item { kind: AssistanceKind::Other, name: "其他救助帮扶", detail: "可按当地政策减免水电费、殡葬费用。", article: "三(十二)", when: When::Always },
     Item { kind: AssistanceKind::Other, name: "残疾人帮扶延伸", detail: "有条件的地方把困难残疾人生活补贴、残疾儿童康复救助、困难重度残疾人家庭无障碍改造延伸到低保边缘家庭成员。", article: "三(十二)", when: When::MarginalDisabled },
@@ -73,7 +77,7 @@ const SHANDONG: &[Item] = &[
         name: "就业救助",
         detail: "有劳动能力的按规定给予就业救助。",
         article: "三.7",
-        when: When::Always,
+        when: When::WorkCapable,
     },
     Item {
         kind: AssistanceKind::Disaster,
@@ -157,7 +161,7 @@ const SHANXI_MARGINAL: &[Item] = &[
         name: "就业救助",
         detail: "低保边缘家庭纳入就业救助范围。",
         article: "一",
-        when: When::Always,
+        when: When::WorkCapable,
     },
     Item {
         kind: AssistanceKind::Disaster,
@@ -202,7 +206,7 @@ const NATIONAL: &[Item] = &[
         name: "就业救助",
         detail: "有劳动能力的按规定享受就业救助。",
         article: "专项社会救助",
-        when: When::Always,
+        when: When::WorkCapable,
     },
     Item {
         kind: AssistanceKind::Disaster,
@@ -220,16 +224,19 @@ pub struct Traits {
     disabled: bool,
     urban: bool,
     disaster: bool,
+    work_capable: bool,
 }
 
 impl Traits {
-    pub fn of(household: &Household) -> Traits {
+    pub fn of(ctx: &Context) -> Traits {
+        let household = ctx.household;
         let situation = &household.situation;
         Traits {
             students: household.members.iter().any(|m| m.student.is_some()),
             disabled: household.members.iter().any(|m| m.disability.is_some()),
             urban: household.place.area_kind == AreaKind::Urban,
             disaster: situation.disaster_after_relief || situation.sudden_hardship,
+            work_capable: household.members.iter().any(|m| destitute::may_work(ctx, m)),
         }
     }
 }
@@ -268,6 +275,7 @@ pub fn for_result(variant: AssistanceVariant, traits: Traits, result: &CategoryR
             When::Disaster => traits.disaster,
             When::DibaoOrDestitute => dibao_like && traits.students,
             When::MarginalDisabled => marginal && traits.disabled,
+            When::WorkCapable => traits.work_capable,
         })
         .map(|item| Assistance {
             kind: item.kind,

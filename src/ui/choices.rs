@@ -57,9 +57,9 @@ pub const WORK: Table<WorkStatus> = &[
 
 pub const SUPPORTERS: Table<SupporterStatus> = &[
     (SupporterStatus::Unknown, "unknown", "请选择"),
-    (SupporterStatus::None, "none", "没有赡养、抚养、扶养义务人"),
-    (SupporterStatus::Unable, "unable", "有，但他们没有能力履行"),
-    (SupporterStatus::Able, "able", "有，且他们有能力履行"),
+    (SupporterStatus::None, "none", "没有这样的家人"),
+    (SupporterStatus::Unable, "unable", "有，但他们没有能力供养"),
+    (SupporterStatus::Able, "able", "有，而且他们有能力供养"),
 ];
 
 pub const AREA_KINDS: Table<AreaKind> =
@@ -73,15 +73,15 @@ pub const HUKOU: Table<Hukou> = &[
 
 pub const INCOME_KINDS: Table<IncomeKind> = &[
     (IncomeKind::Wages, "wages", "工资、劳务收入"),
-    (IncomeKind::BusinessNet, "business_net", "经营净收入（种养殖、个体经营等）"),
-    (IncomeKind::PropertyNet, "property_net", "财产净收入（租金、利息等）"),
-    (IncomeKind::Pension, "pension", "养老金、退休金"),
+    (IncomeKind::BusinessNet, "business_net", "种地、养殖、做生意的收入（减去成本）"),
+    (IncomeKind::PropertyNet, "property_net", "房租、利息等收入"),
+    (IncomeKind::Pension, "pension", "退休金、养老金（基础养老金除外）"),
     (IncomeKind::SupportReceived, "support_received", "收到的赡养费、抚养费"),
     (IncomeKind::SupportFromSiblingsOrElderly, "support_from_siblings_or_elderly", "兄弟姐妹或60岁以上老人给的供养费"),
     (IncomeKind::UnemploymentBenefit, "unemployment_benefit", "失业保险金"),
     (IncomeKind::ElderlyAllowance, "elderly_allowance", "高龄津贴"),
     (IncomeKind::OtherTransfer, "other_transfer", "其他收入（赔偿、捐赠等）"),
-    (IncomeKind::BasicPensionBase, "basic_pension_base", "城乡居民基础养老金（不计入）"),
+    (IncomeKind::BasicPensionBase, "basic_pension_base", "城乡居民养老保险的基础养老金（不计入）"),
     (IncomeKind::SpecialCareAllowance, "special_care_allowance", "优待抚恤金（不计入）"),
     (IncomeKind::Scholarship, "scholarship", "奖学金（不计入）"),
     (IncomeKind::SocialAssistance, "social_assistance", "低保金等救助金（不计入）"),

@@ -107,6 +107,13 @@ pub fn money_field(props: &MoneyFieldProps) -> Html {
     };
     let period_id = format!("{id}-per");
     let monthly = props.answer.per == Period::Month;
+    // The amount the user confirmed as monthly; a different amount is asked about again.
+    let confirmed = use_state(String::new);
+    let large = crate::input::large_monthly(&props.answer.text, monthly).filter(|_| *confirmed != props.answer.text);
+    let confirm = {
+        let (confirmed, text) = (confirmed.clone(), props.answer.text.clone());
+        Callback::from(move |_: MouseEvent| confirmed.set(text.clone()))
+    };
     html! {
         <div class={classes!("field", "money", props.error.is_some().then_some("field-error"))}>
             <label for={id.clone()}>{ format!("{}（元）", props.label) }</label>
@@ -123,6 +130,14 @@ pub fn money_field(props: &MoneyFieldProps) -> Html {
                     <option value="month" selected={monthly}>{ "每月" }</option>
                     <option value="year" selected={!monthly}>{ "每年（近12个月合计）" }</option>
                 </select>
+            </div>
+            <div aria-live="polite">
+                if let Some(amount) = large {
+                    <p class="warning" id={format!("{id}-large")}>
+                        { format!("每月{}元？如果这是一年的合计，请把“每月”改成“每年”。", crate::engine::money::Yuan(amount.amount())) }
+                        <button type="button" class="button secondary" onclick={confirm}>{ "是的，每月这么多" }</button>
+                    </p>
+                }
             </div>
         </div>
     }

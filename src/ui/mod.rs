@@ -147,6 +147,14 @@ fn results_page() -> Html {
         <StepPage route={Route::Results}>
             { results_outcome(&problems.0, &outcome) }
             if problems.0.is_empty() && outcome.is_ok() {
+                <section class="print-only" aria-labelledby="answers-title">
+                    <h2 id="answers-title">{ "评估所用的回答（不含姓名、证件号）" }</h2>
+                    <dl class="summary">
+                        { for pages::answer_rows(&store.answers).into_iter().map(|(key, value, _)| html! {
+                            <div class="summary-row"><dt>{ key }</dt><dd>{ value }</dd></div>
+                        }) }
+                    </dl>
+                </section>
                 <div class="actions no-print">
                     <button type="button" class="button secondary" onclick={print}>{ "打印或保存（不含姓名）" }</button>
                     { route_link(navigator.as_ref(), Route::Start, "button secondary",
@@ -258,6 +266,34 @@ pub fn app_scope(event: &web_sys::Event) -> Option<web_sys::Element> {
     event.target()?.dyn_into::<web_sys::Element>().ok()?.closest(".app").ok().flatten()
 }
 
+/// Asks before the page is left (reloaded, closed, navigated away) while `active`: the answers are
+/// kept nowhere, so leaving loses them. The browser shows its own wording; a page cannot set it.
+#[hook]
+fn use_leave_warning(active: bool) {
+    use_effect_with(active, |active| {
+        #[cfg(target_arch = "wasm32")]
+        let listener = active.then(|| {
+            use gloo::events::{EventListener, EventListenerOptions};
+            EventListener::new_with_options(
+                &gloo::utils::window(),
+                "beforeunload",
+                EventListenerOptions::enable_prevent_default(),
+                |event| {
+                    event.prevent_default();
+                    // Older browsers ask only when `returnValue` is set.
+                    let _ = js_sys::Reflect::set(event, &"returnValue".into(), &true.into());
+                },
+            )
+        });
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = active;
+        move || {
+            #[cfg(target_arch = "wasm32")]
+            drop(listener);
+        }
+    });
+}
+
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let region = props.region.clone();
@@ -278,6 +314,8 @@ pub fn app(props: &AppProps) -> Html {
         problems.retain(|p| *report_missing || !p.missing);
         Problems(Rc::new(problems))
     });
+    // An embedded widget leaves the window to its host: the host page decides what leaving means.
+    use_leave_warning(!props.embedded && store.answers.has_household_answers());
     let large = store.large_text;
     let navigator = use_router(props.embedded, props.start);
     let body = html! {

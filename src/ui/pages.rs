@@ -7,7 +7,7 @@ use super::choices::*;
 use super::fields::{yes_no, Checkbox, MoneyField, SelectField, TextField};
 use super::route::{route_button, route_link, Navigator, Route};
 use super::state::{
-    Action, AssetAnswers, DestituteAges, IncomeLine, MemberAnswers, MoneyAnswer, PlaceAnswers, Problem,
+    Action, Answers, AssetAnswers, DestituteAges, IncomeLine, MemberAnswers, MoneyAnswer, PlaceAnswers, Problem,
     SituationAnswers, SpendingAnswers, Step,
 };
 use super::{packs, today, Dispatch, Problems, Store};
@@ -302,8 +302,8 @@ fn member_card(props: &MemberCardProps) -> Html {
                 onchange={update(|m, v| if let Some(w) = pick(WORK, &v) { m.work = w })} />
             if asks_supporter {
                 { say("有没有子女、配偶或父母能赡养、照顾这位家人？他们有没有这个能力？") }
-                <SelectField id={id("supporter")} label="有没有能赡养、抚养、扶养这位成员的人（配偶、子女、父母等）？"
-                    hint="住在这个家里的配偶、父母、成年子女也算。" error={error("supporter")}
+                <SelectField id={id("supporter")} label="有没有依法应当供养这位成员的家人（配偶、子女、父母等）？"
+                    hint="法律上叫赡养、抚养、扶养义务人。住在这个家里的配偶、父母、成年子女也算。" error={error("supporter")}
                     value={key_of(SUPPORTERS, &m.supporter)} options={options(SUPPORTERS)}
                     onchange={update(|m, v| if let Some(s) = pick(SUPPORTERS, &v) { m.supporter = s })} />
             }
@@ -371,7 +371,7 @@ pub fn money_section(props: &MoneySectionProps) -> Html {
         <>
             <h2>{ "近12个月的收入" }</h2>
             if scripted { { say_line("最近12个月，家里每个人的收入大概多少？工资、种地做生意、养老金都算，按月说按年说都可以。") } }
-            <p class="hint">{ "每项收入单独填写。基础养老金、优待抚恤金、奖学金、低保金等不计入收入，也可以填，会单独列出。" }</p>
+            <p class="hint">{ "每项收入单独填写。退休金、职工养老金要计入；城乡居民养老保险里国家发的基础养老金，以及优待抚恤金、奖学金、低保金等不计入收入，也可以填，会单独列出。" }</p>
             { for props.income.iter().enumerate().map(|(index, line)| html! {
                 <IncomeLineCard {index} line={line.clone()} member_options={member_options.clone()} dispatch={dispatch.clone()} />
             }) }
@@ -626,15 +626,12 @@ pub fn money_page() -> Html {
     }
 }
 
-#[function_component(ReviewPage)]
-pub fn review_page() -> Html {
-    let (Some(store), Some(problems)) = (use_context::<Store>(), use_context::<Problems>()) else { return html! {} };
-    super::use_reached_review(&store);
-    let a = &store.answers;
-    let pack_name = packs().iter().find(|p| p.id == a.place.pack).map(|p| p.name.clone()).unwrap_or_default();
-    let area = packs()
-        .iter()
-        .find(|p| p.id == a.place.pack)
+/// The answers in words, one row per question group, with the step that asks them: the review step
+/// lists them with a 修改 link each, and the printed result carries them (no name or ID is asked,
+/// so none can appear).
+pub fn answer_rows(a: &Answers) -> Vec<(String, String, Route)> {
+    let pack = packs().iter().find(|p| p.id == a.place.pack);
+    let area = pack
         .and_then(|p| p.area(&a.place.area))
         .map(|area| area.display_name())
         .unwrap_or_else(|| "未列出".to_string());
@@ -645,46 +642,85 @@ pub fn review_page() -> Html {
             format!("{} 元/{}", m.text, if m.per == crate::engine::money::Period::Month { "月" } else { "年" })
         }
     };
-    let navigator = use_context::<Navigator>();
-    let row = |key: String, value: String, route: Route, what: String| {
-        html! {
-            <div class="summary-row">
-                <dt>{ key }</dt>
-                <dd>{ value }</dd>
-                <dd class="change">{ route_link(navigator.as_ref(), route, "", html! { <>{ "修改" }<span class="visually-hidden">{ what }</span></> }) }</dd>
-            </div>
+    let pack_name = pack.map(|p| p.name.as_str()).unwrap_or_default();
+    let mut rows = vec![(
+        "地区".to_string(),
+        format!("{pack_name} {area} {}", label_of(AREA_KINDS, &a.place.area_kind)),
+        Route::Place,
+    )];
+    if a.place.own_standard {
+        rows.push(("您填写的低保标准".into(), money(&a.place.standard), Route::Place));
+    }
+    rows.extend(a.members.iter().enumerate().map(|(i, m)| {
+        let mut parts = vec![label_of(RELATIONS, &m.relation).to_string(), format!("{}岁", m.age)];
+        if m.disability.is_some() {
+            parts.push(format!("{}{}", label_of(DISABILITIES, &m.disability), label_of(GRADES, &m.grade)));
         }
-    };
+        if m.ill {
+            parts.push(
+                match (m.serious, m.in_treatment) {
+                    (Some(true), Some(true)) => "患重病、在治疗",
+                    (Some(true), _) => "患重病",
+                    (_, Some(true)) => "患病、在治疗",
+                    _ => "患病",
+                }
+                .into(),
+            );
+        }
+        if m.student.is_some() {
+            parts.push(label_of(LEVELS, &m.student).to_string());
+            if !m.fees.text.trim().is_empty() {
+                parts.push(format!("一学年教育费用{}", money(&m.fees)));
+            }
+        }
+        (format!("第{}位成员", i + 1), parts.join("，"), Route::Household)
+    }));
+    rows.extend(a.income.iter().enumerate().map(|(i, l)| {
+        (format!("收入{}", i + 1), format!("{}：{}", label_of(INCOME_KINDS, &l.kind), money(&l.money)), Route::Money)
+    }));
+    if a.income.is_empty() && a.no_income {
+        rows.push(("收入".into(), "近12个月家里没有任何收入".into(), Route::Money));
+    }
+    rows.extend(
+        [
+            ("医疗自付", &a.spending.medical),
+            ("康复护理自付", &a.spending.disability_care),
+            ("其他必需支出", &a.spending.other_rigid),
+        ]
+        .into_iter()
+        .filter(|(_, m)| !m.text.trim().is_empty())
+        .map(|(name, m)| (name.to_string(), money(m), Route::Money)),
+    );
+    let or_zero = |text: &str| if text.is_empty() { "0".to_string() } else { text.to_string() };
+    rows.push((
+        "金融资产".into(),
+        if a.assets.financial.is_empty() { "未填".into() } else { format!("{} 元", a.assets.financial) },
+        Route::Money,
+    ));
+    rows.push((
+        "车辆、房产".into(),
+        format!("{} 辆，{} 套", or_zero(&a.assets.vehicles), or_zero(&a.assets.homes)),
+        Route::Money,
+    ));
+    rows.push(("目前的情况".into(), situation_summary(&a.situation), Route::Money));
+    rows
+}
+
+#[function_component(ReviewPage)]
+pub fn review_page() -> Html {
+    let (Some(store), Some(problems)) = (use_context::<Store>(), use_context::<Problems>()) else { return html! {} };
+    super::use_reached_review(&store);
+    let navigator = use_context::<Navigator>();
     html! {
         <StepPage route={Route::Review} problems={problems.0.as_ref().clone()}>
             <dl class="summary">
-                { row("地区".into(), format!("{pack_name} {area} {}", label_of(AREA_KINDS, &a.place.area_kind)), Route::Place, "地区".into()) }
-                if a.place.own_standard { { row("您填写的低保标准".into(), money(&a.place.standard), Route::Place, "低保标准".into()) } }
-                { for a.members.iter().enumerate().map(|(i, m)| {
-                    let mut parts = vec![label_of(RELATIONS, &m.relation).to_string(), format!("{}岁", m.age)];
-                    if m.disability.is_some() { parts.push(format!("{}{}", label_of(DISABILITIES, &m.disability), label_of(GRADES, &m.grade))); }
-                    if m.ill {
-                        parts.push(match (m.serious, m.in_treatment) {
-                            (Some(true), Some(true)) => "患重病、在治疗".into(),
-                            (Some(true), _) => "患重病".into(),
-                            (_, Some(true)) => "患病、在治疗".into(),
-                            _ => "患病".into(),
-                        });
-                    }
-                    if m.student.is_some() {
-                        parts.push(label_of(LEVELS, &m.student).to_string());
-                        if !m.fees.text.trim().is_empty() { parts.push(format!("一学年教育费用{}", money(&m.fees))); }
-                    }
-                    row(format!("第{}位成员", i + 1), parts.join("，"), Route::Household, format!("第{}位成员", i + 1))
+                { for answer_rows(&store.answers).into_iter().map(|(key, value, route)| html! {
+                    <div class="summary-row">
+                        <dt>{ key.clone() }</dt>
+                        <dd>{ value }</dd>
+                        <dd class="change">{ route_link(navigator.as_ref(), route, "", html! { <>{ "修改" }<span class="visually-hidden">{ key }</span></> }) }</dd>
+                    </div>
                 }) }
-                { for a.income.iter().enumerate().map(|(i, l)| row(format!("收入{}", i + 1), format!("{}：{}", label_of(INCOME_KINDS, &l.kind), money(&l.money)), Route::Money, format!("收入{}", i + 1))) }
-                { for [("医疗自付", &a.spending.medical), ("康复护理自付", &a.spending.disability_care), ("其他必需支出", &a.spending.other_rigid)]
-                    .into_iter()
-                    .filter(|(_, m)| !m.text.trim().is_empty())
-                    .map(|(name, m)| row(name.into(), money(m), Route::Money, name.into())) }
-                { row("金融资产".into(), if a.assets.financial.is_empty() { "未填".into() } else { format!("{} 元", a.assets.financial) }, Route::Money, "金融资产".into()) }
-                { row("车辆、房产".into(), format!("{} 辆，{} 套", if a.assets.vehicles.is_empty() { "0" } else { &a.assets.vehicles }, if a.assets.homes.is_empty() { "0" } else { &a.assets.homes }), Route::Money, "车辆、房产".into()) }
-                { row("目前的情况".into(), situation_summary(&a.situation), Route::Money, "目前的情况".into()) }
             </dl>
         </StepPage>
     }

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::engine::assessment::Assessment;
 use crate::engine::money::Yuan;
-use crate::engine::outcome::{CategoryResult, Figure, LocalRule, Outcome, Status};
+use crate::engine::outcome::{CategoryResult, LocalRule, Outcome, Status};
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
@@ -22,10 +22,6 @@ fn status_class(status: Status) -> &'static str {
         Status::Unlikely => "status unlikely",
         Status::NotApplicable => "status na",
     }
-}
-
-fn figure(f: &Option<Figure>) -> String {
-    f.as_ref().map(Figure::describe).unwrap_or_default()
 }
 
 #[function_component(ResultsView)]
@@ -50,6 +46,7 @@ pub fn results_view(props: &ResultsProps) -> Html {
                 }
             </div>
             <p class="hint">{ a.disclaimer }</p>
+            <p>{ format!("评估日期：{}；政策：{}", a.as_of, a.pack.name) }</p>
             <p>
                 { "所用低保标准：" }
                 { a.standard.as_ref().map(|s| s.describe()).unwrap_or_else(|| "没有（请在第1步填写）".to_string()) }
@@ -59,11 +56,11 @@ pub fn results_view(props: &ResultsProps) -> Html {
 
             <h2>{ "可能符合的类别" }</h2>
             if open.is_empty() { <p>{ "没有。" }</p> }
-            { for open.iter().map(|r| result_card(r)) }
+            { for open.iter().enumerate().map(|(i, r)| result_card(r, i == 0)) }
 
             if !unlikely.is_empty() {
                 <h2>{ "不太可能符合的类别" }</h2>
-                { for unlikely.iter().map(|r| result_card(r)) }
+                { for unlikely.iter().map(|r| result_card(r, false)) }
             }
             if !not_applicable.is_empty() {
                 <details class="not-applicable">
@@ -76,50 +73,54 @@ pub fn results_view(props: &ResultsProps) -> Html {
     }
 }
 
-fn result_card(r: &CategoryResult) -> Html {
+/// One category: its status and summary first; the conditions and the help it opens folded below
+/// (open for the category shown first), each condition a card of its own so that a phone shows it
+/// at full width instead of a four-column table squeezed to a few characters a line.
+fn result_card(r: &CategoryResult, first: bool) -> Html {
     html! {
         <section class="result-card" aria-label={r.name.to_string()}>
             <h3>{ r.name.to_string() }</h3>
             <p><span class={status_class(r.status)}>{ r.status_label() }</span></p>
             <p>{ r.summary() }</p>
-            <details open={r.status <= Status::NeedsLocalCheck}>
-                <summary>{ "为什么：逐条条件" }</summary>
-                <table class="checks">
-                    <caption class="visually-hidden">{ format!("{}的条件", r.name) }</caption>
-                    <thead><tr><th scope="col">{ "条件" }</th><th scope="col">{ "您家" }</th><th scope="col">{ "门槛" }</th><th scope="col">{ "结果" }</th></tr></thead>
-                    <tbody>
-                        { for r.checks.iter().map(|c| html! {
-                            <tr class={match c.outcome { Outcome::Pass => "pass", Outcome::Fail => "fail", Outcome::Unknown => "unknown" }}>
-                                <th scope="row">
-                                    { c.label.to_string() }
-                                    <p class="explanation">{ c.explanation.to_string() }</p>
-                                    <p class="citation">{ format!("依据：{}", c.citation) }</p>
-                                </th>
-                                <td>{ figure(&c.figure) }</td>
-                                <td>{ c.comparison.map(|x| format!("{} {}", x.symbol(), figure(&c.threshold))).unwrap_or_default() }</td>
-                                <td>{ c.outcome.label() }</td>
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
+            <details open={first}>
+                <summary>{ format!("为什么：逐条条件（{}条）", r.checks.len()) }</summary>
+                <ol class="checks">
+                    { for r.checks.iter().map(|c| html! {
+                        <li class={match c.outcome { Outcome::Pass => "check pass", Outcome::Fail => "check fail", Outcome::Unknown => "check unknown" }}>
+                            <p class="check-head"><strong>{ c.label.to_string() }</strong><span class="outcome">{ c.outcome.label() }</span></p>
+                            if let Some(found) = &c.figure {
+                                <p class="finding">
+                                    { format!("实际 {}", found.describe()) }
+                                    if let (Some(cmp), Some(limit)) = (c.comparison, &c.threshold) {
+                                        { format!("，要求 {} {}", cmp.symbol(), limit.describe()) }
+                                    }
+                                </p>
+                            }
+                            <p class="explanation">{ c.explanation.to_string() }</p>
+                            <p class="citation">{ format!("依据：{}", c.citation) }</p>
+                        </li>
+                    }) }
+                </ol>
             </details>
             if !r.notes.is_empty() {
                 <ul class="notes">{ for r.notes.iter().map(|n| html! { <li>{ n.to_string() }</li> }) }</ul>
             }
             if !r.special_assistance.is_empty() {
-                <h4>{ "还可以享受的专项救助" }</h4>
-                <ul class="assistance">
-                    { for r.special_assistance.iter().map(|s| html! {
-                        <li><strong>{ s.name }</strong>{ "：" }{ s.detail }<span class="citation">{ format!("（{}）", s.citation) }</span></li>
-                    }) }
-                </ul>
+                <details class="assistance" open={first}>
+                    <summary>{ format!("还可以享受的专项救助（{}项）", r.special_assistance.len()) }</summary>
+                    <ul>
+                        { for r.special_assistance.iter().map(|s| html! {
+                            <li><strong>{ s.name }</strong>{ "：" }{ s.detail }<span class="citation">{ format!("（{}）", s.citation) }</span></li>
+                        }) }
+                    </ul>
+                </details>
             }
         </section>
     }
 }
 
-/// Where the household's per-capita monthly income stands among the thresholds: one bar per row,
-/// the household's first, so labels never overlap on a narrow phone.
+/// Where the household's per-capita monthly income stands among the thresholds: one row each, the
+/// household's first, the label as text (so it grows with 大字 and wraps on a phone) above a bar.
 #[function_component(Ladder)]
 pub fn ladder(props: &ResultsProps) -> Html {
     let a = &props.assessment;
@@ -142,24 +143,19 @@ pub fn ladder(props: &ResultsProps) -> Html {
     };
     let mut rows = vec![(format!("您家人均每月收入 {}元", Yuan(household)), household, true)];
     rows.extend(a.ladder.iter().map(|r| (format!("{} {}元", r.label, Yuan(r.monthly)), r.monthly, false)));
-    let description = rows.iter().map(|(label, _, _)| label.clone()).collect::<Vec<_>>().join("；");
-    let height = 40 * rows.len() + 4;
     html! {
         <figure class="ladder">
-            <svg viewBox={format!("0 0 320 {height}")} role="img" aria-labelledby="ladder-title ladder-desc" focusable="false">
-                <title id="ladder-title">{ "您家收入与各项标准（每人每月）" }</title>
-                <desc id="ladder-desc">{ description.clone() }</desc>
-                { for rows.iter().enumerate().map(|(i, (label, value, own))| {
-                    let y = 40 * i;
-                    html! {
-                        <g class={if *own { "row household" } else { "row" }}>
-                            <text x="0" y={(y + 14).to_string()}>{ label.clone() }</text>
-                            <rect x="0" y={(y + 20).to_string()} width={width(*value)} height="14" />
-                        </g>
-                    }
+            <figcaption>{ "您家收入与各项标准（每人每月）" }</figcaption>
+            <ul>
+                { for rows.into_iter().map(|(label, value, own)| html! {
+                    <li class={own.then_some("household")}>
+                        { label }
+                        <svg viewBox="0 0 300 14" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                            <rect width={width(value)} height="14" />
+                        </svg>
+                    </li>
                 }) }
-            </svg>
-            <figcaption class="visually-hidden">{ description }</figcaption>
+            </ul>
         </figure>
     }
 }

@@ -176,6 +176,15 @@ impl Default for Answers {
     }
 }
 
+impl Answers {
+    /// Whether the user has told the page anything about the household (the place aside, which a
+    /// partner may preset): leaving the page would then lose answers that are stored nowhere.
+    pub fn has_household_answers(&self) -> bool {
+        let blank = Answers { place: self.place.clone(), ..Answers::default() };
+        *self != blank || self.place.own_standard
+    }
+}
+
 /// Every change the page can make. Components only dispatch these.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {

@@ -141,6 +141,23 @@ fn work_capacity(
     }
 }
 
+/// Whether a member may be able to work, by the same measure 特困 uses for 无劳动能力 (the pack's
+/// elderly and minor ages, and its disability grades): 就业救助 is offered only where someone may.
+/// A pack without those parameters in force leaves everyone possibly able.
+pub fn may_work(ctx: &Context, member: &Member) -> bool {
+    let rule = &ctx.pack.rules.destitute;
+    let (Some(elderly), Some(minor), Some(grades)) =
+        (ctx.param(&rule.elderly_age), ctx.param(&rule.minor_age), ctx.param(&rule.no_work_capacity_disabilities))
+    else {
+        return true;
+    };
+    let age = member.age.years();
+    let unable_by_disability = member
+        .disability
+        .is_some_and(|d| grades.value.iter().any(|limit| limit.kind == d.kind && d.grade.value() <= limit.up_to_grade));
+    age >= minor.value && age < elderly.value && !unable_by_disability
+}
+
 fn means_of_living(ctx: &Context, index: usize) -> Result<Check, MoneyError> {
     ctx.own_income_test(
         "destitute.income",
@@ -159,21 +176,21 @@ fn means_of_living(ctx: &Context, index: usize) -> Result<Check, MoneyError> {
 /// income is left to the office: the 办法 counts elderly people on low incomes among those unable.
 fn supporter_check(ctx: &Context, index: usize, member: &Member) -> Check {
     let citation = cite("无履行义务能力的认定");
-    let label = "无法定义务人，或义务人无履行能力";
+    let label = "没有能供养这位成员的家人（无法定义务人，或义务人无履行能力）";
     let (outcome, text) = match member.supporter {
-        SupporterStatus::None => (Outcome::Pass, Explanation::from("没有法定赡养、抚养、扶养义务人。")),
-        SupporterStatus::Unable => (Outcome::Pass, Explanation::from("法定义务人无履行义务能力。")),
-        SupporterStatus::Able => (Outcome::Fail, Explanation::from("有能够履行义务的法定赡养、抚养、扶养义务人。")),
+        SupporterStatus::None => (Outcome::Pass, Explanation::from("没有依法应当供养这位成员的家人（法定赡养、抚养、扶养义务人）。")),
+        SupporterStatus::Unable => (Outcome::Pass, Explanation::from("依法应当供养的家人没有能力供养（法定义务人无履行义务能力）。")),
+        SupporterStatus::Able => (Outcome::Fail, Explanation::from("有依法应当供养、也有能力供养的家人（法定义务人）。")),
         SupporterStatus::Unknown => match able_supporter_in_household(ctx, index, member) {
             Some((supporter, other, why)) => (
                 Outcome::Fail,
                 Explanation::from(format!(
-                    "{}：{why}，按关系是这位成员的法定义务人，通常有履行能力；如实际无力履行，请回答“有，但他们没有能力履行”，并向当地说明。",
+                    "{}：{why}，按关系依法应当供养这位成员（法定义务人），通常有能力；如实际没有能力，请回答“有，但他们没有能力供养”，并向当地说明。",
                     MemberLabel(supporter, other)
                 )),
             ),
             None => {
-                (Outcome::Unknown, Explanation::from("未回答是否有能够履行义务的法定义务人（配偶、子女、父母等）。"))
+                (Outcome::Unknown, Explanation::from("未回答有没有依法应当供养这位成员的家人（配偶、子女、父母等）。"))
             }
         },
     };
