@@ -5,9 +5,9 @@
 mod common;
 
 use common::*;
+use low_income_check::engine::assessment::Assessment;
 use low_income_check::engine::household::*;
 use low_income_check::engine::outcome::{AssistanceKind, Category, LocalRule, Outcome, Status};
-use low_income_check::engine::assessment::Assessment;
 
 fn gx(wages: &str) -> H {
     H::new("guangxi", "800").adults(2).yearly_wages(wages)
@@ -385,8 +385,10 @@ fn guangxi_employment_assistance_is_offered_at_16_and_not_at_15() {
 
 #[test]
 fn guangxi_a_40_year_old_with_a_grade_one_physical_disability_is_not_counted_as_able_to_work_but_grade_four_is() {
-    let a = gx_couple(person(Relation::Applicant, 70), disabled(person(Relation::Child, 40), DisabilityKind::Physical, 1));
+    let a =
+        gx_couple(person(Relation::Applicant, 70), disabled(person(Relation::Child, 40), DisabilityKind::Physical, 1));
     assert!(!offers_employment_help(&a));
-    let a = gx_couple(person(Relation::Applicant, 70), disabled(person(Relation::Child, 40), DisabilityKind::Physical, 4));
+    let a =
+        gx_couple(person(Relation::Applicant, 70), disabled(person(Relation::Child, 40), DisabilityKind::Physical, 4));
     assert!(offers_employment_help(&a));
 }

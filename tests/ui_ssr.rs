@@ -32,7 +32,10 @@ fn the_results_view_shows_the_best_category_its_reasons_and_how_to_apply() {
     let at: Vec<usize> = rows.iter().map(|row| html.find(row).unwrap_or_else(|| panic!("{row}: {html}"))).collect();
     assert!(at.windows(2).all(|w| w[0] < w[1]), "{at:?}");
     // Each condition is a card: what it is, the outcome, the household's figure against the limit.
-    assert!(html.contains("<li class=\"check pass\"><p class=\"check-head\"><strong>家庭人均收入低于当地低保标准</strong>"), "{html}");
+    assert!(
+        html.contains("<li class=\"check pass\"><p class=\"check-head\"><strong>家庭人均收入低于当地低保标准</strong>"),
+        "{html}"
+    );
     assert!(html.contains("实际 700元/人/月，要求 &lt; 760元/人/月"), "{html}");
     // What the printout needs to stand alone: the day of the assessment and the province's rules.
     assert!(html.contains("评估日期：2026-11-22；政策：山西省"));

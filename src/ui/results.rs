@@ -73,15 +73,17 @@ pub fn results_view(props: &ResultsProps) -> Html {
     }
 }
 
-/// One category: its status and summary first; the conditions and the help it opens folded below
-/// (open for the category shown first), each condition a card of its own so that a phone shows it
+/// One category: its status and summary first; the conditions (open for the category shown first)
+/// and the help it opens folded below, each condition a card of its own so that a phone shows it
 /// at full width instead of a four-column table squeezed to a few characters a line.
 fn result_card(r: &CategoryResult, first: bool) -> Html {
+    let summary = r.summary();
     html! {
         <section class="result-card" aria-label={r.name.to_string()}>
             <h3>{ r.name.to_string() }</h3>
             <p><span class={status_class(r.status)}>{ r.status_label() }</span></p>
-            <p>{ r.summary() }</p>
+            // The heading already names the category: the summary's own copy of the name is left out.
+            <p>{ summary.strip_prefix(&*r.name).and_then(|s| s.strip_prefix('：')).unwrap_or(&summary).to_string() }</p>
             <details open={first}>
                 <summary>{ format!("为什么：逐条条件（{}条）", r.checks.len()) }</summary>
                 <ol class="checks">
@@ -101,12 +103,12 @@ fn result_card(r: &CategoryResult, first: bool) -> Html {
                         </li>
                     }) }
                 </ol>
+                if !r.notes.is_empty() {
+                    <ul class="notes">{ for r.notes.iter().map(|n| html! { <li>{ n.to_string() }</li> }) }</ul>
+                }
             </details>
-            if !r.notes.is_empty() {
-                <ul class="notes">{ for r.notes.iter().map(|n| html! { <li>{ n.to_string() }</li> }) }</ul>
-            }
             if !r.special_assistance.is_empty() {
-                <details class="assistance" open={first}>
+                <details class="assistance">
                     <summary>{ format!("还可以享受的专项救助（{}项）", r.special_assistance.len()) }</summary>
                     <ul>
                         { for r.special_assistance.iter().map(|s| html! {
@@ -182,10 +184,14 @@ fn how_to_apply(props: &ResultsProps) -> Html {
                     { for how.documents.iter().map(|d| html! { <li>{ "□ " }<strong>{ d.name }</strong>{ format!("——{}", d.reason) }</li> }) }
                 </ul>
             }
-            <h3>{ "办理时限" }</h3>
-            <ul>{ for how.time_limits.iter().map(guidance) }</ul>
-            <h3>{ "您的义务" }</h3>
-            <ul>{ for how.duties.iter().map(guidance) }</ul>
+            <details>
+                <summary><h3>{ "办理时限" }</h3></summary>
+                <ul>{ for how.time_limits.iter().map(guidance) }</ul>
+            </details>
+            <details>
+                <summary><h3>{ "您的义务" }</h3></summary>
+                <ul>{ for how.duties.iter().map(guidance) }</ul>
+            </details>
         </section>
     }
 }

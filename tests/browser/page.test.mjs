@@ -476,6 +476,105 @@ test('on a 390 px phone with 大字、高对比 on, no step and no result is wid
   await page.locator('.result-banner').waitFor();
   await page.screenshot({ path: join(ARTIFACTS, 'phone-large-5-results.png'), fullPage: true });
   assert.equal(await overflow(), 0, 'results');
+  // The chart's labels are text at the page's enlarged size (16 px × 125%), not a scaled drawing.
+  const labelSize = await page.locator('.ladder li').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  assert.ok(labelSize >= 20, `chart labels are ${labelSize}px`);
+  // Conditions are cards, not a table; only the first category's are unfolded.
+  assert.equal(await page.locator('.result-card table').count(), 0);
+  assert.equal(await page.locator('.result-card details[open]').count(), await page.locator('.result-card').first().locator('details[open]').count());
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  console.log(`# results at 390 px in large text: ${height} px tall (${(height / 844).toFixed(1)} screens)`);
+  // Measured for this household: 15,094 px (17.9 screens) with the four-column table and every
+  // reason open; 7,119 px (8.4 screens) with cards and folded reasons.
+  assert.ok(height <= 9 * 844, `results are ${height} px tall`);
+  await context.close();
+});
+
+test('leaving the page with answers asks first; with no answers, or with the only answer emptied again, it does not', async () => {
+  const dialogs = async (page) => {
+    const seen = [];
+    page.on('dialog', (d) => {
+      seen.push(d.type());
+      d.accept();
+    });
+    const closed = new Promise((resolve) => page.once('close', resolve));
+    await page.close({ runBeforeUnload: true });
+    await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 3000))]);
+    return seen;
+  };
+  let { page, context } = await open();
+  await place(page, { province: 'shanxi', area: 'taiyuan/urban' });
+  assert.deepEqual(await dialogs(page), [], 'choosing a place alone is not an answer about the household');
+  await context.close();
+
+  ({ page, context } = await open());
+  await place(page, { province: 'shanxi', area: 'taiyuan/urban' });
+  await next(page);
+  await member(page, 0, { relation: 'applicant', age: '45' });
+  assert.deepEqual(await dialogs(page), ['beforeunload']);
+  await context.close();
+
+  ({ page, context } = await open());
+  await place(page, { province: 'shanxi', area: 'taiyuan/urban' });
+  await next(page);
+  await member(page, 0, { relation: 'applicant', age: '45' });
+  await page.locator('#member-0-age').fill('');
+  assert.deepEqual(await dialogs(page), [], 'an answer emptied again is no answer');
+  await context.close();
+});
+
+test('a monthly amount of 12万 is asked about once beside the field, kept, and never refused', async () => {
+  const { page, context } = await open();
+  await place(page, { province: 'shanxi', area: 'taiyuan/urban' });
+  await next(page);
+  await member(page, 0, { relation: 'applicant', age: '45' });
+  await next(page);
+  await income(page, 0, { amount: '12万' });
+  const question = page.locator('#income-0-amount-large');
+  assert.match(await question.innerText(), /每月120,?000元？/);
+  await page.getByRole('button', { name: '是的，每月这么多' }).click();
+  assert.equal(await question.count(), 0, 'asked once: confirmed, it goes');
+  assert.equal(await page.locator('#income-0-amount').inputValue(), '12万');
+  assert.equal(await page.locator('.field-error').count(), 0);
+  await page.locator('#income-0-amount').fill('13万');
+  assert.equal(await question.count(), 1, 'a different amount is asked about again');
+  await page.locator('#income-0-amount-per').selectOption('year');
+  assert.equal(await question.count(), 0, 'a yearly 13万 is ordinary');
+  await context.close();
+});
+
+test('the printed result carries the date, the province and area, the standard with its date, and the answers, unfolded', async () => {
+  const { page, context } = await open();
+  await place(page, { province: 'shanxi', area: 'taiyuan/urban' });
+  await next(page);
+  await member(page, 0, { relation: 'applicant', age: '40' });
+  await member(page, 1, { relation: 'child', age: '9', supporter: 'able' });
+  await next(page);
+  await income(page, 0, { amount: '1400' });
+  await answerTheRestWithZero(page);
+  await next(page);
+  await next(page);
+  await page.locator('.result-banner').waitFor();
+  const answers = page.locator('.print-only');
+  assert.equal(await answers.isVisible(), false, 'on screen the answers are on the review step, not repeated');
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await answers.isVisible());
+  const printed = await page.locator('main').innerText();
+  const today = await page.evaluate(() => {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  });
+  assert.ok(printed.includes(`评估日期：${today}；政策：山西省`), printed);
+  assert.match(printed, /地区\s+山西省 太原市/);
+  assert.match(printed, /所用低保标准：760元\/人\/月（太原市城镇，城市标准，2023-01-01起执行/);
+  assert.match(printed, /第2位成员\s+子女，9岁/);
+  assert.match(printed, /收入1\s+工资、劳务收入：1400 元\/月/);
+  // Reasons folded on screen print unfolded.
+  const folded = page.locator('.result-card').nth(1).locator('.check').first();
+  assert.ok(await folded.isVisible(), 'a folded condition prints');
+  await page.screenshot({ path: join(ARTIFACTS, 'print-results.png'), fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+  assert.equal(await folded.isVisible(), false, 'and stays folded on screen');
   await context.close();
 });
 
