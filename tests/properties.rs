@@ -126,6 +126,7 @@ fn income_kind() -> impl Strategy<Value = IncomeKind> {
         Scholarship,
         HeroicDeedAward,
         SocialAssistance,
+        DisabilityAllowances,
         TaxesAndSocialInsurance,
         SupportPaid,
         EmploymentCosts,

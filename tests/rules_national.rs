@@ -4,8 +4,9 @@
 mod common;
 
 use common::*;
+use low_income_check::engine::assessment::Assessment;
 use low_income_check::engine::household::*;
-use low_income_check::engine::outcome::{Category, Outcome, Status};
+use low_income_check::engine::outcome::{Category, LocalRule, Outcome, Status};
 
 fn alone(age: u32) -> H {
     H::new("national", "700").member(supported(person(Relation::Applicant, age), SupporterStatus::None))
@@ -308,4 +309,65 @@ fn without_a_standard_no_income_tested_category_leads_the_result() {
     assert!(a.best.is_none(), "{:?}", a.best);
     let a = alone(40).yearly_wages("6000").assess();
     assert_eq!(a.best.as_ref().map(|b| b.category), Some(Category::Dibao));
+}
+
+// ---- 残疾人两项补贴: the documents followed here do not say whether they count (LocalRule) ----
+// One person, standard 700 元/人/月: the 低保 income test is below 8400 元 a year.
+
+fn with_allowances(age: u32, kind: IncomeKind, income: &str, allowances: &str) -> Assessment {
+    alone(age)
+        .income(Some(0), kind, yearly(income))
+        .income(Some(0), IncomeKind::DisabilityAllowances, yearly(allowances))
+        .assess()
+}
+
+#[test]
+fn national_disability_allowances_that_cannot_tip_the_dibao_test_leave_it_decided_6000_plus_2399_99_is_below_8400() {
+    let a = with_allowances(45, IncomeKind::Wages, "6000", "2399.99");
+    let c = check(result(&a, Category::Dibao), "dibao.income");
+    assert_eq!(c.outcome, Outcome::Pass);
+    assert!(c.explanation.to_string().contains("当地计入与否，都不改变这一条的结果"), "{}", c.explanation);
+    assert_eq!(status(&a, Category::Dibao), Status::Likely);
+}
+
+#[test]
+fn national_disability_allowances_that_would_reach_8400_leave_the_dibao_test_to_the_local_rule() {
+    let a = with_allowances(45, IncomeKind::Wages, "6000", "2400");
+    let r = result(&a, Category::Dibao);
+    let c = check(r, "dibao.income");
+    assert_eq!(c.outcome, Outcome::Unknown);
+    assert!(c.waits_on.contains(LocalRule::DisabilityAllowances));
+    assert!(
+        c.explanation.to_string().contains("如果当地把它计入收入，家庭人均月收入为700元/人/月，就不符合这一条"),
+        "{}",
+        c.explanation
+    );
+    assert_eq!(r.status, Status::NeedsLocalCheck);
+    assert_eq!(r.decided_by, Some(LocalRule::DisabilityAllowances));
+    assert!(r.status_label().contains("残疾人两项补贴"), "{}", r.status_label());
+}
+
+#[test]
+fn national_disability_allowances_never_rescue_a_failed_test_wages_of_8400_fail_either_way() {
+    let a = with_allowances(45, IncomeKind::Wages, "8400", "1000");
+    assert_eq!(outcome(&a, Category::Dibao, "dibao.income"), Outcome::Fail);
+    assert_eq!(status(&a, Category::Dibao), Status::Unlikely);
+}
+
+#[test]
+fn national_a_70_year_olds_own_income_test_for_te_kun_waits_on_the_local_rule_only_when_the_allowances_would_tip_it() {
+    let a = with_allowances(70, IncomeKind::Pension, "8000", "399.99");
+    assert_eq!(check(member_result(&a, Category::Destitute, 0), "destitute.income").outcome, Outcome::Pass);
+    let a = with_allowances(70, IncomeKind::Pension, "8000", "400");
+    let c = check(member_result(&a, Category::Destitute, 0), "destitute.income");
+    assert_eq!(c.outcome, Outcome::Unknown);
+    assert!(c.waits_on.contains(LocalRule::DisabilityAllowances));
+}
+
+#[test]
+fn national_disability_allowances_are_in_neither_the_counted_nor_the_not_counted_income() {
+    let a = with_allowances(45, IncomeKind::Wages, "6000", "2400");
+    assert_eq!(a.household.counted_income, money("6000").amount());
+    assert_eq!(a.household.not_counted_income, money("0").amount());
+    assert_eq!(a.household.locally_decided_income, money("2400").amount());
 }

@@ -55,7 +55,7 @@ export interface Member {
 export type IncomeKind =
   | 'wages' | 'business_net' | 'property_net' | 'pension' | 'support_received' | 'support_from_siblings_or_elderly'
   | 'unemployment_benefit' | 'elderly_allowance' | 'other_transfer' | 'basic_pension_base' | 'special_care_allowance'
-  | 'family_planning_award' | 'scholarship' | 'heroic_deed_award' | 'social_assistance'
+  | 'family_planning_award' | 'scholarship' | 'heroic_deed_award' | 'social_assistance' | 'disability_allowances'
   | 'taxes_and_social_insurance' | 'support_paid' | 'employment_costs';
 export interface IncomeItem { member?: number | null; kind: IncomeKind; amount: Money | number; per: Period }
 /** Education fees are given per student (`Member.student.fees`). */
@@ -118,7 +118,7 @@ export type Category =
   | 'dibao_solo_marginal_member' | 'marginal' | 'rigid_expenditure' | 'temporary_assistance';
 export type Status = 'likely' | 'needs_local_check' | 'unlikely' | 'not_applicable';
 /** A local rule or figure no source gives, on which an unknown condition waits. */
-export type LocalRule = 'property' | 'standard' | 'disposable_income' | 'spending_ratio' | 'marginal_multiplier';
+export type LocalRule = 'property' | 'standard' | 'disposable_income' | 'spending_ratio' | 'marginal_multiplier' | 'disability_allowances';
 export interface LocalFigure {
   amount: { amount: Money; per: Period };
   annual: Decimal;
@@ -174,6 +174,7 @@ export interface Assessment {
     members: number;
     counted_income: Decimal;
     not_counted_income: Decimal;
+    locally_decided_income: Decimal;
     deductions: Decimal;
     net_income: Decimal;
     per_capita_monthly_income: Decimal;

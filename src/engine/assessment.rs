@@ -49,6 +49,8 @@ pub struct HouseholdFigures {
     /// Over the last 12 months.
     pub counted_income: Decimal,
     pub not_counted_income: Decimal,
+    /// 残疾人两项补贴: counted or not as the locality rules; in neither figure above.
+    pub locally_decided_income: Decimal,
     pub deductions: Decimal,
     pub net_income: Decimal,
     /// Net income ÷ members ÷ 12, rounded to the fen.
@@ -172,6 +174,7 @@ fn household_figures(ctx: &Context) -> Result<HouseholdFigures, MoneyError> {
         members: ctx.household.members.len(),
         counted_income: ctx.income.counted,
         not_counted_income: ctx.income.not_counted,
+        locally_decided_income: ctx.income.locally_decided,
         deductions: ctx.income.deducted,
         net_income: ctx.net_income,
         per_capita_monthly_income: money::Money::display_rounded(per_capita),

@@ -187,6 +187,7 @@ impl<'a> Context<'a> {
             threshold_annual,
             threshold_name,
             citation,
+            undecided_annual: self.income.locally_decided,
         }
         .evaluate()
     }
@@ -221,6 +222,7 @@ impl<'a> Context<'a> {
             threshold_annual: standard.annual,
             threshold_name: ThresholdName::Named("低保标准"),
             citation,
+            undecided_annual: own.totals.locally_decided,
         }
         .evaluate()?;
         if own.unattributed_shared > Decimal::ZERO && check.outcome == Outcome::Pass {
@@ -297,22 +299,33 @@ pub struct PerCapitaTest {
     pub threshold_annual: Decimal,
     pub threshold_name: ThresholdName,
     pub citation: Citation,
+    /// Income over 12 months that the locality may or may not count (残疾人两项补贴), left out of
+    /// `household_annual`: the test is decided without it and with it, and when the two answers
+    /// differ it waits on the local rule instead of guessing one.
+    pub undecided_annual: Decimal,
 }
 
 impl PerCapitaTest {
     pub fn evaluate(self) -> Result<Check, MoneyError> {
         let limit = money::mul(self.threshold_annual, self.members)?;
-        let pass = match self.comparison {
-            Comparison::Below => self.household_annual < limit,
-            Comparison::AtMost => self.household_annual <= limit,
-            Comparison::Above => self.household_annual > limit,
-            Comparison::AtLeast => self.household_annual >= limit,
+        let meets = |annual: Decimal| match self.comparison {
+            Comparison::Below => annual < limit,
+            Comparison::AtMost => annual <= limit,
+            Comparison::Above => annual > limit,
+            Comparison::AtLeast => annual >= limit,
         };
+        let pass = meets(self.household_annual);
         let twelve = Decimal::from(12);
         let per_month = money::div(money::div(self.household_annual, self.members)?, twelve)?;
         let threshold_month = money::div(self.threshold_annual, twelve)?;
         let gap = money::Money::display_rounded(money::sub(threshold_month, per_month)?);
-        Ok(Check {
+        let mut undecided = None;
+        if self.undecided_annual > Decimal::ZERO {
+            let with = money::add(self.household_annual, self.undecided_annual)?;
+            let with_month = money::div(money::div(with, self.members)?, twelve)?;
+            undecided = Some((meets(with), money::Money::display_rounded(with_month)));
+        }
+        let mut check = Check {
             key: self.key,
             label: self.label,
             figure: Some(Figure::yuan_per_month(per_month)),
@@ -333,7 +346,27 @@ impl PerCapitaTest {
             }),
             citation: self.citation,
             waits_on: LocalRules::NONE,
-        })
+        };
+        match undecided {
+            Some((pass_with, with_month)) if pass_with != pass => {
+                check.outcome = Outcome::Unknown;
+                check.waits_on = LocalRules::of(LocalRule::DisabilityAllowances);
+                check.explanation.push(format!(
+                    "另有残疾人两项补贴{}元（12个月）没有计入；如果当地把它计入收入，{}为{}元/人/月，{}这一条。{}",
+                    Yuan(self.undecided_annual),
+                    self.figure_name,
+                    Yuan(with_month),
+                    if pass_with { "就符合" } else { "就不符合" },
+                    LocalRule::DisabilityAllowances.what_to_ask()
+                ));
+            }
+            Some(_) => check.explanation.push(format!(
+                "另有残疾人两项补贴{}元（12个月）没有计入；当地计入与否，都不改变这一条的结果。",
+                Yuan(self.undecided_annual)
+            )),
+            None => {}
+        }
+        Ok(check)
     }
 }
 

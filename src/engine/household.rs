@@ -373,6 +373,9 @@ pub enum IncomeKind {
     HeroicDeedAward,
     /// 政府发放的各类社会救助款物 (not counted)
     SocialAssistance,
+    /// 残疾人两项补贴: 困难残疾人生活补贴 and 重度残疾人护理补贴. Whether they count is not written
+    /// in the documents this tool follows, so a test they could tip waits on the local rule.
+    DisabilityAllowances,
     /// 个人所得税、社会保险费 paid (deducted)
     TaxesAndSocialInsurance,
     /// 赡养费、抚养费、扶养费 paid to people outside the household (deducted)
@@ -387,6 +390,8 @@ pub enum IncomeEffect {
     Counted,
     NotCounted,
     Deducted,
+    /// Counted or not as the locality rules; tests are decided both ways (`LocalRule::DisabilityAllowances`).
+    LocallyDecided,
 }
 
 impl IncomeKind {
@@ -405,6 +410,7 @@ impl IncomeKind {
             BasicPensionBase | SpecialCareAllowance | FamilyPlanningAward | Scholarship | HeroicDeedAward
             | SocialAssistance => IncomeEffect::NotCounted,
             TaxesAndSocialInsurance | SupportPaid | EmploymentCosts => IncomeEffect::Deducted,
+            DisabilityAllowances => IncomeEffect::LocallyDecided,
         }
     }
 
@@ -426,6 +432,7 @@ impl IncomeKind {
             Scholarship => "奖学金",
             HeroicDeedAward => "见义勇为等奖励性补助",
             SocialAssistance => "社会救助款物",
+            DisabilityAllowances => "残疾人两项补贴（困难残疾人生活补贴、重度残疾人护理补贴）",
             TaxesAndSocialInsurance => "缴纳的个人所得税、社会保险费",
             SupportPaid => "支付的赡养费、抚养费、扶养费",
             EmploymentCosts => "必要的就业成本",

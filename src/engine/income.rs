@@ -14,6 +14,8 @@ pub struct IncomeTotals {
     pub counted: Decimal,
     pub not_counted: Decimal,
     pub deducted: Decimal,
+    /// Income whose counting the locality decides (残疾人两项补贴): in none of the above.
+    pub locally_decided: Decimal,
 }
 
 impl IncomeTotals {
@@ -28,6 +30,7 @@ impl IncomeTotals {
             IncomeEffect::Counted => &mut self.counted,
             IncomeEffect::NotCounted => &mut self.not_counted,
             IncomeEffect::Deducted => &mut self.deducted,
+            IncomeEffect::LocallyDecided => &mut self.locally_decided,
         };
         *slot = money::add(*slot, annual)?;
         Ok(())

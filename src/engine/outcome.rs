@@ -65,15 +65,18 @@ pub enum LocalRule {
     SpendingRatio,
     /// Whether the locality raised the national 1.5 × 边缘 multiple towards 2 ×.
     MarginalMultiplier,
+    /// Whether the locality counts 残疾人两项补贴 as income: the documents followed here do not say.
+    DisabilityAllowances,
 }
 
 impl LocalRule {
-    const ALL: [LocalRule; 5] = [
+    const ALL: [LocalRule; 6] = [
         LocalRule::Property,
         LocalRule::Standard,
         LocalRule::DisposableIncome,
         LocalRule::SpendingRatio,
         LocalRule::MarginalMultiplier,
+        LocalRule::DisabilityAllowances,
     ];
 
     pub fn label(self) -> &'static str {
@@ -83,6 +86,7 @@ impl LocalRule {
             LocalRule::DisposableIncome => "当地居民人均可支配收入",
             LocalRule::SpendingRatio => "当地刚性支出比例",
             LocalRule::MarginalMultiplier => "当地边缘家庭标准",
+            LocalRule::DisabilityAllowances => "当地是否把残疾人两项补贴计入收入",
         }
     }
 
@@ -96,6 +100,9 @@ impl LocalRule {
             LocalRule::DisposableIncome => "该数字见市、县上年度统计公报，也可向乡镇（街道）询问。",
             LocalRule::SpendingRatio => "比例由当地规定，现有文件没有给出数字；请向乡镇（街道）咨询。",
             LocalRule::MarginalMultiplier => "各地可把边缘家庭标准从1.5倍放宽到2倍，请向乡镇（街道）确认。",
+            LocalRule::DisabilityAllowances => {
+                "本工具依据的文件没有写明困难残疾人生活补贴、重度残疾人护理补贴是否计入家庭收入；请向乡镇（街道）确认当地规定。"
+            }
         }
     }
 

@@ -85,6 +85,7 @@ pub const INCOME_KINDS: Table<IncomeKind> = &[
     (IncomeKind::SpecialCareAllowance, "special_care_allowance", "优待抚恤金（不计入）"),
     (IncomeKind::Scholarship, "scholarship", "奖学金（不计入）"),
     (IncomeKind::SocialAssistance, "social_assistance", "低保金等救助金（不计入）"),
+    (IncomeKind::DisabilityAllowances, "disability_allowances", "残疾人两项补贴（是否计入看当地规定）"),
     (IncomeKind::TaxesAndSocialInsurance, "taxes_and_social_insurance", "缴纳的个税、社保（扣除）"),
     (IncomeKind::SupportPaid, "support_paid", "支付给他人的赡养费（扣除）"),
 ];

@@ -270,6 +270,7 @@ fn income_after(
         threshold_annual: standard.annual,
         threshold_name: ThresholdName::Named("低保标准"),
         citation: cite(article),
+        undecided_annual: ctx.income.locally_decided,
     }
     .evaluate()
 }

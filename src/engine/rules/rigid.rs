@@ -89,6 +89,7 @@ pub fn assess(ctx: &Context, earlier: &[CategoryResult]) -> Result<CategoryResul
                         threshold_annual: money::mul(standard.annual, m.value)?,
                         threshold_name: ThresholdName::TimesStandard(m.value),
                         citation: m.source.clone(),
+                        undecided_annual: ctx.income.locally_decided,
                     }
                     .evaluate()?;
                     if after < Decimal::ZERO {
