@@ -28,6 +28,10 @@ pub fn call_record(a: &Assessment) -> String {
         Some(best) => {
             let _ = writeln!(out, "结论：{}（{}）", best.name, best.status_label);
         }
+        // Without a 低保标准 nothing income-tested is decided: "none found" would mislead the caller.
+        None if a.standard.is_none() => {
+            let _ = writeln!(out, "结论：低保标准未知，与收入有关的类别暂时无法判断");
+        }
         None => {
             let _ = writeln!(out, "结论：暂未发现可能符合的类别");
         }
@@ -127,5 +131,15 @@ mod tests {
         );
         assert!(text.contains("结论：暂未发现可能符合的类别"));
         assert!(!text.contains("带齐材料"));
+    }
+
+    #[test]
+    fn without_a_standard_the_record_says_it_is_unknown_instead_of_that_nothing_was_found() {
+        let text = record(
+            r#"{"members":[{"age":35}],"income":[{"member":0,"kind":"wages","amount":"500","per":"month"}]}"#,
+            "national",
+        );
+        assert!(text.contains("结论：低保标准未知，与收入有关的类别暂时无法判断"), "{text}");
+        assert!(!text.contains("暂未发现"), "{text}");
     }
 }

@@ -48,6 +48,13 @@ pub fn render_text(a: &Assessment) -> String {
         Some(best) => {
             let _ = writeln!(out, "最可能的类别：{}（{}）", best.name, best.status.label());
         }
+        None if a.standard.is_none() => {
+            let _ = writeln!(
+                out,
+                "还不知道当地低保标准，与收入有关的类别暂时无法判断。{}",
+                crate::engine::outcome::LocalRule::Standard.what_to_ask()
+            );
+        }
         None => {
             let _ = writeln!(out, "根据填写的信息，暂未发现可能符合的类别。情况特殊的，仍可向乡镇（街道）咨询。");
         }

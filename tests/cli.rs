@@ -91,6 +91,18 @@ fn check_policy_accepts_a_valid_pack_and_refuses_a_broken_one_naming_the_field()
 }
 
 #[test]
+fn without_a_standard_the_text_report_says_the_standard_is_unknown_not_that_nothing_was_found() {
+    let out = assess(
+        &["-", "--text"],
+        Some(r#"{"members":[{"age":35}],"income":[{"member":0,"kind":"wages","amount":"500","per":"month"}]}"#),
+    );
+    assert!(out.status.success());
+    let report = text(&out.stdout);
+    assert!(report.contains("还不知道当地低保标准，与收入有关的类别暂时无法判断"), "{report}");
+    assert!(!report.contains("暂未发现"), "{report}");
+}
+
+#[test]
 fn a_bad_household_is_refused_with_the_path_and_exit_code_1() {
     for (input, path) in [
         (r#"{"members":[{"age":200}]}"#, "members[0].age"),
