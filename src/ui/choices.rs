@@ -76,7 +76,7 @@ pub const INCOME_KINDS: Table<IncomeKind> = &[
     (IncomeKind::BusinessNet, "business_net", "种地、养殖、做生意的收入（减去成本）"),
     (IncomeKind::PropertyNet, "property_net", "房租、利息等收入"),
     (IncomeKind::Pension, "pension", "退休金、养老金（基础养老金除外）"),
-    (IncomeKind::SupportReceived, "support_received", "收到的赡养费、抚养费"),
+    (IncomeKind::SupportReceived, "support_received", "家人给的生活费（赡养费、抚养费）"),
     (IncomeKind::SupportFromSiblingsOrElderly, "support_from_siblings_or_elderly", "兄弟姐妹或60岁以上老人给的供养费"),
     (IncomeKind::UnemploymentBenefit, "unemployment_benefit", "失业保险金"),
     (IncomeKind::ElderlyAllowance, "elderly_allowance", "高龄津贴"),
@@ -87,7 +87,7 @@ pub const INCOME_KINDS: Table<IncomeKind> = &[
     (IncomeKind::SocialAssistance, "social_assistance", "低保金等救助金（不计入）"),
     (IncomeKind::DisabilityAllowances, "disability_allowances", "残疾人两项补贴（是否计入看当地规定）"),
     (IncomeKind::TaxesAndSocialInsurance, "taxes_and_social_insurance", "缴纳的个税、社保（扣除）"),
-    (IncomeKind::SupportPaid, "support_paid", "支付给他人的赡养费（扣除）"),
+    (IncomeKind::SupportPaid, "support_paid", "给不住在一起的家人的生活费（扣除）"),
 ];
 
 pub fn pick<T: Copy>(table: Table<T>, value: &str) -> Option<T> {

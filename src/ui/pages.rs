@@ -339,7 +339,7 @@ pub fn members_section(props: &MembersSectionProps) -> Html {
     let removable = members.len() > 1;
     html! {
         <>
-            <p>{ "请填写共同生活的每一位家庭成员：配偶、未成年子女、在读的成年子女，以及长期共同生活、有赡养抚养义务的人。不需要填写姓名。" }</p>
+            <p>{ "请填写共同生活的每一位家庭成员：配偶、未成年子女、在读的成年子女，以及长期住在一起、依法应当互相供养的家人（赡养、抚养义务人）。不需要填写姓名。" }</p>
             { say("请问家里一起生活的有几口人？每个人多大年纪，和您是什么关系？") }
             { for members.into_iter().enumerate().map(|(index, member)| html! { <MemberCard {index} {member} {removable} scripted={props.scripted} ages={props.ages} dispatch={store.clone()} /> }) }
             if props.members.len() < MAX_MEMBERS {

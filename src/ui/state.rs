@@ -363,7 +363,7 @@ fn field_label(field: &str) -> String {
                 "highfee" => "是否在高收费学校就读",
                 "abroad" => "是否出国留学",
                 "fees" => "一学年的教育费用",
-                "supporter" => "有没有能赡养、照顾他（她）的人",
+                "supporter" => "有没有依法应当供养他（她）的家人",
                 _ => return field.to_string(),
             };
             return format!("第{}位成员{question}", nth(i));

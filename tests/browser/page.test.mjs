@@ -250,6 +250,9 @@ test('a well-off household is told no category is likely', async () => {
     money: { 'assets-financial': '15万', 'assets-vehicles': '1', 'assets-homes': '1' },
   }, 'ineligible');
   assert.match(banner, /暂未发现可能符合的类别/);
+  // A failed condition says what was found, the right way round.
+  const dibao = page.locator('.result-card', { has: page.getByRole('heading', { name: '最低生活保障（低保）', exact: true }) });
+  assert.match(await dibao.innerText(), /家庭人均月收入7500元，不低于低保标准900元/);
   await context.close();
 });
 
@@ -387,9 +390,70 @@ test('an elderly member whose supporter question is left at 请选择 is reporte
   await income(page, 0, { kind: 'pension', amount: '3000' });
   await next(page);
   const summary = page.locator('.error-summary');
-  assert.match(await summary.innerText(), /第2位成员有没有能赡养、照顾他（她）的人：请选择/);
+  assert.match(await summary.innerText(), /第2位成员有没有依法应当供养他（她）的家人：请选择/);
   await next(page);
   assert.equal(await page.locator('.result-banner').count(), 0, 'no result from an unanswered question');
+  await context.close();
+});
+
+test('an 8-year-old with two parents at home whose supporter question is left at 请选择 is reported as unanswered, not read as 特困', async () => {
+  const { page, context } = await open();
+  await place(page, { province: 'guangxi', area: 'nanning' });
+  await next(page);
+  await member(page, 0, { relation: 'applicant', age: '38', work: 'employed' });
+  await member(page, 1, { relation: 'spouse', age: '36', work: 'employed' });
+  await member(page, 2, { relation: 'child', age: '8' });
+  // Plain words first; the legal term is in the hint.
+  const question = page.getByLabel('有没有依法应当供养这位成员的家人（配偶、子女、父母等）？');
+  assert.equal(await question.count(), 1, 'asked for the child only');
+  assert.match(await page.locator('#member-2-supporter-hint').innerText(), /赡养、抚养、扶养义务人/);
+  await next(page);
+  await income(page, 0, { amount: '2000' });
+  await answerTheRestWithZero(page);
+  await next(page);
+  assert.match(await page.locator('.error-summary').innerText(), /第3位成员有没有依法应当供养他（她）的家人：请选择/);
+  await next(page);
+  assert.equal(await page.locator('.result-banner').count(), 0, 'no result from an unanswered question');
+  await context.close();
+});
+
+test('blank savings, vehicles and homes are unanswered questions, not zero; 0, 0 and the one home lived in leave 低保 to the property rule', async () => {
+  const { page, context } = await open();
+  await place(page, { province: 'shanxi', area: 'taiyuan/urban' });
+  await next(page);
+  await member(page, 0, { relation: 'applicant', age: '45', work: 'unemployed' });
+  await next(page);
+  await income(page, 0, { amount: '500' });
+  for (const id of ['spending-medical', 'spending-disability', 'spending-other']) {
+    if ((await page.locator(`#${id}`).count()) > 0) await page.locator(`#${id}`).fill('0');
+  }
+  await next(page);
+  const summary = await page.locator('.error-summary').innerText();
+  for (const field of ['金融资产', '机动车数量', '房产套数']) assert.match(summary, new RegExp(field), summary);
+  await next(page);
+  assert.equal(await page.locator('.result-banner').count(), 0, 'blank is not zero: no result yet');
+  await page.goto(BASE + '#/money');
+  await page.locator('#assets-financial').fill('0');
+  await page.locator('#assets-vehicles').fill('0');
+  await page.locator('#assets-homes').fill('1');
+  await next(page);
+  await next(page);
+  const banner = await page.locator('.result-banner').innerText();
+  assert.match(banner, /最低生活保障（低保）/);
+  assert.match(banner, /取决于当地财产规定/);
+  await context.close();
+});
+
+test('残疾人两项补贴 that would tip the 低保 income test leave 低保 to the local rule, and the result says which rule', async () => {
+  const { page, context } = await open();
+  const banner = await household(page, {
+    place: { province: 'national', standard: '900' },
+    members: [{ relation: 'applicant', age: '45', work: 'unemployed', disability: { kind: 'physical', grade: 3 }, supporter: 'able' }],
+    income: [{ amount: '700' }, { kind: 'disability_allowances', amount: '300' }],
+  }, 'disability-allowances');
+  assert.match(banner, /取决于当地是否把残疾人两项补贴计入收入/);
+  const dibao = page.locator('.result-card', { has: page.getByRole('heading', { name: '最低生活保障（低保）', exact: true }) });
+  assert.match(await dibao.innerText(), /如果当地把它计入收入，家庭人均月收入为1000元\/人\/月，就不符合这一条/);
   await context.close();
 });
 
