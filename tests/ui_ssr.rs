@@ -15,13 +15,13 @@ fn render(household: &str, pack: &str) -> String {
     block_on(ServerRenderer::<ResultsView>::with_props(move || ResultsProps { assessment }).render())
 }
 
+/// A parent earning 1,400 a month and a child in 太原 (standard 760): 低保 is likely.
+const TAIYUAN_FAMILY_OF_TWO: &str = r#"{"place":{"area":"taiyuan/urban"},"members":[{"age":40},{"relation":"child","age":9}],
+    "income":[{"member":0,"kind":"wages","amount":"1400","per":"month"}]}"#;
+
 #[test]
 fn the_results_view_shows_the_best_category_its_reasons_and_how_to_apply() {
-    let html = render(
-        r#"{"place":{"area":"taiyuan/urban"},"members":[{"age":40},{"relation":"child","age":9}],
-            "income":[{"member":0,"kind":"wages","amount":"1400","per":"month"}]}"#,
-        "shanxi",
-    );
+    let html = render(TAIYUAN_FAMILY_OF_TWO, "shanxi");
     assert!(html.contains("您家最可能符合：<strong>最低生活保障（低保）</strong>"), "{html}");
     assert!(html.contains("比低保标准低60元"));
     assert!(html.contains("依据：民发〔2021〕57号《最低生活保障审核确认办法》"));
@@ -43,11 +43,7 @@ fn the_results_view_shows_the_best_category_its_reasons_and_how_to_apply() {
 
 #[test]
 fn the_first_category_shows_its_reasons_and_the_others_fold_them_behind_a_summary() {
-    let html = render(
-        r#"{"place":{"area":"taiyuan/urban"},"members":[{"age":40},{"relation":"child","age":9}],
-            "income":[{"member":0,"kind":"wages","amount":"1400","per":"month"}]}"#,
-        "shanxi",
-    );
+    let html = render(TAIYUAN_FAMILY_OF_TWO, "shanxi");
     let cards: Vec<&str> = html.split("class=\"result-card\"").skip(1).collect();
     assert!(cards.len() >= 2, "{html}");
     assert!(cards[0].contains("<details open=\"open\">"), "{}", cards[0]);
