@@ -31,6 +31,9 @@ pub fn call_record(a: &Assessment) -> String {
         // Without a 低保标准 nothing income-tested is decided: "none found" would mislead the caller.
         None if a.standard.is_none() => {
             let _ = writeln!(out, "结论：低保标准未知，与收入有关的类别暂时无法判断");
+            if let Some(sentence) = a.without_standard_sentence() {
+                let _ = writeln!(out, "{sentence}");
+            }
         }
         None => {
             let _ = writeln!(out, "结论：暂未发现可能符合的类别");

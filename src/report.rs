@@ -51,7 +51,8 @@ pub fn render_text(a: &Assessment) -> String {
         None if a.standard.is_none() => {
             let _ = writeln!(
                 out,
-                "还不知道当地低保标准，与收入有关的类别暂时无法判断。{}",
+                "还不知道当地低保标准，与收入有关的类别暂时无法判断。{}{}",
+                a.without_standard_sentence().unwrap_or_default(),
                 crate::engine::outcome::LocalRule::Standard.what_to_ask()
             );
         }

@@ -371,3 +371,59 @@ fn national_disability_allowances_are_in_neither_the_counted_nor_the_not_counted
     assert_eq!(a.household.not_counted_income, money("0").amount());
     assert_eq!(a.household.locally_decided_income, money("2400").amount());
 }
+
+// ---- Without a 低保标准: the standard at which each income test would be met ----
+
+fn without_standard(h: H) -> H {
+    h.with(|household| household.place.local_standard = None)
+}
+
+#[test]
+fn without_a_standard_620_a_month_meets_the_dibao_test_for_any_standard_above_620_and_says_so() {
+    let a = without_standard(alone(45).income(Some(0), IncomeKind::Wages, monthly("620"))).assess();
+    let c = check(result(&a, Category::Dibao), "dibao.income");
+    assert_eq!(c.outcome, Outcome::Unknown);
+    assert!(c.waits_on.contains(LocalRule::Standard));
+    assert_eq!(c.standard_above, Some(money("620").amount()));
+    assert!(
+        c.explanation
+            .to_string()
+            .contains("家庭人均月收入为620元/人/月：只要当地低保标准高于620元/人/月，这一条就符合"),
+        "{}",
+        c.explanation
+    );
+}
+
+#[test]
+fn without_a_standard_the_marginal_bound_is_620_divided_by_1_5_rounded_up_to_the_fen() {
+    let a = without_standard(alone(45).income(Some(0), IncomeKind::Wages, monthly("620"))).assess();
+    let c = check(result(&a, Category::Marginal), "marginal.income");
+    // 620 ÷ 1.5 = 413.333…: a standard above 413.34 always meets it; 413.33 × 1.5 = 619.995 would not.
+    assert_eq!(c.standard_above, Some(money("413.34").amount()));
+    assert!(
+        c.explanation.to_string().contains("只要当地1.5倍低保标准高于620元，即低保标准高于413.34元/人/月"),
+        "{}",
+        c.explanation
+    );
+    let sentence = a.without_standard_sentence().expect("a sentence");
+    assert!(
+        sentence.starts_with("您家人均月收入620元。只要当地低保标准高于620元，就可能符合最低生活保障（低保）"),
+        "{sentence}"
+    );
+    assert!(sentence.contains("高于413.34元，就可能符合低保边缘家庭"), "{sentence}");
+}
+
+#[test]
+fn without_a_standard_a_household_with_no_income_meets_the_dibao_test_under_any_standard() {
+    let a = without_standard(alone(45)).assess();
+    let c = check(result(&a, Category::Dibao), "dibao.income");
+    assert_eq!(c.outcome, Outcome::Pass);
+    assert!(c.explanation.to_string().contains("不论当地低保标准多少，这一条都符合"), "{}", c.explanation);
+}
+
+#[test]
+fn with_a_standard_there_is_no_bound_and_no_sentence() {
+    let a = alone(45).income(Some(0), IncomeKind::Wages, monthly("620")).assess();
+    assert_eq!(check(result(&a, Category::Dibao), "dibao.income").standard_above, None);
+    assert_eq!(a.without_standard_sentence(), None);
+}

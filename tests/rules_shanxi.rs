@@ -5,6 +5,7 @@
 mod common;
 
 use common::*;
+use low_income_check::engine::assessment::Assessment;
 use low_income_check::engine::household::*;
 use low_income_check::engine::outcome::{Category, LocalRule, Outcome, Status};
 
@@ -746,4 +747,34 @@ fn shanxi_a_difference_is_bracketed_before_it_is_divided() {
     let said = c.explanation.to_string();
     assert!(said.contains("（(12个月计入收入37360元 − 医疗费用个人负担部分12000元) ÷ 3人 ÷ 12个月）"), "{said}");
     assert!(said.contains("比低保标准低"), "{said}");
+}
+
+// ---- A built-in standard in force for 12 months or more is shown with a warning ----
+
+fn taiyuan_on(day_text: &str) -> Assessment {
+    H::new("shanxi", "1")
+        .member(person(Relation::Applicant, 45))
+        .with(|h| {
+            h.place.local_standard = None;
+            h.place.area = Some("taiyuan/urban".to_string());
+            h.as_of = Some(day(day_text));
+        })
+        .assess()
+}
+
+#[test]
+fn shanxi_taiyuans_standard_from_2023_01_01_is_not_stale_on_2023_12_31_and_is_on_2024_01_01() {
+    let stale = |a: &Assessment| a.warnings.iter().any(|w| w.contains("该标准自2023年1月起执行，当地可能已调整"));
+    assert!(!stale(&taiyuan_on("2023-12-31")));
+    assert!(stale(&taiyuan_on("2024-01-01")));
+    assert!(stale(&taiyuan_on("2026-11-22")));
+}
+
+#[test]
+fn a_typed_standard_is_never_called_stale() {
+    let a = H::new("shanxi", "800")
+        .member(person(Relation::Applicant, 45))
+        .with(|h| h.as_of = Some(day("2030-01-01")))
+        .assess();
+    assert!(!a.warnings.iter().any(|w| w.contains("当地可能已调整")));
 }

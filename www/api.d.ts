@@ -72,7 +72,7 @@ export interface Situation {
 }
 
 // ---- Policy pack ----
-export type Reliability = 'seed' | 'national' | 'local' | 'supplied';
+export type Reliability = 'seed' | 'national' | 'local' | 'local_official' | 'supplied';
 export interface Citation { document: string; article: string; reliability: Reliability }
 export type Unit = 'yuan_per_month' | 'yuan_per_year' | 'times_standard' | 'months_of_standard' | 'months' | 'years' | 'working_days' | 'days' | 'ratio' | 'grades';
 export interface Dated<T> { value: T; unit: Unit; effective: Day; source: Citation; note?: string | null }

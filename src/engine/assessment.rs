@@ -104,6 +104,36 @@ impl From<MoneyError> for AssessError {
 }
 
 /// Assesses a household under a pack. `today` is used when the household names no `as_of` day.
+impl Assessment {
+    /// Without a 低保标准, the answer anyway: the household's per-capita monthly income and, for each
+    /// category that may apply, the standard above which its income tests are met — "您家人均月收入
+    /// 620元。只要当地低保标准高于620元，就可能符合最低生活保障（低保）；高于413.34元，就可能符合低保
+    /// 边缘家庭。" `None` when the standard is known or no income test can be met.
+    pub fn without_standard_sentence(&self) -> Option<String> {
+        if self.standard.is_some() {
+            return None;
+        }
+        let bounds: Vec<String> = self
+            .results
+            .iter()
+            .filter(|r| r.status == Status::NeedsLocalCheck)
+            .filter_map(|r| r.checks.iter().filter_map(|c| c.standard_above).max().map(|b| (b, &r.name)))
+            .enumerate()
+            .map(|(i, (bound, name))| {
+                let lead = if i == 0 { "只要当地低保标准高于" } else { "高于" };
+                format!("{lead}{}元，就可能符合{name}", money::Yuan(bound))
+            })
+            .collect();
+        (!bounds.is_empty()).then(|| {
+            format!(
+                "您家人均月收入{}元。{}。",
+                money::Yuan(self.household.per_capita_monthly_income),
+                bounds.join("；")
+            )
+        })
+    }
+}
+
 pub fn assess(household: &Household, pack: &PolicyPack, today: Day) -> Result<Assessment, AssessError> {
     let errors = household.validate();
     if !errors.is_empty() {

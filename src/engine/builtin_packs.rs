@@ -668,6 +668,518 @@ pub(super) fn shanxi() -> Option<PolicyPack> {
                 note: None,
             },
             Area {
+                id: l.lit("yangquan"),
+                city: l.lit("阳泉市"),
+                district: None,
+                dibao_standard: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
+            },
+            Area {
+                id: l.lit("changzhi/luzhou"),
+                city: l.lit("长治市"),
+                district: Some(l.lit("潞州区")),
+                dibao_standard: ByAreaKind {
+                    urban: Some(Param(vec![
+                        Dated {
+                            value: l.lit("760"),
+                            unit: Unit::YuanPerMonth,
+                            effective: l.lit("2023-01-01"),
+                            source: Citation {
+                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
+                                article: l.lit(""),
+                                reliability: Reliability::Local,
+                            },
+                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
+                        },
+                    ])),
+                    rural: Some(Param(vec![
+                        Dated {
+                            value: l.lit("9120"),
+                            unit: Unit::YuanPerYear,
+                            effective: l.lit("2023-01-01"),
+                            source: Citation {
+                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
+                                article: l.lit(""),
+                                reliability: Reliability::Local,
+                            },
+                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
+                        },
+                    ])),
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: None,
+            },
+            Area {
+                id: l.lit("changzhi/shangdang"),
+                city: l.lit("长治市"),
+                district: Some(l.lit("上党区")),
+                dibao_standard: ByAreaKind {
+                    urban: Some(Param(vec![
+                        Dated {
+                            value: l.lit("706"),
+                            unit: Unit::YuanPerMonth,
+                            effective: l.lit("2023-01-01"),
+                            source: Citation {
+                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
+                                article: l.lit(""),
+                                reliability: Reliability::Local,
+                            },
+                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
+                        },
+                    ])),
+                    rural: Some(Param(vec![
+                        Dated {
+                            value: l.lit("6554"),
+                            unit: Unit::YuanPerYear,
+                            effective: l.lit("2023-01-01"),
+                            source: Citation {
+                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
+                                article: l.lit(""),
+                                reliability: Reliability::Local,
+                            },
+                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
+                        },
+                    ])),
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: None,
+            },
+            Area {
+                id: l.lit("changzhi/lucheng"),
+                city: l.lit("长治市"),
+                district: Some(l.lit("潞城区")),
+                dibao_standard: ByAreaKind {
+                    urban: Some(Param(vec![
+                        Dated {
+                            value: l.lit("706"),
+                            unit: Unit::YuanPerMonth,
+                            effective: l.lit("2023-01-01"),
+                            source: Citation {
+                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
+                                article: l.lit(""),
+                                reliability: Reliability::Local,
+                            },
+                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
+                        },
+                    ])),
+                    rural: Some(Param(vec![
+                        Dated {
+                            value: l.lit("6554"),
+                            unit: Unit::YuanPerYear,
+                            effective: l.lit("2023-01-01"),
+                            source: Citation {
+                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
+                                article: l.lit(""),
+                                reliability: Reliability::Local,
+                            },
+                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
+                        },
+                    ])),
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: None,
+            },
+            Area {
+                id: l.lit("changzhi/tunliu"),
+                city: l.lit("长治市"),
+                district: Some(l.lit("屯留区")),
+                dibao_standard: ByAreaKind {
+                    urban: Some(Param(vec![
+                        Dated {
+                            value: l.lit("706"),
+                            unit: Unit::YuanPerMonth,
+                            effective: l.lit("2023-01-01"),
+                            source: Citation {
+                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
+                                article: l.lit(""),
+                                reliability: Reliability::Local,
+                            },
+                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
+                        },
+                    ])),
+                    rural: Some(Param(vec![
+                        Dated {
+                            value: l.lit("6554"),
+                            unit: Unit::YuanPerYear,
+                            effective: l.lit("2023-01-01"),
+                            source: Citation {
+                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
+                                article: l.lit(""),
+                                reliability: Reliability::Local,
+                            },
+                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
+                        },
+                    ])),
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: None,
+            },
+            Area {
+                id: l.lit("changzhi/zhangzi"),
+                city: l.lit("长治市"),
+                district: Some(l.lit("长子县")),
+                dibao_standard: ByAreaKind {
+                    urban: Some(Param(vec![
+                        Dated {
+                            value: l.lit("706"),
+                            unit: Unit::YuanPerMonth,
+                            effective: l.lit("2023-01-01"),
+                            source: Citation {
+                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
+                                article: l.lit(""),
+                                reliability: Reliability::Local,
+                            },
+                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
+                        },
+                    ])),
+                    rural: Some(Param(vec![
+                        Dated {
+                            value: l.lit("6554"),
+                            unit: Unit::YuanPerYear,
+                            effective: l.lit("2023-01-01"),
+                            source: Citation {
+                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
+                                article: l.lit(""),
+                                reliability: Reliability::Local,
+                            },
+                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
+                        },
+                    ])),
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: None,
+            },
+            Area {
+                id: l.lit("changzhi/qinyuan"),
+                city: l.lit("长治市"),
+                district: Some(l.lit("沁源县")),
+                dibao_standard: ByAreaKind {
+                    urban: Some(Param(vec![
+                        Dated {
+                            value: l.lit("760"),
+                            unit: Unit::YuanPerMonth,
+                            effective: l.lit("2023-01-01"),
+                            source: Citation {
+                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
+                                article: l.lit(""),
+                                reliability: Reliability::Local,
+                            },
+                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
+                        },
+                    ])),
+                    rural: Some(Param(vec![
+                        Dated {
+                            value: l.lit("6554"),
+                            unit: Unit::YuanPerYear,
+                            effective: l.lit("2023-01-01"),
+                            source: Citation {
+                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
+                                article: l.lit(""),
+                                reliability: Reliability::Local,
+                            },
+                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
+                        },
+                    ])),
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: None,
+            },
+            Area {
+                id: l.lit("changzhi/xiangyuan"),
+                city: l.lit("长治市"),
+                district: Some(l.lit("襄垣县")),
+                dibao_standard: ByAreaKind {
+                    urban: Some(Param(vec![
+                        Dated {
+                            value: l.lit("760"),
+                            unit: Unit::YuanPerMonth,
+                            effective: l.lit("2023-01-01"),
+                            source: Citation {
+                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
+                                article: l.lit(""),
+                                reliability: Reliability::Local,
+                            },
+                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
+                        },
+                    ])),
+                    rural: Some(Param(vec![
+                        Dated {
+                            value: l.lit("6554"),
+                            unit: Unit::YuanPerYear,
+                            effective: l.lit("2023-01-01"),
+                            source: Citation {
+                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
+                                article: l.lit(""),
+                                reliability: Reliability::Local,
+                            },
+                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
+                        },
+                    ])),
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: None,
+            },
+            Area {
+                id: l.lit("changzhi/huguan"),
+                city: l.lit("长治市"),
+                district: Some(l.lit("壶关县")),
+                dibao_standard: ByAreaKind {
+                    urban: Some(Param(vec![
+                        Dated {
+                            value: l.lit("615"),
+                            unit: Unit::YuanPerMonth,
+                            effective: l.lit("2023-01-01"),
+                            source: Citation {
+                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
+                                article: l.lit(""),
+                                reliability: Reliability::Local,
+                            },
+                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
+                        },
+                    ])),
+                    rural: Some(Param(vec![
+                        Dated {
+                            value: l.lit("6240"),
+                            unit: Unit::YuanPerYear,
+                            effective: l.lit("2023-01-01"),
+                            source: Citation {
+                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
+                                article: l.lit(""),
+                                reliability: Reliability::Local,
+                            },
+                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
+                        },
+                    ])),
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: None,
+            },
+            Area {
+                id: l.lit("changzhi/licheng"),
+                city: l.lit("长治市"),
+                district: Some(l.lit("黎城县")),
+                dibao_standard: ByAreaKind {
+                    urban: Some(Param(vec![
+                        Dated {
+                            value: l.lit("615"),
+                            unit: Unit::YuanPerMonth,
+                            effective: l.lit("2023-01-01"),
+                            source: Citation {
+                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
+                                article: l.lit(""),
+                                reliability: Reliability::Local,
+                            },
+                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
+                        },
+                    ])),
+                    rural: Some(Param(vec![
+                        Dated {
+                            value: l.lit("6240"),
+                            unit: Unit::YuanPerYear,
+                            effective: l.lit("2023-01-01"),
+                            source: Citation {
+                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
+                                article: l.lit(""),
+                                reliability: Reliability::Local,
+                            },
+                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
+                        },
+                    ])),
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: None,
+            },
+            Area {
+                id: l.lit("changzhi/pingshun"),
+                city: l.lit("长治市"),
+                district: Some(l.lit("平顺县")),
+                dibao_standard: ByAreaKind {
+                    urban: Some(Param(vec![
+                        Dated {
+                            value: l.lit("615"),
+                            unit: Unit::YuanPerMonth,
+                            effective: l.lit("2023-01-01"),
+                            source: Citation {
+                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
+                                article: l.lit(""),
+                                reliability: Reliability::Local,
+                            },
+                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
+                        },
+                    ])),
+                    rural: Some(Param(vec![
+                        Dated {
+                            value: l.lit("6240"),
+                            unit: Unit::YuanPerYear,
+                            effective: l.lit("2023-01-01"),
+                            source: Citation {
+                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
+                                article: l.lit(""),
+                                reliability: Reliability::Local,
+                            },
+                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
+                        },
+                    ])),
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: None,
+            },
+            Area {
+                id: l.lit("changzhi/qinxian"),
+                city: l.lit("长治市"),
+                district: Some(l.lit("沁县")),
+                dibao_standard: ByAreaKind {
+                    urban: Some(Param(vec![
+                        Dated {
+                            value: l.lit("615"),
+                            unit: Unit::YuanPerMonth,
+                            effective: l.lit("2023-01-01"),
+                            source: Citation {
+                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
+                                article: l.lit(""),
+                                reliability: Reliability::Local,
+                            },
+                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
+                        },
+                    ])),
+                    rural: Some(Param(vec![
+                        Dated {
+                            value: l.lit("6240"),
+                            unit: Unit::YuanPerYear,
+                            effective: l.lit("2023-01-01"),
+                            source: Citation {
+                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
+                                article: l.lit(""),
+                                reliability: Reliability::Local,
+                            },
+                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
+                        },
+                    ])),
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: None,
+            },
+            Area {
+                id: l.lit("changzhi/wuxiang"),
+                city: l.lit("长治市"),
+                district: Some(l.lit("武乡县")),
+                dibao_standard: ByAreaKind {
+                    urban: Some(Param(vec![
+                        Dated {
+                            value: l.lit("615"),
+                            unit: Unit::YuanPerMonth,
+                            effective: l.lit("2023-01-01"),
+                            source: Citation {
+                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
+                                article: l.lit(""),
+                                reliability: Reliability::Local,
+                            },
+                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
+                        },
+                    ])),
+                    rural: Some(Param(vec![
+                        Dated {
+                            value: l.lit("6240"),
+                            unit: Unit::YuanPerYear,
+                            effective: l.lit("2023-01-01"),
+                            source: Citation {
+                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
+                                article: l.lit(""),
+                                reliability: Reliability::Local,
+                            },
+                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
+                        },
+                    ])),
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: None,
+            },
+            Area {
+                id: l.lit("jincheng"),
+                city: l.lit("晋城市"),
+                district: None,
+                dibao_standard: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: Some(l.lit("未找到现行的低保标准。找到的最新公开数字是2021年1月起全市城市660元/人/月、农村5640元/人/年（第三方转载，可能是平均数），已过时，未采用。未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
+            },
+            Area {
+                id: l.lit("shuozhou"),
+                city: l.lit("朔州市"),
+                district: None,
+                dibao_standard: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
+            },
+            Area {
+                id: l.lit("jinzhong"),
+                city: l.lit("晋中市"),
+                district: None,
+                dibao_standard: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: Some(l.lit("未找到现行的低保标准：找到的各县标准（如榆次区城市670元/人/月）没有写明年份，未采用。未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
+            },
+            Area {
                 id: l.lit("yuncheng/yanhu"),
                 city: l.lit("运城市"),
                 district: Some(l.lit("盐湖区")),
@@ -744,43 +1256,17 @@ pub(super) fn shanxi() -> Option<PolicyPack> {
                 note: None,
             },
             Area {
-                id: l.lit("xinzhou/xinfu"),
-                city: l.lit("忻州市"),
-                district: Some(l.lit("忻府区")),
+                id: l.lit("yuncheng/ruicheng"),
+                city: l.lit("运城市"),
+                district: Some(l.lit("芮城县")),
                 dibao_standard: ByAreaKind {
                     urban: Some(Param(vec![
                         Dated {
-                            value: l.lit("646"),
+                            value: l.lit("685"),
                             unit: Unit::YuanPerMonth,
                             effective: l.lit("2024-01-01"),
                             source: Citation {
-                                document: l.lit("忻州市政府信息公开"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: None,
-                        },
-                    ])),
-                    rural: None,
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: Some(l.lit("农村低保分三档（5858、5738、5678元/年），请填写适用的档次")),
-            },
-            Area {
-                id: l.lit("changzhi/luzhou"),
-                city: l.lit("长治市"),
-                district: Some(l.lit("潞州区")),
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("760"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2023-01-01"),
-                            source: Citation {
-                                document: l.lit("第三方转载"),
+                                document: l.lit("运城晚报（转载）"),
                                 article: l.lit(""),
                                 reliability: Reliability::Local,
                             },
@@ -789,11 +1275,11 @@ pub(super) fn shanxi() -> Option<PolicyPack> {
                     ])),
                     rural: Some(Param(vec![
                         Dated {
-                            value: l.lit("9120"),
+                            value: l.lit("6432"),
                             unit: Unit::YuanPerYear,
-                            effective: l.lit("2023-01-01"),
+                            effective: l.lit("2024-01-01"),
                             source: Citation {
-                                document: l.lit("第三方转载"),
+                                document: l.lit("运城晚报（转载）"),
                                 article: l.lit(""),
                                 reliability: Reliability::Local,
                             },
@@ -806,6 +1292,908 @@ pub(super) fn shanxi() -> Option<PolicyPack> {
                     rural: None,
                 },
                 note: None,
+            },
+            Area {
+                id: l.lit("yuncheng/xinjiang"),
+                city: l.lit("运城市"),
+                district: Some(l.lit("新绛县")),
+                dibao_standard: ByAreaKind {
+                    urban: Some(Param(vec![
+                        Dated {
+                            value: l.lit("685"),
+                            unit: Unit::YuanPerMonth,
+                            effective: l.lit("2024-01-01"),
+                            source: Citation {
+                                document: l.lit("运城晚报（转载）"),
+                                article: l.lit(""),
+                                reliability: Reliability::Local,
+                            },
+                            note: Some(l.lit("据转载，使用前请核实")),
+                        },
+                    ])),
+                    rural: Some(Param(vec![
+                        Dated {
+                            value: l.lit("6432"),
+                            unit: Unit::YuanPerYear,
+                            effective: l.lit("2024-01-01"),
+                            source: Citation {
+                                document: l.lit("运城晚报（转载）"),
+                                article: l.lit(""),
+                                reliability: Reliability::Local,
+                            },
+                            note: Some(l.lit("据转载，使用前请核实")),
+                        },
+                    ])),
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: None,
+            },
+            Area {
+                id: l.lit("yuncheng/jishan"),
+                city: l.lit("运城市"),
+                district: Some(l.lit("稷山县")),
+                dibao_standard: ByAreaKind {
+                    urban: Some(Param(vec![
+                        Dated {
+                            value: l.lit("685"),
+                            unit: Unit::YuanPerMonth,
+                            effective: l.lit("2024-01-01"),
+                            source: Citation {
+                                document: l.lit("运城晚报（转载）"),
+                                article: l.lit(""),
+                                reliability: Reliability::Local,
+                            },
+                            note: Some(l.lit("据转载，使用前请核实")),
+                        },
+                    ])),
+                    rural: Some(Param(vec![
+                        Dated {
+                            value: l.lit("6432"),
+                            unit: Unit::YuanPerYear,
+                            effective: l.lit("2024-01-01"),
+                            source: Citation {
+                                document: l.lit("运城晚报（转载）"),
+                                article: l.lit(""),
+                                reliability: Reliability::Local,
+                            },
+                            note: Some(l.lit("据转载，使用前请核实")),
+                        },
+                    ])),
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: None,
+            },
+            Area {
+                id: l.lit("yuncheng/xiaxian"),
+                city: l.lit("运城市"),
+                district: Some(l.lit("夏县")),
+                dibao_standard: ByAreaKind {
+                    urban: Some(Param(vec![
+                        Dated {
+                            value: l.lit("685"),
+                            unit: Unit::YuanPerMonth,
+                            effective: l.lit("2024-01-01"),
+                            source: Citation {
+                                document: l.lit("运城晚报（转载）"),
+                                article: l.lit(""),
+                                reliability: Reliability::Local,
+                            },
+                            note: Some(l.lit("据转载，使用前请核实")),
+                        },
+                    ])),
+                    rural: Some(Param(vec![
+                        Dated {
+                            value: l.lit("6432"),
+                            unit: Unit::YuanPerYear,
+                            effective: l.lit("2024-01-01"),
+                            source: Citation {
+                                document: l.lit("运城晚报（转载）"),
+                                article: l.lit(""),
+                                reliability: Reliability::Local,
+                            },
+                            note: Some(l.lit("据转载，使用前请核实")),
+                        },
+                    ])),
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: None,
+            },
+            Area {
+                id: l.lit("yuncheng/linyi"),
+                city: l.lit("运城市"),
+                district: Some(l.lit("临猗县")),
+                dibao_standard: ByAreaKind {
+                    urban: Some(Param(vec![
+                        Dated {
+                            value: l.lit("665"),
+                            unit: Unit::YuanPerMonth,
+                            effective: l.lit("2024-01-01"),
+                            source: Citation {
+                                document: l.lit("运城晚报（转载）"),
+                                article: l.lit(""),
+                                reliability: Reliability::Local,
+                            },
+                            note: Some(l.lit("据转载，使用前请核实")),
+                        },
+                    ])),
+                    rural: Some(Param(vec![
+                        Dated {
+                            value: l.lit("6432"),
+                            unit: Unit::YuanPerYear,
+                            effective: l.lit("2024-01-01"),
+                            source: Citation {
+                                document: l.lit("运城晚报（转载）"),
+                                article: l.lit(""),
+                                reliability: Reliability::Local,
+                            },
+                            note: Some(l.lit("据转载，使用前请核实")),
+                        },
+                    ])),
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: None,
+            },
+            Area {
+                id: l.lit("yuncheng/wanrong"),
+                city: l.lit("运城市"),
+                district: Some(l.lit("万荣县")),
+                dibao_standard: ByAreaKind {
+                    urban: Some(Param(vec![
+                        Dated {
+                            value: l.lit("665"),
+                            unit: Unit::YuanPerMonth,
+                            effective: l.lit("2024-01-01"),
+                            source: Citation {
+                                document: l.lit("运城晚报（转载）"),
+                                article: l.lit(""),
+                                reliability: Reliability::Local,
+                            },
+                            note: Some(l.lit("据转载，使用前请核实")),
+                        },
+                    ])),
+                    rural: Some(Param(vec![
+                        Dated {
+                            value: l.lit("6432"),
+                            unit: Unit::YuanPerYear,
+                            effective: l.lit("2024-01-01"),
+                            source: Citation {
+                                document: l.lit("运城晚报（转载）"),
+                                article: l.lit(""),
+                                reliability: Reliability::Local,
+                            },
+                            note: Some(l.lit("据转载，使用前请核实")),
+                        },
+                    ])),
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: None,
+            },
+            Area {
+                id: l.lit("yuncheng/wenxi"),
+                city: l.lit("运城市"),
+                district: Some(l.lit("闻喜县")),
+                dibao_standard: ByAreaKind {
+                    urban: Some(Param(vec![
+                        Dated {
+                            value: l.lit("665"),
+                            unit: Unit::YuanPerMonth,
+                            effective: l.lit("2024-01-01"),
+                            source: Citation {
+                                document: l.lit("运城晚报（转载）"),
+                                article: l.lit(""),
+                                reliability: Reliability::Local,
+                            },
+                            note: Some(l.lit("据转载，使用前请核实")),
+                        },
+                    ])),
+                    rural: Some(Param(vec![
+                        Dated {
+                            value: l.lit("6492"),
+                            unit: Unit::YuanPerYear,
+                            effective: l.lit("2024-01-01"),
+                            source: Citation {
+                                document: l.lit("运城晚报（转载）"),
+                                article: l.lit(""),
+                                reliability: Reliability::Local,
+                            },
+                            note: Some(l.lit("据转载，使用前请核实")),
+                        },
+                    ])),
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: None,
+            },
+            Area {
+                id: l.lit("yuncheng/jiangxian"),
+                city: l.lit("运城市"),
+                district: Some(l.lit("绛县")),
+                dibao_standard: ByAreaKind {
+                    urban: Some(Param(vec![
+                        Dated {
+                            value: l.lit("665"),
+                            unit: Unit::YuanPerMonth,
+                            effective: l.lit("2024-01-01"),
+                            source: Citation {
+                                document: l.lit("运城晚报（转载）"),
+                                article: l.lit(""),
+                                reliability: Reliability::Local,
+                            },
+                            note: Some(l.lit("据转载，使用前请核实")),
+                        },
+                    ])),
+                    rural: Some(Param(vec![
+                        Dated {
+                            value: l.lit("6432"),
+                            unit: Unit::YuanPerYear,
+                            effective: l.lit("2024-01-01"),
+                            source: Citation {
+                                document: l.lit("运城晚报（转载）"),
+                                article: l.lit(""),
+                                reliability: Reliability::Local,
+                            },
+                            note: Some(l.lit("据转载，使用前请核实")),
+                        },
+                    ])),
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: None,
+            },
+            Area {
+                id: l.lit("yuncheng/pinglu"),
+                city: l.lit("运城市"),
+                district: Some(l.lit("平陆县")),
+                dibao_standard: ByAreaKind {
+                    urban: Some(Param(vec![
+                        Dated {
+                            value: l.lit("665"),
+                            unit: Unit::YuanPerMonth,
+                            effective: l.lit("2024-01-01"),
+                            source: Citation {
+                                document: l.lit("运城晚报（转载）"),
+                                article: l.lit(""),
+                                reliability: Reliability::Local,
+                            },
+                            note: Some(l.lit("据转载，使用前请核实")),
+                        },
+                    ])),
+                    rural: Some(Param(vec![
+                        Dated {
+                            value: l.lit("6432"),
+                            unit: Unit::YuanPerYear,
+                            effective: l.lit("2024-01-01"),
+                            source: Citation {
+                                document: l.lit("运城晚报（转载）"),
+                                article: l.lit(""),
+                                reliability: Reliability::Local,
+                            },
+                            note: Some(l.lit("据转载，使用前请核实")),
+                        },
+                    ])),
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: None,
+            },
+            Area {
+                id: l.lit("yuncheng/yuanqu"),
+                city: l.lit("运城市"),
+                district: Some(l.lit("垣曲县")),
+                dibao_standard: ByAreaKind {
+                    urban: Some(Param(vec![
+                        Dated {
+                            value: l.lit("665"),
+                            unit: Unit::YuanPerMonth,
+                            effective: l.lit("2024-01-01"),
+                            source: Citation {
+                                document: l.lit("运城晚报（转载）"),
+                                article: l.lit(""),
+                                reliability: Reliability::Local,
+                            },
+                            note: Some(l.lit("据转载，使用前请核实")),
+                        },
+                    ])),
+                    rural: Some(Param(vec![
+                        Dated {
+                            value: l.lit("6432"),
+                            unit: Unit::YuanPerYear,
+                            effective: l.lit("2024-01-01"),
+                            source: Citation {
+                                document: l.lit("运城晚报（转载）"),
+                                article: l.lit(""),
+                                reliability: Reliability::Local,
+                            },
+                            note: Some(l.lit("据转载，使用前请核实")),
+                        },
+                    ])),
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: None,
+            },
+            Area {
+                id: l.lit("xinzhou/xinfu"),
+                city: l.lit("忻州市"),
+                district: Some(l.lit("忻府区")),
+                dibao_standard: ByAreaKind {
+                    urban: Some(Param(vec![
+                        Dated {
+                            value: l.lit("646"),
+                            unit: Unit::YuanPerMonth,
+                            effective: l.lit("2024-01-01"),
+                            source: Citation {
+                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
+                                article: l.lit(""),
+                                reliability: Reliability::LocalOfficial,
+                            },
+                            note: None,
+                        },
+                    ])),
+                    rural: Some(Param(vec![
+                        Dated {
+                            value: l.lit("5858"),
+                            unit: Unit::YuanPerYear,
+                            effective: l.lit("2024-01-01"),
+                            source: Citation {
+                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
+                                article: l.lit(""),
+                                reliability: Reliability::LocalOfficial,
+                            },
+                            note: Some(l.lit("2024年农村标准不作调整，沿用上年；上年起始日期未查到")),
+                        },
+                    ])),
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: None,
+            },
+            Area {
+                id: l.lit("xinzhou/dingxiang"),
+                city: l.lit("忻州市"),
+                district: Some(l.lit("定襄县")),
+                dibao_standard: ByAreaKind {
+                    urban: Some(Param(vec![
+                        Dated {
+                            value: l.lit("588"),
+                            unit: Unit::YuanPerMonth,
+                            effective: l.lit("2024-01-01"),
+                            source: Citation {
+                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
+                                article: l.lit(""),
+                                reliability: Reliability::LocalOfficial,
+                            },
+                            note: None,
+                        },
+                    ])),
+                    rural: Some(Param(vec![
+                        Dated {
+                            value: l.lit("5858"),
+                            unit: Unit::YuanPerYear,
+                            effective: l.lit("2024-01-01"),
+                            source: Citation {
+                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
+                                article: l.lit(""),
+                                reliability: Reliability::LocalOfficial,
+                            },
+                            note: Some(l.lit("2024年农村标准不作调整，沿用上年；上年起始日期未查到")),
+                        },
+                    ])),
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: None,
+            },
+            Area {
+                id: l.lit("xinzhou/yuanping"),
+                city: l.lit("忻州市"),
+                district: Some(l.lit("原平市")),
+                dibao_standard: ByAreaKind {
+                    urban: Some(Param(vec![
+                        Dated {
+                            value: l.lit("611"),
+                            unit: Unit::YuanPerMonth,
+                            effective: l.lit("2024-01-01"),
+                            source: Citation {
+                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
+                                article: l.lit(""),
+                                reliability: Reliability::LocalOfficial,
+                            },
+                            note: None,
+                        },
+                    ])),
+                    rural: Some(Param(vec![
+                        Dated {
+                            value: l.lit("5858"),
+                            unit: Unit::YuanPerYear,
+                            effective: l.lit("2024-01-01"),
+                            source: Citation {
+                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
+                                article: l.lit(""),
+                                reliability: Reliability::LocalOfficial,
+                            },
+                            note: Some(l.lit("2024年农村标准不作调整，沿用上年；上年起始日期未查到")),
+                        },
+                    ])),
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: None,
+            },
+            Area {
+                id: l.lit("xinzhou/wutai"),
+                city: l.lit("忻州市"),
+                district: Some(l.lit("五台县")),
+                dibao_standard: ByAreaKind {
+                    urban: Some(Param(vec![
+                        Dated {
+                            value: l.lit("578"),
+                            unit: Unit::YuanPerMonth,
+                            effective: l.lit("2024-01-01"),
+                            source: Citation {
+                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
+                                article: l.lit(""),
+                                reliability: Reliability::LocalOfficial,
+                            },
+                            note: None,
+                        },
+                    ])),
+                    rural: Some(Param(vec![
+                        Dated {
+                            value: l.lit("5738"),
+                            unit: Unit::YuanPerYear,
+                            effective: l.lit("2024-01-01"),
+                            source: Citation {
+                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
+                                article: l.lit(""),
+                                reliability: Reliability::LocalOfficial,
+                            },
+                            note: Some(l.lit("2024年农村标准不作调整，沿用上年；上年起始日期未查到")),
+                        },
+                    ])),
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: None,
+            },
+            Area {
+                id: l.lit("xinzhou/daixian"),
+                city: l.lit("忻州市"),
+                district: Some(l.lit("代县")),
+                dibao_standard: ByAreaKind {
+                    urban: Some(Param(vec![
+                        Dated {
+                            value: l.lit("578"),
+                            unit: Unit::YuanPerMonth,
+                            effective: l.lit("2024-01-01"),
+                            source: Citation {
+                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
+                                article: l.lit(""),
+                                reliability: Reliability::LocalOfficial,
+                            },
+                            note: None,
+                        },
+                    ])),
+                    rural: Some(Param(vec![
+                        Dated {
+                            value: l.lit("5738"),
+                            unit: Unit::YuanPerYear,
+                            effective: l.lit("2024-01-01"),
+                            source: Citation {
+                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
+                                article: l.lit(""),
+                                reliability: Reliability::LocalOfficial,
+                            },
+                            note: Some(l.lit("2024年农村标准不作调整，沿用上年；上年起始日期未查到")),
+                        },
+                    ])),
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: None,
+            },
+            Area {
+                id: l.lit("xinzhou/fanshi"),
+                city: l.lit("忻州市"),
+                district: Some(l.lit("繁峙县")),
+                dibao_standard: ByAreaKind {
+                    urban: Some(Param(vec![
+                        Dated {
+                            value: l.lit("578"),
+                            unit: Unit::YuanPerMonth,
+                            effective: l.lit("2024-01-01"),
+                            source: Citation {
+                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
+                                article: l.lit(""),
+                                reliability: Reliability::LocalOfficial,
+                            },
+                            note: None,
+                        },
+                    ])),
+                    rural: Some(Param(vec![
+                        Dated {
+                            value: l.lit("5738"),
+                            unit: Unit::YuanPerYear,
+                            effective: l.lit("2024-01-01"),
+                            source: Citation {
+                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
+                                article: l.lit(""),
+                                reliability: Reliability::LocalOfficial,
+                            },
+                            note: Some(l.lit("2024年农村标准不作调整，沿用上年；上年起始日期未查到")),
+                        },
+                    ])),
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: None,
+            },
+            Area {
+                id: l.lit("xinzhou/hequ"),
+                city: l.lit("忻州市"),
+                district: Some(l.lit("河曲县")),
+                dibao_standard: ByAreaKind {
+                    urban: Some(Param(vec![
+                        Dated {
+                            value: l.lit("578"),
+                            unit: Unit::YuanPerMonth,
+                            effective: l.lit("2024-01-01"),
+                            source: Citation {
+                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
+                                article: l.lit(""),
+                                reliability: Reliability::LocalOfficial,
+                            },
+                            note: None,
+                        },
+                    ])),
+                    rural: Some(Param(vec![
+                        Dated {
+                            value: l.lit("5738"),
+                            unit: Unit::YuanPerYear,
+                            effective: l.lit("2024-01-01"),
+                            source: Citation {
+                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
+                                article: l.lit(""),
+                                reliability: Reliability::LocalOfficial,
+                            },
+                            note: Some(l.lit("2024年农村标准不作调整，沿用上年；上年起始日期未查到")),
+                        },
+                    ])),
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: None,
+            },
+            Area {
+                id: l.lit("xinzhou/baode"),
+                city: l.lit("忻州市"),
+                district: Some(l.lit("保德县")),
+                dibao_standard: ByAreaKind {
+                    urban: Some(Param(vec![
+                        Dated {
+                            value: l.lit("578"),
+                            unit: Unit::YuanPerMonth,
+                            effective: l.lit("2024-01-01"),
+                            source: Citation {
+                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
+                                article: l.lit(""),
+                                reliability: Reliability::LocalOfficial,
+                            },
+                            note: None,
+                        },
+                    ])),
+                    rural: Some(Param(vec![
+                        Dated {
+                            value: l.lit("5738"),
+                            unit: Unit::YuanPerYear,
+                            effective: l.lit("2024-01-01"),
+                            source: Citation {
+                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
+                                article: l.lit(""),
+                                reliability: Reliability::LocalOfficial,
+                            },
+                            note: Some(l.lit("2024年农村标准不作调整，沿用上年；上年起始日期未查到")),
+                        },
+                    ])),
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: None,
+            },
+            Area {
+                id: l.lit("xinzhou/ningwu"),
+                city: l.lit("忻州市"),
+                district: Some(l.lit("宁武县")),
+                dibao_standard: ByAreaKind {
+                    urban: Some(Param(vec![
+                        Dated {
+                            value: l.lit("573"),
+                            unit: Unit::YuanPerMonth,
+                            effective: l.lit("2024-01-01"),
+                            source: Citation {
+                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
+                                article: l.lit(""),
+                                reliability: Reliability::LocalOfficial,
+                            },
+                            note: None,
+                        },
+                    ])),
+                    rural: Some(Param(vec![
+                        Dated {
+                            value: l.lit("5678"),
+                            unit: Unit::YuanPerYear,
+                            effective: l.lit("2024-01-01"),
+                            source: Citation {
+                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
+                                article: l.lit(""),
+                                reliability: Reliability::LocalOfficial,
+                            },
+                            note: Some(l.lit("2024年农村标准不作调整，沿用上年；上年起始日期未查到")),
+                        },
+                    ])),
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: None,
+            },
+            Area {
+                id: l.lit("xinzhou/jingle"),
+                city: l.lit("忻州市"),
+                district: Some(l.lit("静乐县")),
+                dibao_standard: ByAreaKind {
+                    urban: Some(Param(vec![
+                        Dated {
+                            value: l.lit("573"),
+                            unit: Unit::YuanPerMonth,
+                            effective: l.lit("2024-01-01"),
+                            source: Citation {
+                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
+                                article: l.lit(""),
+                                reliability: Reliability::LocalOfficial,
+                            },
+                            note: None,
+                        },
+                    ])),
+                    rural: Some(Param(vec![
+                        Dated {
+                            value: l.lit("5678"),
+                            unit: Unit::YuanPerYear,
+                            effective: l.lit("2024-01-01"),
+                            source: Citation {
+                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
+                                article: l.lit(""),
+                                reliability: Reliability::LocalOfficial,
+                            },
+                            note: Some(l.lit("2024年农村标准不作调整，沿用上年；上年起始日期未查到")),
+                        },
+                    ])),
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: None,
+            },
+            Area {
+                id: l.lit("xinzhou/pianguan"),
+                city: l.lit("忻州市"),
+                district: Some(l.lit("偏关县")),
+                dibao_standard: ByAreaKind {
+                    urban: Some(Param(vec![
+                        Dated {
+                            value: l.lit("573"),
+                            unit: Unit::YuanPerMonth,
+                            effective: l.lit("2024-01-01"),
+                            source: Citation {
+                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
+                                article: l.lit(""),
+                                reliability: Reliability::LocalOfficial,
+                            },
+                            note: None,
+                        },
+                    ])),
+                    rural: Some(Param(vec![
+                        Dated {
+                            value: l.lit("5678"),
+                            unit: Unit::YuanPerYear,
+                            effective: l.lit("2024-01-01"),
+                            source: Citation {
+                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
+                                article: l.lit(""),
+                                reliability: Reliability::LocalOfficial,
+                            },
+                            note: Some(l.lit("2024年农村标准不作调整，沿用上年；上年起始日期未查到")),
+                        },
+                    ])),
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: None,
+            },
+            Area {
+                id: l.lit("xinzhou/shenchi"),
+                city: l.lit("忻州市"),
+                district: Some(l.lit("神池县")),
+                dibao_standard: ByAreaKind {
+                    urban: Some(Param(vec![
+                        Dated {
+                            value: l.lit("573"),
+                            unit: Unit::YuanPerMonth,
+                            effective: l.lit("2024-01-01"),
+                            source: Citation {
+                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
+                                article: l.lit(""),
+                                reliability: Reliability::LocalOfficial,
+                            },
+                            note: None,
+                        },
+                    ])),
+                    rural: Some(Param(vec![
+                        Dated {
+                            value: l.lit("5678"),
+                            unit: Unit::YuanPerYear,
+                            effective: l.lit("2024-01-01"),
+                            source: Citation {
+                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
+                                article: l.lit(""),
+                                reliability: Reliability::LocalOfficial,
+                            },
+                            note: Some(l.lit("2024年农村标准不作调整，沿用上年；上年起始日期未查到")),
+                        },
+                    ])),
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: None,
+            },
+            Area {
+                id: l.lit("xinzhou/wuzhai"),
+                city: l.lit("忻州市"),
+                district: Some(l.lit("五寨县")),
+                dibao_standard: ByAreaKind {
+                    urban: Some(Param(vec![
+                        Dated {
+                            value: l.lit("573"),
+                            unit: Unit::YuanPerMonth,
+                            effective: l.lit("2024-01-01"),
+                            source: Citation {
+                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
+                                article: l.lit(""),
+                                reliability: Reliability::LocalOfficial,
+                            },
+                            note: None,
+                        },
+                    ])),
+                    rural: Some(Param(vec![
+                        Dated {
+                            value: l.lit("5678"),
+                            unit: Unit::YuanPerYear,
+                            effective: l.lit("2024-01-01"),
+                            source: Citation {
+                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
+                                article: l.lit(""),
+                                reliability: Reliability::LocalOfficial,
+                            },
+                            note: Some(l.lit("2024年农村标准不作调整，沿用上年；上年起始日期未查到")),
+                        },
+                    ])),
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: None,
+            },
+            Area {
+                id: l.lit("xinzhou/kelan"),
+                city: l.lit("忻州市"),
+                district: Some(l.lit("岢岚县")),
+                dibao_standard: ByAreaKind {
+                    urban: Some(Param(vec![
+                        Dated {
+                            value: l.lit("573"),
+                            unit: Unit::YuanPerMonth,
+                            effective: l.lit("2024-01-01"),
+                            source: Citation {
+                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
+                                article: l.lit(""),
+                                reliability: Reliability::LocalOfficial,
+                            },
+                            note: None,
+                        },
+                    ])),
+                    rural: Some(Param(vec![
+                        Dated {
+                            value: l.lit("5678"),
+                            unit: Unit::YuanPerYear,
+                            effective: l.lit("2024-01-01"),
+                            source: Citation {
+                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
+                                article: l.lit(""),
+                                reliability: Reliability::LocalOfficial,
+                            },
+                            note: Some(l.lit("2024年农村标准不作调整，沿用上年；上年起始日期未查到")),
+                        },
+                    ])),
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: None,
+            },
+            Area {
+                id: l.lit("linfen"),
+                city: l.lit("临汾市"),
+                district: None,
+                dibao_standard: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
+            },
+            Area {
+                id: l.lit("lvliang"),
+                city: l.lit("吕梁市"),
+                district: None,
+                dibao_standard: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
             },
         ],
     };
@@ -1178,6 +2566,160 @@ pub(super) fn shandong() -> Option<PolicyPack> {
                 note: None,
             },
             Area {
+                id: l.lit("zaozhuang"),
+                city: l.lit("枣庄市"),
+                district: None,
+                dibao_standard: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
+            },
+            Area {
+                id: l.lit("dongying"),
+                city: l.lit("东营市"),
+                district: None,
+                dibao_standard: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
+            },
+            Area {
+                id: l.lit("yantai"),
+                city: l.lit("烟台市"),
+                district: None,
+                dibao_standard: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
+            },
+            Area {
+                id: l.lit("weifang"),
+                city: l.lit("潍坊市"),
+                district: None,
+                dibao_standard: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
+            },
+            Area {
+                id: l.lit("jining"),
+                city: l.lit("济宁市"),
+                district: None,
+                dibao_standard: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
+            },
+            Area {
+                id: l.lit("taian"),
+                city: l.lit("泰安市"),
+                district: None,
+                dibao_standard: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
+            },
+            Area {
+                id: l.lit("weihai"),
+                city: l.lit("威海市"),
+                district: None,
+                dibao_standard: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
+            },
+            Area {
+                id: l.lit("rizhao"),
+                city: l.lit("日照市"),
+                district: None,
+                dibao_standard: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
+            },
+            Area {
+                id: l.lit("linyi"),
+                city: l.lit("临沂市"),
+                district: None,
+                dibao_standard: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
+            },
+            Area {
+                id: l.lit("dezhou"),
+                city: l.lit("德州市"),
+                district: None,
+                dibao_standard: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
+            },
+            Area {
+                id: l.lit("liaocheng"),
+                city: l.lit("聊城市"),
+                district: None,
+                dibao_standard: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
+            },
+            Area {
                 id: l.lit("binzhou"),
                 city: l.lit("滨州市"),
                 district: None,
@@ -1214,6 +2756,20 @@ pub(super) fn shandong() -> Option<PolicyPack> {
                     rural: None,
                 },
                 note: None,
+            },
+            Area {
+                id: l.lit("heze"),
+                city: l.lit("菏泽市"),
+                district: None,
+                dibao_standard: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
             },
         ],
     };
@@ -1376,6 +2932,17 @@ pub(super) fn guangxi() -> Option<PolicyPack> {
                 dibao_standard: ByAreaKind {
                     urban: Some(Param(vec![
                         Dated {
+                            value: l.lit("790"),
+                            unit: Unit::YuanPerMonth,
+                            effective: l.lit("2020-04-01"),
+                            source: Citation {
+                                document: l.lit("南国早报《南宁提高城乡居民低保标准》（2020-04-08，转载）"),
+                                article: l.lit(""),
+                                reliability: Reliability::Local,
+                            },
+                            note: Some(l.lit("据转载，使用前请核实")),
+                        },
+                        Dated {
                             value: l.lit("810"),
                             unit: Unit::YuanPerMonth,
                             effective: l.lit("2022-04-01"),
@@ -1388,6 +2955,17 @@ pub(super) fn guangxi() -> Option<PolicyPack> {
                         },
                     ])),
                     rural: Some(Param(vec![
+                        Dated {
+                            value: l.lit("5500"),
+                            unit: Unit::YuanPerYear,
+                            effective: l.lit("2020-04-01"),
+                            source: Citation {
+                                document: l.lit("南国早报《南宁提高城乡居民低保标准》（2020-04-08，转载）"),
+                                article: l.lit(""),
+                                reliability: Reliability::Local,
+                            },
+                            note: Some(l.lit("据转载，使用前请核实")),
+                        },
                         Dated {
                             value: l.lit("6800"),
                             unit: Unit::YuanPerYear,
@@ -1446,6 +3024,114 @@ pub(super) fn guangxi() -> Option<PolicyPack> {
                 note: None,
             },
             Area {
+                id: l.lit("guilin"),
+                city: l.lit("桂林市"),
+                district: None,
+                dibao_standard: ByAreaKind {
+                    urban: Some(Param(vec![
+                        Dated {
+                            value: l.lit("750"),
+                            unit: Unit::YuanPerMonth,
+                            effective: l.lit("2020-06-01"),
+                            source: Citation {
+                                document: l.lit("桂林日报《我市城乡居民最低生活保障标准提高》（2020-06-11，转载）"),
+                                article: l.lit(""),
+                                reliability: Reliability::Local,
+                            },
+                            note: Some(l.lit("据转载；2020年的标准，当地很可能已调整")),
+                        },
+                    ])),
+                    rural: Some(Param(vec![
+                        Dated {
+                            value: l.lit("5300"),
+                            unit: Unit::YuanPerYear,
+                            effective: l.lit("2020-06-01"),
+                            source: Citation {
+                                document: l.lit("桂林日报《我市城乡居民最低生活保障标准提高》（2020-06-11，转载）"),
+                                article: l.lit(""),
+                                reliability: Reliability::Local,
+                            },
+                            note: Some(l.lit("据转载；2020年的标准，当地很可能已调整")),
+                        },
+                    ])),
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: None,
+            },
+            Area {
+                id: l.lit("wuzhou"),
+                city: l.lit("梧州市"),
+                district: None,
+                dibao_standard: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
+            },
+            Area {
+                id: l.lit("beihai"),
+                city: l.lit("北海市"),
+                district: None,
+                dibao_standard: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
+            },
+            Area {
+                id: l.lit("fangchenggang"),
+                city: l.lit("防城港市"),
+                district: None,
+                dibao_standard: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
+            },
+            Area {
+                id: l.lit("qinzhou"),
+                city: l.lit("钦州市"),
+                district: None,
+                dibao_standard: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
+            },
+            Area {
+                id: l.lit("guigang"),
+                city: l.lit("贵港市"),
+                district: None,
+                dibao_standard: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
+            },
+            Area {
                 id: l.lit("yulin"),
                 city: l.lit("玉林市"),
                 district: None,
@@ -1482,6 +3168,76 @@ pub(super) fn guangxi() -> Option<PolicyPack> {
                     rural: None,
                 },
                 note: None,
+            },
+            Area {
+                id: l.lit("baise"),
+                city: l.lit("百色市"),
+                district: None,
+                dibao_standard: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
+            },
+            Area {
+                id: l.lit("hezhou"),
+                city: l.lit("贺州市"),
+                district: None,
+                dibao_standard: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
+            },
+            Area {
+                id: l.lit("hechi"),
+                city: l.lit("河池市"),
+                district: None,
+                dibao_standard: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
+            },
+            Area {
+                id: l.lit("laibin"),
+                city: l.lit("来宾市"),
+                district: None,
+                dibao_standard: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
+            },
+            Area {
+                id: l.lit("chongzuo"),
+                city: l.lit("崇左市"),
+                district: None,
+                dibao_standard: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                disposable_income: ByAreaKind {
+                    urban: None,
+                    rural: None,
+                },
+                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
             },
         ],
     };

@@ -90,6 +90,8 @@ pub enum Reliability {
     National,
     /// A local practice or a published local figure (often a reprint).
     Local,
+    /// A local figure read from the local government's own published notice.
+    LocalOfficial,
     /// Supplied by a partner or typed by the user; not checked by us.
     Supplied,
 }
@@ -100,6 +102,7 @@ impl Reliability {
             Reliability::Seed => "省级文件原文",
             Reliability::National => "国家规定（据转载）",
             Reliability::Local => "地方公布（据转载）",
+            Reliability::LocalOfficial => "地方政府公布原文",
             Reliability::Supplied => "使用者提供",
         }
     }

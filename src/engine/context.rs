@@ -17,6 +17,9 @@ use super::outcome::{
 };
 use super::policy::{dated_amount, Area, ByAreaKind, Dated, Param, PolicyPack};
 
+/// How old a figure from a pack may be before the reader is warned that it may have changed.
+const STALE_AFTER_MONTHS: u32 = 12;
+
 /// A local figure (低保标准, 人均可支配收入) as used, with where it came from.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LocalFigure {
@@ -62,6 +65,20 @@ impl LocalFigure {
                 format!("{value}（{area_name}，{}标准，{effective}起执行，{source}）", area_kind.label())
             }
             Origin::User => format!("{value}（您填写的数值）"),
+        }
+    }
+
+    /// For a figure from the pack in force for 12 months or more on `day`: the plain warning that
+    /// the locality may have changed it ("该标准自2023年1月起执行，当地可能已调整…"). Standards are
+    /// usually revised once a year; the 12 months are that habit, not a rule of any document.
+    pub fn stale_warning(&self, day: Day) -> Option<String> {
+        match &self.origin {
+            Origin::Pack { effective, .. } if effective.months_until(day) >= STALE_AFTER_MONTHS => Some(format!(
+                "该标准自{}年{}月起执行，当地可能已调整，请以当地公布为准；知道现行标准的，可以自己填写。",
+                effective.year(),
+                effective.month()
+            )),
+            _ => None,
         }
     }
 
@@ -115,6 +132,9 @@ impl<'a> Context<'a> {
             Some(amount) => Some(LocalFigure::new(amount, Origin::User)?),
             None => from_area(|a| &a.dibao_standard)?,
         };
+        if let Some(stale) = standard.as_ref().and_then(|s| s.stale_warning(day)) {
+            warnings.push(stale);
+        }
         if standard.is_none() {
             warnings.push(
                 "没有可用的当地低保标准：与收入有关的条件都无法判断。请填写本地低保标准（可向乡镇、街道或12345询问）。"
@@ -202,16 +222,13 @@ impl<'a> Context<'a> {
         rule: PersonalRule,
         citation: Citation,
     ) -> Result<Check, MoneyError> {
-        let Some(standard) = &self.standard else {
-            return Ok(self.missing_standard(key, label, citation));
-        };
         let own = income::member_own(self.household, index, rule)?;
         let net = own.totals.net()?;
         let basis = match rule {
             PersonalRule::Destitute => Basis::OwnIncome(net),
             PersonalRule::SoloDisabled => Basis::OwnIncomeExempting { net, exempt: own.totals.not_counted },
         };
-        let mut check = PerCapitaTest {
+        let check = PerCapitaTest {
             key,
             label: label.into(),
             figure_name: "本人月收入",
@@ -219,12 +236,15 @@ impl<'a> Context<'a> {
             household_annual: net,
             members: Decimal::ONE,
             comparison: Comparison::Below,
-            threshold_annual: standard.annual,
+            threshold_annual: self.standard.as_ref().map_or(Decimal::ZERO, |s| s.annual),
             threshold_name: ThresholdName::Named("低保标准"),
             citation,
             undecided_annual: own.totals.locally_decided,
-        }
-        .evaluate()?;
+        };
+        let mut check = match self.standard {
+            Some(_) => check.evaluate()?,
+            None => check.against_unknown_standard(Decimal::ONE)?,
+        };
         if own.unattributed_shared > Decimal::ZERO && check.outcome == Outcome::Pass {
             check.outcome = Outcome::Unknown;
             check.explanation.push(format!(
@@ -233,6 +253,32 @@ impl<'a> Context<'a> {
             ));
         }
         Ok(check)
+    }
+
+    /// The household income test against `multiple` × the 低保标准 when there is none: see
+    /// [`PerCapitaTest::against_unknown_standard`].
+    pub fn household_income_without_standard(
+        &self,
+        key: &'static str,
+        label: impl Into<Cow<'static, str>>,
+        comparison: Comparison,
+        multiple: Decimal,
+        citation: Citation,
+    ) -> Result<Check, MoneyError> {
+        PerCapitaTest {
+            key,
+            label: label.into(),
+            figure_name: "家庭人均月收入",
+            basis: Basis::Income(self.net_income),
+            household_annual: self.net_income,
+            members: self.members,
+            comparison,
+            threshold_annual: Decimal::ZERO,
+            threshold_name: ThresholdName::Named("低保标准"),
+            citation,
+            undecided_annual: self.income.locally_decided,
+        }
+        .against_unknown_standard(multiple)
     }
 
     /// A check that needs the 低保标准 when there is none: it cannot be settled here.
@@ -306,6 +352,69 @@ pub struct PerCapitaTest {
 }
 
 impl PerCapitaTest {
+    /// The same test when the 低保标准 is unknown (`threshold_annual` unused): it cannot be settled
+    /// against a number, but the household's own figure says which standards would meet it —
+    /// "只要当地低保标准高于620元，这一条就符合" — and a "below" test that a figure of zero or less
+    /// meets under any standard is met.
+    pub fn against_unknown_standard(self, multiple: Decimal) -> Result<Check, MoneyError> {
+        use rust_decimal::RoundingStrategy;
+        let twelve = Decimal::from(12);
+        let per_month = money::div(money::div(self.household_annual, self.members)?, twelve)?;
+        let shown = money::Money::display_rounded(per_month);
+        let below = matches!(self.comparison, Comparison::Below | Comparison::AtMost);
+        let mut check = Check::fact(self.key, self.label, Outcome::Unknown, "", self.citation);
+        check.figure = Some(Figure::yuan_per_month(per_month));
+        let sentence = if per_month <= Decimal::ZERO {
+            check.outcome = Outcome::from_bool(below);
+            format!(
+                "{}为{}元/人/月，不论当地低保标准多少，这一条都{}。",
+                self.figure_name,
+                Yuan(shown),
+                if below { "符合" } else { "不符合" }
+            )
+        } else {
+            check.waits_on = LocalRules::of(LocalRule::Standard);
+            // The bound is rounded outwards to the fen, so that "高于" it always suffices.
+            let exact = money::div(per_month, multiple)?;
+            let (bound, words) = if below {
+                (exact.round_dp_with_strategy(2, RoundingStrategy::ToPositiveInfinity), "高于")
+            } else {
+                (exact.round_dp_with_strategy(2, RoundingStrategy::ToNegativeInfinity), "低于")
+            };
+            if below {
+                check.standard_above = Some(bound.normalize());
+            }
+            let condition = if multiple == Decimal::ONE {
+                format!("当地低保标准{words}{}元/人/月", Yuan(bound))
+            } else {
+                format!(
+                    "当地{}{words}{}元，即低保标准{words}{}元/人/月",
+                    times_standard(multiple),
+                    Yuan(shown),
+                    Yuan(bound)
+                )
+            };
+            format!(
+                "{}为{}元/人/月：只要{condition}，这一条就符合。{}",
+                self.figure_name,
+                Yuan(shown),
+                LocalRule::Standard.what_to_ask()
+            )
+        };
+        check.explanation = Explanation::from(sentence);
+        if self.undecided_annual > Decimal::ZERO {
+            check.explanation.push(format!(
+                "另有残疾人两项补贴{}元（12个月）没有计入；{}",
+                Yuan(self.undecided_annual),
+                LocalRule::DisabilityAllowances.what_to_ask()
+            ));
+            // Counting them would move the figure, so even a settled outcome is left to the office.
+            check.outcome = Outcome::Unknown;
+            check.waits_on = LocalRules::of(LocalRule::Standard).union(LocalRules::of(LocalRule::DisabilityAllowances));
+        }
+        Ok(check)
+    }
+
     pub fn evaluate(self) -> Result<Check, MoneyError> {
         let limit = money::mul(self.threshold_annual, self.members)?;
         let meets = |annual: Decimal| match self.comparison {
@@ -346,6 +455,7 @@ impl PerCapitaTest {
             }),
             citation: self.citation,
             waits_on: LocalRules::NONE,
+            standard_above: None,
         };
         match undecided {
             Some((pass_with, with_month)) if pass_with != pass => {

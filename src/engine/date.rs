@@ -40,6 +40,18 @@ impl Day {
     pub fn year(self) -> i32 {
         self.0.year()
     }
+
+    pub fn month(self) -> u8 {
+        u8::from(self.0.month())
+    }
+
+    /// Whole calendar months from `self` to `later` (0 when `later` is earlier): 2023-01-01 to
+    /// 2024-01-01 is 12, to 2023-12-31 is 11.
+    pub fn months_until(self, later: Day) -> u32 {
+        let months = (later.year() - self.year()) * 12 + i32::from(later.month()) - i32::from(self.month());
+        let months = if later.0.day() < self.0.day() { months - 1 } else { months };
+        u32::try_from(months).unwrap_or(0)
+    }
 }
 
 impl From<time::Date> for Day {

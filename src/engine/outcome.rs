@@ -334,6 +334,10 @@ pub struct Check {
     /// judgement of a fact, or on an unanswered question). Left out of JSON when empty.
     #[serde(skip_serializing_if = "LocalRules::is_none")]
     pub waits_on: LocalRules,
+    /// For an income test whose 低保标准 is unknown: the monthly standard (per person) above which
+    /// it would be met ("只要当地低保标准高于620元"). Left out of JSON when there is none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub standard_above: Option<Decimal>,
 }
 
 impl Check {
@@ -356,6 +360,7 @@ impl Check {
             explanation: explanation.into(),
             citation,
             waits_on: LocalRules::NONE,
+            standard_above: None,
         }
     }
 

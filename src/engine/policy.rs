@@ -568,8 +568,14 @@ impl PolicyPack {
                     }
                 }
             }
-            if area.dibao_standard.urban.is_none() && area.dibao_standard.rural.is_none() {
-                v.error(&format!("{base}.dibao_standard"), "至少需要城市或农村低保标准之一".to_string());
+            // A city is listed without a figure only on purpose: the note says why (none found, or
+            // the one found was left out) and the reader is led to type the standard.
+            let no_figure = area.dibao_standard.urban.is_none() && area.dibao_standard.rural.is_none();
+            if no_figure && area.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
+                v.error(
+                    &format!("{base}.note"),
+                    "没有低保标准的地区要在 note 中说明原因（例如“未找到公开的低保标准”）".to_string(),
+                );
             }
         }
         v.errors

@@ -186,7 +186,10 @@ pub fn hotline_page() -> Html {
                             <p id="hotline-best" class="lead">
                                 { match &a.best {
                                     Some(best) => format!("{}：{}", best.name, best.status_label),
-                                    None if a.standard.is_none() => "低保标准未知：与收入有关的类别暂时无法判断".to_string(),
+                                    None if a.standard.is_none() => format!(
+                                        "低保标准未知：与收入有关的类别暂时无法判断。{}",
+                                        a.without_standard_sentence().unwrap_or_default()
+                                    ),
                                     None => "暂未发现可能符合的类别".to_string(),
                                 } }
                             </p>

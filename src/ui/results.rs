@@ -38,7 +38,8 @@ pub fn results_view(props: &ResultsProps) -> Html {
                     <p class="lead">{ "您家最可能符合：" }<strong>{ best.name.clone() }</strong></p>
                     <p><span class={status_class(best.status)}>{ best.status_label.clone() }</span></p>
                 } else if a.standard.is_none() {
-                    <p class="lead">{ "还不知道当地低保标准，与收入有关的类别暂时无法判断。" }</p>
+                    <p class="lead">{ "还不知道当地低保标准，与收入有关的类别暂时无法确定。" }</p>
+                    if let Some(sentence) = a.without_standard_sentence() { <p class="lead">{ sentence }</p> }
                     <p>{ LocalRule::Standard.what_to_ask() }</p>
                 } else {
                     <p class="lead">{ "根据您填写的信息，暂未发现可能符合的类别。" }</p>

@@ -29,7 +29,13 @@ pub fn property_citation() -> Citation {
 pub fn income_check(ctx: &Context) -> Result<Check, MoneyError> {
     let label = "家庭人均收入低于当地低保标准";
     match &ctx.standard {
-        None => Ok(ctx.missing_standard("dibao.income", label, income_citation())),
+        None => ctx.household_income_without_standard(
+            "dibao.income",
+            label,
+            Comparison::Below,
+            Decimal::ONE,
+            income_citation(),
+        ),
         Some(standard) => ctx.household_income_test(
             "dibao.income",
             label,
@@ -123,6 +129,7 @@ fn property_check(ctx: &Context) -> Result<Check, MoneyError> {
         .into(),
         citation: limit.source.clone(),
         waits_on: LocalRules::NONE,
+        standard_above: None,
     }
     .waiting_on(LocalRules::of(LocalRule::Property)))
 }

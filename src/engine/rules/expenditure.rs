@@ -256,10 +256,7 @@ fn income_after(
     article: SharedText,
 ) -> Result<Check, MoneyError> {
     let label = format!("扣除{}后家庭人均收入低于低保标准", cost_label);
-    let Some(standard) = &ctx.standard else {
-        return Ok(ctx.missing_standard(key, label, cite(article)));
-    };
-    PerCapitaTest {
+    let test = PerCapitaTest {
         key,
         label: label.into(),
         figure_name: "扣除后家庭人均月收入",
@@ -267,12 +264,15 @@ fn income_after(
         household_annual: money::sub(ctx.net_income, cost)?,
         members: ctx.members,
         comparison: Comparison::Below,
-        threshold_annual: standard.annual,
+        threshold_annual: ctx.standard.as_ref().map_or(Decimal::ZERO, |s| s.annual),
         threshold_name: ThresholdName::Named("低保标准"),
         citation: cite(article),
         undecided_annual: ctx.income.locally_decided,
+    };
+    match ctx.standard {
+        Some(_) => test.evaluate(),
+        None => test.against_unknown_standard(Decimal::ONE),
     }
-    .evaluate()
 }
 
 /// "家庭拥有金融资产总额，人均应不超过当地36个月最低生活保障标准之和", decided exactly as
@@ -306,5 +306,6 @@ fn asset_check(ctx: &Context, months: &Dated<Decimal>, article: &'static str) ->
         }),
         citation: cite(article),
         waits_on: LocalRules::NONE,
+        standard_above: None,
     })
 }

@@ -20,6 +20,7 @@ use crate::engine::outcome::{
     Category, CategoryResult, Check, Comparison, LocalRule, LocalRules, Outcome, Status, Subject, ThresholdName,
 };
 use crate::engine::policy::MarginalVariant;
+use rust_decimal::Decimal;
 
 fn definition(variant: MarginalVariant) -> Citation {
     match variant {
@@ -50,11 +51,13 @@ pub fn assess(ctx: &Context, dibao: &CategoryResult) -> Result<CategoryResult, M
     }
     let upper = rule.local_upper_multiplier.as_ref().and_then(|p| ctx.param(p));
     checks.push(match &ctx.standard {
-        None => ctx.missing_standard(
+        None => ctx.household_income_without_standard(
             "marginal.income",
             format!("家庭人均收入低于{}", times_standard(multiplier.value)),
+            Comparison::Below,
+            multiplier.value,
             multiplier.source.clone(),
-        ),
+        )?,
         Some(standard) => {
             let mut check = ctx.household_income_test(
                 "marginal.income",
@@ -115,7 +118,13 @@ fn above_standard(ctx: &Context) -> Result<Check, MoneyError> {
     let citation = definition(MarginalVariant::Guangxi2024);
     let label = "家庭人均收入高于当地低保标准";
     let Some(standard) = &ctx.standard else {
-        return Ok(ctx.missing_standard("marginal.above_standard", label, citation));
+        return ctx.household_income_without_standard(
+            "marginal.above_standard",
+            label,
+            Comparison::Above,
+            Decimal::ONE,
+            citation,
+        );
     };
     let mut check = ctx.household_income_test(
         "marginal.above_standard",

@@ -8,6 +8,7 @@ use crate::engine::citation::{doc, Citation};
 use crate::engine::context::Context;
 use crate::engine::money::MoneyError;
 use crate::engine::outcome::{Category, CategoryResult, Check, Comparison, Outcome, Subject, ThresholdName};
+use rust_decimal::Decimal;
 
 fn cite() -> Citation {
     Citation::seed(doc::SX_SAFETY_NET_2023, "一(五)")
@@ -40,7 +41,13 @@ pub fn assess(ctx: &Context) -> Result<CategoryResult, MoneyError> {
         cite(),
     );
     let above = match &ctx.standard {
-        None => ctx.missing_standard("phase_out.income", "就业后家庭人均收入超过当地低保标准", cite()),
+        None => ctx.household_income_without_standard(
+            "phase_out.income",
+            "就业后家庭人均收入超过当地低保标准",
+            Comparison::Above,
+            Decimal::ONE,
+            cite(),
+        )?,
         Some(standard) => {
             let mut check = ctx.household_income_test(
                 "phase_out.income",

@@ -104,11 +104,20 @@ pub fn assess(ctx: &Context, earlier: &[CategoryResult]) -> Result<CategoryResul
                     format!("倍数参数在 {} 尚未生效。", ctx.day),
                     gx(),
                 ),
-                (Some(m), None) => ctx.missing_standard(
-                    "rigid.after_spending",
-                    format!("收支相抵后人均收入低于{}", times_standard(m.value)),
-                    m.source.clone(),
-                ),
+                (Some(m), None) => PerCapitaTest {
+                    key: "rigid.after_spending",
+                    label: format!("收不抵支，或收支相抵后人均收入低于{}", times_standard(m.value)).into(),
+                    figure_name: "收支相抵后人均月收入",
+                    basis: Basis::IncomeMinus { net: ctx.net_income, cost_label: "刚性支出".into(), cost: rigid },
+                    household_annual: money::sub(ctx.net_income, rigid)?,
+                    members: ctx.members,
+                    comparison: Comparison::Below,
+                    threshold_annual: Decimal::ZERO,
+                    threshold_name: ThresholdName::TimesStandard(m.value),
+                    citation: m.source.clone(),
+                    undecided_annual: ctx.income.locally_decided,
+                }
+                .against_unknown_standard(m.value)?,
             });
             notes.push("具体标准以各设区市公布的为准。".into());
         }
