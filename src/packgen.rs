@@ -26,7 +26,7 @@ pub fn builtin_packs_source() -> Result<String, String> {
          use super::date::Day;\n\
          use super::household::DisabilityKind;\n\
          use super::money::Money;\n\
-         use super::policy::builtin::Literals;\n\
+         use super::policy::builtin::{AreaRow, FigureOf, FigureRow, Literals};\n\
          use super::policy::*;\n\n\
          // The types are named so that the literals below compile whichever of them a pack uses.\n\
          const _: Option<(Decimal, Day, Money)> = None;\n",
@@ -38,7 +38,8 @@ pub fn builtin_packs_source() -> Result<String, String> {
         pack.serialize(&mut writer).map_err(|e| format!("pack {id}: {e}"))?;
         let _ = write!(
             out,
-            "\npub(super) fn {id}() -> Option<PolicyPack> {{\n    let mut l = Literals::default();\n    let pack = {};\n    l.finish(pack)\n}}\n",
+            "\npub(super) fn {id}() -> Option<PolicyPack> {{\n    static AREAS: &[AreaRow] = &[{}\n    ];\n    let mut l = Literals::default();\n    let pack = {};\n    l.finish(pack)\n}}\n",
+            area_rows(&pack.areas),
             writer.out
         );
     }
@@ -48,6 +49,46 @@ pub fn builtin_packs_source() -> Result<String, String> {
     }
     out.push_str("        _ => None,\n    }\n}\n");
     Ok(out)
+}
+
+/// The areas as rows of `builtin::AreaRow` (see `Literals::areas`), one line per figure.
+fn area_rows(areas: &[crate::engine::policy::Area]) -> String {
+    let text = |t: &str| format!("{t:?}");
+    let optional = |t: Option<&str>| t.map_or_else(|| "None".to_string(), |t| format!("Some({t:?})"));
+    let mut out = String::new();
+    for area in areas {
+        let _ = write!(
+            out,
+            "\n        AreaRow {{ id: {}, city: {}, district: {}, note: {}, figures: &[",
+            text(&area.id),
+            text(&area.city),
+            optional(area.district.as_deref()),
+            optional(area.note.as_deref())
+        );
+        let figures = [
+            ("DibaoUrban", &area.dibao_standard.urban),
+            ("DibaoRural", &area.dibao_standard.rural),
+            ("IncomeUrban", &area.disposable_income.urban),
+            ("IncomeRural", &area.disposable_income.rural),
+        ];
+        for (of, param) in figures {
+            for dated in param.iter().flat_map(|p| p.0.iter()) {
+                let _ = write!(
+                    out,
+                    "\n            FigureRow {{ of: FigureOf::{of}, value: {}, unit: Unit::{:?}, effective: {}, document: {}, article: {}, reliability: Reliability::{:?}, note: {} }},",
+                    text(&dated.value.to_string()),
+                    dated.unit,
+                    text(&dated.effective.to_string()),
+                    text(&dated.source.document),
+                    text(&dated.source.article),
+                    dated.source.reliability,
+                    optional(dated.note.as_deref())
+                );
+            }
+        }
+        out.push_str("\n        ] },");
+    }
+    out
 }
 
 #[derive(Debug)]
@@ -324,6 +365,12 @@ impl ser::SerializeStruct for Compound<'_> {
     type Ok = ();
     type Error = Error;
     fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
+        // A pack's areas are written as a table beside it (`area_rows`), read back by one loop.
+        if key == "areas" {
+            self.writer.newline();
+            self.writer.out.push_str("areas: l.areas(AREAS),");
+            return Ok(());
+        }
         self.item(Some(key), value)
     }
     /// serde skips `None` fields marked `skip_serializing_if`; a struct literal must still name them.

@@ -392,3 +392,15 @@ fn guangxi_a_40_year_old_with_a_grade_one_physical_disability_is_not_counted_as_
         gx_couple(person(Relation::Applicant, 70), disabled(person(Relation::Child, 40), DisabilityKind::Physical, 4));
     assert!(offers_employment_help(&a));
 }
+
+#[test]
+fn shandong_without_a_standard_the_payment_before_review_waits_on_the_standard_and_does_not_lead() {
+    let a = H::new("shandong", "800")
+        .member(person(Relation::Applicant, 45))
+        .income(Some(0), IncomeKind::Wages, monthly("620"))
+        .with(|h| h.place.local_standard = None)
+        .assess();
+    let before = a.results.iter().find(|r| r.name.contains("先行发放")).expect("先行发放 is listed");
+    assert!(before.waits_on.contains(LocalRule::Standard));
+    assert!(a.best.as_ref().is_none_or(|b| !b.name.contains("先行发放")), "{:?}", a.best);
+}

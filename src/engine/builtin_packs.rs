@@ -7,13 +7,15 @@ use super::citation::{Citation, Reliability};
 use super::date::Day;
 use super::household::DisabilityKind;
 use super::money::Money;
-use super::policy::builtin::Literals;
+use super::policy::builtin::{AreaRow, FigureOf, FigureRow, Literals};
 use super::policy::*;
 
 // The types are named so that the literals below compile whichever of them a pack uses.
 const _: Option<(Decimal, Day, Money)> = None;
 
 pub(super) fn national() -> Option<PolicyPack> {
+    static AREAS: &[AreaRow] = &[
+    ];
     let mut l = Literals::default();
     let pack = PolicyPack {
         format: 1,
@@ -161,13 +163,202 @@ pub(super) fn national() -> Option<PolicyPack> {
             },
             special_assistance: AssistanceVariant::National2023,
         },
-        areas: vec![
-        ],
+        areas: l.areas(AREAS),
     };
     l.finish(pack)
 }
 
 pub(super) fn shanxi() -> Option<PolicyPack> {
+    static AREAS: &[AreaRow] = &[
+        AreaRow { id: "taiyuan/urban", city: "太原市", district: Some("城镇"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "760", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "并民发〔2023〕19号", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+        ] },
+        AreaRow { id: "taiyuan/core-rural", city: "太原市", district: Some("六城区农村"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoRural, value: "760", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "并民发〔2023〕19号", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+        ] },
+        AreaRow { id: "taiyuan/counties-rural", city: "太原市", district: Some("三县一市农村"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoRural, value: "640", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "并民发〔2023〕19号", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+        ] },
+        AreaRow { id: "datong/pingcheng", city: "大同市", district: Some("平城区"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "730", unit: Unit::YuanPerMonth, effective: "2025-01-01", document: "大同晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+        ] },
+        AreaRow { id: "datong/yungang", city: "大同市", district: Some("云冈区"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "650", unit: Unit::YuanPerMonth, effective: "2025-01-01", document: "大同晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "7500", unit: Unit::YuanPerYear, effective: "2025-01-01", document: "大同晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+        ] },
+        AreaRow { id: "datong/others", city: "大同市", district: Some("开发区等8县区"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "630", unit: Unit::YuanPerMonth, effective: "2025-01-01", document: "大同晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6420", unit: Unit::YuanPerYear, effective: "2025-01-01", document: "大同晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+        ] },
+        AreaRow { id: "datong/guangling", city: "大同市", district: Some("广灵县"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "610", unit: Unit::YuanPerMonth, effective: "2025-01-01", document: "大同晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6300", unit: Unit::YuanPerYear, effective: "2025-01-01", document: "大同晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+        ] },
+        AreaRow { id: "yangquan", city: "阳泉市", district: None, note: Some("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
+        ] },
+        AreaRow { id: "changzhi/luzhou", city: "长治市", district: Some("潞州区"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "760", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "9120", unit: Unit::YuanPerYear, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
+        ] },
+        AreaRow { id: "changzhi/shangdang", city: "长治市", district: Some("上党区"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "706", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6554", unit: Unit::YuanPerYear, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
+        ] },
+        AreaRow { id: "changzhi/lucheng", city: "长治市", district: Some("潞城区"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "706", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6554", unit: Unit::YuanPerYear, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
+        ] },
+        AreaRow { id: "changzhi/tunliu", city: "长治市", district: Some("屯留区"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "706", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6554", unit: Unit::YuanPerYear, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
+        ] },
+        AreaRow { id: "changzhi/zhangzi", city: "长治市", district: Some("长子县"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "706", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6554", unit: Unit::YuanPerYear, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
+        ] },
+        AreaRow { id: "changzhi/qinyuan", city: "长治市", district: Some("沁源县"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "760", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6554", unit: Unit::YuanPerYear, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
+        ] },
+        AreaRow { id: "changzhi/xiangyuan", city: "长治市", district: Some("襄垣县"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "760", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6554", unit: Unit::YuanPerYear, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
+        ] },
+        AreaRow { id: "changzhi/huguan", city: "长治市", district: Some("壶关县"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "615", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6240", unit: Unit::YuanPerYear, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
+        ] },
+        AreaRow { id: "changzhi/licheng", city: "长治市", district: Some("黎城县"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "615", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6240", unit: Unit::YuanPerYear, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
+        ] },
+        AreaRow { id: "changzhi/pingshun", city: "长治市", district: Some("平顺县"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "615", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6240", unit: Unit::YuanPerYear, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
+        ] },
+        AreaRow { id: "changzhi/qinxian", city: "长治市", district: Some("沁县"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "615", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6240", unit: Unit::YuanPerYear, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
+        ] },
+        AreaRow { id: "changzhi/wuxiang", city: "长治市", district: Some("武乡县"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "615", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6240", unit: Unit::YuanPerYear, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
+        ] },
+        AreaRow { id: "jincheng", city: "晋城市", district: None, note: Some("未找到现行的低保标准。找到的最新公开数字是2021年1月起全市城市660元/人/月、农村5640元/人/年（第三方转载，可能是平均数），已过时，未采用。未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
+        ] },
+        AreaRow { id: "shuozhou", city: "朔州市", district: None, note: Some("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
+        ] },
+        AreaRow { id: "jinzhong", city: "晋中市", district: None, note: Some("未找到现行的低保标准：找到的各县标准（如榆次区城市670元/人/月）没有写明年份，未采用。未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
+        ] },
+        AreaRow { id: "yuncheng/yanhu", city: "运城市", district: Some("盐湖区"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "715", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6552", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+        ] },
+        AreaRow { id: "yuncheng/yongji-hejin", city: "运城市", district: Some("永济市、河津市"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "685", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "8220", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+        ] },
+        AreaRow { id: "yuncheng/ruicheng", city: "运城市", district: Some("芮城县"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "685", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6432", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+        ] },
+        AreaRow { id: "yuncheng/xinjiang", city: "运城市", district: Some("新绛县"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "685", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6432", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+        ] },
+        AreaRow { id: "yuncheng/jishan", city: "运城市", district: Some("稷山县"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "685", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6432", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+        ] },
+        AreaRow { id: "yuncheng/xiaxian", city: "运城市", district: Some("夏县"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "685", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6432", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+        ] },
+        AreaRow { id: "yuncheng/linyi", city: "运城市", district: Some("临猗县"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "665", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6432", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+        ] },
+        AreaRow { id: "yuncheng/wanrong", city: "运城市", district: Some("万荣县"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "665", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6432", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+        ] },
+        AreaRow { id: "yuncheng/wenxi", city: "运城市", district: Some("闻喜县"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "665", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6492", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+        ] },
+        AreaRow { id: "yuncheng/jiangxian", city: "运城市", district: Some("绛县"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "665", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6432", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+        ] },
+        AreaRow { id: "yuncheng/pinglu", city: "运城市", district: Some("平陆县"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "665", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6432", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+        ] },
+        AreaRow { id: "yuncheng/yuanqu", city: "运城市", district: Some("垣曲县"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "665", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6432", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+        ] },
+        AreaRow { id: "xinzhou/xinfu", city: "忻州市", district: Some("忻府区"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "646", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: None },
+            FigureRow { of: FigureOf::DibaoRural, value: "5858", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: Some("2024年农村标准不作调整，沿用上年；上年起始日期未查到") },
+        ] },
+        AreaRow { id: "xinzhou/dingxiang", city: "忻州市", district: Some("定襄县"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "588", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: None },
+            FigureRow { of: FigureOf::DibaoRural, value: "5858", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: Some("2024年农村标准不作调整，沿用上年；上年起始日期未查到") },
+        ] },
+        AreaRow { id: "xinzhou/yuanping", city: "忻州市", district: Some("原平市"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "611", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: None },
+            FigureRow { of: FigureOf::DibaoRural, value: "5858", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: Some("2024年农村标准不作调整，沿用上年；上年起始日期未查到") },
+        ] },
+        AreaRow { id: "xinzhou/wutai", city: "忻州市", district: Some("五台县"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "578", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: None },
+            FigureRow { of: FigureOf::DibaoRural, value: "5738", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: Some("2024年农村标准不作调整，沿用上年；上年起始日期未查到") },
+        ] },
+        AreaRow { id: "xinzhou/daixian", city: "忻州市", district: Some("代县"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "578", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: None },
+            FigureRow { of: FigureOf::DibaoRural, value: "5738", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: Some("2024年农村标准不作调整，沿用上年；上年起始日期未查到") },
+        ] },
+        AreaRow { id: "xinzhou/fanshi", city: "忻州市", district: Some("繁峙县"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "578", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: None },
+            FigureRow { of: FigureOf::DibaoRural, value: "5738", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: Some("2024年农村标准不作调整，沿用上年；上年起始日期未查到") },
+        ] },
+        AreaRow { id: "xinzhou/hequ", city: "忻州市", district: Some("河曲县"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "578", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: None },
+            FigureRow { of: FigureOf::DibaoRural, value: "5738", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: Some("2024年农村标准不作调整，沿用上年；上年起始日期未查到") },
+        ] },
+        AreaRow { id: "xinzhou/baode", city: "忻州市", district: Some("保德县"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "578", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: None },
+            FigureRow { of: FigureOf::DibaoRural, value: "5738", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: Some("2024年农村标准不作调整，沿用上年；上年起始日期未查到") },
+        ] },
+        AreaRow { id: "xinzhou/ningwu", city: "忻州市", district: Some("宁武县"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "573", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: None },
+            FigureRow { of: FigureOf::DibaoRural, value: "5678", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: Some("2024年农村标准不作调整，沿用上年；上年起始日期未查到") },
+        ] },
+        AreaRow { id: "xinzhou/jingle", city: "忻州市", district: Some("静乐县"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "573", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: None },
+            FigureRow { of: FigureOf::DibaoRural, value: "5678", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: Some("2024年农村标准不作调整，沿用上年；上年起始日期未查到") },
+        ] },
+        AreaRow { id: "xinzhou/pianguan", city: "忻州市", district: Some("偏关县"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "573", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: None },
+            FigureRow { of: FigureOf::DibaoRural, value: "5678", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: Some("2024年农村标准不作调整，沿用上年；上年起始日期未查到") },
+        ] },
+        AreaRow { id: "xinzhou/shenchi", city: "忻州市", district: Some("神池县"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "573", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: None },
+            FigureRow { of: FigureOf::DibaoRural, value: "5678", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: Some("2024年农村标准不作调整，沿用上年；上年起始日期未查到") },
+        ] },
+        AreaRow { id: "xinzhou/wuzhai", city: "忻州市", district: Some("五寨县"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "573", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: None },
+            FigureRow { of: FigureOf::DibaoRural, value: "5678", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: Some("2024年农村标准不作调整，沿用上年；上年起始日期未查到") },
+        ] },
+        AreaRow { id: "xinzhou/kelan", city: "忻州市", district: Some("岢岚县"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "573", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: None },
+            FigureRow { of: FigureOf::DibaoRural, value: "5678", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: Some("2024年农村标准不作调整，沿用上年；上年起始日期未查到") },
+        ] },
+        AreaRow { id: "linfen", city: "临汾市", district: None, note: Some("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
+        ] },
+        AreaRow { id: "lvliang", city: "吕梁市", district: None, note: Some("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
+        ] },
+    ];
     let mut l = Literals::default();
     let pack = PolicyPack {
         format: 1,
@@ -448,1759 +639,62 @@ pub(super) fn shanxi() -> Option<PolicyPack> {
             },
             special_assistance: AssistanceVariant::Shanxi2024,
         },
-        areas: vec![
-            Area {
-                id: l.lit("taiyuan/urban"),
-                city: l.lit("太原市"),
-                district: Some(l.lit("城镇")),
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("760"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2023-01-01"),
-                            source: Citation {
-                                document: l.lit("并民发〔2023〕19号"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据转载，使用前请核实")),
-                        },
-                    ])),
-                    rural: None,
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("taiyuan/core-rural"),
-                city: l.lit("太原市"),
-                district: Some(l.lit("六城区农村")),
-                dibao_standard: ByAreaKind {
-                    urban: None,
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("760"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2023-01-01"),
-                            source: Citation {
-                                document: l.lit("并民发〔2023〕19号"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据转载，使用前请核实")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("taiyuan/counties-rural"),
-                city: l.lit("太原市"),
-                district: Some(l.lit("三县一市农村")),
-                dibao_standard: ByAreaKind {
-                    urban: None,
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("640"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2023-01-01"),
-                            source: Citation {
-                                document: l.lit("并民发〔2023〕19号"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据转载，使用前请核实")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("datong/pingcheng"),
-                city: l.lit("大同市"),
-                district: Some(l.lit("平城区")),
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("730"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2025-01-01"),
-                            source: Citation {
-                                document: l.lit("大同晚报（转载）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据转载，使用前请核实")),
-                        },
-                    ])),
-                    rural: None,
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("datong/yungang"),
-                city: l.lit("大同市"),
-                district: Some(l.lit("云冈区")),
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("650"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2025-01-01"),
-                            source: Citation {
-                                document: l.lit("大同晚报（转载）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据转载，使用前请核实")),
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("7500"),
-                            unit: Unit::YuanPerYear,
-                            effective: l.lit("2025-01-01"),
-                            source: Citation {
-                                document: l.lit("大同晚报（转载）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据转载，使用前请核实")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("datong/others"),
-                city: l.lit("大同市"),
-                district: Some(l.lit("开发区等8县区")),
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("630"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2025-01-01"),
-                            source: Citation {
-                                document: l.lit("大同晚报（转载）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据转载，使用前请核实")),
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("6420"),
-                            unit: Unit::YuanPerYear,
-                            effective: l.lit("2025-01-01"),
-                            source: Citation {
-                                document: l.lit("大同晚报（转载）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据转载，使用前请核实")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("datong/guangling"),
-                city: l.lit("大同市"),
-                district: Some(l.lit("广灵县")),
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("610"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2025-01-01"),
-                            source: Citation {
-                                document: l.lit("大同晚报（转载）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据转载，使用前请核实")),
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("6300"),
-                            unit: Unit::YuanPerYear,
-                            effective: l.lit("2025-01-01"),
-                            source: Citation {
-                                document: l.lit("大同晚报（转载）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据转载，使用前请核实")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("yangquan"),
-                city: l.lit("阳泉市"),
-                district: None,
-                dibao_standard: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
-            },
-            Area {
-                id: l.lit("changzhi/luzhou"),
-                city: l.lit("长治市"),
-                district: Some(l.lit("潞州区")),
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("760"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2023-01-01"),
-                            source: Citation {
-                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("9120"),
-                            unit: Unit::YuanPerYear,
-                            effective: l.lit("2023-01-01"),
-                            source: Citation {
-                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("changzhi/shangdang"),
-                city: l.lit("长治市"),
-                district: Some(l.lit("上党区")),
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("706"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2023-01-01"),
-                            source: Citation {
-                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("6554"),
-                            unit: Unit::YuanPerYear,
-                            effective: l.lit("2023-01-01"),
-                            source: Citation {
-                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("changzhi/lucheng"),
-                city: l.lit("长治市"),
-                district: Some(l.lit("潞城区")),
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("706"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2023-01-01"),
-                            source: Citation {
-                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("6554"),
-                            unit: Unit::YuanPerYear,
-                            effective: l.lit("2023-01-01"),
-                            source: Citation {
-                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("changzhi/tunliu"),
-                city: l.lit("长治市"),
-                district: Some(l.lit("屯留区")),
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("706"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2023-01-01"),
-                            source: Citation {
-                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("6554"),
-                            unit: Unit::YuanPerYear,
-                            effective: l.lit("2023-01-01"),
-                            source: Citation {
-                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("changzhi/zhangzi"),
-                city: l.lit("长治市"),
-                district: Some(l.lit("长子县")),
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("706"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2023-01-01"),
-                            source: Citation {
-                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("6554"),
-                            unit: Unit::YuanPerYear,
-                            effective: l.lit("2023-01-01"),
-                            source: Citation {
-                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("changzhi/qinyuan"),
-                city: l.lit("长治市"),
-                district: Some(l.lit("沁源县")),
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("760"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2023-01-01"),
-                            source: Citation {
-                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("6554"),
-                            unit: Unit::YuanPerYear,
-                            effective: l.lit("2023-01-01"),
-                            source: Citation {
-                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("changzhi/xiangyuan"),
-                city: l.lit("长治市"),
-                district: Some(l.lit("襄垣县")),
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("760"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2023-01-01"),
-                            source: Citation {
-                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("6554"),
-                            unit: Unit::YuanPerYear,
-                            effective: l.lit("2023-01-01"),
-                            source: Citation {
-                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("changzhi/huguan"),
-                city: l.lit("长治市"),
-                district: Some(l.lit("壶关县")),
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("615"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2023-01-01"),
-                            source: Citation {
-                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("6240"),
-                            unit: Unit::YuanPerYear,
-                            effective: l.lit("2023-01-01"),
-                            source: Citation {
-                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("changzhi/licheng"),
-                city: l.lit("长治市"),
-                district: Some(l.lit("黎城县")),
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("615"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2023-01-01"),
-                            source: Citation {
-                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("6240"),
-                            unit: Unit::YuanPerYear,
-                            effective: l.lit("2023-01-01"),
-                            source: Citation {
-                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("changzhi/pingshun"),
-                city: l.lit("长治市"),
-                district: Some(l.lit("平顺县")),
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("615"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2023-01-01"),
-                            source: Citation {
-                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("6240"),
-                            unit: Unit::YuanPerYear,
-                            effective: l.lit("2023-01-01"),
-                            source: Citation {
-                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("changzhi/qinxian"),
-                city: l.lit("长治市"),
-                district: Some(l.lit("沁县")),
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("615"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2023-01-01"),
-                            source: Citation {
-                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("6240"),
-                            unit: Unit::YuanPerYear,
-                            effective: l.lit("2023-01-01"),
-                            source: Citation {
-                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("changzhi/wuxiang"),
-                city: l.lit("长治市"),
-                district: Some(l.lit("武乡县")),
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("615"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2023-01-01"),
-                            source: Citation {
-                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("6240"),
-                            unit: Unit::YuanPerYear,
-                            effective: l.lit("2023-01-01"),
-                            source: Citation {
-                                document: l.lit("若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据第三方网页转载，来源不明，使用前请向当地核实")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("jincheng"),
-                city: l.lit("晋城市"),
-                district: None,
-                dibao_standard: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: Some(l.lit("未找到现行的低保标准。找到的最新公开数字是2021年1月起全市城市660元/人/月、农村5640元/人/年（第三方转载，可能是平均数），已过时，未采用。未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
-            },
-            Area {
-                id: l.lit("shuozhou"),
-                city: l.lit("朔州市"),
-                district: None,
-                dibao_standard: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
-            },
-            Area {
-                id: l.lit("jinzhong"),
-                city: l.lit("晋中市"),
-                district: None,
-                dibao_standard: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: Some(l.lit("未找到现行的低保标准：找到的各县标准（如榆次区城市670元/人/月）没有写明年份，未采用。未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
-            },
-            Area {
-                id: l.lit("yuncheng/yanhu"),
-                city: l.lit("运城市"),
-                district: Some(l.lit("盐湖区")),
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("715"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("运城晚报（转载）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据转载，使用前请核实")),
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("6552"),
-                            unit: Unit::YuanPerYear,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("运城晚报（转载）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据转载，使用前请核实")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("yuncheng/yongji-hejin"),
-                city: l.lit("运城市"),
-                district: Some(l.lit("永济市、河津市")),
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("685"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("运城晚报（转载）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据转载，使用前请核实")),
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("8220"),
-                            unit: Unit::YuanPerYear,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("运城晚报（转载）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据转载，使用前请核实")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("yuncheng/ruicheng"),
-                city: l.lit("运城市"),
-                district: Some(l.lit("芮城县")),
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("685"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("运城晚报（转载）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据转载，使用前请核实")),
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("6432"),
-                            unit: Unit::YuanPerYear,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("运城晚报（转载）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据转载，使用前请核实")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("yuncheng/xinjiang"),
-                city: l.lit("运城市"),
-                district: Some(l.lit("新绛县")),
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("685"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("运城晚报（转载）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据转载，使用前请核实")),
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("6432"),
-                            unit: Unit::YuanPerYear,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("运城晚报（转载）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据转载，使用前请核实")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("yuncheng/jishan"),
-                city: l.lit("运城市"),
-                district: Some(l.lit("稷山县")),
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("685"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("运城晚报（转载）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据转载，使用前请核实")),
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("6432"),
-                            unit: Unit::YuanPerYear,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("运城晚报（转载）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据转载，使用前请核实")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("yuncheng/xiaxian"),
-                city: l.lit("运城市"),
-                district: Some(l.lit("夏县")),
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("685"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("运城晚报（转载）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据转载，使用前请核实")),
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("6432"),
-                            unit: Unit::YuanPerYear,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("运城晚报（转载）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据转载，使用前请核实")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("yuncheng/linyi"),
-                city: l.lit("运城市"),
-                district: Some(l.lit("临猗县")),
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("665"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("运城晚报（转载）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据转载，使用前请核实")),
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("6432"),
-                            unit: Unit::YuanPerYear,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("运城晚报（转载）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据转载，使用前请核实")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("yuncheng/wanrong"),
-                city: l.lit("运城市"),
-                district: Some(l.lit("万荣县")),
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("665"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("运城晚报（转载）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据转载，使用前请核实")),
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("6432"),
-                            unit: Unit::YuanPerYear,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("运城晚报（转载）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据转载，使用前请核实")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("yuncheng/wenxi"),
-                city: l.lit("运城市"),
-                district: Some(l.lit("闻喜县")),
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("665"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("运城晚报（转载）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据转载，使用前请核实")),
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("6492"),
-                            unit: Unit::YuanPerYear,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("运城晚报（转载）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据转载，使用前请核实")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("yuncheng/jiangxian"),
-                city: l.lit("运城市"),
-                district: Some(l.lit("绛县")),
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("665"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("运城晚报（转载）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据转载，使用前请核实")),
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("6432"),
-                            unit: Unit::YuanPerYear,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("运城晚报（转载）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据转载，使用前请核实")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("yuncheng/pinglu"),
-                city: l.lit("运城市"),
-                district: Some(l.lit("平陆县")),
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("665"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("运城晚报（转载）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据转载，使用前请核实")),
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("6432"),
-                            unit: Unit::YuanPerYear,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("运城晚报（转载）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据转载，使用前请核实")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("yuncheng/yuanqu"),
-                city: l.lit("运城市"),
-                district: Some(l.lit("垣曲县")),
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("665"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("运城晚报（转载）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据转载，使用前请核实")),
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("6432"),
-                            unit: Unit::YuanPerYear,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("运城晚报（转载）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据转载，使用前请核实")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("xinzhou/xinfu"),
-                city: l.lit("忻州市"),
-                district: Some(l.lit("忻府区")),
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("646"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
-                                article: l.lit(""),
-                                reliability: Reliability::LocalOfficial,
-                            },
-                            note: None,
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("5858"),
-                            unit: Unit::YuanPerYear,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
-                                article: l.lit(""),
-                                reliability: Reliability::LocalOfficial,
-                            },
-                            note: Some(l.lit("2024年农村标准不作调整，沿用上年；上年起始日期未查到")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("xinzhou/dingxiang"),
-                city: l.lit("忻州市"),
-                district: Some(l.lit("定襄县")),
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("588"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
-                                article: l.lit(""),
-                                reliability: Reliability::LocalOfficial,
-                            },
-                            note: None,
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("5858"),
-                            unit: Unit::YuanPerYear,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
-                                article: l.lit(""),
-                                reliability: Reliability::LocalOfficial,
-                            },
-                            note: Some(l.lit("2024年农村标准不作调整，沿用上年；上年起始日期未查到")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("xinzhou/yuanping"),
-                city: l.lit("忻州市"),
-                district: Some(l.lit("原平市")),
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("611"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
-                                article: l.lit(""),
-                                reliability: Reliability::LocalOfficial,
-                            },
-                            note: None,
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("5858"),
-                            unit: Unit::YuanPerYear,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
-                                article: l.lit(""),
-                                reliability: Reliability::LocalOfficial,
-                            },
-                            note: Some(l.lit("2024年农村标准不作调整，沿用上年；上年起始日期未查到")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("xinzhou/wutai"),
-                city: l.lit("忻州市"),
-                district: Some(l.lit("五台县")),
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("578"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
-                                article: l.lit(""),
-                                reliability: Reliability::LocalOfficial,
-                            },
-                            note: None,
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("5738"),
-                            unit: Unit::YuanPerYear,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
-                                article: l.lit(""),
-                                reliability: Reliability::LocalOfficial,
-                            },
-                            note: Some(l.lit("2024年农村标准不作调整，沿用上年；上年起始日期未查到")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("xinzhou/daixian"),
-                city: l.lit("忻州市"),
-                district: Some(l.lit("代县")),
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("578"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
-                                article: l.lit(""),
-                                reliability: Reliability::LocalOfficial,
-                            },
-                            note: None,
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("5738"),
-                            unit: Unit::YuanPerYear,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
-                                article: l.lit(""),
-                                reliability: Reliability::LocalOfficial,
-                            },
-                            note: Some(l.lit("2024年农村标准不作调整，沿用上年；上年起始日期未查到")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("xinzhou/fanshi"),
-                city: l.lit("忻州市"),
-                district: Some(l.lit("繁峙县")),
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("578"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
-                                article: l.lit(""),
-                                reliability: Reliability::LocalOfficial,
-                            },
-                            note: None,
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("5738"),
-                            unit: Unit::YuanPerYear,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
-                                article: l.lit(""),
-                                reliability: Reliability::LocalOfficial,
-                            },
-                            note: Some(l.lit("2024年农村标准不作调整，沿用上年；上年起始日期未查到")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("xinzhou/hequ"),
-                city: l.lit("忻州市"),
-                district: Some(l.lit("河曲县")),
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("578"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
-                                article: l.lit(""),
-                                reliability: Reliability::LocalOfficial,
-                            },
-                            note: None,
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("5738"),
-                            unit: Unit::YuanPerYear,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
-                                article: l.lit(""),
-                                reliability: Reliability::LocalOfficial,
-                            },
-                            note: Some(l.lit("2024年农村标准不作调整，沿用上年；上年起始日期未查到")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("xinzhou/baode"),
-                city: l.lit("忻州市"),
-                district: Some(l.lit("保德县")),
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("578"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
-                                article: l.lit(""),
-                                reliability: Reliability::LocalOfficial,
-                            },
-                            note: None,
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("5738"),
-                            unit: Unit::YuanPerYear,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
-                                article: l.lit(""),
-                                reliability: Reliability::LocalOfficial,
-                            },
-                            note: Some(l.lit("2024年农村标准不作调整，沿用上年；上年起始日期未查到")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("xinzhou/ningwu"),
-                city: l.lit("忻州市"),
-                district: Some(l.lit("宁武县")),
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("573"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
-                                article: l.lit(""),
-                                reliability: Reliability::LocalOfficial,
-                            },
-                            note: None,
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("5678"),
-                            unit: Unit::YuanPerYear,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
-                                article: l.lit(""),
-                                reliability: Reliability::LocalOfficial,
-                            },
-                            note: Some(l.lit("2024年农村标准不作调整，沿用上年；上年起始日期未查到")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("xinzhou/jingle"),
-                city: l.lit("忻州市"),
-                district: Some(l.lit("静乐县")),
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("573"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
-                                article: l.lit(""),
-                                reliability: Reliability::LocalOfficial,
-                            },
-                            note: None,
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("5678"),
-                            unit: Unit::YuanPerYear,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
-                                article: l.lit(""),
-                                reliability: Reliability::LocalOfficial,
-                            },
-                            note: Some(l.lit("2024年农村标准不作调整，沿用上年；上年起始日期未查到")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("xinzhou/pianguan"),
-                city: l.lit("忻州市"),
-                district: Some(l.lit("偏关县")),
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("573"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
-                                article: l.lit(""),
-                                reliability: Reliability::LocalOfficial,
-                            },
-                            note: None,
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("5678"),
-                            unit: Unit::YuanPerYear,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
-                                article: l.lit(""),
-                                reliability: Reliability::LocalOfficial,
-                            },
-                            note: Some(l.lit("2024年农村标准不作调整，沿用上年；上年起始日期未查到")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("xinzhou/shenchi"),
-                city: l.lit("忻州市"),
-                district: Some(l.lit("神池县")),
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("573"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
-                                article: l.lit(""),
-                                reliability: Reliability::LocalOfficial,
-                            },
-                            note: None,
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("5678"),
-                            unit: Unit::YuanPerYear,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
-                                article: l.lit(""),
-                                reliability: Reliability::LocalOfficial,
-                            },
-                            note: Some(l.lit("2024年农村标准不作调整，沿用上年；上年起始日期未查到")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("xinzhou/wuzhai"),
-                city: l.lit("忻州市"),
-                district: Some(l.lit("五寨县")),
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("573"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
-                                article: l.lit(""),
-                                reliability: Reliability::LocalOfficial,
-                            },
-                            note: None,
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("5678"),
-                            unit: Unit::YuanPerYear,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
-                                article: l.lit(""),
-                                reliability: Reliability::LocalOfficial,
-                            },
-                            note: Some(l.lit("2024年农村标准不作调整，沿用上年；上年起始日期未查到")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("xinzhou/kelan"),
-                city: l.lit("忻州市"),
-                district: Some(l.lit("岢岚县")),
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("573"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
-                                article: l.lit(""),
-                                reliability: Reliability::LocalOfficial,
-                            },
-                            note: None,
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("5678"),
-                            unit: Unit::YuanPerYear,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）"),
-                                article: l.lit(""),
-                                reliability: Reliability::LocalOfficial,
-                            },
-                            note: Some(l.lit("2024年农村标准不作调整，沿用上年；上年起始日期未查到")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("linfen"),
-                city: l.lit("临汾市"),
-                district: None,
-                dibao_standard: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
-            },
-            Area {
-                id: l.lit("lvliang"),
-                city: l.lit("吕梁市"),
-                district: None,
-                dibao_standard: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
-            },
-        ],
+        areas: l.areas(AREAS),
     };
     l.finish(pack)
 }
 
 pub(super) fn shandong() -> Option<PolicyPack> {
+    static AREAS: &[AreaRow] = &[
+        AreaRow { id: "jinan", city: "济南市", district: None, note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "1114", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "济民发〔2024〕3号", article: "", reliability: Reliability::Local, note: Some("公布年份据转载，月日不详，按1月1日计；使用前请核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "884", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "济民发〔2024〕3号", article: "", reliability: Reliability::Local, note: Some("公布年份据转载，月日不详，按1月1日计；使用前请核实") },
+        ] },
+        AreaRow { id: "jinan/five-districts-rural", city: "济南市", district: Some("五区农村"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoRural, value: "1114", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "济民发〔2024〕3号", article: "", reliability: Reliability::Local, note: Some("公布年份据转载，月日不详，按1月1日计；使用前请核实") },
+        ] },
+        AreaRow { id: "qingdao", city: "青岛市", district: Some("七区三市城市"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "1115", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "青民〔2023〕63号", article: "", reliability: Reliability::Local, note: Some("公布年份据转载，月日不详，按1月1日计；使用前请核实") },
+        ] },
+        AreaRow { id: "qingdao/four-districts-rural", city: "青岛市", district: Some("四区农村"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoRural, value: "1115", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "青民〔2023〕63号", article: "", reliability: Reliability::Local, note: Some("公布年份据转载，月日不详，按1月1日计；使用前请核实") },
+        ] },
+        AreaRow { id: "qingdao/three-cities-rural", city: "青岛市", district: Some("三市农村"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoRural, value: "860", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "青民〔2023〕63号", article: "", reliability: Reliability::Local, note: Some("公布年份据转载，月日不详，按1月1日计；使用前请核实") },
+        ] },
+        AreaRow { id: "zibo", city: "淄博市", district: None, note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "989", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "淄民〔2024〕10号", article: "", reliability: Reliability::Local, note: Some("公布年份据转载，月日不详，按1月1日计；使用前请核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "877", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "淄民〔2024〕10号", article: "", reliability: Reliability::Local, note: Some("公布年份据转载，月日不详，按1月1日计；使用前请核实") },
+        ] },
+        AreaRow { id: "zaozhuang", city: "枣庄市", district: None, note: Some("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
+        ] },
+        AreaRow { id: "dongying", city: "东营市", district: None, note: Some("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
+        ] },
+        AreaRow { id: "yantai", city: "烟台市", district: None, note: Some("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
+        ] },
+        AreaRow { id: "weifang", city: "潍坊市", district: None, note: Some("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
+        ] },
+        AreaRow { id: "jining", city: "济宁市", district: None, note: Some("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
+        ] },
+        AreaRow { id: "taian", city: "泰安市", district: None, note: Some("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
+        ] },
+        AreaRow { id: "weihai", city: "威海市", district: None, note: Some("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
+        ] },
+        AreaRow { id: "rizhao", city: "日照市", district: None, note: Some("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
+        ] },
+        AreaRow { id: "linyi", city: "临沂市", district: None, note: Some("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
+        ] },
+        AreaRow { id: "dezhou", city: "德州市", district: None, note: Some("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
+        ] },
+        AreaRow { id: "liaocheng", city: "聊城市", district: None, note: Some("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
+        ] },
+        AreaRow { id: "binzhou", city: "滨州市", district: None, note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "1070", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "滨民〔2024〕6号", article: "", reliability: Reliability::Local, note: Some("公布年份据转载，月日不详，按1月1日计；使用前请核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "864", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "滨民〔2024〕6号", article: "", reliability: Reliability::Local, note: Some("公布年份据转载，月日不详，按1月1日计；使用前请核实") },
+        ] },
+        AreaRow { id: "heze", city: "菏泽市", district: None, note: Some("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
+        ] },
+    ];
     let mut l = Literals::default();
     let pack = PolicyPack {
         format: 1,
@@ -2384,399 +878,52 @@ pub(super) fn shandong() -> Option<PolicyPack> {
             },
             special_assistance: AssistanceVariant::Shandong2024,
         },
-        areas: vec![
-            Area {
-                id: l.lit("jinan"),
-                city: l.lit("济南市"),
-                district: None,
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("1114"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("济民发〔2024〕3号"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("公布年份据转载，月日不详，按1月1日计；使用前请核实")),
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("884"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("济民发〔2024〕3号"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("公布年份据转载，月日不详，按1月1日计；使用前请核实")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("jinan/five-districts-rural"),
-                city: l.lit("济南市"),
-                district: Some(l.lit("五区农村")),
-                dibao_standard: ByAreaKind {
-                    urban: None,
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("1114"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("济民发〔2024〕3号"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("公布年份据转载，月日不详，按1月1日计；使用前请核实")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("qingdao"),
-                city: l.lit("青岛市"),
-                district: Some(l.lit("七区三市城市")),
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("1115"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2023-01-01"),
-                            source: Citation {
-                                document: l.lit("青民〔2023〕63号"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("公布年份据转载，月日不详，按1月1日计；使用前请核实")),
-                        },
-                    ])),
-                    rural: None,
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("qingdao/four-districts-rural"),
-                city: l.lit("青岛市"),
-                district: Some(l.lit("四区农村")),
-                dibao_standard: ByAreaKind {
-                    urban: None,
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("1115"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2023-01-01"),
-                            source: Citation {
-                                document: l.lit("青民〔2023〕63号"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("公布年份据转载，月日不详，按1月1日计；使用前请核实")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("qingdao/three-cities-rural"),
-                city: l.lit("青岛市"),
-                district: Some(l.lit("三市农村")),
-                dibao_standard: ByAreaKind {
-                    urban: None,
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("860"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2023-01-01"),
-                            source: Citation {
-                                document: l.lit("青民〔2023〕63号"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("公布年份据转载，月日不详，按1月1日计；使用前请核实")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("zibo"),
-                city: l.lit("淄博市"),
-                district: None,
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("989"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("淄民〔2024〕10号"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("公布年份据转载，月日不详，按1月1日计；使用前请核实")),
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("877"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("淄民〔2024〕10号"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("公布年份据转载，月日不详，按1月1日计；使用前请核实")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("zaozhuang"),
-                city: l.lit("枣庄市"),
-                district: None,
-                dibao_standard: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
-            },
-            Area {
-                id: l.lit("dongying"),
-                city: l.lit("东营市"),
-                district: None,
-                dibao_standard: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
-            },
-            Area {
-                id: l.lit("yantai"),
-                city: l.lit("烟台市"),
-                district: None,
-                dibao_standard: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
-            },
-            Area {
-                id: l.lit("weifang"),
-                city: l.lit("潍坊市"),
-                district: None,
-                dibao_standard: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
-            },
-            Area {
-                id: l.lit("jining"),
-                city: l.lit("济宁市"),
-                district: None,
-                dibao_standard: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
-            },
-            Area {
-                id: l.lit("taian"),
-                city: l.lit("泰安市"),
-                district: None,
-                dibao_standard: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
-            },
-            Area {
-                id: l.lit("weihai"),
-                city: l.lit("威海市"),
-                district: None,
-                dibao_standard: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
-            },
-            Area {
-                id: l.lit("rizhao"),
-                city: l.lit("日照市"),
-                district: None,
-                dibao_standard: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
-            },
-            Area {
-                id: l.lit("linyi"),
-                city: l.lit("临沂市"),
-                district: None,
-                dibao_standard: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
-            },
-            Area {
-                id: l.lit("dezhou"),
-                city: l.lit("德州市"),
-                district: None,
-                dibao_standard: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
-            },
-            Area {
-                id: l.lit("liaocheng"),
-                city: l.lit("聊城市"),
-                district: None,
-                dibao_standard: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
-            },
-            Area {
-                id: l.lit("binzhou"),
-                city: l.lit("滨州市"),
-                district: None,
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("1070"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("滨民〔2024〕6号"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("公布年份据转载，月日不详，按1月1日计；使用前请核实")),
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("864"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2024-01-01"),
-                            source: Citation {
-                                document: l.lit("滨民〔2024〕6号"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("公布年份据转载，月日不详，按1月1日计；使用前请核实")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("heze"),
-                city: l.lit("菏泽市"),
-                district: None,
-                dibao_standard: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
-            },
-        ],
+        areas: l.areas(AREAS),
     };
     l.finish(pack)
 }
 
 pub(super) fn guangxi() -> Option<PolicyPack> {
+    static AREAS: &[AreaRow] = &[
+        AreaRow { id: "nanning", city: "南宁市", district: None, note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "790", unit: Unit::YuanPerMonth, effective: "2020-04-01", document: "南国早报《南宁提高城乡居民低保标准》（2020-04-08，转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+            FigureRow { of: FigureOf::DibaoUrban, value: "810", unit: Unit::YuanPerMonth, effective: "2022-04-01", document: "南宁市政府通知（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "5500", unit: Unit::YuanPerYear, effective: "2020-04-01", document: "南国早报《南宁提高城乡居民低保标准》（2020-04-08，转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6800", unit: Unit::YuanPerYear, effective: "2022-04-01", document: "南宁市政府通知（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+        ] },
+        AreaRow { id: "liuzhou", city: "柳州市", district: None, note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "770", unit: Unit::YuanPerMonth, effective: "2022-12-01", document: "柳州市县区政府网站", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6000", unit: Unit::YuanPerYear, effective: "2022-12-01", document: "柳州市县区政府网站", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+        ] },
+        AreaRow { id: "guilin", city: "桂林市", district: None, note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "750", unit: Unit::YuanPerMonth, effective: "2020-06-01", document: "桂林日报《我市城乡居民最低生活保障标准提高》（2020-06-11，转载）", article: "", reliability: Reliability::Local, note: Some("据转载；2020年的标准，当地很可能已调整") },
+            FigureRow { of: FigureOf::DibaoRural, value: "5300", unit: Unit::YuanPerYear, effective: "2020-06-01", document: "桂林日报《我市城乡居民最低生活保障标准提高》（2020-06-11，转载）", article: "", reliability: Reliability::Local, note: Some("据转载；2020年的标准，当地很可能已调整") },
+        ] },
+        AreaRow { id: "wuzhou", city: "梧州市", district: None, note: Some("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
+        ] },
+        AreaRow { id: "beihai", city: "北海市", district: None, note: Some("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
+        ] },
+        AreaRow { id: "fangchenggang", city: "防城港市", district: None, note: Some("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
+        ] },
+        AreaRow { id: "qinzhou", city: "钦州市", district: None, note: Some("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
+        ] },
+        AreaRow { id: "guigang", city: "贵港市", district: None, note: Some("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
+        ] },
+        AreaRow { id: "yulin", city: "玉林市", district: None, note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "760", unit: Unit::YuanPerMonth, effective: "2022-11-01", document: "玉林市民政局", article: "", reliability: Reliability::Local, note: None },
+            FigureRow { of: FigureOf::DibaoRural, value: "6000", unit: Unit::YuanPerYear, effective: "2022-11-01", document: "玉林市民政局", article: "", reliability: Reliability::Local, note: None },
+        ] },
+        AreaRow { id: "baise", city: "百色市", district: None, note: Some("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
+        ] },
+        AreaRow { id: "hezhou", city: "贺州市", district: None, note: Some("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
+        ] },
+        AreaRow { id: "hechi", city: "河池市", district: None, note: Some("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
+        ] },
+        AreaRow { id: "laibin", city: "来宾市", district: None, note: Some("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
+        ] },
+        AreaRow { id: "chongzuo", city: "崇左市", district: None, note: Some("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
+        ] },
+    ];
     let mut l = Literals::default();
     let pack = PolicyPack {
         format: 1,
@@ -2924,322 +1071,7 @@ pub(super) fn guangxi() -> Option<PolicyPack> {
             },
             special_assistance: AssistanceVariant::Guangxi2024,
         },
-        areas: vec![
-            Area {
-                id: l.lit("nanning"),
-                city: l.lit("南宁市"),
-                district: None,
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("790"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2020-04-01"),
-                            source: Citation {
-                                document: l.lit("南国早报《南宁提高城乡居民低保标准》（2020-04-08，转载）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据转载，使用前请核实")),
-                        },
-                        Dated {
-                            value: l.lit("810"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2022-04-01"),
-                            source: Citation {
-                                document: l.lit("南宁市政府通知（转载）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据转载，使用前请核实")),
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("5500"),
-                            unit: Unit::YuanPerYear,
-                            effective: l.lit("2020-04-01"),
-                            source: Citation {
-                                document: l.lit("南国早报《南宁提高城乡居民低保标准》（2020-04-08，转载）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据转载，使用前请核实")),
-                        },
-                        Dated {
-                            value: l.lit("6800"),
-                            unit: Unit::YuanPerYear,
-                            effective: l.lit("2022-04-01"),
-                            source: Citation {
-                                document: l.lit("南宁市政府通知（转载）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据转载，使用前请核实")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("liuzhou"),
-                city: l.lit("柳州市"),
-                district: None,
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("770"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2022-12-01"),
-                            source: Citation {
-                                document: l.lit("柳州市县区政府网站"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据转载，使用前请核实")),
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("6000"),
-                            unit: Unit::YuanPerYear,
-                            effective: l.lit("2022-12-01"),
-                            source: Citation {
-                                document: l.lit("柳州市县区政府网站"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据转载，使用前请核实")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("guilin"),
-                city: l.lit("桂林市"),
-                district: None,
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("750"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2020-06-01"),
-                            source: Citation {
-                                document: l.lit("桂林日报《我市城乡居民最低生活保障标准提高》（2020-06-11，转载）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据转载；2020年的标准，当地很可能已调整")),
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("5300"),
-                            unit: Unit::YuanPerYear,
-                            effective: l.lit("2020-06-01"),
-                            source: Citation {
-                                document: l.lit("桂林日报《我市城乡居民最低生活保障标准提高》（2020-06-11，转载）"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: Some(l.lit("据转载；2020年的标准，当地很可能已调整")),
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("wuzhou"),
-                city: l.lit("梧州市"),
-                district: None,
-                dibao_standard: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
-            },
-            Area {
-                id: l.lit("beihai"),
-                city: l.lit("北海市"),
-                district: None,
-                dibao_standard: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
-            },
-            Area {
-                id: l.lit("fangchenggang"),
-                city: l.lit("防城港市"),
-                district: None,
-                dibao_standard: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
-            },
-            Area {
-                id: l.lit("qinzhou"),
-                city: l.lit("钦州市"),
-                district: None,
-                dibao_standard: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
-            },
-            Area {
-                id: l.lit("guigang"),
-                city: l.lit("贵港市"),
-                district: None,
-                dibao_standard: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
-            },
-            Area {
-                id: l.lit("yulin"),
-                city: l.lit("玉林市"),
-                district: None,
-                dibao_standard: ByAreaKind {
-                    urban: Some(Param(vec![
-                        Dated {
-                            value: l.lit("760"),
-                            unit: Unit::YuanPerMonth,
-                            effective: l.lit("2022-11-01"),
-                            source: Citation {
-                                document: l.lit("玉林市民政局"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: None,
-                        },
-                    ])),
-                    rural: Some(Param(vec![
-                        Dated {
-                            value: l.lit("6000"),
-                            unit: Unit::YuanPerYear,
-                            effective: l.lit("2022-11-01"),
-                            source: Citation {
-                                document: l.lit("玉林市民政局"),
-                                article: l.lit(""),
-                                reliability: Reliability::Local,
-                            },
-                            note: None,
-                        },
-                    ])),
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: None,
-            },
-            Area {
-                id: l.lit("baise"),
-                city: l.lit("百色市"),
-                district: None,
-                dibao_standard: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
-            },
-            Area {
-                id: l.lit("hezhou"),
-                city: l.lit("贺州市"),
-                district: None,
-                dibao_standard: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
-            },
-            Area {
-                id: l.lit("hechi"),
-                city: l.lit("河池市"),
-                district: None,
-                dibao_standard: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
-            },
-            Area {
-                id: l.lit("laibin"),
-                city: l.lit("来宾市"),
-                district: None,
-                dibao_standard: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
-            },
-            Area {
-                id: l.lit("chongzuo"),
-                city: l.lit("崇左市"),
-                district: None,
-                dibao_standard: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                disposable_income: ByAreaKind {
-                    urban: None,
-                    rural: None,
-                },
-                note: Some(l.lit("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。")),
-            },
-        ],
+        areas: l.areas(AREAS),
     };
     l.finish(pack)
 }

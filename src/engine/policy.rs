@@ -809,5 +809,74 @@ pub mod builtin {
         pub fn finish<T>(self, value: T) -> Option<T> {
             (!self.failed).then_some(value)
         }
+
+        /// A pack's areas from their generated table. The areas are most of a pack and alike, so
+        /// they are data walked by one loop: as struct literals each cost the page its own code.
+        pub fn areas(&mut self, rows: &'static [AreaRow]) -> Vec<super::Area> {
+            rows.iter()
+                .map(|row| {
+                    let mut area = super::Area {
+                        id: self.lit(row.id),
+                        city: self.lit(row.city),
+                        district: row.district.map(|d| self.lit(d)),
+                        dibao_standard: super::ByAreaKind::default(),
+                        disposable_income: super::ByAreaKind::default(),
+                        note: row.note.map(|n| self.lit(n)),
+                    };
+                    for figure in row.figures {
+                        let dated = super::Dated {
+                            value: self.lit(figure.value),
+                            unit: figure.unit,
+                            effective: self.lit(figure.effective),
+                            source: crate::engine::citation::Citation {
+                                document: self.lit(figure.document),
+                                article: self.lit(figure.article),
+                                reliability: figure.reliability,
+                            },
+                            note: figure.note.map(|n| self.lit(n)),
+                        };
+                        let slot = match figure.of {
+                            FigureOf::DibaoUrban => &mut area.dibao_standard.urban,
+                            FigureOf::DibaoRural => &mut area.dibao_standard.rural,
+                            FigureOf::IncomeUrban => &mut area.disposable_income.urban,
+                            FigureOf::IncomeRural => &mut area.disposable_income.rural,
+                        };
+                        slot.get_or_insert_with(|| super::Param(Vec::new())).0.push(dated);
+                    }
+                    area
+                })
+                .collect()
+        }
+    }
+
+    /// Which of an area's figures a generated row holds.
+    #[derive(Debug, Clone, Copy)]
+    pub enum FigureOf {
+        DibaoUrban,
+        DibaoRural,
+        IncomeUrban,
+        IncomeRural,
+    }
+
+    /// One dated figure of a built-in area, as the generated table holds it (text converted by
+    /// [`Literals`], like the rest of the generated packs).
+    pub struct FigureRow {
+        pub of: FigureOf,
+        pub value: &'static str,
+        pub unit: super::Unit,
+        pub effective: &'static str,
+        pub document: &'static str,
+        pub article: &'static str,
+        pub reliability: crate::engine::citation::Reliability,
+        pub note: Option<&'static str>,
+    }
+
+    /// One built-in area, as the generated table holds it.
+    pub struct AreaRow {
+        pub id: &'static str,
+        pub city: &'static str,
+        pub district: Option<&'static str>,
+        pub note: Option<&'static str>,
+        pub figures: &'static [FigureRow],
     }
 }

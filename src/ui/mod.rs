@@ -301,6 +301,7 @@ pub fn app(props: &AppProps) -> Html {
         let mut state = State::default();
         if let Some((pack, area)) = region {
             state.answers.place.pack = pack;
+            state.answers.place.city = state::city_of(&area).to_string();
             state.answers.place.area = area;
         }
         state

@@ -7,13 +7,13 @@ use super::choices::*;
 use super::fields::{yes_no, Checkbox, MoneyField, SelectField, TextField};
 use super::route::{route_button, route_link, Navigator, Route};
 use super::state::{
-    Action, Answers, AssetAnswers, DestituteAges, IncomeLine, MemberAnswers, MoneyAnswer, PlaceAnswers, Problem,
-    SituationAnswers, SpendingAnswers, Step,
+    city_of, Action, Answers, AssetAnswers, DestituteAges, IncomeLine, MemberAnswers, MoneyAnswer, PlaceAnswers,
+    Problem, SituationAnswers, SpendingAnswers, Step,
 };
 use super::{packs, today, Dispatch, Problems, Store};
 use crate::engine::context::{area_figure, LocalFigure, Origin};
 use crate::engine::household::{AreaKind, MAX_MEMBERS};
-use crate::engine::policy::PolicyPack;
+use crate::engine::policy::{Area, PolicyPack};
 
 pub fn error_for(problems: &[Problem], field: &str) -> Option<String> {
     problems.iter().find(|p| p.field == field).map(|p| p.message.clone())
@@ -187,10 +187,24 @@ pub fn place_section(props: &PlaceSectionProps) -> Html {
     let place = props.place.clone();
     let set = |f: fn(&mut PlaceAnswers, String)| edit(&store, &place, Action::SetPlace, f);
     let pack = packs().iter().find(|p| p.id == place.pack);
-    let mut area_options = vec![("".into(), "我的地区不在列表中".into())];
-    if let Some(pack) = pack {
-        area_options.extend(pack.areas.iter().map(|a| (a.id.clone().into(), a.display_name().into())));
+    let areas = pack.map(|p| p.areas.as_slice()).unwrap_or_default();
+    // Every city of the province, in the pack's order, each once (its areas share an id prefix).
+    let mut city_options = vec![("".into(), "我的城市不在列表中".into())];
+    for area in areas {
+        let key = city_of(&area.id);
+        if !city_options.iter().any(|(k, _): &(AttrValue, AttrValue)| k.as_str() == key) {
+            city_options.push((AttrValue::from(key.to_string()), AttrValue::from(area.city.clone())));
+        }
     }
+    let city_areas: Vec<&Area> =
+        areas.iter().filter(|a| !place.city.is_empty() && city_of(&a.id) == place.city).collect();
+    let mut district_options = vec![("".into(), "不清楚，或不在列表中".into())];
+    district_options.extend(
+        city_areas
+            .iter()
+            .map(|a| (a.id.clone().into(), a.district.clone().unwrap_or_else(|| "全市其他地区".into()).into())),
+    );
+    let chosen = pack.and_then(|p| p.area(&place.area));
     let standard = pack.and_then(|p| pack_standard(p, &place.area, place.area_kind));
     let own_standard = edit(&store, &place, Action::SetPlace, |p, checked: bool| p.own_standard = checked);
     let set_money = |f: fn(&mut PlaceAnswers, MoneyAnswer)| edit(&store, &place, Action::SetPlace, f);
@@ -202,9 +216,13 @@ pub fn place_section(props: &PlaceSectionProps) -> Html {
                 <SelectField id="place-pack" label="省份" value={place.pack.clone()}
                     options={vec![("shanxi".into(), "山西省".into()), ("shandong".into(), "山东省".into()), ("guangxi".into(), "广西壮族自治区".into()), ("national".into(), "其他省份".into())]}
                     onchange={set(|p, v| p.pack = v)} />
-                <SelectField id="place-area" label="市、县（区）" value={place.area.clone()} options={area_options}
-                    hint={Some(AttrValue::from("只列出了我们找到公开低保标准的地区。"))}
-                    onchange={set(|p, v| p.area = v)} />
+                <SelectField id="place-city" label="市" value={place.city.clone()} options={city_options}
+                    onchange={set(|p, v| p.choose_city(v))} />
+                if city_areas.len() > 1 {
+                    <SelectField id="place-area" label="区、县" value={place.area.clone()} options={district_options}
+                        hint={Some(AttrValue::from("各区县的低保标准可能不同。"))}
+                        onchange={set(|p, v| p.area = v)} />
+                }
                 <SelectField id="place-kind" label="城市还是农村" value={key_of(AREA_KINDS, &place.area_kind)} options={options(AREA_KINDS)}
                     onchange={set(|p, v| p.area_kind = pick(AREA_KINDS, &v).unwrap_or(AreaKind::Urban))} />
             </fieldset>
@@ -212,8 +230,12 @@ pub fn place_section(props: &PlaceSectionProps) -> Html {
                 if let Some(s) = &standard {
                     <p>{ "当地低保标准：" }<strong>{ s.describe() }</strong></p>
                     if let Origin::Pack { note: Some(note), .. } = &s.origin { <p class="hint">{ note.clone() }</p> }
+                    if let Some(stale) = s.stale_warning(today()) { <p class="warning" id="place-stale">{ stale }</p> }
+                } else if let Some(note) = chosen.and_then(|a| a.note.clone()) {
+                    <p id="place-none">{ note }</p>
+                    <p>{ "不填也可以：结果会告诉您，当地标准高于多少时可能符合。" }</p>
                 } else {
-                    <p>{ "没有找到您所在地区的低保标准。请在下面填写（可以问乡镇、街道、村居委会或拨打12345）。" }</p>
+                    <p id="place-none">{ "没有找到您所在地区的低保标准。请在下面填写（可以问乡镇、街道、村居委会或拨打12345）；不填也可以：结果会告诉您，当地标准高于多少时可能符合。" }</p>
                 }
             </div>
             { say("您知道当地的低保标准是每人每月多少钱吗？不知道也没关系。") }
@@ -631,10 +653,11 @@ pub fn money_page() -> Html {
 /// so none can appear).
 pub fn answer_rows(a: &Answers) -> Vec<(String, String, Route)> {
     let pack = packs().iter().find(|p| p.id == a.place.pack);
-    let area = pack
-        .and_then(|p| p.area(&a.place.area))
-        .map(|area| area.display_name())
-        .unwrap_or_else(|| "未列出".to_string());
+    let city = || pack?.areas.iter().find(|area| city_of(&area.id) == a.place.city).map(|area| area.city.clone());
+    let area = match pack.and_then(|p| p.area(&a.place.area)) {
+        Some(area) => area.display_name(),
+        None => city().map_or_else(|| "未列出".to_string(), |city| format!("{city}（区县未选）")),
+    };
     let money = |m: &MoneyAnswer| {
         if m.text.trim().is_empty() {
             "未填".to_string()

@@ -31,6 +31,10 @@ impl MoneyAnswer {
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlaceAnswers {
     pub pack: String,
+    /// The city chosen (its areas' common id prefix, `datong`); empty when not listed.
+    pub city: String,
+    /// The area within the city whose figures apply (`datong/pingcheng`): chosen for the user when
+    /// the city has one; empty when unknown.
     pub area: String,
     pub area_kind: AreaKind,
     pub own_standard: bool,
@@ -140,6 +144,7 @@ impl Default for Answers {
         Answers {
             place: PlaceAnswers {
                 pack: "shanxi".to_string(),
+                city: String::new(),
                 area: String::new(),
                 area_kind: AreaKind::Urban,
                 own_standard: false,
@@ -185,6 +190,28 @@ impl Answers {
     }
 }
 
+/// The city an area id belongs to: the part before `/` (`datong/pingcheng` → `datong`).
+pub fn city_of(area_id: &str) -> &str {
+    area_id.split('/').next().unwrap_or_default()
+}
+
+impl PlaceAnswers {
+    /// Chooses a city; a city with one area has it chosen too, one with several waits for the
+    /// district (until then no local figure applies).
+    pub fn choose_city(&mut self, city: String) {
+        let mut areas = crate::ui::packs()
+            .iter()
+            .filter(|p| p.id == self.pack)
+            .flat_map(|p| p.areas.iter())
+            .filter(|a| city_of(&a.id) == city && !city.is_empty());
+        self.area = match (areas.next(), areas.next()) {
+            (Some(only), None) => only.id.clone(),
+            _ => String::new(),
+        };
+        self.city = city;
+    }
+}
+
 /// Every change the page can make. Components only dispatch these.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -226,7 +253,7 @@ impl Reducible for State {
             Action::SetPlace(place) => {
                 if place.pack != answers.place.pack {
                     // Another province: its areas differ.
-                    answers.place = PlaceAnswers { area: String::new(), ..place };
+                    answers.place = PlaceAnswers { city: String::new(), area: String::new(), ..place };
                 } else {
                     answers.place = place;
                 }

@@ -46,7 +46,9 @@ const next = (page) => page.getByRole('button', { name: '继续' }).click();
 async function place(page, { province, area = '', kind = 'urban', standard }) {
   await page.getByRole('link', { name: '开始' }).click();
   await page.getByLabel('省份').selectOption(province);
-  await page.getByLabel('市、县（区）').selectOption(area);
+  // The city, then (for a city whose districts differ) the district.
+  await page.getByLabel('市', { exact: true }).selectOption(area.split('/')[0]);
+  if (area && (await page.locator('#place-area').count()) > 0) await page.getByLabel('区、县').selectOption(area);
   await page.getByLabel('城市还是农村').selectOption(kind);
   if (standard) {
     await page.getByLabel('我知道本地的低保标准，用我填写的数').check();
@@ -158,6 +160,7 @@ test('a family below the standard is told 低保 is likely, filled in by keyboar
   const tabToText = (text) => tabTo((f) => f.text === text, text);
   await tabToText('开始'); await key('Enter');
   await page.getByRole('heading', { level: 1, name: '您住在哪里' }).waitFor();
+  await tabToId('place-city'); await key('ArrowDown');
   await tabToId('place-area'); await key('ArrowDown');
   assert.equal(await page.locator('#place-area').inputValue(), 'taiyuan/urban');
   await tabToText('继续'); await key('Enter');
@@ -639,6 +642,55 @@ test('the printed result carries the date, the province and area, the standard w
   await page.screenshot({ path: join(ARTIFACTS, 'print-results.png'), fullPage: true });
   await page.emulateMedia({ media: 'screen' });
   assert.equal(await folded.isVisible(), false, 'and stays folded on screen');
+  await context.close();
+});
+
+test('every prefecture-level city of 山西 (11), 山东 (16) and 广西 (14) can be chosen, with or without a published figure', async () => {
+  const { page, context } = await open();
+  await page.getByRole('link', { name: '开始' }).click();
+  for (const [province, cities] of [['shanxi', 11], ['shandong', 16], ['guangxi', 14]]) {
+    await page.getByLabel('省份').selectOption(province);
+    // One option per city, and the first: 我的城市不在列表中.
+    assert.equal(await page.locator('#place-city option').count(), cities + 1, province);
+  }
+  await page.getByLabel('省份').selectOption('shandong');
+  await page.getByLabel('市', { exact: true }).selectOption('linyi');
+  assert.match(await page.locator('#place-none').innerText(), /未找到公开的低保标准/);
+  assert.equal(await page.locator('#place-area').count(), 0, '临沂 has one entry: no district question');
+  await context.close();
+});
+
+test('a city whose figure is more than 12 months old shows it with a warning, and a typed standard overrides it', async () => {
+  const { page, context } = await open();
+  await place(page, { province: 'guangxi', area: 'guilin' });
+  assert.match(await page.locator('.panel').innerText(), /750元\/人\/月（桂林市，城市标准，2020-06-01起执行/);
+  assert.match(await page.locator('#place-stale').innerText(), /该标准自2020年6月起执行，当地可能已调整，请以当地公布为准/);
+  await page.getByLabel('我知道本地的低保标准，用我填写的数').check();
+  await page.locator('#place-standard').fill('900');
+  await next(page);
+  await member(page, 0, { relation: 'applicant', age: '45', work: 'unemployed' });
+  await next(page);
+  await income(page, 0, { amount: '800' });
+  await answerTheRestWithZero(page);
+  await next(page);
+  await next(page);
+  await page.locator('.result-banner').waitFor();
+  const main = await page.locator('main').innerText();
+  assert.match(main, /所用低保标准：900元\/人\/月（您填写的数值）/);
+  assert.match(await page.locator('.result-banner').innerText(), /最低生活保障（低保）/, '800 is below the typed 900, though above 桂林’s 750');
+  await context.close();
+});
+
+test('a household in a city without a published standard is told the standard above which it may qualify for 低保 and for 边缘', async () => {
+  const { page, context } = await open();
+  const banner = await household(page, {
+    place: { province: 'shandong', area: 'linyi' },
+    members: [{ relation: 'applicant', age: '45', work: 'unemployed' }],
+    income: [{ amount: '620' }],
+  }, 'no-city-standard');
+  assert.match(banner, /您家人均月收入620元。只要当地低保标准高于620元，就可能符合最低生活保障（低保）/);
+  assert.match(banner, /高于413\.34元，就可能符合低保边缘家庭/);
+  assert.doesNotMatch(banner, /最可能符合/);
   await context.close();
 });
 

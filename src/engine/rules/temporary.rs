@@ -24,7 +24,7 @@ use rust_decimal::Decimal;
 use crate::engine::citation::{doc, Citation};
 use crate::engine::context::Context;
 use crate::engine::money::{MoneyError, Yuan};
-use crate::engine::outcome::{Category, CategoryResult, Check, Figure, Outcome, Status, Subject};
+use crate::engine::outcome::{Category, CategoryResult, Check, Figure, LocalRules, Outcome, Status, Subject};
 use crate::engine::policy::TemporaryVariant;
 use crate::engine::rules::rigid::rigid_total;
 
@@ -288,7 +288,10 @@ fn before_review(ctx: &Context, variant: TemporaryVariant, earlier: &[CategoryRe
                 if best == Status::Likely { Outcome::Pass } else { Outcome::Unknown },
                 format!("您家可能符合：{}。", names.join("；")),
                 citation.clone(),
-            ),
+            )
+            // Undecided while those categories are: it waits on what they wait on (an unknown
+            // 低保标准 above all), so it never leads a result that has no standard.
+            .waiting_on(open.iter().fold(LocalRules::NONE, |all, r| all.union(r.waits_on))),
             Check::fact(
                 "temporary.before_review.hardship",
                 "基本生活确有困难（视困难程度）",
