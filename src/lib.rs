@@ -30,6 +30,8 @@
 
 pub mod api;
 pub mod call_record;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod coverage;
 pub mod engine;
 pub mod format;
 pub mod input;

@@ -103,6 +103,18 @@ fn without_a_standard_the_text_report_says_the_standard_is_unknown_not_that_noth
 }
 
 #[test]
+fn coverage_lists_every_city_of_the_three_provinces_with_the_stale_and_the_missing() {
+    let out = assess(&["--coverage", "--date", "2026-12-01"], None);
+    assert!(out.status.success());
+    let report = text(&out.stdout);
+    assert!(report.contains("山西省：11 个市"), "{report}");
+    assert!(report.contains("山东省：16 个市"), "{report}");
+    assert!(report.contains("广西壮族自治区：14 个市"), "{report}");
+    assert!(report.contains("桂林市（2020-06-01起）"), "{report}");
+    assert!(report.contains("没有标准：阳泉市"), "{report}");
+}
+
+#[test]
 fn a_bad_household_is_refused_with_the_path_and_exit_code_1() {
     for (input, path) in [
         (r#"{"members":[{"age":200}]}"#, "members[0].age"),

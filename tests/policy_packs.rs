@@ -215,3 +215,61 @@ fn a_partner_pack_with_a_financial_asset_limit_decides_the_property_test() {
     household.assets.vehicles = 1;
     assert_eq!(dibao(&household), Outcome::Unknown);
 }
+
+#[test]
+fn every_prefecture_level_city_of_the_three_provinces_is_listed_once_in_order() {
+    let expected = [
+        ("shanxi", "太原市 大同市 阳泉市 长治市 晋城市 朔州市 晋中市 运城市 忻州市 临汾市 吕梁市"),
+        (
+            "shandong",
+            "济南市 青岛市 淄博市 枣庄市 东营市 烟台市 潍坊市 济宁市 泰安市 威海市 日照市 临沂市 德州市 聊城市 滨州市 菏泽市",
+        ),
+        ("guangxi", "南宁市 柳州市 桂林市 梧州市 北海市 防城港市 钦州市 贵港市 玉林市 百色市 贺州市 河池市 来宾市 崇左市"),
+    ];
+    for (id, cities) in expected {
+        let pack = load(id);
+        let mut listed: Vec<&str> = Vec::new();
+        for area in &pack.areas {
+            if listed.last() != Some(&area.city.as_str()) {
+                listed.push(&area.city);
+            }
+        }
+        assert_eq!(listed.join(" "), cities, "{id}: each city once, its areas together");
+    }
+}
+
+#[test]
+fn every_built_in_local_figure_has_a_source_and_a_date_and_every_city_without_one_says_why() {
+    for id in builtin::IDS {
+        for area in &load(id).areas {
+            let figures: Vec<_> = [&area.dibao_standard.urban, &area.dibao_standard.rural]
+                .into_iter()
+                .flatten()
+                .flat_map(|p| p.0.iter())
+                .collect();
+            for dated in &figures {
+                assert!(!dated.source.document.trim().is_empty(), "{}: a figure without a source", area.id);
+                assert!(
+                    dated.effective > Day::parse("2000-01-01").expect("day"),
+                    "{}: a figure without a date",
+                    area.id
+                );
+            }
+            if figures.is_empty() {
+                assert!(
+                    area.note.as_deref().is_some_and(|n| n.contains("未找到")),
+                    "{}: no figure and no reason",
+                    area.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn an_area_without_a_figure_or_a_note_is_refused() {
+    let mut pack = shanxi_json();
+    pack["areas"] = serde_json::json!([{ "id": "yangquan", "city": "阳泉市" }]);
+    let errors = refused(pack);
+    assert!(errors.iter().any(|e| e.contains("areas[0].note")), "{errors:?}");
+}

@@ -141,6 +141,8 @@ export interface Check {
   citation: Citation;
   /** For an unknown outcome, the local rules it waits on; absent when none. */
   waits_on?: LocalRule[];
+  /** For an income test whose 低保标准 is unknown: the monthly standard per person above which it is met. */
+  standard_above?: Decimal;
 }
 export interface Assistance {
   kind: 'medical' | 'education' | 'housing' | 'employment' | 'disaster' | 'temporary' | 'other';

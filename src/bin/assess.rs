@@ -3,6 +3,7 @@
 //! ```text
 //! assess household.json [--policy pack.json] [--date YYYY-MM-DD] [--text]
 //! assess --check-policy pack.json
+//! assess --coverage [--date YYYY-MM-DD]
 //! ```
 //! `-` reads from standard input. Exit codes: 0 done, 1 the input was refused (with every message on
 //! standard error), 2 the command line or a file could not be read.
@@ -18,14 +19,17 @@ use low_income_check::report::render_text;
 const USAGE: &str = "用法：
   assess <household.json> [--policy <pack.json>] [--date YYYY-MM-DD] [--text]
   assess --check-policy <pack.json>
+  assess --coverage [--date YYYY-MM-DD]
 文件名写 - 表示从标准输入读取。
   --policy  使用自己的政策包（默认使用家庭文件 place.pack 指定的内置政策包，缺省为 national）
   --date    评估日期（优先于家庭文件的 as_of；都没有时为今天，北京时间）
-  --text    输出可读的文字报告，而不是 JSON";
+  --text    输出可读的文字报告，而不是 JSON
+  --coverage  列出内置政策包各市低保标准的覆盖情况：12个月内、更早、没有";
 
 enum Command {
     Assess { household: String, policy: Option<String>, date: Option<String>, text: bool },
     CheckPolicy(String),
+    Coverage { date: Option<String> },
     Help,
 }
 
@@ -37,18 +41,26 @@ fn parse_args() -> Result<Command, String> {
     let mut date = None;
     let mut text = false;
     let mut check = None;
+    let mut coverage = false;
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
             Long("policy") => policy = Some(value(&mut parser)?),
             Long("date") => date = Some(value(&mut parser)?),
             Long("text") => text = true,
             Long("check-policy") => check = Some(value(&mut parser)?),
+            Long("coverage") => coverage = true,
             Short('h') | Long("help") => return Ok(Command::Help),
             Value(v) if household.is_none() => {
                 household = Some(v.string().map_err(|_| "文件名不是有效的 UTF-8".to_string())?)
             }
             _ => return Err(arg.unexpected().to_string()),
         }
+    }
+    if coverage {
+        return match (check, household) {
+            (None, None) => Ok(Command::Coverage { date }),
+            _ => Err("--coverage 不能与家庭文件或 --check-policy 一起使用".to_string()),
+        };
     }
     match (check, household) {
         (Some(pack), None) => Ok(Command::CheckPolicy(pack)),
@@ -122,6 +134,18 @@ fn run() -> Result<(), ExitCode> {
     match command {
         Command::Help => {
             println!("{USAGE}");
+            Ok(())
+        }
+        Command::Coverage { date } => {
+            let day = match date {
+                Some(d) => Day::parse(&d).map_err(|e| {
+                    eprintln!("--date：{e}");
+                    ExitCode::from(2)
+                })?,
+                None => today(),
+            };
+            let packs: Vec<PolicyPack> = builtin::IDS.iter().filter_map(|id| builtin::load(id)?.ok()).collect();
+            print!("{}", low_income_check::coverage::report(&packs, day));
             Ok(())
         }
         Command::CheckPolicy(path) => {
