@@ -13,12 +13,13 @@ pub fn call_record(a: &Assessment) -> String {
     // Writing into a String cannot fail; the results are ignored on purpose.
     let _ = writeln!(out, "【社会救助咨询记录】评估日期 {}（不含姓名、身份证号、电话）", a.as_of);
     let standard = a.standard.as_ref().map(|s| s.describe()).unwrap_or_else(|| "未知（需当地核实）".to_string());
-    let _ = writeln!(out, "地区：{}；低保标准：{}", a.pack.name, standard);
     let h = &a.household;
+    let _ = writeln!(out, "地区：{} {}；低保标准：{}", a.pack.name, h.area, standard);
     let _ = writeln!(
         out,
-        "家庭：{}人；近12个月计入收入{}元，人均每月{}元；刚性支出{}元；金融资产{}元",
+        "家庭：{}人（{}）；近12个月计入收入{}元，人均每月{}元；刚性支出{}元；金融资产{}元",
         h.members,
+        h.composition,
         Yuan(h.net_income),
         Yuan(h.per_capita_monthly_income),
         Yuan(h.rigid_spending),
@@ -104,8 +105,14 @@ mod tests {
                 "income":[{"member":0,"kind":"wages","amount":"1400","per":"month"}]}"#,
             "shanxi",
         );
-        assert!(text.contains("地区：山西省；低保标准：760元/人/月（太原市城镇，城市标准，2023-01-01起执行"), "{text}");
-        assert!(text.contains("家庭：2人；近12个月计入收入16800元，人均每月700元"));
+        assert!(
+            text.contains(
+                "地区：山西省 太原市城镇（城市）；低保标准：760元/人/月（太原市城镇，城市标准，2023-01-01起执行"
+            ),
+            "{text}"
+        );
+        // Who is in the household, by relation and age: never a name, an ID or a phone number.
+        assert!(text.contains("家庭：2人（申请人40岁、子女9岁）；近12个月计入收入16800元，人均每月700元"), "{text}");
         assert!(text.contains("结论：最低生活保障（低保）（很可能符合）"));
         assert!(text.contains("告知来电人：以家庭为单位"));
         assert!(text.contains("带齐材料：申请人及家庭成员的居民身份证、户口簿"));

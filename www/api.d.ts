@@ -174,6 +174,10 @@ export interface Assessment {
   disposable_income: LocalFigure | null;
   household: {
     members: number;
+    /** Relations and ages, no names: "申请人本人45岁、配偶43岁". */
+    composition: string;
+    /** The pack's area and 城市/农村: "太原市城镇（城市）". */
+    area: string;
     counted_income: Decimal;
     not_counted_income: Decimal;
     locally_decided_income: Decimal;

@@ -46,6 +46,10 @@ pub struct PackInfo {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct HouseholdFigures {
     pub members: usize,
+    /// Who the members are, without names: "申请人本人45岁、配偶43岁" (relation and age only).
+    pub composition: String,
+    /// The area of the pack the household named, with 城市/农村: "太原市城镇（城市）".
+    pub area: String,
     /// Over the last 12 months.
     pub counted_income: Decimal,
     pub not_counted_income: Decimal,
@@ -200,8 +204,14 @@ pub fn assess(household: &Household, pack: &PolicyPack, today: Day) -> Result<As
 
 fn household_figures(ctx: &Context) -> Result<HouseholdFigures, MoneyError> {
     let per_capita = money::div(money::div(ctx.net_income, ctx.members)?, Decimal::from(12))?;
+    let household = ctx.household;
+    let composition: Vec<String> =
+        household.members.iter().map(|m| format!("{}{}岁", m.relation.label(), m.age.years())).collect();
+    let area = household.place.area.as_deref().and_then(|id| ctx.pack.area(id)).map(|a| a.display_name());
     Ok(HouseholdFigures {
-        members: ctx.household.members.len(),
+        members: household.members.len(),
+        composition: composition.join("、"),
+        area: format!("{}（{}）", area.as_deref().unwrap_or("未列出的地区"), household.place.area_kind.label()),
         counted_income: ctx.income.counted,
         not_counted_income: ctx.income.not_counted,
         locally_decided_income: ctx.income.locally_decided,

@@ -3,7 +3,12 @@
 //! ticket. "新来电" wipes every answer; nothing is ever stored.
 //!
 //! Shortcuts (Alt, so they never collide with typing): Alt+A add a member, Alt+I add an income line,
-//! Alt+Y switch the focused amount between 每月 and 每年, Alt+R jump to the result, Alt+N new call.
+//! Alt+Y switch the focused amount between 每月 and 每年, Alt+R jump to the result, Alt+N new call,
+//! Alt+U undo the new call.
+//!
+//! One screen: the questions are a dense grid, and the sentence to read for the focused question is
+//! shown beside the live result (every script inline on request), so the form stays short enough for
+//! the result to stay in view.
 
 use std::rc::Rc;
 
@@ -62,6 +67,10 @@ fn use_shortcuts(store: &Store, container: &NodeRef) {
                         focus_last_later(&scope, "#place-pack");
                         true
                     }
+                    "KeyU" => {
+                        store.dispatch(Action::Undo);
+                        true
+                    }
                     _ => false,
                 };
                 if handled {
@@ -76,6 +85,27 @@ fn use_shortcuts(store: &Store, container: &NodeRef) {
             drop(listener);
         }
     });
+}
+
+/// The script for a focused control: the nearest `.say` line before it in the form (the questions a
+/// script introduces follow it, follow-up questions included).
+#[cfg(target_arch = "wasm32")]
+fn script_before(control: &web_sys::Element) -> Option<String> {
+    let mut node = control.clone();
+    loop {
+        let mut sibling = node.previous_element_sibling();
+        while let Some(element) = sibling {
+            if element.class_name().split(' ').any(|c| c == "say") {
+                return element.text_content();
+            }
+            sibling = element.previous_element_sibling();
+        }
+        let parent = node.parent_element()?;
+        if parent.tag_name() == "FORM" {
+            return None;
+        }
+        node = parent;
+    }
 }
 
 /// Focuses and selects the call record once the next render has written it.
@@ -105,7 +135,7 @@ fn hotline_intro() -> Html {
             <p class="shortcuts" id="shortcuts">
                 { "快捷键：" }<kbd>{ "Alt+A" }</kbd>{ " 添加成员 · " }<kbd>{ "Alt+I" }</kbd>{ " 添加收入 · " }
                 <kbd>{ "Alt+Y" }</kbd>{ " 当前金额切换每月/每年 · " }<kbd>{ "Alt+R" }</kbd>{ " 看结果 · " }
-                <kbd>{ "Alt+N" }</kbd>{ " 新来电（清空）" }
+                <kbd>{ "Alt+N" }</kbd>{ " 新来电（清空）· " }<kbd>{ "Alt+U" }</kbd>{ " 撤销清空" }
             </p>
         </>
     }
@@ -123,6 +153,33 @@ pub fn hotline_page() -> Html {
             problems.iter().map(|p| format!("{}：{}", p.label, p.message)).collect()
         }
         Err(NotAssessed::Failed(message)) => vec![message.clone()],
+    };
+    // The script for the focused question, shown beside the result; or every script inline.
+    let script = use_state(|| None::<String>);
+    let all_scripts = use_state(|| false);
+    let on_focus = {
+        let script = script.clone();
+        Callback::from(move |event: FocusEvent| {
+            #[cfg(target_arch = "wasm32")]
+            {
+                use wasm_bindgen::JsCast;
+                if let Some(text) =
+                    event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|el| script_before(&el))
+                {
+                    script.set(Some(text));
+                }
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (&event, &script);
+        })
+    };
+    let toggle_scripts = {
+        let all_scripts = all_scripts.clone();
+        Callback::from(move |_: MouseEvent| all_scripts.set(!*all_scripts))
+    };
+    let undo = {
+        let store = store.clone();
+        Callback::from(move |_: MouseEvent| store.dispatch(Action::Undo))
     };
     let new_call = {
         let store = store.clone();
@@ -168,7 +225,11 @@ pub fn hotline_page() -> Html {
         <div class="hotline" ref={container}>
             <HotlineIntro />
             <div class="hotline-grid">
-                <form class="hotline-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                <form class={classes!("hotline-form", all_scripts.then_some("scripts-shown"))} novalidate=true
+                    onfocusin={on_focus} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                    <button type="button" class="toggle" aria-pressed={if *all_scripts { "true" } else { "false" }} onclick={toggle_scripts}>
+                        { "显示全部话术" }
+                    </button>
                     <h2>{ "地区" }</h2>
                     <PlaceSection scripted=true place={store.answers.place.clone()} dispatch={store.dispatcher()} />
                     <h2>{ "家庭成员" }</h2>
@@ -177,6 +238,13 @@ pub fn hotline_page() -> Html {
                     { money_section_for(&store, true) }
                 </form>
                 <section class="hotline-result" aria-labelledby="hotline-result-title">
+                    if store.cleared.is_some() {
+                        <p class="warning" role="status" id="hotline-undo">
+                            { "已清空上一通电话的回答。" }
+                            <button type="button" class="button secondary" onclick={undo}>{ "撤销清空（Alt+U）" }</button>
+                        </p>
+                    }
+                    if let Some(line) = &*script { <p class="say" id="hotline-script">{ line.clone() }</p> }
                     <h2 id="hotline-result-title" tabindex="-1">{ "实时结果" }</h2>
                     <div id="hotline-live" aria-live="polite">
                         if !pending.is_empty() {
@@ -208,8 +276,8 @@ pub fn hotline_page() -> Html {
                     <textarea id="call-record" readonly=true rows="14" value={shown_record}
                         placeholder="通话结束时按“生成并选中记录”" />
                     <div class="actions">
-                        <button type="button" class="button secondary" onclick={write_record}>{ "生成并选中记录（再按 Ctrl+C 复制）" }</button>
-                        <button type="button" class="button" onclick={new_call}>{ "新来电（清空所有回答）" }</button>
+                        <button type="button" class="button" onclick={write_record}>{ "生成并选中记录（再按 Ctrl+C 复制）" }</button>
+                        <button type="button" class="button secondary" onclick={new_call}>{ "新来电（清空，可撤销）" }</button>
                     </div>
                 </section>
             </div>

@@ -231,6 +231,9 @@ pub fn place_section(props: &PlaceSectionProps) -> Html {
                     <p>{ "当地低保标准：" }<strong>{ s.describe() }</strong></p>
                     if let Origin::Pack { note: Some(note), .. } = &s.origin { <p class="hint">{ note.clone() }</p> }
                     if let Some(stale) = s.stale_warning(today()) { <p class="warning" id="place-stale">{ stale }</p> }
+                } else if props.scripted {
+                    // The operator is 12345: the caller is not sent back to it.
+                    <p id="place-none">{ "该地未找到公开的低保标准。来电人知道就填写；不知道也能判断：结果会给出标准高于多少时可能符合，并请来电人向乡镇（街道）问清。" }</p>
                 } else if let Some(note) = chosen.and_then(|a| a.note.clone()) {
                     <p id="place-none">{ note }</p>
                     <p>{ "不填也可以：结果会告诉您，当地标准高于多少时可能符合。" }</p>
@@ -238,7 +241,8 @@ pub fn place_section(props: &PlaceSectionProps) -> Html {
                     <p id="place-none">{ "没有找到您所在地区的低保标准。请在下面填写（可以问乡镇、街道、村居委会或拨打12345）；不填也可以：结果会告诉您，当地标准高于多少时可能符合。" }</p>
                 }
             </div>
-            { say("您知道当地的低保标准是每人每月多少钱吗？不知道也没关系。") }
+            // The caller is asked for the standard only when the area's is not known.
+            if standard.is_none() { { say("您知道当地的低保标准是每人每月多少钱吗？不知道也没关系。") } }
             <Checkbox id="place-own" label="我知道本地的低保标准，用我填写的数" checked={place.own_standard} onchange={own_standard} />
             if place.own_standard || standard.is_none() {
                 <MoneyField id="place-standard" label="当地低保标准（每人）" answer={place.standard.clone()}

@@ -231,8 +231,10 @@ pub enum Action {
     TogglePeriod(String),
     /// The user reached the review step: unanswered questions are reported from now on.
     ReachedReview,
-    /// Clears every answer (a new check, or a new call).
+    /// Clears every answer (a new check, or a new call), keeping them for `Undo` until the next change.
     Reset,
+    /// Brings back the answers the last `Reset` cleared (新来电 pressed by mistake).
+    Undo,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -241,6 +243,9 @@ pub struct State {
     pub large_text: bool,
     /// Whether unanswered questions are reported yet (GOV.UK: only once the user asks to go on).
     pub report_missing: bool,
+    /// The answers the last `Reset` cleared, until the next change of the answers: kept in memory
+    /// only, like every answer, so that a new call started by mistake can be undone.
+    pub cleared: Option<Rc<Answers>>,
 }
 
 impl Reducible for State {
@@ -248,6 +253,8 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
+        // Any change of the answers ends the chance to undo a reset; the switches below keep it.
+        let cleared = next.cleared.take();
         let answers = &mut next.answers;
         match action {
             Action::SetPlace(place) => {
@@ -305,7 +312,10 @@ impl Reducible for State {
             Action::SetAssets(assets) => answers.assets = assets,
             Action::SetSituation(situation) => answers.situation = situation,
             Action::SetNoIncome(none) => answers.no_income = none,
-            Action::ToggleLargeText => next.large_text = !next.large_text,
+            Action::ToggleLargeText => {
+                next.large_text = !next.large_text;
+                next.cleared = cleared;
+            }
             Action::TogglePeriod(field) => match answers.money_field(&field) {
                 Some(answer) => {
                     answer.per = if answer.per == Period::Month { Period::Year } else { Period::Month };
@@ -317,8 +327,16 @@ impl Reducible for State {
                     return self;
                 }
                 next.report_missing = true;
+                next.cleared = cleared;
             }
-            Action::Reset => next = State { large_text: next.large_text, ..State::default() },
+            Action::Reset => {
+                let kept = next.answers.has_household_answers().then(|| Rc::new(next.answers.clone()));
+                next = State { large_text: next.large_text, cleared: kept.or(cleared), ..State::default() }
+            }
+            Action::Undo => match cleared {
+                Some(answers) => next.answers = (*answers).clone(),
+                None => return self,
+            },
         }
         Rc::new(next)
     }
@@ -680,6 +698,24 @@ mod tests {
 
     fn reduce(state: State, action: Action) -> State {
         (*Rc::new(state).reduce(action)).clone()
+    }
+
+    #[test]
+    fn a_new_call_can_be_undone_until_the_next_change_and_a_blank_form_leaves_nothing_to_undo() {
+        let mut state = State::default();
+        state.answers.members[0].age = "45".into();
+        let before = state.answers.clone();
+        state = reduce(state, Action::Reset);
+        assert_eq!(state.answers, Answers::default());
+        state = reduce(state, Action::ToggleLargeText);
+        state = reduce(state, Action::Undo);
+        assert_eq!(state.answers, before, "undo brings the cleared answers back, past the large-text switch");
+        state = reduce(state, Action::Reset);
+        state = reduce(state, Action::AddMember);
+        let after_change = state.answers.clone();
+        assert_eq!(reduce(state, Action::Undo).answers, after_change, "a change of the answers ends the undo");
+        let blank = reduce(State::default(), Action::Reset);
+        assert_eq!(blank.cleared, None);
     }
 
     #[test]

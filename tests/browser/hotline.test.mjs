@@ -94,7 +94,8 @@ test('an operator takes a whole call by keyboard only, gets the record, and 新�
   assert.equal(await page.evaluate(() => { const a = document.activeElement; return a.value.slice(a.selectionStart, a.selectionEnd).length; }),
     record.length, 'the whole record is selected, ready for Ctrl+C');
   assert.match(record, /结论：支出型贫困家庭（纳入低保）——因病致贫/);
-  assert.match(record, /家庭：3人；近12个月计入收入36000元，人均每月1000元/);
+  assert.match(record, /家庭：3人（申请人45岁、配偶43岁、子女15岁）；近12个月计入收入36000元，人均每月1000元/);
+  assert.match(record, /地区：山西省 太原市城镇（城市）；低保标准：760元/);
   assert.match(record, /告知来电人：以家庭为单位/);
   assert.match(record, /带齐材料：.*医疗费用票据/);
   assert.doesNotMatch(record, /\d{11}|\d{17}[\dXx]/, 'no phone or ID number');
@@ -144,3 +145,62 @@ test('an operator takes a whole call by keyboard only, gets the record, and 新�
   await page.screenshot({ path: join(ARTIFACTS, 'hotline-after-new-call.png'), fullPage: true });
   await context.close();
 });
+
+/** A four-member household with three income lines, filled in the hotline form. */
+async function fourMembersThreeIncomes(page) {
+  await page.locator('#place-pack').selectOption('shanxi');
+  await page.locator('#place-city').selectOption('taiyuan');
+  await page.locator('#place-area').selectOption('taiyuan/urban');
+  const at = (i, name) => page.locator(`#member-${i}-${name}`);
+  const yes = (id, value) => page.locator(value ? `#${id}` : `#${id}-no`).check();
+  await at(0, 'age').fill('45'); await at(0, 'work').selectOption('employed');
+  await page.getByRole('button', { name: '添加一位家庭成员' }).click();
+  await at(1, 'relation').selectOption('spouse'); await at(1, 'age').fill('43'); await at(1, 'work').selectOption('unemployed');
+  await at(1, 'ill').check(); await yes('member-1-serious', true); await yes('member-1-treatment', true);
+  await page.getByRole('button', { name: '添加一位家庭成员' }).click();
+  await at(2, 'relation').selectOption('child'); await at(2, 'age').fill('15'); await at(2, 'student').selectOption('junior_secondary');
+  await yes('member-2-fulltime', true); await yes('member-2-highfee', false); await yes('member-2-abroad', false);
+  await at(2, 'fees').fill('0'); await at(2, 'supporter').selectOption('able');
+  await page.getByRole('button', { name: '添加一位家庭成员' }).click();
+  await at(3, 'relation').selectOption('parent'); await at(3, 'age').fill('72'); await at(3, 'work').selectOption('retired');
+  await at(3, 'supporter').selectOption('able');
+  const lines = [['0', 'wages', '3000', 'month'], ['3', 'pension', '1500', 'month'], ['1', 'other_transfer', '2000', 'year']];
+  for (const [i, [member, kind, amount, per]] of lines.entries()) {
+    await page.getByRole('button', { name: '添加一项收入' }).click();
+    await page.locator(`#income-${i}-member`).selectOption(member);
+    await page.locator(`#income-${i}-kind`).selectOption(kind);
+    await page.locator(`#income-${i}-amount`).fill(amount);
+    await page.locator(`#income-${i}-amount-per`).selectOption(per);
+  }
+  for (const [id, value] of [['spending-medical', '1.8万'], ['spending-other', '0'], ['assets-financial', '0'], ['assets-vehicles', '0'], ['assets-homes', '1']]) {
+    await page.locator(`#${id}`).fill(value);
+  }
+}
+
+for (const [width, height] of [[1366, 768], [1920, 1080]]) {
+  test(`at ${width}×${height} a four-member household with three incomes fits in two screens and the live result stays in view for every field`, async () => {
+    const context = await browser.newContext({ viewport: { width, height } });
+    const page = await context.newPage();
+    await page.goto(BASE + '#/hotline');
+    await page.getByRole('heading', { level: 1, name: '12345 热线坐席：社会救助快速评估' }).waitFor();
+    await fourMembersThreeIncomes(page);
+    await page.locator('#hotline-best').waitFor();
+    const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+    console.log(`# hotline at ${width}×${height}: page ${pageHeight} px tall (${(pageHeight / height).toFixed(2)} screens)`);
+    await page.screenshot({ path: join(ARTIFACTS, `hotline-${width}x${height}.png`), fullPage: true });
+    assert.ok(pageHeight <= 2 * height, `page is ${pageHeight} px tall`);
+    // Every field, in order: when it has focus, the live result is wholly on screen.
+    const ids = await page.locator('.hotline-form input, .hotline-form select').evaluateAll((els) => els.map((e) => e.id));
+    assert.ok(ids.length > 40, `${ids.length} fields`);
+    for (const id of ids) {
+      await page.locator(`#${id}`).focus();
+      const box = await page.locator('#hotline-live').evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom, height: window.innerHeight };
+      });
+      assert.ok(box.top >= 0 && box.bottom <= box.height, `with #${id} focused the live result is at ${box.top}–${box.bottom} of ${box.height}`);
+    }
+    assert.deepEqual(await axeViolations(page), []);
+    await context.close();
+  });
+}
