@@ -227,9 +227,6 @@ pub fn hotline_page() -> Html {
             <div class="hotline-grid">
                 <form class={classes!("hotline-form", all_scripts.then_some("scripts-shown"))} novalidate=true
                     onfocusin={on_focus} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                    <button type="button" class="toggle" aria-pressed={if *all_scripts { "true" } else { "false" }} onclick={toggle_scripts}>
-                        { "显示全部话术" }
-                    </button>
                     <h2>{ "地区" }</h2>
                     <PlaceSection scripted=true place={store.answers.place.clone()} dispatch={store.dispatcher()} />
                     <h2>{ "家庭成员" }</h2>
@@ -244,6 +241,9 @@ pub fn hotline_page() -> Html {
                             <button type="button" class="button secondary" onclick={undo}>{ "撤销清空（Alt+U）" }</button>
                         </p>
                     }
+                    <button type="button" class="toggle" aria-pressed={if *all_scripts { "true" } else { "false" }} onclick={toggle_scripts}>
+                        { "在问题旁显示全部话术" }
+                    </button>
                     if let Some(line) = &*script { <p class="say" id="hotline-script">{ line.clone() }</p> }
                     <h2 id="hotline-result-title" tabindex="-1">{ "实时结果" }</h2>
                     <div id="hotline-live" aria-live="polite">

@@ -24,8 +24,10 @@ test('an operator takes a whole call by keyboard only, gets the record, and 新�
   await page.waitForLoadState('networkidle');
   const loaded = requests.length;
 
-  const key = (k) => page.keyboard.press(k);
-  const type = (t) => page.keyboard.type(t);
+  // Every key the operator presses is counted, Tabs included: the cost of a call at the keyboard.
+  let keystrokes = 0;
+  const key = (k) => { keystrokes += 1; return page.keyboard.press(k); };
+  const type = (t) => { keystrokes += [...t].length; return page.keyboard.type(t); };
   const activeId = () => page.evaluate(() => document.activeElement?.id ?? '');
   async function tabTo(id) {
     for (let i = 0; i < 200; i++) {
@@ -35,9 +37,13 @@ test('an operator takes a whole call by keyboard only, gets the record, and 新�
     assert.fail(`could not reach #${id} with Tab`);
   }
 
-  // Scripts are beside the questions.
-  assert.match(await page.locator('main').innerText(), /话术：请问您家住在哪个省、哪个市、哪个区县？/);
-
+  // The focused question's script is beside the result; every script can be shown inline.
+  await tabTo('place-city');
+  assert.match(await page.locator('#hotline-script').innerText(), /话术：请问您家住在哪个省、哪个市、哪个区县？/);
+  assert.equal(await page.locator('.hotline-form .say').first().isVisible(), false, 'inline scripts start hidden');
+  await page.getByRole('button', { name: '在问题旁显示全部话术' }).click();
+  assert.equal(await page.locator('.hotline-form .say').first().isVisible(), true);
+  await page.getByRole('button', { name: '在问题旁显示全部话术' }).click();
   await tabTo('place-city'); await key('ArrowDown');
   await tabTo('place-area'); await key('ArrowDown');
   await tabTo('member-0-age'); await type('45');
@@ -56,7 +62,7 @@ test('an operator takes a whole call by keyboard only, gets the record, and 新�
   await tabTo('member-1-serious'); await key('Space');
   await tabTo('member-1-treatment'); await key('Space');
   // A follow-up appears once the answer calls for it.
-  assert.match(await page.locator('main').innerText(), /话术：看病、康复、上学这些，医保报销以后自己花了多少钱？/);
+  assert.match(await page.locator('.hotline-form').textContent(), /话术：看病、康复、上学这些，医保报销以后自己花了多少钱？/);
   await key('Alt+A');
   await page.waitForFunction(() => document.activeElement?.id === 'member-2-age');
   await type('15');
@@ -82,6 +88,8 @@ test('an operator takes a whole call by keyboard only, gets the record, and 新�
   await tabTo('assets-homes'); await type('1');
   await key('Alt+R');
   assert.equal(await activeId(), 'hotline-result-title');
+  console.log(`# a three-member call by keyboard: ${keystrokes} keystrokes from the first field to the result`);
+  writeFileSync(join(ARTIFACTS, 'hotline-keystrokes.txt'), `${keystrokes}\n`);
 
   const best = await page.locator('#hotline-best').innerText();
   assert.match(best, /支出型贫困家庭（纳入低保）——因病致贫/);
@@ -94,7 +102,7 @@ test('an operator takes a whole call by keyboard only, gets the record, and 新�
   assert.equal(await page.evaluate(() => { const a = document.activeElement; return a.value.slice(a.selectionStart, a.selectionEnd).length; }),
     record.length, 'the whole record is selected, ready for Ctrl+C');
   assert.match(record, /结论：支出型贫困家庭（纳入低保）——因病致贫/);
-  assert.match(record, /家庭：3人（申请人45岁、配偶43岁、子女15岁）；近12个月计入收入36000元，人均每月1000元/);
+  assert.match(record, /家庭：3人（申请人45岁、子女43岁、子女15岁）；近12个月计入收入36000元，人均每月1000元/);
   assert.match(record, /地区：山西省 太原市城镇（城市）；低保标准：760元/);
   assert.match(record, /告知来电人：以家庭为单位/);
   assert.match(record, /带齐材料：.*医疗费用票据/);
@@ -125,8 +133,21 @@ test('an operator takes a whole call by keyboard only, gets the record, and 新�
   console.log(report);
   writeFileSync(join(ARTIFACTS, 'hotline-latency.txt'), report + '\n');
 
-  // New call: everything goes.
+  // 12345 is the one taking the call: no script sends the caller to it, and with the area's standard
+  // known the caller is not asked for it.
+  const scripts = (await page.locator('.say').allTextContents()).join('\n');
+  assert.doesNotMatch(scripts, /12345/);
+  assert.doesNotMatch(scripts, /您知道当地的低保标准/);
+
+  // New call: everything goes, and comes back once with 撤销 (Alt+U).
+  const ageBefore = await page.locator('#member-0-age').inputValue();
   await key('Alt+N');
+  await page.waitForFunction(() => document.activeElement?.id === 'place-pack');
+  assert.match(await page.locator('#hotline-undo').innerText(), /已清空上一通电话的回答/);
+  await key('Alt+U');
+  await page.waitForFunction((age) => document.querySelector('#member-0-age')?.value === age, ageBefore);
+  assert.equal(await page.locator('#hotline-undo').count(), 0);
+  await page.getByRole('button', { name: /新来电/ }).click();
   await page.waitForFunction(() => document.activeElement?.id === 'place-pack');
   assert.equal(await page.locator('#member-0-age').inputValue(), '');
   assert.equal(await page.locator('fieldset.member').count(), 1);
