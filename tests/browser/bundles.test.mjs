@@ -27,7 +27,8 @@ test('the page bundle carries Yew and no JSON parser; the API bundle carries the
 // from 170 to 175 for issue 12 (172.1 KB: the leave warning, the printable answers, the 每月12万
 // question, condition cards and the 两项补贴 income kind); from 175 to 180 for issue 13 (175.3 KB:
 // all 41 cities of the three provinces with their county figures, the city → district step, and the
-// answer without a standard; the packs' areas became a data table, which saved 4 of the 7 KB).
+// answer without a standard; the packs' areas became a data table, which saved 4 of the 7 KB); the
+// hotline's one-screen layout, script panel and undo then took it to 177.9 KB.
 const CEILING_KB = 180;
 
 test(`the page's first load (html + js + wasm + css, brotli as served) stays under ${CEILING_KB} KB`, () => {
