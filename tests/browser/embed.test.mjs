@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { ARTIFACTS, BASE, launch } from './support.mjs';
 
@@ -249,4 +250,35 @@ test('the JS API assesses, validates packs, and answers bad input with an error 
   assert.deepEqual([partner.best.category, partner.best.status], ['dibao', 'likely'], 'the partner pack\'s asset limit decided the property test');
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+/** A portal on another origin (another loopback port): serves one host page, nothing else. */
+async function portal(html) {
+  const server = createServer((req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(html);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
+}
+
+test('a portal on another origin embeds the component and the iframe: the files are served for cross-origin use', async () => {
+  const host = await portal(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>合作门户</title>
+<script type="module" src="${BASE}embed.js"></script></head>
+<body><main><h1>合作门户</h1><low-income-check region="shanxi/taiyuan"></low-income-check>
+<iframe id="frame" src="${BASE}frame.html" title="低收入人口救助自我评估" style="width:100%;border:0" height="600"></iframe></main></body></html>`);
+  assert.notEqual(new URL(host.url).origin, ORIGIN, 'the portal is another origin');
+  const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
+  const page = await context.newPage();
+  const failures = [];
+  page.on('console', (m) => { if (m.type() === 'error') failures.push(m.text()); });
+  page.on('requestfailed', (r) => failures.push(`${r.url()}: ${r.failure()?.errorText}`));
+  page.on('pageerror', (e) => failures.push(e.message));
+  await page.goto(host.url);
+  await waitForText(await shadow(page), /看看您家可能符合哪些社会救助/);
+  await page.frameLocator('#frame').getByRole('heading', { level: 1, name: '看看您家可能符合哪些社会救助' }).waitFor();
+  assert.deepEqual(failures, [], 'no CORS or framing error');
+  await page.screenshot({ path: join(ARTIFACTS, 'embed-cross-origin.png'), fullPage: true });
+  await context.close();
+  await host.close();
 });

@@ -80,7 +80,7 @@ fn respond(dir: &Path, mut stream: TcpStream) -> std::io::Result<()> {
         None => (None, file.clone()),
     };
     match std::fs::read(&source) {
-        Ok(body) => write_response_encoded(&mut stream, content_type(&file), encoding, &body, method == "HEAD"),
+        Ok(body) => write_full(&mut stream, "200 OK", content_type(&file), encoding, Sharing::of(&file), &body, method == "HEAD"),
         Err(_) => not_found(&mut stream),
     }
 }
@@ -117,17 +117,30 @@ fn write_response(
     body: &[u8],
     head: bool,
 ) -> std::io::Result<()> {
-    write_full(stream, status, content_type, None, body, head)
+    write_full(stream, status, content_type, None, Sharing::Page, body, head)
 }
 
-fn write_response_encoded(
-    stream: &mut TcpStream,
-    content_type: &str,
-    encoding: Option<&str>,
-    body: &[u8],
-    head: bool,
-) -> std::io::Result<()> {
-    write_full(stream, "200 OK", content_type, encoding, body, head)
+/// Who may use a file from another origin (docs/EMBEDDING.md, "Serving the files").
+#[derive(Clone, Copy, PartialEq)]
+enum Sharing {
+    /// The widget's scripts, wasm and styles: public, fetched without credentials, so any portal may
+    /// load them (`Access-Control-Allow-Origin: *`).
+    Subresource,
+    /// `frame.html`: any page may frame it here; a production server names its portals instead.
+    Frame,
+    /// Every other page: framed only by the server's own pages.
+    Page,
+}
+
+impl Sharing {
+    fn of(file: &Path) -> Sharing {
+        let name = file.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        match file.extension().and_then(|e| e.to_str()) {
+            Some("js" | "wasm" | "css" | "ts" | "json") => Sharing::Subresource,
+            _ if name == "frame.html" => Sharing::Frame,
+            _ => Sharing::Page,
+        }
+    }
 }
 
 fn write_full(
@@ -135,12 +148,21 @@ fn write_full(
     status: &str,
     content_type: &str,
     encoding: Option<&str>,
+    sharing: Sharing,
     body: &[u8],
     head: bool,
 ) -> std::io::Result<()> {
     let encoding = encoding.map(|e| format!("Content-Encoding: {e}\r\nVary: Accept-Encoding\r\n")).unwrap_or_default();
+    let cross_origin = match sharing {
+        Sharing::Subresource => "Access-Control-Allow-Origin: *\r\nCross-Origin-Resource-Policy: cross-origin\r\n",
+        Sharing::Frame | Sharing::Page => "",
+    };
+    let csp = match sharing {
+        Sharing::Frame => CSP.replace("frame-ancestors 'self'", "frame-ancestors *"),
+        Sharing::Subresource | Sharing::Page => CSP.to_string(),
+    };
     let header = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\n{encoding}Content-Length: {}\r\nContent-Security-Policy: {CSP}\r\nX-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\n{encoding}{cross_origin}Content-Length: {}\r\nContent-Security-Policy: {csp}\r\nX-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
         body.len()
     );
     stream.write_all(header.as_bytes())?;
