@@ -1,8 +1,8 @@
 // <low-income-check region="shanxi/taiyuan" mode="resident|hotline"></low-income-check>
 //
-// One script tag and one element. The widget renders in a closed shadow root: the host page's CSS
-// cannot reach inside, the host's scripts cannot read the answers, and nothing global is added
-// beyond the element's name. Its files (app.js, app_bg.wasm, style.css) load from beside this script.
+// One script tag and one element. The widget renders in a closed shadow root: of the host page's
+// CSS only the documented --lic-* properties reach inside (custom properties inherit), the host's
+// scripts cannot read the answers, and nothing global is added beyond the element's name. Its files (app.js, app_bg.wasm, style.css) load from beside this script.
 const base = new URL('.', import.meta.url);
 let module;
 

@@ -282,3 +282,34 @@ test('a portal on another origin embeds the component and the iframe: the files 
   await context.close();
   await host.close();
 });
+
+test('a host page themes the widget with the documented --lic-* properties, and nothing else of its CSS gets in', async () => {
+  const host = await portal(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>合作门户</title>
+<style>low-income-check { --lic-accent: rgb(128, 0, 128); --lic-font: serif; --link: rgb(255, 0, 0); }
+a { background: rgb(0, 255, 0) !important; }</style>
+<script type="module" src="${BASE}embed.js"></script></head>
+<body><main><h1>合作门户</h1><low-income-check region="shanxi"></low-income-check></main></body></html>`);
+  const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(host.url);
+  await waitForText(await shadow(page), /看看您家可能符合哪些社会救助/);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('DOM.enable');
+  await cdp.send('CSS.enable');
+  const root = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })).root;
+  let start;
+  const walk = (n) => {
+    const attrs = n.attributes ?? [];
+    for (let i = 0; i < attrs.length; i += 2) if (attrs[i] === 'class' && attrs[i + 1] === 'button start') start ??= n;
+    for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) walk(c);
+  };
+  walk(root);
+  assert.ok(start, 'the 开始 button inside the widget');
+  const { computedStyle } = await cdp.send('CSS.getComputedStyleForNode', { nodeId: start.nodeId });
+  const style = Object.fromEntries(computedStyle.map((p) => [p.name, p.value]));
+  assert.equal(style['background-color'], 'rgb(128, 0, 128)', '--lic-accent colours the main button');
+  assert.equal(style['font-family'], 'serif', '--lic-font sets the font');
+  assert.notEqual(style['background-color'], 'rgb(0, 255, 0)', 'the host’s own rules stay out');
+  await context.close();
+  await host.close();
+});
