@@ -80,7 +80,15 @@ fn respond(dir: &Path, mut stream: TcpStream) -> std::io::Result<()> {
         None => (None, file.clone()),
     };
     match std::fs::read(&source) {
-        Ok(body) => write_full(&mut stream, "200 OK", content_type(&file), encoding, Sharing::of(&file), &body, method == "HEAD"),
+        Ok(body) => write_full(
+            &mut stream,
+            "200 OK",
+            content_type(&file),
+            encoding,
+            Sharing::of(&file),
+            &body,
+            method == "HEAD",
+        ),
         Err(_) => not_found(&mut stream),
     }
 }
