@@ -195,7 +195,9 @@ test('the iframe computes inside, resizes itself, and the host receives only its
 test('the JS API assesses, validates packs, and answers bad input with an error object, never an exception', async () => {
   const { page, context, errors } = await openHost('demo-api.html');
   await page.waitForFunction(() => window.lowIncomeCheck);
-  assert.match(await page.locator('#api-output').innerText(), /最低生活保障（低保）：likely/);
+  const shown = await page.locator('#api-output').innerText();
+  assert.match(shown, /最可能符合：最低生活保障（低保）（很可能符合）/);
+  assert.doesNotMatch(shown, /likely|dibao/, 'the demo shows names and statuses in Chinese, not codes');
   const r = await page.evaluate(() => {
     const { assess, validatePolicy } = window.lowIncomeCheck;
     const household = { place: { pack: 'guangxi', area: 'nanning' }, members: [{ age: 50 }, { age: 49 }],
@@ -312,4 +314,14 @@ a { background: rgb(0, 255, 0) !important; }</style>
   assert.notEqual(style['background-color'], 'rgb(0, 255, 0)', 'the host’s own rules stay out');
   await context.close();
   await host.close();
+});
+
+test('every demo page fits a 390 px phone without sideways scrolling', async () => {
+  for (const path of ['demo.html', 'demo-component.html', 'demo-iframe.html', 'demo-api.html', 'demo-hotline.html']) {
+    const { page, context } = await openHost(path, { width: 390, height: 844 });
+    await page.waitForLoadState('networkidle');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(overflow, 0, `${path} is ${overflow} px wider than the phone`);
+    await context.close();
+  }
 });
