@@ -86,12 +86,83 @@ mod mount {
         yew::Renderer::<crate::ui::App>::with_root_and_props(root, crate::ui::AppProps::default()).render();
     }
 
+    /// A mounted widget: whether its region was found, and a way to take it down (embed.js remounts
+    /// it when an attribute changes).
+    #[wasm_bindgen]
+    pub struct Widget {
+        app: Option<yew::AppHandle<crate::ui::App>>,
+        region_known: bool,
+    }
+
+    #[wasm_bindgen]
+    impl Widget {
+        /// False when the `region` asked for is not a built-in pack or area (the widget says so too).
+        #[wasm_bindgen(getter, js_name = regionKnown)]
+        pub fn region_known(&self) -> bool {
+            self.region_known
+        }
+
+        pub fn destroy(&mut self) {
+            if let Some(app) = self.app.take() {
+                app.destroy();
+            }
+        }
+    }
+
     /// Mounts the embedded widget into `root` (inside the custom element's shadow root): in-memory
-    /// routes, so the host page's URL is never touched. `region` is `pack` or `pack/area-prefix`
-    /// (`shanxi/taiyuan`); `mode` is `resident` or `hotline`.
+    /// routes, so the host page's URL is never touched. `region` is `pack` or `pack/area` (the API's
+    /// area ids; a city's prefix picks its first area); `mode` is `resident` or `hotline`;
+    /// `area_kind` is `urban` or `rural`. `on_result` is called with `{ best, categories }` — each a
+    /// category code, its name, status and status label, nothing of the answers — once per
+    /// completed assessment the user sees.
     #[wasm_bindgen(js_name = mountWidget)]
-    pub fn mount_widget(root: web_sys::Element, region: Option<String>, mode: Option<String>) {
-        let props = crate::ui::AppProps::embedded(region.as_deref().unwrap_or(""), mode.as_deref() == Some("hotline"));
-        yew::Renderer::<crate::ui::App>::with_root_and_props(root, props).render();
+    pub fn mount_widget(
+        root: web_sys::Element,
+        region: Option<String>,
+        mode: Option<String>,
+        area_kind: Option<String>,
+        on_result: Option<js_sys::Function>,
+    ) -> Widget {
+        let mut props = crate::ui::AppProps::embedded(region.as_deref().unwrap_or(""), mode.as_deref() == Some("hotline"));
+        props.area_kind = match area_kind.as_deref() {
+            Some("rural") => Some(crate::engine::household::AreaKind::Rural),
+            Some("urban") => Some(crate::engine::household::AreaKind::Urban),
+            _ => None,
+        };
+        props.on_result = on_result.map(|f| {
+            yew::Callback::from(move |outcome: std::rc::Rc<Result<crate::engine::Assessment, crate::ui::NotAssessed>>| {
+                if let Ok(a) = outcome.as_ref() {
+                    let _ = f.call1(&JsValue::NULL, &summary(a));
+                }
+            })
+        });
+        let region_known = props.region_error.is_none();
+        let app = yew::Renderer::<crate::ui::App>::with_root_and_props(root, props).render();
+        Widget { app: Some(app), region_known }
+    }
+
+    /// What a host may know of an assessment: the categories and their statuses, no answer.
+    fn summary(a: &crate::engine::Assessment) -> JsValue {
+        let entry = |category: crate::engine::outcome::Category, status: crate::engine::outcome::Status, label: &str| {
+            let object = js_sys::Object::new();
+            for (key, value) in [
+                ("category", JsValue::from_str(category.code())),
+                ("name", JsValue::from_str(category.name())),
+                ("status", JsValue::from_str(status.code())),
+                ("status_label", JsValue::from_str(label)),
+            ] {
+                let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), &value);
+            }
+            JsValue::from(object)
+        };
+        let categories = js_sys::Array::new();
+        for r in &a.results {
+            categories.push(&entry(r.category, r.status, &r.status_label()));
+        }
+        let detail = js_sys::Object::new();
+        let best = a.best.as_ref().map_or(JsValue::NULL, |b| entry(b.category, b.status, &b.status_label));
+        let _ = js_sys::Reflect::set(&detail, &JsValue::from_str("best"), &best);
+        let _ = js_sys::Reflect::set(&detail, &JsValue::from_str("categories"), &categories);
+        detail.into()
     }
 }

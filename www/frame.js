@@ -1,10 +1,18 @@
 // The page inside an iframe: it tells the host page its height, and nothing else — the message is
 // `{ lowIncomeCheckHeight: <pixels> }`, so no answer can ever leave the frame this way.
-import init, { mountPage } from './app.js';
+// `frame.html?region=shanxi/taiyuan&mode=hotline&area-kind=rural` presets the widget as the
+// element's attributes do; without parameters the full page runs (with its hash routes).
+import init, { mountPage, mountWidget } from './app.js';
 
 await init({ module_or_path: new URL('app_bg.wasm', import.meta.url) });
 const app = document.getElementById('app');
-mountPage(app);
+const query = new URLSearchParams(location.search);
+if (query.has('region') || query.has('mode') || query.has('area-kind')) {
+  const widget = mountWidget(app, query.get('region') ?? '', query.get('mode'), query.get('area-kind'), null);
+  if (!widget.regionKnown) console.warn(`frame.html: unknown region "${query.get('region')}"`);
+} else {
+  mountPage(app);
+}
 let last = 0;
 const post = () => {
   const height = Math.ceil(app.getBoundingClientRect().height);

@@ -40,8 +40,7 @@ impl Outcome {
 }
 
 /// A category's status; the order of the variants is the order of preference.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Status {
     Likely,
     /// May qualify — depends on a local rule or number; ask the 乡镇/街道.
@@ -160,6 +159,16 @@ impl Serialize for LocalRules {
 }
 
 impl Status {
+    /// The code programs read (`docs/FORMATS.md`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Likely => "likely",
+            Status::NeedsLocalCheck => "needs_local_check",
+            Status::Unlikely => "unlikely",
+            Status::NotApplicable => "not_applicable",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Status::Likely => "很可能符合",
@@ -185,8 +194,7 @@ impl Status {
 
 /// The categories, in the review order of 山东 送审稿 一.2 and 桂民发〔2024〕34号 七(十六):
 /// 特困 → 低保 (with its 单人户 and 支出型 routes, and 渐退) → 低保边缘 → 刚性支出困难, then 临时救助.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Category {
     Destitute,
     Dibao,
@@ -201,7 +209,36 @@ pub enum Category {
     TemporaryAssistance,
 }
 
+/// Written as its code (`"dibao"`): the JSON formats and the widget's `result` event share it.
+impl Serialize for Category {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
+    }
+}
+
+/// Written as its code (`"needs_local_check"`).
+impl Serialize for Status {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
+    }
+}
+
 impl Category {
+    /// The code programs read (`docs/FORMATS.md`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Category::Destitute => "destitute",
+            Category::Dibao => "dibao",
+            Category::DibaoSoloDisabled => "dibao_solo_disabled",
+            Category::DibaoSoloMarginalMember => "dibao_solo_marginal_member",
+            Category::ExpenditurePoverty => "expenditure_poverty",
+            Category::PhaseOut => "phase_out",
+            Category::Marginal => "marginal",
+            Category::RigidExpenditure => "rigid_expenditure",
+            Category::TemporaryAssistance => "temporary_assistance",
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Category::Destitute => "特困人员救助供养",

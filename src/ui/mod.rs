@@ -191,31 +191,45 @@ pub struct AppProps {
     /// Built-in pack id and area id to start from.
     #[prop_or_default]
     pub region: Option<(String, String)>,
+    /// 城市 or 农村 to start from (the widget's `area-kind` attribute).
+    #[prop_or_default]
+    pub area_kind: Option<crate::engine::household::AreaKind>,
+    /// The region asked for that is not known: shown, so a portal's typo never passes silently.
+    #[prop_or_default]
+    pub region_error: Option<String>,
+    /// Told each completed assessment the user sees (the results step, or the hotline's live result).
+    #[prop_or_default]
+    pub on_result: Option<Callback<Rc<Result<crate::engine::Assessment, NotAssessed>>>>,
 }
 
 impl Default for AppProps {
     fn default() -> AppProps {
-        AppProps { embedded: false, start: Route::Start, region: None }
+        AppProps { embedded: false, start: Route::Start, region: None, area_kind: None, region_error: None, on_result: None }
     }
 }
 
 impl AppProps {
     /// `region` is `pack` or `pack/area-prefix` (`shanxi/taiyuan` picks the first 太原 area).
+    /// An area id is the same as in the JS API (`taiyuan/urban`); a city's prefix picks its first area.
     pub fn embedded(region: &str, hotline: bool) -> AppProps {
         let (pack, prefix) = region.split_once('/').unwrap_or((region, ""));
-        let region = packs().iter().find(|p| p.id == pack).map(|p| {
-            let area = if prefix.is_empty() {
-                String::new()
-            } else {
-                p.areas
-                    .iter()
-                    .find(|a| a.id == prefix || a.id.starts_with(&format!("{prefix}/")))
-                    .map(|a| a.id.clone())
-                    .unwrap_or_default()
-            };
-            (p.id.clone(), area)
+        let found = packs().iter().find(|p| p.id == pack).map(|p| {
+            let area = p.areas.iter().find(|a| a.id == prefix || a.id.starts_with(&format!("{prefix}/")));
+            (p.id.clone(), if prefix.is_empty() { None } else { area.map(|a| a.id.clone()) })
         });
-        AppProps { embedded: true, start: if hotline { Route::Hotline } else { Route::Start }, region }
+        let region_error = match &found {
+            _ if region.is_empty() => None,
+            None => Some(region.to_string()),
+            Some((_, None)) if !prefix.is_empty() => Some(region.to_string()),
+            Some(_) => None,
+        };
+        AppProps {
+            embedded: true,
+            start: if hotline { Route::Hotline } else { Route::Start },
+            region: found.map(|(pack, area)| (pack, area.unwrap_or_default())),
+            region_error: region_error.map(|r| crate::engine::date::truncate(&r, 40)),
+            ..AppProps::default()
+        }
     }
 }
 
@@ -296,13 +310,16 @@ fn use_leave_warning(active: bool) {
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let region = props.region.clone();
+    let (region, area_kind) = (props.region.clone(), props.area_kind);
     let store = use_reducer(move || {
         let mut state = State::default();
         if let Some((pack, area)) = region {
             state.answers.place.pack = pack;
             state.answers.place.city = state::city_of(&area).to_string();
             state.answers.place.area = area;
+        }
+        if let Some(kind) = area_kind {
+            state.answers.place.area_kind = kind;
         }
         state
     });
@@ -319,10 +336,20 @@ pub fn app(props: &AppProps) -> Html {
     use_leave_warning(!props.embedded && store.answers.has_household_answers());
     let large = store.large_text;
     let navigator = use_router(props.embedded, props.start);
+    // The host hears of each completed assessment the user sees, once; never of the answers.
+    let shown = matches!(navigator.current, Route::Results | Route::Hotline);
+    use_effect_with(((*assessed).clone(), shown, props.on_result.clone()), |(assessed, shown, on_result)| {
+        if let (true, Some(on_result), Ok(_)) = (*shown, on_result, assessed.0.as_ref()) {
+            on_result.emit(assessed.0.clone());
+        }
+    });
     let body = html! {
         <div class={classes!("app", large.then_some("large"), props.embedded.then_some("embedded"))} lang="zh-CN">
             <SiteHeader {large} dispatch={store.dispatcher()} />
             <main id="main-content" tabindex="-1">
+                if let Some(region) = &props.region_error {
+                    <p class="warning" role="alert">{ format!("嵌入设置有误：没有找到地区“{region}”，请在第1步自己选择省份和地区。") }</p>
+                }
                 { switch(navigator.current, &navigator) }
             </main>
             { site_footer() }

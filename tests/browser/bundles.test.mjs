@@ -28,8 +28,10 @@ test('the page bundle carries Yew and no JSON parser; the API bundle carries the
 // question, condition cards and the 两项补贴 income kind); from 175 to 180 for issue 13 (175.3 KB:
 // all 41 cities of the three provinces with their county figures, the city → district step, and the
 // answer without a standard; the packs' areas became a data table, which saved 4 of the 7 KB); the
-// hotline's one-screen layout, script panel and undo then took it to 177.9 KB.
-const CEILING_KB = 180;
+// hotline's one-screen layout, script panel and undo then took it to 177.9 KB; from 180 to 182 for
+// issue 15 (180.1 KB: the widget's result event, its attributes taking effect after mount, the
+// unknown-region message).
+const CEILING_KB = 182;
 
 test(`the page's first load (html + js + wasm + css, brotli as served) stays under ${CEILING_KB} KB`, () => {
   const files = ['index.html', 'boot.js', 'style.css', 'app.js', 'app_bg.wasm'];

@@ -73,6 +73,11 @@ async function waitForText(s, pattern) {
 
 test('the web component renders, computes with its preset region, and its answers stay out of the host’s reach', async () => {
   const { page, context, requests, errors } = await openHost('demo-component.html');
+  // The host listens for the widget's result event, as a portal would.
+  await page.evaluate(() => {
+    window.results = [];
+    document.querySelector('low-income-check').addEventListener('result', (e) => window.results.push(e.detail));
+  });
   const s = await shadow(page);
   await waitForText(s, /看看您家可能符合哪些社会救助/);
   // The host page sees only the element: no shadow root to open, no inputs, no widget text.
@@ -113,6 +118,13 @@ test('the web component renders, computes with its preset region, and its answer
   await go('继续');
   await waitForText(s, /您家最可能符合： 最低生活保障（低保）/);
   assert.equal(await page.evaluate(() => location.hash), '', 'in-memory routes: the host URL never changes');
+  // One result event for the one completed assessment: categories and statuses, never an answer.
+  const results = await page.evaluate(() => window.results);
+  assert.equal(results.length, 1, `${results.length} result events`);
+  assert.deepEqual(results[0].best, { category: 'dibao', name: '最低生活保障（低保）', status: 'likely', status_label: '很可能符合' });
+  assert.ok(results[0].categories.some((c) => c.category === 'marginal' && c.status === 'unlikely'));
+  assert.deepEqual(Object.keys(results[0]).sort(), ['best', 'categories']);
+  assert.doesNotMatch(JSON.stringify(results[0]), /700|40岁/, 'no answer in the event');
   await page.locator('low-income-check').screenshot({ path: join(ARTIFACTS, 'embed-component-results.png') });
   assert.deepEqual(errors, []);
   assert.ok(requests.every((url) => url.startsWith(ORIGIN)), `only own files: ${requests.join(', ')}`);
@@ -324,4 +336,33 @@ test('every demo page fits a 390 px phone without sideways scrolling', async () 
     assert.equal(overflow, 0, `${path} is ${overflow} px wider than the phone`);
     await context.close();
   }
+});
+
+test('changing region after mount takes effect; an unknown region is shown and warned of; area-kind presets 农村; frame.html takes the same settings', async () => {
+  const host = await portal(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>合作门户</title>
+<script type="module" src="${BASE}embed.js"></script></head>
+<body><main><h1>合作门户</h1><low-income-check mode="hotline" region="shanxi/taiyuan"></low-income-check></main></body></html>`);
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await page.goto(host.url);
+  const s = await shadow(page);
+  await waitForText(s, /760元\/人\/月（太原市城镇/);
+  await page.evaluate(() => document.querySelector('low-income-check').setAttribute('region', 'guangxi/nanning'));
+  await waitForText(s, /810元\/人\/月（南宁市，城市标准/);
+  await page.evaluate(() => document.querySelector('low-income-check').setAttribute('area-kind', 'rural'));
+  await waitForText(s, /6800元\/人\/年（南宁市，农村标准/);
+  await page.evaluate(() => document.querySelector('low-income-check').setAttribute('region', 'shanxi/atlantis'));
+  await waitForText(s, /嵌入设置有误：没有找到地区“shanxi\/atlantis”/);
+  assert.ok(warnings.some((w) => w.includes('unknown region "shanxi/atlantis"')), warnings.join('\n'));
+  await context.close();
+
+  const framed = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const frame = await framed.newPage();
+  await frame.goto(BASE + 'frame.html?region=guangxi/nanning&mode=hotline&area-kind=rural');
+  await frame.getByText(/6800元\/人\/年（南宁市，农村标准/).waitFor();
+  assert.equal(await frame.evaluate(() => location.hash), '', 'the frame keeps its routes in memory');
+  await framed.close();
+  await host.close();
 });
