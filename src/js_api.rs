@@ -123,18 +123,21 @@ mod mount {
         area_kind: Option<String>,
         on_result: Option<js_sys::Function>,
     ) -> Widget {
-        let mut props = crate::ui::AppProps::embedded(region.as_deref().unwrap_or(""), mode.as_deref() == Some("hotline"));
+        let mut props =
+            crate::ui::AppProps::embedded(region.as_deref().unwrap_or(""), mode.as_deref() == Some("hotline"));
         props.area_kind = match area_kind.as_deref() {
             Some("rural") => Some(crate::engine::household::AreaKind::Rural),
             Some("urban") => Some(crate::engine::household::AreaKind::Urban),
             _ => None,
         };
         props.on_result = on_result.map(|f| {
-            yew::Callback::from(move |outcome: std::rc::Rc<Result<crate::engine::Assessment, crate::ui::NotAssessed>>| {
-                if let Ok(a) = outcome.as_ref() {
-                    let _ = f.call1(&JsValue::NULL, &summary(a));
-                }
-            })
+            yew::Callback::from(
+                move |outcome: std::rc::Rc<Result<crate::engine::Assessment, crate::ui::NotAssessed>>| {
+                    if let Ok(a) = outcome.as_ref() {
+                        let _ = f.call1(&JsValue::NULL, &summary(a));
+                    }
+                },
+            )
         });
         let region_known = props.region_error.is_none();
         let app = yew::Renderer::<crate::ui::App>::with_root_and_props(root, props).render();
@@ -143,18 +146,19 @@ mod mount {
 
     /// What a host may know of an assessment: the categories and their statuses, no answer.
     fn summary(a: &crate::engine::Assessment) -> JsValue {
-        let entry = |category: crate::engine::outcome::Category, status: crate::engine::outcome::Status, label: &str| {
-            let object = js_sys::Object::new();
-            for (key, value) in [
-                ("category", JsValue::from_str(category.code())),
-                ("name", JsValue::from_str(category.name())),
-                ("status", JsValue::from_str(status.code())),
-                ("status_label", JsValue::from_str(label)),
-            ] {
-                let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), &value);
-            }
-            JsValue::from(object)
-        };
+        let entry =
+            |category: crate::engine::outcome::Category, status: crate::engine::outcome::Status, label: &str| {
+                let object = js_sys::Object::new();
+                for (key, value) in [
+                    ("category", JsValue::from_str(category.code())),
+                    ("name", JsValue::from_str(category.name())),
+                    ("status", JsValue::from_str(status.code())),
+                    ("status_label", JsValue::from_str(label)),
+                ] {
+                    let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), &value);
+                }
+                JsValue::from(object)
+            };
         let categories = js_sys::Array::new();
         for r in &a.results {
             categories.push(&entry(r.category, r.status, &r.status_label()));

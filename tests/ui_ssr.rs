@@ -116,3 +116,21 @@ fn a_result_that_waits_on_one_local_rule_names_it_in_the_banner() {
     );
     assert!(html.contains("可能符合——取决于当地财产规定"), "{html}");
 }
+
+#[test]
+fn the_widgets_region_takes_the_api_area_ids_or_a_city_prefix_and_names_an_unknown_one() {
+    use low_income_check::ui::AppProps;
+    let region = |text: &str| {
+        let props = AppProps::embedded(text, false);
+        (props.region, props.region_error)
+    };
+    // The same area id as the JS API's place.area, after the pack.
+    assert_eq!(region("shanxi/taiyuan/core-rural"), (Some(("shanxi".into(), "taiyuan/core-rural".into())), None));
+    // A city's prefix picks its first area; a pack alone leaves the area to the visitor.
+    assert_eq!(region("shanxi/taiyuan"), (Some(("shanxi".into(), "taiyuan/urban".into())), None));
+    assert_eq!(region("guangxi"), (Some(("guangxi".into(), String::new())), None));
+    assert_eq!(region(""), (None, None));
+    // Unknown: the widget says so instead of silently falling back.
+    assert_eq!(region("shanxi/atlantis"), (Some(("shanxi".into(), String::new())), Some("shanxi/atlantis".into())));
+    assert_eq!(region("atlantis"), (None, Some("atlantis".into())));
+}

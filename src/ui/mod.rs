@@ -204,7 +204,14 @@ pub struct AppProps {
 
 impl Default for AppProps {
     fn default() -> AppProps {
-        AppProps { embedded: false, start: Route::Start, region: None, area_kind: None, region_error: None, on_result: None }
+        AppProps {
+            embedded: false,
+            start: Route::Start,
+            region: None,
+            area_kind: None,
+            region_error: None,
+            on_result: None,
+        }
     }
 }
 

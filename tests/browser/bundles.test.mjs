@@ -38,3 +38,19 @@ test(`the page's first load (html + js + wasm + css, brotli as served) stays und
   const total = files.reduce((sum, name) => sum + statSync(join(DIST, `${name}.br`)).size, 0);
   assert.ok(total <= CEILING_KB * 1024, `first load is ${(total / 1024).toFixed(1)} KB brotli`);
 });
+
+test('dist/npm is a package a portal can vendor: every export and listed file is there, with types', () => {
+  const dir = join(DIST, 'npm');
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  const cargo = readFileSync(join(DIST, '..', 'Cargo.toml'), 'utf8');
+  assert.equal(pkg.version, /^version = "([^"]+)"/m.exec(cargo)[1], 'the package version is the crate version');
+  assert.equal(pkg.type, 'module');
+  const targets = Object.values(pkg.exports).flatMap((t) => (typeof t === 'string' ? [t] : Object.values(t)));
+  for (const target of [...targets, pkg.main, pkg.types, ...pkg.files.map((f) => `./${f}`)]) {
+    assert.ok(statSync(join(dir, target)).size > 0, `${target} is in the package`);
+  }
+  // The package carries the same built files as dist/, not stale copies.
+  for (const name of ['app_bg.wasm', 'api_bg.wasm', 'embed.js']) {
+    assert.ok(readFileSync(join(dir, name)).equals(readFileSync(join(DIST, name))), name);
+  }
+});

@@ -100,11 +100,70 @@ fn dist() -> Result<PathBuf, String> {
         }
     }
     precompress(&out)?;
+    npm_package(&root, &out)?;
     for name in ["index.html", "app.js", "app_bg.wasm", "style.css", "boot.js", "api.js", "api_bg.wasm"] {
         let size = |suffix: &str| std::fs::metadata(out.join(format!("{name}{suffix}"))).map(|m| m.len()).unwrap_or(0);
         eprintln!("xtask:   {name:<12} {:>9} bytes raw, {:>8} gzip, {:>8} brotli", size(""), size(".gz"), size(".br"));
     }
     Ok(out)
+}
+
+/// The files a portal vendors through its own tools (`dist/npm/`): the component, the API, their
+/// types and wasm, with a `package.json` whose `exports` name each entry. Copies of the built files,
+/// uncompressed: the portal's own build and server compress them.
+const NPM_FILES: [&str; 10] = [
+    "api.js",
+    "api_bg.wasm",
+    "api.d.ts",
+    "app.js",
+    "app_bg.wasm",
+    "app.d.ts",
+    "embed.js",
+    "style.css",
+    "frame.html",
+    "frame.js",
+];
+
+fn npm_package(root: &Path, dist: &Path) -> Result<(), String> {
+    let out = dist.join("npm");
+    std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    for name in NPM_FILES {
+        copy(&dist.join(name), &out.join(name))?;
+    }
+    let manifest =
+        std::fs::read_to_string(root.join("Cargo.toml")).map_err(|e| format!("cannot read Cargo.toml: {e}"))?;
+    let version = manifest
+        .lines()
+        .find_map(|l| l.strip_prefix("version = \""))
+        .and_then(|v| v.strip_suffix('"'))
+        .ok_or("Cargo.toml has no package version")?;
+    let files = NPM_FILES.iter().map(|f| format!("\"{f}\"")).collect::<Vec<_>>().join(", ");
+    let package = format!(
+        r#"{{
+  "name": "low-income-check",
+  "version": "{version}",
+  "description": "低收入人口救助自我评估：网页组件、iframe 与 JS API（数据只在浏览器内计算）",
+  "license": "MIT OR Apache-2.0",
+  "type": "module",
+  "main": "./api.js",
+  "types": "./api.d.ts",
+  "exports": {{
+    ".": {{ "types": "./api.d.ts", "default": "./api.js" }},
+    "./api": {{ "types": "./api.d.ts", "default": "./api.js" }},
+    "./app": {{ "types": "./app.d.ts", "default": "./app.js" }},
+    "./embed": {{ "types": "./app.d.ts", "default": "./embed.js" }},
+    "./api_bg.wasm": "./api_bg.wasm",
+    "./app_bg.wasm": "./app_bg.wasm",
+    "./style.css": "./style.css",
+    "./frame.html": "./frame.html",
+    "./frame.js": "./frame.js"
+  }},
+  "sideEffects": ["./embed.js"],
+  "files": [{files}]
+}}
+"#
+    );
+    std::fs::write(out.join("package.json"), package).map_err(|e| format!("cannot write package.json: {e}"))
 }
 
 /// The style sheet as served: comments gone, whitespace collapsed, and no space around `{`, `}`,
