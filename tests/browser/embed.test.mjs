@@ -223,6 +223,10 @@ test('the JS API assesses, validates packs, and answers bad input with an error 
       moneyIsString: typeof ok.assessment.household.net_income,
       net: ok.assessment.household.net_income,
       badAge: assess({ members: [{ age: 'old' }] }),
+      // Money as people type it, the same as the page takes: 2916 a month written three ways.
+      typed: ['2916', '2,916元', '0.2916万'].map((amount) => assess({ ...household,
+        income: [{ member: 0, kind: 'wages', amount, per: 'month' }] }).assessment.household.net_income),
+      twoAmounts: assess({ ...household, income: [{ member: 0, kind: 'wages', amount: '1500、1800', per: 'month' }] }),
       nothing: assess(undefined),
       number: assess(42),
       cyclic: assess(cyclic),
@@ -238,6 +242,9 @@ test('the JS API assesses, validates packs, and answers bad input with an error 
   assert.equal(r.net, '34992');
   assert.equal(r.badAge.ok, false);
   assert.deepEqual(r.badAge.errors.map((e) => [e.in, e.path]), [['household', 'members[0].age']]);
+  assert.deepEqual(r.typed, ['34992', '34992', '34992']);
+  assert.deepEqual(r.twoAmounts.errors.map((e) => e.path), ['income[0].amount']);
+  assert.match(r.twoAmounts.errors[0].message, /请只填写一个金额/);
   for (const bad of [r.nothing, r.number, r.cyclic]) {
     assert.equal(bad.ok, false);
     assert.ok(bad.errors[0].message.length > 0);
