@@ -196,9 +196,35 @@ impl<'a> Context<'a> {
         threshold_name: ThresholdName,
         citation: Citation,
     ) -> Result<Check, MoneyError> {
+        self.household_income(key, label.into(), comparison, threshold_annual, threshold_name, citation).evaluate()
+    }
+
+    /// The household income test against `multiple` × the 低保标准 when there is none: see
+    /// [`PerCapitaTest::against_unknown_standard`].
+    pub fn household_income_without_standard(
+        &self,
+        key: &'static str,
+        label: impl Into<Cow<'static, str>>,
+        comparison: Comparison,
+        multiple: Decimal,
+        citation: Citation,
+    ) -> Result<Check, MoneyError> {
+        self.household_income(key, label.into(), comparison, Decimal::ZERO, ThresholdName::Named("低保标准"), citation)
+            .against_unknown_standard(multiple)
+    }
+
+    fn household_income(
+        &self,
+        key: &'static str,
+        label: Cow<'static, str>,
+        comparison: Comparison,
+        threshold_annual: Decimal,
+        threshold_name: ThresholdName,
+        citation: Citation,
+    ) -> PerCapitaTest {
         PerCapitaTest {
             key,
-            label: label.into(),
+            label,
             figure_name: "家庭人均月收入",
             basis: Basis::Income(self.net_income),
             household_annual: self.net_income,
@@ -209,7 +235,6 @@ impl<'a> Context<'a> {
             citation,
             undecided_annual: self.income.locally_decided,
         }
-        .evaluate()
     }
 
     /// One member's own income below the 低保标准 (特困 无生活来源; 单人户). Household income not
@@ -253,32 +278,6 @@ impl<'a> Context<'a> {
             ));
         }
         Ok(check)
-    }
-
-    /// The household income test against `multiple` × the 低保标准 when there is none: see
-    /// [`PerCapitaTest::against_unknown_standard`].
-    pub fn household_income_without_standard(
-        &self,
-        key: &'static str,
-        label: impl Into<Cow<'static, str>>,
-        comparison: Comparison,
-        multiple: Decimal,
-        citation: Citation,
-    ) -> Result<Check, MoneyError> {
-        PerCapitaTest {
-            key,
-            label: label.into(),
-            figure_name: "家庭人均月收入",
-            basis: Basis::Income(self.net_income),
-            household_annual: self.net_income,
-            members: self.members,
-            comparison,
-            threshold_annual: Decimal::ZERO,
-            threshold_name: ThresholdName::Named("低保标准"),
-            citation,
-            undecided_annual: self.income.locally_decided,
-        }
-        .against_unknown_standard(multiple)
     }
 
     /// A check that needs the 低保标准 when there is none: it cannot be settled here.
