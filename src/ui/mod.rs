@@ -328,6 +328,7 @@ pub fn app(props: &AppProps) -> Html {
         if let Some(kind) = area_kind {
             state.answers.place.area_kind = kind;
         }
+        state.preset_place = Some(state.answers.place.clone());
         state
     });
     let assessed = use_memo(store.answers.clone(), |answers| Assessed(Rc::new(assess_answers(answers))));

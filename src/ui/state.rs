@@ -246,6 +246,9 @@ pub struct State {
     /// The answers the last `Reset` cleared, until the next change of the answers: kept in memory
     /// only, like every answer, so that a new call started by mistake can be undone.
     pub cleared: Option<Rc<Answers>>,
+    /// Where a reset starts again: the region a partner preset (or the default), so 新来电 in an
+    /// embedded hotline keeps the portal's region.
+    pub preset_place: Option<PlaceAnswers>,
 }
 
 impl Reducible for State {
@@ -331,7 +334,17 @@ impl Reducible for State {
             }
             Action::Reset => {
                 let kept = next.answers.has_household_answers().then(|| Rc::new(next.answers.clone()));
-                next = State { large_text: next.large_text, cleared: kept.or(cleared), ..State::default() }
+                let mut fresh = Answers::default();
+                if let Some(place) = &next.preset_place {
+                    fresh.place = place.clone();
+                }
+                next = State {
+                    answers: fresh,
+                    large_text: next.large_text,
+                    cleared: kept.or(cleared),
+                    preset_place: next.preset_place.clone(),
+                    ..State::default()
+                }
             }
             Action::Undo => match cleared {
                 Some(answers) => next.answers = (*answers).clone(),
@@ -716,6 +729,21 @@ mod tests {
         assert_eq!(reduce(state, Action::Undo).answers, after_change, "a change of the answers ends the undo");
         let blank = reduce(State::default(), Action::Reset);
         assert_eq!(blank.cleared, None);
+    }
+
+    #[test]
+    fn a_new_call_in_a_widget_preset_to_a_region_starts_again_in_that_region() {
+        let mut state = State::default();
+        state.answers.place.pack = "guangxi".into();
+        state.answers.place.city = "nanning".into();
+        state.answers.place.area = "nanning".into();
+        state.preset_place = Some(state.answers.place.clone());
+        state.answers.members[0].age = "45".into();
+        state.answers.place.area_kind = AreaKind::Rural;
+        let state = reduce(state, Action::Reset);
+        assert_eq!(state.answers.place.area, "nanning");
+        assert_eq!(state.answers.place.area_kind, AreaKind::Urban, "the preset, not the last caller's choice");
+        assert_eq!(state.answers.members[0].age, "");
     }
 
     #[test]
