@@ -46,6 +46,22 @@ fn cargo(args: &[&str]) -> Result<(), String> {
     run(&cargo, args)
 }
 
+/// Adds toolchain components once (rustup fetches them from the Rust distribution server).
+fn ensure_components(components: &[&str]) -> Result<(), String> {
+    let installed = Command::new("rustup")
+        .args(["component", "list", "--installed"])
+        .current_dir(root())
+        .output()
+        .map_err(|e| format!("cannot run rustup: {e}"))?;
+    let listed = String::from_utf8_lossy(&installed.stdout);
+    for component in components {
+        if !listed.lines().any(|l| l.starts_with(&format!("{component}-"))) {
+            run("rustup", &["component", "add", component])?;
+        }
+    }
+    Ok(())
+}
+
 /// Adds the wasm target once; rustup fetches it from the Rust distribution server.
 fn ensure_wasm_target() -> Result<(), String> {
     let installed = Command::new("rustup")
@@ -347,6 +363,25 @@ fn copy(from: &Path, to: &Path) -> Result<(), String> {
 }
 
 fn test() -> Result<(), String> {
+    // The habits first, so a change that breaks them fails in seconds: formatting, and clippy with
+    // every warning an error (the wasm-only code too: the page and the JS API boundary).
+    ensure_components(&["rustfmt", "clippy"])?;
+    cargo(&["fmt", "--all", "--check"])?;
+    cargo(&["clippy", "--workspace", "--all-targets", "--locked", "--", "-D", "warnings"])?;
+    ensure_wasm_target()?;
+    cargo(&[
+        "clippy",
+        "--lib",
+        "--locked",
+        "--target",
+        WASM_TARGET,
+        "--no-default-features",
+        "--features",
+        "page,api",
+        "--",
+        "-D",
+        "warnings",
+    ])?;
     // `--all-targets` also runs the benchmark once in test mode, so it cannot rot unnoticed.
     cargo(&["test", "--workspace", "--all-targets", "--locked"])?;
     cargo(&["test", "--workspace", "--doc", "--locked"])?;
