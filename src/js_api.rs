@@ -60,7 +60,7 @@ mod partner {
             };
             PolicyChoice::Json(&policy_text)
         };
-        to_js(&api::assess_json(&household, choice, crate::ui::today()))
+        to_js(&api::assess_json(&household, choice, crate::clock::today()))
     }
 
     /// `validatePolicy(pack)`: `{ ok: true, id, name, areas }` or `{ ok: false, errors }`.

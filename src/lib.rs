@@ -30,6 +30,7 @@
 
 pub mod api;
 pub mod call_record;
+pub mod clock;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod coverage;
 pub mod engine;

@@ -11,6 +11,7 @@
 use std::io::Read;
 use std::process::ExitCode;
 
+use low_income_check::clock::today;
 use low_income_check::engine::policy::builtin;
 use low_income_check::engine::{assess, AssessError, Day, FieldError, PolicyPack};
 use low_income_check::format::parse_household;
@@ -90,11 +91,6 @@ fn print_errors(what: &str, errors: &[FieldError]) {
     for e in errors {
         eprintln!("  {e}");
     }
-}
-
-/// Today in Beijing time (UTC+8), the day residents mean.
-fn today() -> Day {
-    Day::from(time::OffsetDateTime::now_utc().to_offset(time::macros::offset!(+8)).date())
 }
 
 fn load_pack(path: Option<&str>, builtin_id: Option<&str>) -> Result<PolicyPack, ExitCode> {

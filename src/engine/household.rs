@@ -395,6 +395,29 @@ pub enum IncomeEffect {
 }
 
 impl IncomeKind {
+    /// Every kind, so that a table of them (the page's choices) can be checked complete.
+    pub const ALL: [IncomeKind; 19] = [
+        IncomeKind::Wages,
+        IncomeKind::BusinessNet,
+        IncomeKind::PropertyNet,
+        IncomeKind::Pension,
+        IncomeKind::SupportReceived,
+        IncomeKind::SupportFromSiblingsOrElderly,
+        IncomeKind::UnemploymentBenefit,
+        IncomeKind::ElderlyAllowance,
+        IncomeKind::OtherTransfer,
+        IncomeKind::BasicPensionBase,
+        IncomeKind::SpecialCareAllowance,
+        IncomeKind::FamilyPlanningAward,
+        IncomeKind::Scholarship,
+        IncomeKind::HeroicDeedAward,
+        IncomeKind::SocialAssistance,
+        IncomeKind::DisabilityAllowances,
+        IncomeKind::TaxesAndSocialInsurance,
+        IncomeKind::SupportPaid,
+        IncomeKind::EmploymentCosts,
+    ];
+
     pub fn effect(self) -> IncomeEffect {
         use IncomeKind::*;
         match self {

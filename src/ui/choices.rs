@@ -83,11 +83,14 @@ pub const INCOME_KINDS: Table<IncomeKind> = &[
     (IncomeKind::OtherTransfer, "other_transfer", "其他收入（赔偿、捐赠等）"),
     (IncomeKind::BasicPensionBase, "basic_pension_base", "城乡居民养老保险的基础养老金（不计入）"),
     (IncomeKind::SpecialCareAllowance, "special_care_allowance", "优待抚恤金（不计入）"),
+    (IncomeKind::FamilyPlanningAward, "family_planning_award", "计划生育奖励与扶助金（不计入）"),
+    (IncomeKind::HeroicDeedAward, "heroic_deed_award", "见义勇为等奖励（不计入）"),
     (IncomeKind::Scholarship, "scholarship", "奖学金（不计入）"),
     (IncomeKind::SocialAssistance, "social_assistance", "低保金等救助金（不计入）"),
     (IncomeKind::DisabilityAllowances, "disability_allowances", "残疾人两项补贴（是否计入看当地规定）"),
     (IncomeKind::TaxesAndSocialInsurance, "taxes_and_social_insurance", "缴纳的个税、社保（扣除）"),
     (IncomeKind::SupportPaid, "support_paid", "给不住在一起的家人的生活费（扣除）"),
+    (IncomeKind::EmploymentCosts, "employment_costs", "上班必需的开支（就业成本，扣除）"),
 ];
 
 pub fn pick<T: Copy>(table: Table<T>, value: &str) -> Option<T> {
@@ -104,4 +107,20 @@ pub fn label_of<T: PartialEq>(table: Table<T>, value: &T) -> &'static str {
 
 pub fn options<T>(table: Table<T>) -> Vec<(yew::AttrValue, yew::AttrValue)> {
     table.iter().map(|(_, key, label)| (yew::AttrValue::Static(key), yew::AttrValue::Static(label))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_income_kind_of_the_engine_is_offered_once_under_its_json_name() {
+        for kind in IncomeKind::ALL {
+            let offered: Vec<&str> =
+                INCOME_KINDS.iter().filter(|(k, _, _)| *k == kind).map(|(_, key, _)| *key).collect();
+            let json = serde_json::to_string(&kind).expect("kind");
+            assert_eq!(offered, [json.trim_matches('"')], "{kind:?}");
+        }
+        assert_eq!(INCOME_KINDS.len(), IncomeKind::ALL.len());
+    }
 }

@@ -18,8 +18,8 @@ use std::sync::OnceLock;
 
 use yew::prelude::*;
 
+use crate::engine::assess;
 use crate::engine::policy::{builtin, PolicyPack};
-use crate::engine::{assess, Day};
 use pages::{ErrorSummary, HouseholdPage, MoneyPage, PlacePage, ReviewPage, StartPage, StepPage};
 use results::ResultsView;
 pub use route::Route;
@@ -42,18 +42,7 @@ pub fn packs() -> &'static [PolicyPack] {
     PACKS.get_or_init(|| builtin::IDS.iter().filter_map(|id| builtin::load(id).and_then(Result::ok)).collect())
 }
 
-/// Today, from the device's clock (local time); the engine itself never reads a clock.
-pub fn today() -> Day {
-    // In the browser, JavaScript's Date: it always names a real calendar day, so the fallback is
-    // never taken. (The standard clock, `SystemTime`, panics on this target.)
-    #[cfg(target_arch = "wasm32")]
-    {
-        let now = js_sys::Date::new_0();
-        Day::from_ymd(now.get_full_year() as i32, now.get_month() as u8 + 1, now.get_date() as u8).unwrap_or(Day::MIN)
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    Day::from(time::OffsetDateTime::now_utc().date())
-}
+pub use crate::clock::today;
 
 /// Marks that the user has asked to go on, so unanswered questions are reported from now on.
 #[hook]

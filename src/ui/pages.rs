@@ -213,8 +213,10 @@ pub fn place_section(props: &PlaceSectionProps) -> Html {
             { say("请问您家住在哪个省、哪个市、哪个区县？是城市还是农村？") }
             <fieldset>
                 <legend>{ "省份和地区" }</legend>
+                // The provinces are the built-in packs, the national defaults ("其他省份") last.
                 <SelectField id="place-pack" label="省份" value={place.pack.clone()}
-                    options={vec![("shanxi".into(), "山西省".into()), ("shandong".into(), "山东省".into()), ("guangxi".into(), "广西壮族自治区".into()), ("national".into(), "其他省份".into())]}
+                    options={packs().iter().filter(|p| !p.areas.is_empty()).chain(packs().iter().filter(|p| p.areas.is_empty()))
+                        .map(|p| (AttrValue::from(p.id.clone()), AttrValue::from(p.name.clone()))).collect::<Vec<_>>()}
                     onchange={set(|p, v| p.pack = v)} />
                 <SelectField id="place-city" label="市" value={place.city.clone()} options={city_options}
                     onchange={set(|p, v| p.choose_city(v))} />
