@@ -13,7 +13,7 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
-use crate::engine::citation::{doc, Citation, Reliability};
+use crate::engine::citation::{cite, Citation, Reliability};
 use crate::engine::context::Context;
 use crate::engine::household::Hukou;
 use crate::engine::outcome::{Category, CategoryResult, Status};
@@ -51,29 +51,28 @@ fn plain(text: impl Into<Cow<'static, str>>) -> Guidance {
 
 pub fn how_to_apply(ctx: &Context, results: &[CategoryResult]) -> HowToApply {
     let variant = ctx.pack.rules.procedure.variant;
-    let sx = |a: &'static str| Citation::seed(doc::SX_SAFETY_NET_2023, a);
     let mut where_to_apply = Vec::new();
     match variant {
         ProcedureVariant::Shanxi2023 => {
-            where_to_apply.push(g("以家庭为单位，向户籍所在地或经常居住地的乡镇人民政府（街道办事处）综合便民服务中心提出申请（一门受理、协同办理）；有“一网通办”的地方可网上申请。", sx("三(一)")));
+            where_to_apply.push(g("以家庭为单位，向户籍所在地或经常居住地的乡镇人民政府（街道办事处）综合便民服务中心提出申请（一门受理、协同办理）；有“一网通办”的地方可网上申请。", cite::sx_safety_net_2023("三(一)")));
             where_to_apply.push(g(
                 "不方便自己去的，可以请村（居）民委员会协助申请；也可拨打社会救助求助电话或12345政务服务热线求助。",
-                sx("三(一)"),
+                cite::sx_safety_net_2023("三(一)"),
             ));
         }
         ProcedureVariant::Guangxi2024 => {
             where_to_apply.push(g(
                 "向乡镇人民政府（街道办事处）提出申请，实行“一次申请、分类审核认定”，可在居住地申办最低生活保障。",
-                Citation::seed(doc::GX_MONITORING_2024, "七(十六)"),
+                cite::gx_monitoring_2024("七(十六)"),
             ));
         }
         ProcedureVariant::Shandong2024 => {
-            where_to_apply.push(g("向乡镇人民政府（街道办事处）提出申请，实行“一次申请、分类审核认定”：经您同意，按特困人员、低保、低保边缘、刚性支出困难的顺序逐类审核，认定为最优先的类别。", Citation::seed(doc::SD_MONITORING_2024, "一.2")));
+            where_to_apply.push(g("向乡镇人民政府（街道办事处）提出申请，实行“一次申请、分类审核认定”：经您同意，按特困人员、低保、低保边缘、刚性支出困难的顺序逐类审核，认定为最优先的类别。", cite::sd_monitoring_2024("一.2")));
         }
         ProcedureVariant::National2021 => {
             where_to_apply.push(g(
                 "以家庭为单位，向户籍所在地的乡镇人民政府（街道办事处）提出申请；可以委托村（居）民委员会代为提出。",
-                Citation::national(doc::NATIONAL_DIBAO_2021, "申请和受理"),
+                cite::national_dibao_2021("申请和受理"),
             ));
         }
     }
@@ -82,7 +81,7 @@ pub fn how_to_apply(ctx: &Context, results: &[CategoryResult]) -> HowToApply {
         Hukou::ResidencePermit | Hukou::Elsewhere => match variant {
             ProcedureVariant::Shanxi2023 => where_to_apply.push(g(
                 "家庭成员户籍不在一地的：长期居住并持有居住证的，可由一名本省户籍成员向户籍地或经常居住地申请；户籍地与居住地都不一致的，可由任一成员向户籍地申请；有条件的地区可在居住地申请。",
-                sx("四(三)"),
+                cite::sx_safety_net_2023("四(三)"),
             )),
             _ => where_to_apply.push(plain("户籍不在本地的，请先向居住地乡镇（街道）询问能否在居住地申请（部分地区持居住证可以）。")),
         },
@@ -91,9 +90,9 @@ pub fn how_to_apply(ctx: &Context, results: &[CategoryResult]) -> HowToApply {
         |category: Category| results.iter().any(|r| r.category == category && r.status <= Status::NeedsLocalCheck);
     if open(Category::TemporaryAssistance) {
         let citation = match variant {
-            ProcedureVariant::Guangxi2024 => Citation::seed(doc::GX_MONITORING_2024, "四(十三)"),
-            ProcedureVariant::Shanxi2023 => sx("四(三)"),
-            _ => Citation::national(doc::NATIONAL_TEMPORARY_2014, "申请受理"),
+            ProcedureVariant::Guangxi2024 => cite::gx_monitoring_2024("四(十三)"),
+            ProcedureVariant::Shanxi2023 => cite::sx_safety_net_2023("四(三)"),
+            _ => cite::national_temporary_2014("申请受理"),
         };
         where_to_apply
             .push(g("遇到突发急难，可直接向急难发生地的乡镇（街道）申请临时救助，不受户籍地、居住地限制。", citation));
@@ -137,13 +136,13 @@ pub fn how_to_apply(ctx: &Context, results: &[CategoryResult]) -> HowToApply {
     if variant == ProcedureVariant::Shanxi2023 {
         duties.push(g(
             "可实行告知承诺制：窗口一次性书面告知需要证明的事项，您书面承诺符合要求的，可不再提交有关证明。",
-            sx("四(四)"),
+            cite::sx_safety_net_2023("四(四)"),
         ));
-        duties.push(g("如实申报家庭收入和财产；家庭人口、收入、财产发生变化要及时告知乡镇（街道）；虚报、隐瞒、伪造骗取低保的，将停止低保、退回低保金并依法追究责任。", sx("五(五)")));
+        duties.push(g("如实申报家庭收入和财产；家庭人口、收入、财产发生变化要及时告知乡镇（街道）；虚报、隐瞒、伪造骗取低保的，将停止低保、退回低保金并依法追究责任。", cite::sx_safety_net_2023("五(五)")));
     } else {
         duties.push(g(
             "如实申报家庭收入和财产，情况变化及时告知；需签署家庭经济状况核对授权书。",
-            Citation::national(doc::NATIONAL_DIBAO_2021, "申请人义务"),
+            cite::national_dibao_2021("申请人义务"),
         ));
     }
 

@@ -8,7 +8,7 @@
 //! 山西, 晋民发〔2024〕6号 一: 边缘 families are in scope of 医疗、教育、住房、就业、受灾 and other help;
 //! 晋民发〔2023〕31号 三(五): 救助对象 are brought into 教育、医疗、住房、养老保险 assistance.
 
-use crate::engine::citation::{doc, Citation};
+use crate::engine::citation::{cite, Citation};
 use crate::engine::context::Context;
 use crate::engine::household::AreaKind;
 use crate::engine::outcome::{Assistance, AssistanceKind, Category, CategoryResult, Status};
@@ -257,13 +257,11 @@ pub fn for_result(variant: AssistanceVariant, traits: Traits, result: &CategoryR
     );
     let marginal = result.category == Category::Marginal;
     let (items, citation): (&[Item], fn(&'static str) -> Citation) = match (variant, marginal) {
-        (AssistanceVariant::Guangxi2024, _) => (GUANGXI, |a| Citation::seed(doc::GX_MONITORING_2024, a)),
-        (AssistanceVariant::Shandong2024, _) => (SHANDONG, |a| Citation::seed(doc::SD_MONITORING_2024, a)),
-        (AssistanceVariant::Shanxi2024, true) => (SHANXI_MARGINAL, |a| Citation::seed(doc::SX_MARGINAL_2024, a)),
-        (AssistanceVariant::Shanxi2024, false) if dibao_like => {
-            (SHANXI_DIBAO, |a| Citation::seed(doc::SX_SAFETY_NET_2023, a))
-        }
-        _ => (NATIONAL, |a| Citation::national(doc::NATIONAL_MONITORING_2023, a)),
+        (AssistanceVariant::Guangxi2024, _) => (GUANGXI, cite::gx_monitoring_2024),
+        (AssistanceVariant::Shandong2024, _) => (SHANDONG, cite::sd_monitoring_2024),
+        (AssistanceVariant::Shanxi2024, true) => (SHANXI_MARGINAL, cite::sx_marginal_2024),
+        (AssistanceVariant::Shanxi2024, false) if dibao_like => (SHANXI_DIBAO, cite::sx_safety_net_2023),
+        _ => (NATIONAL, cite::national_monitoring_2023),
     };
     items
         .iter()

@@ -167,3 +167,40 @@ pub mod doc {
     /// 国务院关于全面建立临时救助制度的通知 (2014)
     pub const NATIONAL_TEMPORARY_2014: &str = "国发〔2014〕47号";
 }
+
+/// One constructor per document, named after it: a reader who searches `cite::sx_expenditure_2022`
+/// finds every check that cites that notice, and each call holds its whole article (`"二(一)1"`).
+pub mod cite {
+    use super::{doc, Citation, SharedText};
+
+    pub fn sx_marginal_2024(article: impl Into<SharedText>) -> Citation {
+        Citation::seed(doc::SX_MARGINAL_2024, article)
+    }
+    pub fn sx_safety_net_2023(article: impl Into<SharedText>) -> Citation {
+        Citation::seed(doc::SX_SAFETY_NET_2023, article)
+    }
+    pub fn sx_expenditure_2022(article: impl Into<SharedText>) -> Citation {
+        Citation::seed(doc::SX_EXPENDITURE_2022, article)
+    }
+    pub fn sd_monitoring_2024(article: impl Into<SharedText>) -> Citation {
+        Citation::seed(doc::SD_MONITORING_2024, article)
+    }
+    pub fn gx_monitoring_2024(article: impl Into<SharedText>) -> Citation {
+        Citation::seed(doc::GX_MONITORING_2024, article)
+    }
+    pub fn national_destitute_2021(article: impl Into<SharedText>) -> Citation {
+        Citation::national(doc::NATIONAL_DESTITUTE_2021, article)
+    }
+    pub fn national_dibao_2021(article: impl Into<SharedText>) -> Citation {
+        Citation::national(doc::NATIONAL_DIBAO_2021, article)
+    }
+    pub fn national_monitoring_2023(article: impl Into<SharedText>) -> Citation {
+        Citation::national(doc::NATIONAL_MONITORING_2023, article)
+    }
+    pub fn national_marginal_rigid_2024(article: impl Into<SharedText>) -> Citation {
+        Citation::national(doc::NATIONAL_MARGINAL_RIGID_2024, article)
+    }
+    pub fn national_temporary_2014(article: impl Into<SharedText>) -> Citation {
+        Citation::national(doc::NATIONAL_TEMPORARY_2014, article)
+    }
+}

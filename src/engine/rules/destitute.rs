@@ -14,17 +14,13 @@
 
 use rust_decimal::Decimal;
 
-use crate::engine::citation::{doc, Citation};
+use crate::engine::citation::{cite, Citation};
 use crate::engine::context::Context;
 use crate::engine::household::{Member, SupporterStatus};
 use crate::engine::income::{self, PersonalRule};
 use crate::engine::money::MoneyError;
 use crate::engine::outcome::{Category, CategoryResult, Check, Explanation, Outcome, Subject};
 use crate::engine::rules::MemberLabel;
-
-fn cite(article: impl Into<crate::engine::citation::SharedText>) -> Citation {
-    Citation::national(doc::NATIONAL_DESTITUTE_2021, article)
-}
 
 pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
     let rule = &ctx.pack.rules.destitute;
@@ -55,7 +51,7 @@ pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
             } else {
                 "持有残疾人证。".to_string()
             },
-            cite("认定条件"),
+            cite::national_destitute_2021("认定条件"),
         );
         let work = work_capacity(
             member,
@@ -67,7 +63,8 @@ pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
             grades.source.clone(),
         );
         let means = means_of_living(ctx, index)?;
-        let property = ctx.property_check("destitute.property", cite("无生活来源的认定（财产）"));
+        let property =
+            ctx.property_check("destitute.property", cite::national_destitute_2021("无生活来源的认定（财产）"));
         let supporter = supporter_check(ctx, index, member);
         let name = format!("{}（{}）", Category::Destitute.name(), MemberLabel(index, member));
         let notes = vec!["特困人员按人认定：本项只看这位家庭成员本人。".into()];
@@ -106,7 +103,7 @@ fn work_capacity(
             label,
             Outcome::Pass,
             format!("{reason}，视为无劳动能力。"),
-            cite("无劳动能力的认定"),
+            cite::national_destitute_2021("无劳动能力的认定"),
         );
     }
     let Some(disability) = member.disability else {
@@ -115,7 +112,7 @@ fn work_capacity(
             label,
             Outcome::Fail,
             "不属于无劳动能力的情形。",
-            cite("无劳动能力的认定"),
+            cite::national_destitute_2021("无劳动能力的认定"),
         );
     };
     let listed = grades.iter().find(|g| g.kind == disability.kind);
@@ -164,7 +161,7 @@ fn means_of_living(ctx: &Context, index: usize) -> Result<Check, MoneyError> {
         "本人收入低于当地低保标准（无生活来源）",
         index,
         PersonalRule::Destitute,
-        cite("无生活来源的认定"),
+        cite::national_destitute_2021("无生活来源的认定"),
     )
 }
 
@@ -175,7 +172,7 @@ fn means_of_living(ctx: &Context, index: usize) -> Result<Check, MoneyError> {
 /// elderly age, or older but with an income of their own (a pension). An older relative without
 /// income is left to the office: the 办法 counts elderly people on low incomes among those unable.
 fn supporter_check(ctx: &Context, index: usize, member: &Member) -> Check {
-    let citation = cite("无履行义务能力的认定");
+    let citation = cite::national_destitute_2021("无履行义务能力的认定");
     let label = "没有能供养这位成员的家人（无法定义务人，或义务人无履行能力）";
     let (outcome, text) = match member.supporter {
         SupporterStatus::None => (Outcome::Pass, Explanation::from("没有依法应当供养这位成员的家人（法定赡养、抚养、扶养义务人）。")),

@@ -10,7 +10,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::engine::citation::{doc, Citation};
+use crate::engine::citation::{cite, Citation};
 use crate::engine::context::Context;
 use crate::engine::money::{self, MoneyError, Yuan};
 use crate::engine::outcome::{
@@ -18,11 +18,11 @@ use crate::engine::outcome::{
 };
 
 pub fn income_citation() -> Citation {
-    Citation::national(doc::NATIONAL_DIBAO_2021, "家庭收入低于当地最低生活保障标准")
+    cite::national_dibao_2021("家庭收入低于当地最低生活保障标准")
 }
 
 pub fn property_citation() -> Citation {
-    Citation::national(doc::NATIONAL_DIBAO_2021, "家庭财产状况符合当地规定")
+    cite::national_dibao_2021("家庭财产状况符合当地规定")
 }
 
 /// The 低保 income test for the household: per-capita net income strictly below the standard.

@@ -30,7 +30,7 @@ use std::borrow::Cow;
 
 use rust_decimal::Decimal;
 
-use crate::engine::citation::{doc, Citation, SharedText};
+use crate::engine::citation::{cite, SharedText};
 use crate::engine::context::{Context, PerCapitaTest};
 use crate::engine::household::{EducationLevel, Member};
 use crate::engine::money::{self, MoneyError, Yuan};
@@ -39,10 +39,6 @@ use crate::engine::outcome::{
     Subject, ThresholdName,
 };
 use crate::engine::policy::Dated;
-
-fn cite(article: impl Into<crate::engine::citation::SharedText>) -> Citation {
-    Citation::seed(doc::SX_EXPENDITURE_2022, article)
-}
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Cause {
@@ -60,11 +56,12 @@ impl Cause {
         }
     }
 
-    fn article(self) -> &'static str {
+    /// The income condition of each cause (after its costs are deducted).
+    fn income_article(self) -> &'static str {
         match self {
-            Cause::Illness => "二(一)",
-            Cause::Disability => "二(二)",
-            Cause::Education => "二(三)",
+            Cause::Illness => "二(一)1",
+            Cause::Disability => "二(二)1",
+            Cause::Education => "二(三)2",
         }
     }
 
@@ -131,7 +128,7 @@ pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
                         } else {
                             "患病成员已不需要继续治疗。"
                         },
-                        cite("二(一)3"),
+                        cite::sx_expenditure_2022("二(一)3"),
                     ),
                     spending.medical.annual()?,
                 )
@@ -151,7 +148,7 @@ pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
                         } else {
                             "持证残疾人已不需要后续康复或照料护理。"
                         },
-                        cite("二(二)1、3"),
+                        cite::sx_expenditure_2022("二(二)1、3"),
                     ),
                     spending.disability_care.annual()?,
                 )
@@ -181,7 +178,7 @@ pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
                         "有全日制本科及以下学历教育阶段的学生（不含高收费学校、出国留学）",
                         Outcome::from_bool(eligible),
                         explanation,
-                        cite("二(三)1"),
+                        cite::sx_expenditure_2022("二(三)1"),
                     ),
                     counted,
                 )
@@ -190,15 +187,10 @@ pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
         if condition.outcome == Outcome::Pass {
             present.push((cause, cost));
         }
-        let income = income_after(
-            ctx,
-            income_key(cause),
-            cause.cost_label().into(),
-            cost,
-            format!("{}{}", cause.article(), if cause == Cause::Education { "2" } else { "1" }).into(),
-        )?;
+        let income =
+            income_after(ctx, income_key(cause), cause.cost_label().into(), cost, cause.income_article().into())?;
         let assets = asset_check(ctx, months, cause.asset_article())?;
-        let property = ctx.property_check("expenditure.property", cite("二"));
+        let property = ctx.property_check("expenditure.property", cite::sx_expenditure_2022("二"));
         let checks = match cause {
             Cause::Education => vec![condition, income, assets, property],
             _ => vec![income, assets, condition, property],
@@ -220,7 +212,7 @@ pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
         let label = format!("{}合计", costs.join("、"));
         let income = income_after(ctx, "expenditure.multiple.income", label.into(), total, "二(四)".into())?;
         let assets = asset_check(ctx, months, "二(一)2、二(二)2、二(三)3")?;
-        let property = ctx.property_check("expenditure.property", cite("二"));
+        let property = ctx.property_check("expenditure.property", cite::sx_expenditure_2022("二"));
         results.push(CategoryResult::from_checks(
             Category::ExpenditurePoverty,
             Subject::Household,
@@ -266,7 +258,7 @@ fn income_after(
         comparison: Comparison::Below,
         threshold_annual: ctx.standard.as_ref().map_or(Decimal::ZERO, |s| s.annual),
         threshold_name: ThresholdName::Named("低保标准"),
-        citation: cite(article),
+        citation: cite::sx_expenditure_2022(article),
         undecided_annual: ctx.income.locally_decided,
     };
     match ctx.standard {
@@ -280,7 +272,7 @@ fn income_after(
 fn asset_check(ctx: &Context, months: &Dated<Decimal>, article: &'static str) -> Result<Check, MoneyError> {
     let label = format!("人均金融资产不超过{}个月低保标准之和", months.value.normalize());
     let Some(standard) = &ctx.standard else {
-        return Ok(ctx.missing_standard("expenditure.assets", label, cite(article)));
+        return Ok(ctx.missing_standard("expenditure.assets", label, cite::sx_expenditure_2022(article)));
     };
     let financial = ctx.household.assets.financial.amount();
     let lhs = money::mul(financial, Decimal::from(12))?;
@@ -304,7 +296,7 @@ fn asset_check(ctx: &Context, months: &Dated<Decimal>, article: &'static str) ->
             standard_month: standard.monthly,
             limit,
         }),
-        citation: cite(article),
+        citation: cite::sx_expenditure_2022(article),
         waits_on: LocalRules::NONE,
         standard_above: None,
     })

@@ -13,7 +13,7 @@
 //!
 //! Apply as a family; the procedure follows 低保 (晋民发〔2024〕6号 二(二)).
 
-use crate::engine::citation::{doc, Citation};
+use crate::engine::citation::{cite, Citation};
 use crate::engine::context::{times_standard, Context};
 use crate::engine::money::{self, MoneyError};
 use crate::engine::outcome::{
@@ -24,9 +24,9 @@ use rust_decimal::Decimal;
 
 fn definition(variant: MarginalVariant) -> Citation {
     match variant {
-        MarginalVariant::Shanxi2024 => Citation::seed(doc::SX_MARGINAL_2024, "二(一)"),
-        MarginalVariant::Guangxi2024 => Citation::seed(doc::GX_MONITORING_2024, "一(一)"),
-        MarginalVariant::National2023 => Citation::national(doc::NATIONAL_MONITORING_2023, "低保边缘家庭"),
+        MarginalVariant::Shanxi2024 => cite::sx_marginal_2024("二(一)"),
+        MarginalVariant::Guangxi2024 => cite::gx_monitoring_2024("一(一)"),
+        MarginalVariant::National2023 => cite::national_monitoring_2023("低保边缘家庭"),
     }
 }
 

@@ -4,15 +4,11 @@
 //! 的低保家庭，可给予 6 个月的渐退期。" The months come from the pack; "可给予" leaves the decision to the
 //! office, which the result says.
 
-use crate::engine::citation::{doc, Citation};
+use crate::engine::citation::cite;
 use crate::engine::context::Context;
 use crate::engine::money::MoneyError;
 use crate::engine::outcome::{Category, CategoryResult, Check, Comparison, Outcome, Subject, ThresholdName};
 use rust_decimal::Decimal;
-
-fn cite() -> Citation {
-    Citation::seed(doc::SX_SAFETY_NET_2023, "一(五)")
-}
 
 pub fn assess(ctx: &Context) -> Result<CategoryResult, MoneyError> {
     let situation = &ctx.household.situation;
@@ -28,7 +24,13 @@ pub fn assess(ctx: &Context) -> Result<CategoryResult, MoneyError> {
     let Some(months) = ctx.param(&rule.months) else {
         return Ok(CategoryResult::not_applicable(Category::PhaseOut, format!("渐退期参数在 {} 尚未生效。", ctx.day)));
     };
-    let current = Check::fact("phase_out.current", "正在享受低保", Outcome::Pass, "家庭正在享受低保。", cite());
+    let current = Check::fact(
+        "phase_out.current",
+        "正在享受低保",
+        Outcome::Pass,
+        "家庭正在享受低保。",
+        cite::sx_safety_net_2023("一(五)"),
+    );
     let work = Check::fact(
         "phase_out.work",
         "收入因家庭成员就业而增加",
@@ -38,7 +40,7 @@ pub fn assess(ctx: &Context) -> Result<CategoryResult, MoneyError> {
         } else {
             "收入增加不是因为就业。"
         },
-        cite(),
+        cite::sx_safety_net_2023("一(五)"),
     );
     let above = match &ctx.standard {
         None => ctx.household_income_without_standard(
@@ -46,7 +48,7 @@ pub fn assess(ctx: &Context) -> Result<CategoryResult, MoneyError> {
             "就业后家庭人均收入超过当地低保标准",
             Comparison::Above,
             Decimal::ONE,
-            cite(),
+            cite::sx_safety_net_2023("一(五)"),
         )?,
         Some(standard) => {
             let mut check = ctx.household_income_test(
@@ -55,7 +57,7 @@ pub fn assess(ctx: &Context) -> Result<CategoryResult, MoneyError> {
                 Comparison::Above,
                 standard.annual,
                 ThresholdName::Named("低保标准"),
-                cite(),
+                cite::sx_safety_net_2023("一(五)"),
             )?;
             if check.outcome == Outcome::Fail {
                 check.explanation.push("收入仍未超过标准，按规定继续享受低保，不涉及渐退。");

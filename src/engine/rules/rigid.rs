@@ -19,7 +19,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::engine::citation::{doc, Citation};
+use crate::engine::citation::{cite, Citation};
 use crate::engine::context::{times_standard, Context, PerCapitaTest};
 use crate::engine::money::{self, MoneyError, Yuan};
 use crate::engine::outcome::{
@@ -27,14 +27,6 @@ use crate::engine::outcome::{
     Subject, ThresholdName,
 };
 use crate::engine::policy::RigidVariant;
-
-fn gx() -> Citation {
-    Citation::seed(doc::GX_MONITORING_2024, "一(一)")
-}
-
-fn national(article: impl Into<crate::engine::citation::SharedText>) -> Citation {
-    Citation::national(doc::NATIONAL_MARGINAL_RIGID_2024, article)
-}
 
 /// Medical + disability care + every student's fees + other rigid spending over 12 months.
 pub fn rigid_total(ctx: &Context) -> Result<Decimal, MoneyError> {
@@ -49,10 +41,11 @@ pub fn assess(ctx: &Context, earlier: &[CategoryResult]) -> Result<CategoryResul
     let rule = &ctx.pack.rules.rigid_expenditure;
     let rigid = rigid_total(ctx)?;
     let (definition, income_citation) = match rule.variant {
-        RigidVariant::Guangxi2024 => (gx(), gx()),
-        RigidVariant::National2024 => {
-            (national("刚性支出困难家庭的认定"), national("家庭人均收入低于上年度当地居民人均可支配收入"))
-        }
+        RigidVariant::Guangxi2024 => (cite::gx_monitoring_2024("一(一)"), cite::gx_monitoring_2024("一(一)")),
+        RigidVariant::National2024 => (
+            cite::national_marginal_rigid_2024("刚性支出困难家庭的认定"),
+            cite::national_marginal_rigid_2024("家庭人均收入低于上年度当地居民人均可支配收入"),
+        ),
     };
     let mut checks = Vec::new();
     if rule.variant == RigidVariant::National2024 {
@@ -102,7 +95,7 @@ pub fn assess(ctx: &Context, earlier: &[CategoryResult]) -> Result<CategoryResul
                     "收支相抵后收入低于低保标准的倍数",
                     Outcome::Unknown,
                     format!("倍数参数在 {} 尚未生效。", ctx.day),
-                    gx(),
+                    cite::gx_monitoring_2024("一(一)"),
                 ),
                 (Some(m), None) => PerCapitaTest {
                     key: "rigid.after_spending",
@@ -176,7 +169,7 @@ fn not_in_higher_category(ctx: &Context, earlier: &[CategoryResult]) -> Check {
         "不属于低保家庭或低保边缘家庭",
         outcome,
         explanation,
-        national("不符合最低生活保障、特困人员救助供养、低保边缘家庭条件"),
+        cite::national_marginal_rigid_2024("不符合最低生活保障、特困人员救助供养、低保边缘家庭条件"),
     )
     .waiting_on(undecided.iter().fold(LocalRules::NONE, |all, r| all.union(r.waits_on)))
 }
@@ -229,7 +222,7 @@ fn ratio_check(ctx: &Context, rigid: Decimal) -> Result<Check, MoneyError> {
                 label,
                 Outcome::Unknown,
                 format!("{described}。比例由当地规定，现有文件没有给出数字，请向乡镇（街道）咨询。"),
-                national("刚性支出占家庭总收入的比例"),
+                cite::national_marginal_rigid_2024("刚性支出占家庭总收入的比例"),
             )
             .waiting_on(LocalRules::of(LocalRule::SpendingRatio))
         },

@@ -14,7 +14,7 @@
 //! "重度" is read as 一、二级 (the pack's `severe_up_to_grade`), the grades 山东's text names; 山西's text
 //! does not list grades, so a 三级 精神/智力 member there is sent to the office rather than decided.
 
-use crate::engine::citation::{doc, Citation};
+use crate::engine::citation::{cite, Citation};
 use crate::engine::context::Context;
 use crate::engine::household::{DisabilityKind, Member, WorkStatus};
 use crate::engine::income::PersonalRule;
@@ -22,10 +22,6 @@ use crate::engine::money::MoneyError;
 use crate::engine::outcome::{Category, CategoryResult, Check, Outcome, Status, Subject};
 use crate::engine::policy::MarginalMemberSoloVariant;
 use crate::engine::rules::MemberLabel;
-
-fn sx(article: impl Into<crate::engine::citation::SharedText>) -> Citation {
-    Citation::seed(doc::SX_SAFETY_NET_2023, article)
-}
 
 fn is_mental_or_intellectual(kind: DisabilityKind) -> bool {
     matches!(kind, DisabilityKind::Mental | DisabilityKind::Intellectual)
@@ -94,18 +90,26 @@ pub fn assess_disabled(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError>
             adult.source.clone(),
         );
         let unemployed = match member.work {
-            WorkStatus::Unemployed => {
-                Check::fact("solo_disabled.unemployed", "无业", Outcome::Pass, "无业。", sx("一(二)"))
-            }
-            WorkStatus::Unknown => {
-                Check::fact("solo_disabled.unemployed", "无业", Outcome::Unknown, "未回答是否就业。", sx("一(二)"))
-            }
+            WorkStatus::Unemployed => Check::fact(
+                "solo_disabled.unemployed",
+                "无业",
+                Outcome::Pass,
+                "无业。",
+                cite::sx_safety_net_2023("一(二)"),
+            ),
+            WorkStatus::Unknown => Check::fact(
+                "solo_disabled.unemployed",
+                "无业",
+                Outcome::Unknown,
+                "未回答是否就业。",
+                cite::sx_safety_net_2023("一(二)"),
+            ),
             _ => Check::fact(
                 "solo_disabled.unemployed",
                 "无业",
                 Outcome::Fail,
                 "有工作、在读或已退休，不属于无业。",
-                sx("一(二)"),
+                cite::sx_safety_net_2023("一(二)"),
             ),
         };
         let income = own_income(ctx, index)?;
@@ -135,12 +139,12 @@ fn own_income(ctx: &Context, index: usize) -> Result<Check, MoneyError> {
         "本人收入低于当地低保标准",
         index,
         PersonalRule::SoloDisabled,
-        sx("一(二)"),
+        cite::sx_safety_net_2023("一(二)"),
     )
 }
 
 fn own_property(ctx: &Context) -> Check {
-    let mut check = ctx.property_check("solo_disabled.property", sx("一(二)"));
+    let mut check = ctx.property_check("solo_disabled.property", cite::sx_safety_net_2023("一(二)"));
     check.label = "本人财产状况符合当地规定".into();
     if check.outcome == Outcome::Unknown {
         check.explanation = "单人户只评估本人拥有的财产；财产限额由当地规定，请向乡镇（街道）咨询。".into();
@@ -165,8 +169,8 @@ pub fn assess_marginal_members(ctx: &Context, marginal: &CategoryResult) -> Resu
     };
     let mental = rule.mental_intellectual_up_to_grade.as_ref().and_then(|p| ctx.param(p));
     let citation = match rule.variant {
-        MarginalMemberSoloVariant::Shanxi2023 => sx("一(四)"),
-        MarginalMemberSoloVariant::Shandong2024 => Citation::seed(doc::SD_MONITORING_2024, "三.6"),
+        MarginalMemberSoloVariant::Shanxi2023 => cite::sx_safety_net_2023("一(四)"),
+        MarginalMemberSoloVariant::Shandong2024 => cite::sd_monitoring_2024("三.6"),
     };
     let mut results = Vec::new();
     for (index, member) in ctx.household.members.iter().enumerate() {

@@ -21,24 +21,12 @@
 
 use rust_decimal::Decimal;
 
-use crate::engine::citation::{doc, Citation};
+use crate::engine::citation::{cite, Citation};
 use crate::engine::context::Context;
 use crate::engine::money::{MoneyError, Yuan};
 use crate::engine::outcome::{Category, CategoryResult, Check, Figure, LocalRules, Outcome, Status, Subject};
 use crate::engine::policy::TemporaryVariant;
 use crate::engine::rules::rigid::rigid_total;
-
-fn sx(article: impl Into<crate::engine::citation::SharedText>) -> Citation {
-    Citation::seed(doc::SX_SAFETY_NET_2023, article)
-}
-
-fn gx() -> Citation {
-    Citation::seed(doc::GX_MONITORING_2024, "四(十三)")
-}
-
-fn national(article: impl Into<crate::engine::citation::SharedText>) -> Citation {
-    Citation::national(doc::NATIONAL_TEMPORARY_2014, article)
-}
 
 fn result(name: &str, checks: Vec<Check>, notes: Vec<std::borrow::Cow<'static, str>>) -> CategoryResult {
     CategoryResult::from_checks(
@@ -59,9 +47,11 @@ pub fn assess(ctx: &Context, earlier: &[CategoryResult]) -> Result<Vec<CategoryR
 
     if situation.sudden_hardship {
         let citation = match variant {
-            TemporaryVariant::Guangxi2024 => gx(),
-            TemporaryVariant::Shanxi2023 => sx("二(二)、四(三)"),
-            TemporaryVariant::Shandong2024 | TemporaryVariant::National2014 => national("急难型救助对象"),
+            TemporaryVariant::Guangxi2024 => cite::gx_monitoring_2024("四(十三)"),
+            TemporaryVariant::Shanxi2023 => cite::sx_safety_net_2023("二(二)、四(三)"),
+            TemporaryVariant::Shandong2024 | TemporaryVariant::National2014 => {
+                cite::national_temporary_2014("急难型救助对象")
+            }
         };
         results.push(result(
             "急难",
@@ -82,9 +72,11 @@ pub fn assess(ctx: &Context, earlier: &[CategoryResult]) -> Result<Vec<CategoryR
 
     if situation.disaster_after_relief {
         let citation = match variant {
-            TemporaryVariant::Shanxi2023 => sx("二(二)"),
-            TemporaryVariant::Guangxi2024 => Citation::seed(doc::GX_MONITORING_2024, "三(十一)"),
-            TemporaryVariant::Shandong2024 | TemporaryVariant::National2014 => national("急难型救助对象"),
+            TemporaryVariant::Shanxi2023 => cite::sx_safety_net_2023("二(二)"),
+            TemporaryVariant::Guangxi2024 => cite::gx_monitoring_2024("三(十一)"),
+            TemporaryVariant::Shandong2024 | TemporaryVariant::National2014 => {
+                cite::national_temporary_2014("急难型救助对象")
+            }
         };
         results.push(result(
             "受灾后仍有困难",
@@ -101,10 +93,16 @@ pub fn assess(ctx: &Context, earlier: &[CategoryResult]) -> Result<Vec<CategoryR
 
     if situation.student_stuck_by_emergency {
         let (outcome, citation, text) = match variant {
-            TemporaryVariant::Shanxi2023 => {
-                (Outcome::Pass, sx("二(二)"), "文件明确把受影响暂未就业、生活困难的大学生纳入临时救助范围。")
-            }
-            _ => (Outcome::Unknown, national("救助对象"), "本省文件没有专门规定，是否纳入由当地按临时救助条件认定。"),
+            TemporaryVariant::Shanxi2023 => (
+                Outcome::Pass,
+                cite::sx_safety_net_2023("二(二)"),
+                "文件明确把受影响暂未就业、生活困难的大学生纳入临时救助范围。",
+            ),
+            _ => (
+                Outcome::Unknown,
+                cite::national_temporary_2014("救助对象"),
+                "本省文件没有专门规定，是否纳入由当地按临时救助条件认定。",
+            ),
         };
         results.push(result(
             "受突发事件影响暂未就业的学生",
@@ -134,7 +132,7 @@ pub fn assess(ctx: &Context, earlier: &[CategoryResult]) -> Result<Vec<CategoryR
                         Yuan(rigid),
                         Yuan(ctx.net_income)
                     ),
-                    national("支出型救助对象"),
+                    cite::national_temporary_2014("支出型救助对象"),
                 )
             }],
             Vec::new(),
@@ -193,7 +191,7 @@ fn unemployed(
                     "连续数月无收入来源",
                     Outcome::Unknown,
                     format!("月数参数在 {} 尚未生效。", ctx.day),
-                    sx("二(一)"),
+                    cite::sx_safety_net_2023("二(一)"),
                 ),
             };
             let checks = vec![
@@ -206,10 +204,10 @@ fn unemployed(
                     } else {
                         "失业不是因重大公共卫生事件或灾情。"
                     },
-                    sx("二(一)"),
+                    cite::sx_safety_net_2023("二(一)"),
                 ),
                 months_check,
-                insurance(sx("二(一)")),
+                insurance(cite::sx_safety_net_2023("二(一)")),
                 Check::fact(
                     "temporary.unemployment.not_dibao",
                     "未纳入低保",
@@ -219,7 +217,7 @@ fn unemployed(
                     } else {
                         "家庭未享受低保。"
                     },
-                    sx("二(一)"),
+                    cite::sx_safety_net_2023("二(一)"),
                 ),
             ];
             Ok(result("未参保失业人员", checks, vec!["经本人申请，由务工地或经常居住地发放一次性临时救助金。".into()]))
@@ -227,7 +225,7 @@ fn unemployed(
         TemporaryVariant::Guangxi2024 => Ok(result(
             "暂时失业且无失业保险",
             vec![
-                insurance(gx()),
+                insurance(cite::gx_monitoring_2024("四(十三)")),
                 Check::fact(
                     "temporary.unemployment.conditions",
                     "符合当地临时救助条件",
@@ -236,7 +234,7 @@ fn unemployed(
                         "已连续{}个月无收入；文件规定“符合条件的按规定给予临时救助”，具体条件由当地规定。",
                         hardship.months_without_income
                     ),
-                    gx(),
+                    cite::gx_monitoring_2024("四(十三)"),
                 ),
             ],
             Vec::new(),
@@ -244,7 +242,7 @@ fn unemployed(
         TemporaryVariant::Shandong2024 | TemporaryVariant::National2014 => Ok(result(
             "失业无收入",
             vec![
-                insurance(national("救助对象")),
+                insurance(cite::national_temporary_2014("救助对象")),
                 Check::fact(
                     "temporary.unemployment.conditions",
                     "符合当地临时救助条件",
@@ -253,7 +251,7 @@ fn unemployed(
                         "已连续{}个月无收入；是否给予临时救助由当地按困难程度认定。",
                         hardship.months_without_income
                     ),
-                    national("救助对象"),
+                    cite::national_temporary_2014("救助对象"),
                 ),
             ],
             Vec::new(),
@@ -267,12 +265,11 @@ fn before_review(ctx: &Context, variant: TemporaryVariant, earlier: &[CategoryRe
         return None;
     }
     let (citation, categories): (Citation, &[Category]) = match variant {
-        TemporaryVariant::Guangxi2024 => {
-            (gx(), &[Category::Destitute, Category::Dibao, Category::Marginal, Category::RigidExpenditure])
-        }
-        TemporaryVariant::Shandong2024 => {
-            (Citation::seed(doc::SD_MONITORING_2024, "三.6"), &[Category::Destitute, Category::Dibao])
-        }
+        TemporaryVariant::Guangxi2024 => (
+            cite::gx_monitoring_2024("四(十三)"),
+            &[Category::Destitute, Category::Dibao, Category::Marginal, Category::RigidExpenditure],
+        ),
+        TemporaryVariant::Shandong2024 => (cite::sd_monitoring_2024("三.6"), &[Category::Destitute, Category::Dibao]),
         _ => return None,
     };
     let open: Vec<&CategoryResult> =
