@@ -355,33 +355,29 @@ impl Reducible for State {
     }
 }
 
-/// The ages at which 特困 counts a person as unable to work (elderly, minor), from the pack chosen
-/// (the national pack before one is): the member card asks about supporters only then.
+/// Whom 特困 considers, from the pack chosen (the national pack before one is), as the engine
+/// decides it (`destitute::Population`): the member card asks about supporters only for them.
 #[derive(Clone, Copy, PartialEq)]
-pub struct DestituteAges {
-    elderly: Option<u32>,
-    minor: Option<u32>,
-}
+pub struct DestituteAges(crate::engine::rules::destitute::Population);
 
 impl DestituteAges {
     pub fn for_pack(pack_id: &str) -> DestituteAges {
         let pack = packs().iter().find(|p| p.id == pack_id).or_else(|| packs().iter().find(|p| p.id == "national"));
-        let day = today();
-        let value =
-            |param: Option<&crate::engine::policy::Param<u32>>| param.and_then(|p| p.in_force(day)).map(|d| d.value);
-        DestituteAges {
-            elderly: value(pack.map(|p| &p.rules.destitute.elderly_age)),
-            minor: value(pack.map(|p| &p.rules.destitute.minor_age)),
-        }
+        DestituteAges(match pack {
+            Some(pack) => crate::engine::rules::destitute::Population::of(pack, today()),
+            None => crate::engine::rules::destitute::Population { elderly_age: None, minor_age: None },
+        })
     }
 
+    #[cfg(test)]
     fn covers(self, age: u32) -> bool {
-        self.elderly.is_some_and(|elderly| age >= elderly) || self.minor.is_some_and(|minor| age < minor)
+        self.0.includes(age, false)
     }
 
     /// 特困 asks about supporters only for the elderly, minors and disabled people.
     pub fn asks_supporter(self, member: &MemberAnswers) -> bool {
-        member.disability.is_some() || member.age.trim().parse().ok().is_some_and(|age| self.covers(age))
+        let age = member.age.trim().parse().ok();
+        member.disability.is_some() || age.is_some_and(|age| self.0.includes(age, false))
     }
 }
 

@@ -22,6 +22,37 @@ use crate::engine::money::MoneyError;
 use crate::engine::outcome::{Category, CategoryResult, Check, Explanation, Outcome, Subject};
 use crate::engine::rules::MemberLabel;
 
+/// Whom 特困 considers at all — 老年人 (the elderly age and over), 未成年人 (under the minor age) or
+/// a disabled person — by the pack's ages in force on a day. The assessment and the page (which asks
+/// about supporters only for these members) share it; an age not in force includes no one by age.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Population {
+    pub elderly_age: Option<u32>,
+    pub minor_age: Option<u32>,
+}
+
+impl Population {
+    pub fn of(pack: &crate::engine::policy::PolicyPack, day: crate::engine::Day) -> Population {
+        let rule = &pack.rules.destitute;
+        Population {
+            elderly_age: rule.elderly_age.in_force(day).map(|d| d.value),
+            minor_age: rule.minor_age.in_force(day).map(|d| d.value),
+        }
+    }
+
+    pub fn is_elderly(self, age: u32) -> bool {
+        self.elderly_age.is_some_and(|elderly| age >= elderly)
+    }
+
+    pub fn is_minor(self, age: u32) -> bool {
+        self.minor_age.is_some_and(|minor| age < minor)
+    }
+
+    pub fn includes(self, age: u32, disabled: bool) -> bool {
+        disabled || self.is_elderly(age) || self.is_minor(age)
+    }
+}
+
 pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
     let rule = &ctx.pack.rules.destitute;
     let (Some(elderly), Some(minor), Some(grades)) =
@@ -33,11 +64,11 @@ pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
         )]);
     };
     let mut results = Vec::new();
+    let ages = Population { elderly_age: Some(elderly.value), minor_age: Some(minor.value) };
     for (index, member) in ctx.household.members.iter().enumerate() {
         let age = member.age.years();
-        let is_elderly = age >= elderly.value;
-        let is_minor = age < minor.value;
-        if !(is_elderly || is_minor || member.disability.is_some()) {
+        let (is_elderly, is_minor) = (ages.is_elderly(age), ages.is_minor(age));
+        if !ages.includes(age, member.disability.is_some()) {
             continue;
         }
         let population = Check::fact(
