@@ -277,7 +277,7 @@ test('a bad money entry shows its error beside the field and in the summary, and
   await axeClean(page, 'bad money entry');
   // The summary's link moves focus to the field.
   await summary.getByRole('link').first().click();
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'income-0-amount');
+  await page.waitForFunction(() => document.activeElement?.id === 'income-0-amount', null, { timeout: 5000 });
   // Other answers are kept: back to the household, the age is still there.
   await page.getByRole('button', { name: '上一步' }).click();
   assert.equal(await page.locator('#member-0-age').inputValue(), '66');
@@ -478,8 +478,9 @@ test('继续 is a button that Space presses, and the next step opens at its top 
   await next(page);
   // A long household step, scrolled to its bottom.
   for (let i = 0; i < 4; i++) await page.getByRole('button', { name: '添加一位家庭成员' }).click();
-  // 添加 moves focus into the new member's first field.
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'member-4-relation');
+  // 添加 moves focus into the new member's first field, once the new card is drawn (a timer after
+  // the render): waited for, not sampled at once, so the test does not race the page.
+  await page.waitForFunction(() => document.activeElement?.id === 'member-4-relation', null, { timeout: 5000 });
   await page.getByRole('button', { name: '继续' }).focus();
   assert.ok(await page.evaluate(() => window.scrollY) > 500, 'scrolled down to 继续');
   await page.keyboard.press('Space');
@@ -487,7 +488,7 @@ test('继续 is a button that Space presses, and the next step opens at its top 
   assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1');
   assert.ok(await page.evaluate(() => document.activeElement.getBoundingClientRect().top) < 300, 'the heading is at the top of the screen');
   await page.getByRole('button', { name: '添加一项收入' }).click();
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'income-0-member');
+  await page.waitForFunction(() => document.activeElement?.id === 'income-0-member', null, { timeout: 5000 });
   await context.close();
 });
 
