@@ -369,11 +369,6 @@ impl DestituteAges {
         })
     }
 
-    #[cfg(test)]
-    fn covers(self, age: u32) -> bool {
-        self.0.includes(age, false)
-    }
-
     /// 特困 asks about supporters only for the elderly, minors and disabled people.
     pub fn asks_supporter(self, member: &MemberAnswers) -> bool {
         let age = member.age.trim().parse().ok();
@@ -695,14 +690,14 @@ mod tests {
     #[test]
     fn the_supporter_question_appears_from_the_packs_elderly_age_and_below_its_minor_age() {
         let shanxi = DestituteAges::for_pack("shanxi");
-        assert!(shanxi.covers(60) && shanxi.covers(15));
-        assert!(!shanxi.covers(59) && !shanxi.covers(16));
+        assert!(shanxi.0.includes(60, false) && shanxi.0.includes(15, false));
+        assert!(!shanxi.0.includes(59, false) && !shanxi.0.includes(16, false));
     }
 
     #[test]
     fn before_a_province_is_chosen_the_national_ages_decide_the_supporter_question() {
         assert!(DestituteAges::for_pack("") == DestituteAges::for_pack("national"));
-        assert!(DestituteAges::for_pack("").covers(60));
+        assert!(DestituteAges::for_pack("").0.includes(60, false));
     }
 
     fn reduce(state: State, action: Action) -> State {

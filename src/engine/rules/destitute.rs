@@ -179,11 +179,11 @@ pub fn may_work(ctx: &Context, member: &Member) -> bool {
     else {
         return true;
     };
-    let age = member.age.years();
+    let ages = Population { elderly_age: Some(elderly.value), minor_age: Some(minor.value) };
     let unable_by_disability = member
         .disability
         .is_some_and(|d| grades.value.iter().any(|limit| limit.kind == d.kind && d.grade.value() <= limit.up_to_grade));
-    age >= minor.value && age < elderly.value && !unable_by_disability
+    !ages.includes(member.age.years(), unable_by_disability)
 }
 
 fn means_of_living(ctx: &Context, index: usize) -> Result<Check, MoneyError> {

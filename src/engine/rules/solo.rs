@@ -89,29 +89,13 @@ pub fn assess_disabled(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError>
             format!("{}岁，已满{}周岁。", member.age.years(), adult.value),
             adult.source.clone(),
         );
-        let unemployed = match member.work {
-            WorkStatus::Unemployed => Check::fact(
-                "solo_disabled.unemployed",
-                "无业",
-                Outcome::Pass,
-                "无业。",
-                cite::sx_safety_net_2023("一(二)"),
-            ),
-            WorkStatus::Unknown => Check::fact(
-                "solo_disabled.unemployed",
-                "无业",
-                Outcome::Unknown,
-                "未回答是否就业。",
-                cite::sx_safety_net_2023("一(二)"),
-            ),
-            _ => Check::fact(
-                "solo_disabled.unemployed",
-                "无业",
-                Outcome::Fail,
-                "有工作、在读或已退休，不属于无业。",
-                cite::sx_safety_net_2023("一(二)"),
-            ),
+        let (outcome, found) = match member.work {
+            WorkStatus::Unemployed => (Outcome::Pass, "无业。"),
+            WorkStatus::Unknown => (Outcome::Unknown, "未回答是否就业。"),
+            _ => (Outcome::Fail, "有工作、在读或已退休，不属于无业。"),
         };
+        let unemployed =
+            Check::fact("solo_disabled.unemployed", "无业", outcome, found, cite::sx_safety_net_2023("一(二)"));
         let income = own_income(ctx, index)?;
         let property = own_property(ctx);
         let name = format!("{}（{}）", Category::DibaoSoloDisabled.name(), MemberLabel(index, member));
