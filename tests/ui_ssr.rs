@@ -134,3 +134,130 @@ fn the_widgets_region_takes_the_api_area_ids_or_a_city_prefix_and_names_an_unkno
     assert_eq!(region("shanxi/atlantis"), (Some(("shanxi".into(), String::new())), Some("shanxi/atlantis".into())));
     assert_eq!(region("atlantis"), (None, Some("atlantis".into())));
 }
+
+mod every_error_reaches_its_field {
+    //! Every problem the reducer reports is keyed by a `FieldId`; this draws the hotline screen (all
+    //! the sections of the flow's steps on one page) for answers that give every kind of problem, and
+    //! checks that each problem's message is shown beside the control that carries its id.
+
+    use std::rc::Rc;
+
+    use futures::executor::block_on;
+    use low_income_check::engine::household::{DisabilityKind, EducationLevel, IncomeKind};
+    use low_income_check::ui::hotline::HotlinePage;
+    use low_income_check::ui::state::{Answers, IncomeLine, MoneyAnswer, Problem, State};
+    use low_income_check::ui::{assess_answers, Assessed, Problems, Store};
+    use yew::prelude::*;
+    use yew::ServerRenderer;
+
+    #[derive(Properties, PartialEq)]
+    struct HarnessProps {
+        answers: Answers,
+    }
+
+    /// The app's contexts around the hotline screen, with `answers` given and every problem shown.
+    #[function_component(Harness)]
+    fn harness(props: &HarnessProps) -> Html {
+        let answers = props.answers.clone();
+        let store = use_reducer(move || State { answers, report_missing: true, ..State::default() });
+        let assessed = Assessed(Rc::new(assess_answers(&store.answers)));
+        let problems = Problems(Rc::new(problems_of(&store.answers)));
+        html! {
+            <ContextProvider<Store> context={store.clone()}>
+            <ContextProvider<Problems> context={problems}>
+            <ContextProvider<Assessed> context={assessed}>
+                <HotlinePage />
+            </ContextProvider<Assessed>>
+            </ContextProvider<Problems>>
+            </ContextProvider<Store>>
+        }
+    }
+
+    fn problems_of(answers: &Answers) -> Vec<Problem> {
+        answers.to_household().err().unwrap_or_default()
+    }
+
+    fn render(answers: Answers) -> String {
+        block_on(ServerRenderer::<Harness>::with_props(move || HarnessProps { answers }).render())
+    }
+
+    /// Asserts that each problem's control and its message, under the control's own error id, are drawn.
+    fn assert_each_error_beside_its_field(answers: Answers) -> usize {
+        let problems = problems_of(&answers);
+        let html = render(answers);
+        for problem in &problems {
+            let field = problem.field.to_string();
+            assert!(html.contains(&format!("id=\"{field}\"")), "no control with id {field}");
+            let error_at = html
+                .find(&format!("id=\"{field}-error\""))
+                .unwrap_or_else(|| panic!("{field}: its message “{}” is not beside it", problem.message));
+            let error = &html[error_at..html[error_at..].find("</p>").map_or(html.len(), |end| error_at + end)];
+            assert!(error.contains(&problem.message), "{field}: {error}");
+            assert!(
+                html.contains(&format!("aria-describedby=\"{field}-error\""))
+                    || html.contains(&format!("{field}-hint {field}-error\"")),
+                "{field}: the control is not described by its error"
+            );
+        }
+        problems.len()
+    }
+
+    #[test]
+    fn every_problem_with_the_answers_is_shown_beside_the_field_it_belongs_to() {
+        let mut answers = Answers::default();
+        answers.place.own_standard = true;
+        answers.place.standard.text = "七百".into();
+        answers.place.disposable_income.text = "1500、1800".into();
+        let member = &mut answers.members[0];
+        member.disability = Some(DisabilityKind::Physical);
+        member.ill = true;
+        member.student = Some(EducationLevel::Undergraduate);
+        let mut second = member.clone();
+        second.age = "二百".into();
+        second.disability = None;
+        answers.members.push(second);
+        answers.income.push(IncomeLine {
+            member: Some(0),
+            kind: IncomeKind::Wages,
+            money: MoneyAnswer { text: "abc".into(), per: low_income_check::engine::money::Period::Month },
+        });
+        answers.assets.vehicles = "-1".into();
+        answers.situation.unemployed = true;
+        let problems = problems_of(&answers);
+        let fields: Vec<String> = problems.iter().map(|p| p.field.to_string()).collect();
+        // Every kind of question that can go wrong is among them.
+        for expected in [
+            "place-standard",
+            "place-disposable",
+            "member-0-age",
+            "member-0-grade",
+            "member-0-care",
+            "member-0-serious",
+            "member-0-treatment",
+            "member-0-fees",
+            "member-0-fulltime",
+            "member-0-highfee",
+            "member-0-abroad",
+            "member-0-supporter",
+            "member-1-age",
+            "income-0-amount",
+            "spending-medical",
+            "spending-disability",
+            "spending-other",
+            "assets-financial",
+            "assets-vehicles",
+            "assets-homes",
+            "situation-months",
+        ] {
+            assert!(fields.iter().any(|f| f == expected), "{expected} not reported: {fields:?}");
+        }
+        assert_eq!(assert_each_error_beside_its_field(answers), problems.len());
+    }
+
+    #[test]
+    fn the_unanswered_income_question_is_shown_beside_its_checkbox() {
+        let answers = Answers::default();
+        assert!(problems_of(&answers).iter().any(|p| p.field.to_string() == "income-none"));
+        assert!(assert_each_error_beside_its_field(answers) >= 5);
+    }
+}

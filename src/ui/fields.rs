@@ -5,6 +5,7 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use super::field_id::FieldId;
 use super::state::MoneyAnswer;
 use crate::engine::money::Period;
 
@@ -36,7 +37,7 @@ fn hint_and_error(id: &str, hint: &Option<AttrValue>, error: &Option<String>) ->
 
 #[derive(Properties, PartialEq)]
 pub struct TextFieldProps {
-    pub id: AttrValue,
+    pub id: FieldId,
     pub label: AttrValue,
     #[prop_or_default]
     pub hint: Option<AttrValue>,
@@ -74,7 +75,7 @@ pub fn text_field(props: &TextFieldProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct MoneyFieldProps {
-    pub id: AttrValue,
+    pub id: FieldId,
     /// The question; "（元）" is added.
     pub label: AttrValue,
     #[prop_or_default]
@@ -145,7 +146,7 @@ pub fn money_field(props: &MoneyFieldProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct SelectFieldProps {
-    pub id: AttrValue,
+    pub id: FieldId,
     pub label: AttrValue,
     #[prop_or_default]
     pub hint: Option<AttrValue>,
@@ -184,9 +185,11 @@ pub fn select_field(props: &SelectFieldProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct CheckboxProps {
-    pub id: AttrValue,
+    pub id: FieldId,
     pub label: AttrValue,
     pub checked: bool,
+    #[prop_or_default]
+    pub error: Option<String>,
     pub onchange: Callback<bool>,
 }
 
@@ -199,10 +202,14 @@ pub fn checkbox(props: &CheckboxProps) -> Html {
             onchange.emit(input.checked());
         })
     };
+    let id = props.id.to_string();
     html! {
-        <div class="checkbox">
-            <input type="checkbox" id={props.id.clone()} name={props.id.clone()} checked={props.checked} {onchange} />
-            <label for={props.id.clone()}>{ props.label.clone() }</label>
+        <div class={classes!("checkbox", props.error.is_some().then_some("field-error"))}>
+            { hint_and_error(&id, &None, &props.error) }
+            <input type="checkbox" id={id.clone()} name={id.clone()} checked={props.checked}
+                aria-invalid={props.error.is_some().then_some("true")}
+                aria-describedby={described_by(&id, false, props.error.is_some())} {onchange} />
+            <label for={id}>{ props.label.clone() }</label>
         </div>
     }
 }
@@ -213,12 +220,13 @@ pub fn checkbox(props: &CheckboxProps) -> Html {
 /// `{id}-no`. A plain function rather than a component: it is drawn inside its member's card, which
 /// re-renders with it anyway, and each component costs the page's first load.
 pub fn yes_no(
-    id: &str,
+    field: FieldId,
     legend: &'static str,
     value: Option<bool>,
     error: Option<String>,
     onchange: Callback<bool>,
 ) -> Html {
+    let id = &field.to_string();
     let radio = |answer: bool, radio_id: String, label: &'static str| {
         let onchange = onchange.clone();
         let onchange = Callback::from(move |_: Event| onchange.emit(answer));

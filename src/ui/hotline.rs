@@ -14,6 +14,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+#[cfg(target_arch = "wasm32")]
+use super::field_id::{FieldId, IncomeQuestion, MemberQuestion, PlaceQuestion};
 use super::pages::{money_section_for, MembersSection, PlaceSection};
 use super::state::Action;
 use super::state::DestituteAges;
@@ -49,22 +51,24 @@ fn use_shortcuts(store: &Store, container: &NodeRef) {
                 let handled = match event.code().as_str() {
                     "KeyA" => {
                         store.dispatch(Action::AddMember);
-                        focus_last_later(&scope, "input[id^='member-'][id$='-age']");
+                        focus_last_later(&scope, &format!("input{}", FieldId::of_any_member(MemberQuestion::Age)));
                         true
                     }
                     "KeyI" => {
                         store.dispatch(Action::AddIncome);
-                        focus_last_later(&scope, "input[id^='income-'][id$='-amount']");
+                        focus_last_later(&scope, &format!("input{}", FieldId::of_any_income(IncomeQuestion::Amount)));
                         true
                     }
                     "KeyY" => {
-                        store.dispatch(Action::TogglePeriod(active));
+                        if let Ok(field) = active.parse::<FieldId>() {
+                            store.dispatch(Action::TogglePeriod(field));
+                        }
                         true
                     }
                     "KeyR" => super::focus_in(&scope, "hotline-result-title"),
                     "KeyN" => {
                         store.dispatch(Action::Reset);
-                        focus_last_later(&scope, "#place-pack");
+                        focus_last_later(&scope, &format!("#{}", FieldId::Place(PlaceQuestion::Pack)));
                         true
                     }
                     "KeyU" => {
@@ -150,7 +154,7 @@ pub fn hotline_page() -> Html {
     let pending: Vec<String> = match assessment.as_ref() {
         Ok(_) => Vec::new(),
         Err(NotAssessed::Problems(problems)) => {
-            problems.iter().map(|p| format!("{}：{}", p.label, p.message)).collect()
+            problems.iter().map(|p| format!("{}：{}", p.label(), p.message)).collect()
         }
         Err(NotAssessed::Failed(message)) => vec![message.clone()],
     };
@@ -188,7 +192,7 @@ pub fn hotline_page() -> Html {
             store.dispatch(Action::Reset);
             #[cfg(target_arch = "wasm32")]
             if let Some(scope) = container.cast::<web_sys::Element>() {
-                focus_last_later(&scope, "#place-pack");
+                focus_last_later(&scope, &format!("#{}", FieldId::Place(PlaceQuestion::Pack)));
             }
             #[cfg(not(target_arch = "wasm32"))]
             let _ = &container;

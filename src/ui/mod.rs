@@ -6,6 +6,7 @@
 //! - `fields.rs`: form controls; `pages.rs`: the steps; `results.rs`: the result page.
 
 pub mod choices;
+pub mod field_id;
 pub mod fields;
 pub mod hotline;
 pub mod pages;

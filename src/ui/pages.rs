@@ -4,6 +4,9 @@
 use yew::prelude::*;
 
 use super::choices::*;
+use super::field_id::{
+    AssetQuestion, FieldId, IncomeQuestion, MemberQuestion, PlaceQuestion, SituationQuestion, SpendingQuestion,
+};
 use super::fields::{yes_no, Checkbox, MoneyField, SelectField, TextField};
 use super::route::{route_button, route_link, Navigator, Route};
 use super::state::{
@@ -15,7 +18,8 @@ use crate::engine::context::{area_figure, LocalFigure, Origin};
 use crate::engine::household::{AreaKind, MAX_MEMBERS};
 use crate::engine::policy::{Area, PolicyPack};
 
-pub fn error_for(problems: &[Problem], field: &str) -> Option<String> {
+/// The message for `field`, shown beside it, if its answer has a problem.
+pub fn error_for(problems: &[Problem], field: FieldId) -> Option<String> {
     problems.iter().find(|p| p.field == field).map(|p| p.message.clone())
 }
 
@@ -36,7 +40,7 @@ pub fn error_summary(props: &ErrorSummaryProps) -> Html {
             <h2 id="error-summary-title">{ "有些回答需要修改" }</h2>
             <ul>
                 { for props.problems.iter().map(|p| html! {
-                    <li><a href={format!("#{}", p.field)} onclick={focus_field(p.field.clone(), p.step, navigator.clone())}>{ format!("{}：{}", p.label, p.message) }</a></li>
+                    <li><a href={format!("#{}", p.field)} onclick={focus_field(p.field, navigator.clone())}>{ format!("{}：{}", p.label(), p.message) }</a></li>
                 }) }
             </ul>
         </div>
@@ -45,14 +49,14 @@ pub fn error_summary(props: &ErrorSummaryProps) -> Html {
 
 /// Moves focus to a field on this page, or goes to the step that asks it (through the router, so
 /// it works with hash routes and with the embedded widget's in-memory routes alike).
-fn focus_field(id: String, step: Step, navigator: Option<Navigator>) -> Callback<MouseEvent> {
+fn focus_field(field: FieldId, navigator: Option<Navigator>) -> Callback<MouseEvent> {
     Callback::from(move |e: MouseEvent| {
         e.prevent_default();
         #[cfg(target_arch = "wasm32")]
-        if super::app_scope(&e).is_some_and(|scope| super::focus_in(&scope, &id)) {
+        if super::app_scope(&e).is_some_and(|scope| super::focus_in(&scope, &field.to_string())) {
             return;
         }
-        let route = match step {
+        let route = match field.step() {
             Step::Place => Route::Place,
             Step::Household => Route::Household,
             Step::Money => Route::Money,
@@ -63,10 +67,8 @@ fn focus_field(id: String, step: Step, navigator: Option<Navigator>) -> Callback
         // Once the step is drawn, the field itself takes focus (after the step's heading does).
         #[cfg(target_arch = "wasm32")]
         if let Some(scope) = super::app_scope(&e) {
-            super::focus_last_later(&scope, &format!("#{id}"));
+            super::focus_last_later(&scope, &format!("#{field}"));
         }
-        #[cfg(not(target_arch = "wasm32"))]
-        let _ = &id;
     })
 }
 
@@ -214,18 +216,18 @@ pub fn place_section(props: &PlaceSectionProps) -> Html {
             <fieldset>
                 <legend>{ "省份和地区" }</legend>
                 // The provinces are the built-in packs, the national defaults ("其他省份") last.
-                <SelectField id="place-pack" label="省份" value={place.pack.clone()}
+                <SelectField id={FieldId::Place(PlaceQuestion::Pack)} label="省份" value={place.pack.clone()}
                     options={packs().iter().filter(|p| !p.areas.is_empty()).chain(packs().iter().filter(|p| p.areas.is_empty()))
                         .map(|p| (AttrValue::from(p.id.clone()), AttrValue::from(p.name.clone()))).collect::<Vec<_>>()}
                     onchange={set(|p, v| p.pack = v)} />
-                <SelectField id="place-city" label="市" value={place.city.clone()} options={city_options}
+                <SelectField id={FieldId::Place(PlaceQuestion::City)} label="市" value={place.city.clone()} options={city_options}
                     onchange={set(|p, v| p.choose_city(v))} />
                 if city_areas.len() > 1 {
-                    <SelectField id="place-area" label="区、县" value={place.area.clone()} options={district_options}
+                    <SelectField id={FieldId::Place(PlaceQuestion::Area)} label="区、县" value={place.area.clone()} options={district_options}
                         hint={Some(AttrValue::from("各区县的低保标准可能不同。"))}
                         onchange={set(|p, v| p.area = v)} />
                 }
-                <SelectField id="place-kind" label="城市还是农村" value={key_of(AREA_KINDS, &place.area_kind)} options={options(AREA_KINDS)}
+                <SelectField id={FieldId::Place(PlaceQuestion::Kind)} label="城市还是农村" value={key_of(AREA_KINDS, &place.area_kind)} options={options(AREA_KINDS)}
                     onchange={set(|p, v| p.area_kind = pick(AREA_KINDS, &v).unwrap_or(AreaKind::Urban))} />
             </fieldset>
             <div class="panel" aria-live="polite">
@@ -245,15 +247,15 @@ pub fn place_section(props: &PlaceSectionProps) -> Html {
             </div>
             // The caller is asked for the standard only when the area's is not known.
             if standard.is_none() { { say("您知道当地的低保标准是每人每月多少钱吗？不知道也没关系。") } }
-            <Checkbox id="place-own" label="我知道本地的低保标准，用我填写的数" checked={place.own_standard} onchange={own_standard} />
+            <Checkbox id={FieldId::Place(PlaceQuestion::OwnStandard)} label="我知道本地的低保标准，用我填写的数" checked={place.own_standard} onchange={own_standard} />
             if place.own_standard || standard.is_none() {
-                <MoneyField id="place-standard" label="当地低保标准（每人）" answer={place.standard.clone()}
-                    error={error_for(&problems.0, "place-standard")}
+                <MoneyField id={FieldId::Place(PlaceQuestion::Standard)} label="当地低保标准（每人）" answer={place.standard.clone()}
+                    error={error_for(&problems.0, FieldId::Place(PlaceQuestion::Standard))}
                     onchange={set_money(|p, v| { p.standard = v; p.own_standard = true; })} />
             }
-            <MoneyField id="place-disposable" label="上年度当地居民人均可支配收入（可不填）"
+            <MoneyField id={FieldId::Place(PlaceQuestion::DisposableIncome)} label="上年度当地居民人均可支配收入（可不填）"
                 hint={Some(AttrValue::from("判断“刚性支出困难家庭”时需要，统计公报里有这个数。"))}
-                answer={place.disposable_income.clone()} error={error_for(&problems.0, "place-disposable")}
+                answer={place.disposable_income.clone()} error={error_for(&problems.0, FieldId::Place(PlaceQuestion::DisposableIncome))}
                 onchange={set_money(|p, v| p.disposable_income = v)} />
         </>
     }
@@ -278,13 +280,13 @@ fn member_card(props: &MemberCardProps) -> Html {
     let update = |f: fn(&mut MemberAnswers, String)| edit(&store, &m, move |next| Action::UpdateMember(i, next), f);
     let flag = |f: fn(&mut MemberAnswers, bool)| edit(&store, &m, move |next| Action::UpdateMember(i, next), f);
     let fees = |f: fn(&mut MemberAnswers, MoneyAnswer)| edit(&store, &m, move |next| Action::UpdateMember(i, next), f);
-    let error = |name: &str| error_for(&problems.0, &format!("member-{i}-{name}"));
+    let id = |question: MemberQuestion| FieldId::Member(i, question);
+    let error = |question: MemberQuestion| error_for(&problems.0, id(question));
     let remove = {
         let store = store.clone();
         Callback::from(move |_: MouseEvent| store.dispatch(Action::RemoveMember(i)))
     };
     let asks_supporter = props.ages.asks_supporter(&m);
-    let id = |name: &str| format!("member-{i}-{name}");
     let say = |line: &'static str| {
         if props.scripted {
             say_line(line)
@@ -295,43 +297,43 @@ fn member_card(props: &MemberCardProps) -> Html {
     html! {
         <fieldset class="member">
             <legend>{ format!("第{}位成员", i + 1) }</legend>
-            <SelectField id={id("relation")} label="与申请人的关系" value={key_of(RELATIONS, &m.relation)} options={options(RELATIONS)}
+            <SelectField id={id(MemberQuestion::Relation)} label="与申请人的关系" value={key_of(RELATIONS, &m.relation)} options={options(RELATIONS)}
                 onchange={update(|m, v| if let Some(r) = pick(RELATIONS, &v) { m.relation = r })} />
-            <TextField id={id("age")} label="年龄（周岁）" value={m.age.clone()} error={error_for(&problems.0, &id("age"))}
+            <TextField id={id(MemberQuestion::Age)} label="年龄（周岁）" value={m.age.clone()} error={error(MemberQuestion::Age)}
                 onchange={update(|m, v| m.age = v)} />
             { say("这位家人有残疾人证吗？是哪一类、几级？") }
-            <SelectField id={id("disability")} label="残疾人证" value={key_of(DISABILITIES, &m.disability)} options={options(DISABILITIES)}
+            <SelectField id={id(MemberQuestion::Disability)} label="残疾人证" value={key_of(DISABILITIES, &m.disability)} options={options(DISABILITIES)}
                 onchange={update(|m, v| if let Some(d) = pick(DISABILITIES, &v) { m.disability = d })} />
             if m.disability.is_some() {
-                <SelectField id={id("grade")} label="残疾等级（残疾人证上的等级）" value={key_of(GRADES, &m.grade)} options={options(GRADES)}
-                    error={error("grade")} onchange={update(|m, v| if let Some(g) = pick(GRADES, &v) { m.grade = g })} />
+                <SelectField id={id(MemberQuestion::Grade)} label="残疾等级（残疾人证上的等级）" value={key_of(GRADES, &m.grade)} options={options(GRADES)}
+                    error={error(MemberQuestion::Grade)} onchange={update(|m, v| if let Some(g) = pick(GRADES, &v) { m.grade = g })} />
                 { say("还需要康复治疗、康复训练或者照料护理吗？") }
-                { yes_no(&id("care"), "还需要康复治疗、康复训练或照料护理吗？", m.needs_care, error("care"), flag(|m, v| m.needs_care = Some(v))) }
+                { yes_no(id(MemberQuestion::Care), "还需要康复治疗、康复训练或照料护理吗？", m.needs_care, error(MemberQuestion::Care), flag(|m, v| m.needs_care = Some(v))) }
             }
             { say("这位家人有没有生病？是不是大病？现在还在治疗吗？") }
-            <Checkbox id={id("ill")} label="患有疾病" checked={m.ill} onchange={flag(|m, v| m.ill = v)} />
+            <Checkbox id={id(MemberQuestion::Ill)} label="患有疾病" checked={m.ill} onchange={flag(|m, v| m.ill = v)} />
             if m.ill {
-                { yes_no(&id("serious"), "是重病、大病吗（有医院诊断）？", m.serious, error("serious"), flag(|m, v| m.serious = Some(v))) }
-                { yes_no(&id("treatment"), "还没有痊愈、仍在治疗吗？", m.in_treatment, error("treatment"), flag(|m, v| m.in_treatment = Some(v))) }
+                { yes_no(id(MemberQuestion::Serious), "是重病、大病吗（有医院诊断）？", m.serious, error(MemberQuestion::Serious), flag(|m, v| m.serious = Some(v))) }
+                { yes_no(id(MemberQuestion::Treatment), "还没有痊愈、仍在治疗吗？", m.in_treatment, error(MemberQuestion::Treatment), flag(|m, v| m.in_treatment = Some(v))) }
             }
             { say("这位家人在上学吗？上的是什么学校，是全日制吗？") }
-            <SelectField id={id("student")} label="在读情况" value={key_of(LEVELS, &m.student)} options={options(LEVELS)}
+            <SelectField id={id(MemberQuestion::Student)} label="在读情况" value={key_of(LEVELS, &m.student)} options={options(LEVELS)}
                 onchange={update(|m, v| if let Some(l) = pick(LEVELS, &v) { m.student = l })} />
             if m.student.is_some() {
-                { yes_no(&id("fulltime"), "是全日制吗？", m.full_time, error("fulltime"), flag(|m, v| m.full_time = Some(v))) }
-                { yes_no(&id("highfee"), "是在高收费学校就读吗？", m.high_fee_school, error("highfee"), flag(|m, v| m.high_fee_school = Some(v))) }
-                { yes_no(&id("abroad"), "是出国留学吗？", m.abroad, error("abroad"), flag(|m, v| m.abroad = Some(v))) }
-                <MoneyField id={id("fees")} label="这位学生一学年自己负担的学费、住宿费、保育教育费"
+                { yes_no(id(MemberQuestion::FullTime), "是全日制吗？", m.full_time, error(MemberQuestion::FullTime), flag(|m, v| m.full_time = Some(v))) }
+                { yes_no(id(MemberQuestion::HighFee), "是在高收费学校就读吗？", m.high_fee_school, error(MemberQuestion::HighFee), flag(|m, v| m.high_fee_school = Some(v))) }
+                { yes_no(id(MemberQuestion::Abroad), "是出国留学吗？", m.abroad, error(MemberQuestion::Abroad), flag(|m, v| m.abroad = Some(v))) }
+                <MoneyField id={id(MemberQuestion::Fees)} label="这位学生一学年自己负担的学费、住宿费、保育教育费"
                     hint="扣除各种资助、减免以后家里实际付的钱；没有就填 0。"
-                    answer={m.fees.clone()} error={error("fees")} onchange={fees(|m, v| m.fees = v)} />
+                    answer={m.fees.clone()} error={error(MemberQuestion::Fees)} onchange={fees(|m, v| m.fees = v)} />
             }
             { say("这位家人现在有工作吗？") }
-            <SelectField id={id("work")} label="就业情况" value={key_of(WORK, &m.work)} options={options(WORK)}
+            <SelectField id={id(MemberQuestion::Work)} label="就业情况" value={key_of(WORK, &m.work)} options={options(WORK)}
                 onchange={update(|m, v| if let Some(w) = pick(WORK, &v) { m.work = w })} />
             if asks_supporter {
                 { say("有没有子女、配偶或父母能赡养、照顾这位家人？他们有没有这个能力？") }
-                <SelectField id={id("supporter")} label="有没有依法应当供养这位成员的家人（配偶、子女、父母等）？"
-                    hint="法律上叫赡养、抚养、扶养义务人。住在这个家里的配偶、父母、成年子女也算。" error={error("supporter")}
+                <SelectField id={id(MemberQuestion::Supporter)} label="有没有依法应当供养这位成员的家人（配偶、子女、父母等）？"
+                    hint="法律上叫赡养、抚养、扶养义务人。住在这个家里的配偶、父母、成年子女也算。" error={error(MemberQuestion::Supporter)}
                     value={key_of(SUPPORTERS, &m.supporter)} options={options(SUPPORTERS)}
                     onchange={update(|m, v| if let Some(s) = pick(SUPPORTERS, &v) { m.supporter = s })} />
             }
@@ -359,7 +361,7 @@ pub fn members_section(props: &MembersSectionProps) -> Html {
             store.dispatch(Action::AddMember);
             #[cfg(target_arch = "wasm32")]
             if let Some(scope) = super::app_scope(&_e) {
-                super::focus_last_later(&scope, "select[id^='member-'][id$='-relation']");
+                super::focus_last_later(&scope, &format!("select{}", FieldId::of_any_member(MemberQuestion::Relation)));
             }
         })
     };
@@ -390,7 +392,7 @@ pub fn money_section(props: &MoneySectionProps) -> Html {
         store.dispatch(Action::AddIncome);
         #[cfg(target_arch = "wasm32")]
         if let Some(scope) = super::app_scope(&_e) {
-            super::focus_last_later(&scope, "select[id^='income-'][id$='-member']");
+            super::focus_last_later(&scope, &format!("select{}", FieldId::of_any_income(IncomeQuestion::Member)));
         }
     });
     let members = &props.members;
@@ -438,13 +440,13 @@ fn income_line_card(props: &IncomeLineProps) -> Html {
     html! {
         <fieldset class="income">
             <legend>{ format!("第{}项收入", i + 1) }</legend>
-            <SelectField id={format!("income-{i}-member")} label="谁的收入" value={member_value} options={props.member_options.clone()}
+            <SelectField id={FieldId::Income(i, IncomeQuestion::Member)} label="谁的收入" value={member_value} options={props.member_options.clone()}
                 onchange={update(|l, v| l.member = v.parse().ok())} />
-            <SelectField id={format!("income-{i}-kind")} label="收入类型" value={key_of(INCOME_KINDS, &line.kind)} options={options(INCOME_KINDS)}
+            <SelectField id={FieldId::Income(i, IncomeQuestion::Kind)} label="收入类型" value={key_of(INCOME_KINDS, &line.kind)} options={options(INCOME_KINDS)}
                 onchange={update(|l, v| if let Some(k) = pick(INCOME_KINDS, &v) { l.kind = k })} />
-            <MoneyField id={format!("income-{i}-amount")} label="金额" answer={line.money.clone()}
+            <MoneyField id={FieldId::Income(i, IncomeQuestion::Amount)} label="金额" answer={line.money.clone()}
                 hint={Some(AttrValue::from("可以写 3000、3,000、3千 或 1.2万"))}
-                error={error_for(&problems.0, &format!("income-{i}-amount"))} onchange={on_money} />
+                error={error_for(&problems.0, FieldId::Income(i, IncomeQuestion::Amount))} onchange={on_money} />
             <button type="button" class="button secondary" onclick={remove}>{ format!("删除第{}项收入", i + 1) }</button>
         </fieldset>
     }
@@ -472,15 +474,10 @@ fn spending_fields(props: &SpendingProps) -> Html {
     // section reads the problems already, the income section does not (a keystroke would redraw it).
     let no_income = props.no_income.map(|checked| {
         let dispatch = props.dispatch.clone();
-        let error = error_for(&problems.0, "income-none");
         html! {
-            <div class={classes!(error.is_some().then_some("field-error"))}>
-                if let Some(error) = error {
-                    <p class="error-message"><span class="visually-hidden">{ "错误：" }</span>{ error }</p>
-                }
-                <Checkbox id="income-none" label="近12个月家里没有任何收入" {checked}
-                    onchange={Callback::from(move |v| dispatch.dispatch(Action::SetNoIncome(v)))} />
-            </div>
+            <Checkbox id={FieldId::NoIncome} label="近12个月家里没有任何收入" {checked}
+                error={error_for(&problems.0, FieldId::NoIncome)}
+                onchange={Callback::from(move |v| dispatch.dispatch(Action::SetNoIncome(v)))} />
         }
     });
     html! {
@@ -490,15 +487,15 @@ fn spending_fields(props: &SpendingProps) -> Html {
             if props.scripted { { say_line("看病、康复、上学这些，医保报销以后自己花了多少钱？") } }
             <p class="hint">{ "只填医保、大病保险、商业保险报销和各种资助以后，家里自己实际付的钱。" }</p>
             if props.anyone_ill {
-                <MoneyField id="spending-medical" label="看病的医疗费用" answer={spending.medical.clone()}
-                    error={error_for(&problems.0, "spending-medical")} onchange={set_spending(|s, v| s.medical = v)} />
+                <MoneyField id={FieldId::Spending(SpendingQuestion::Medical)} label="看病的医疗费用" answer={spending.medical.clone()}
+                    error={error_for(&problems.0, FieldId::Spending(SpendingQuestion::Medical))} onchange={set_spending(|s, v| s.medical = v)} />
             }
             if props.anyone_disabled {
-                <MoneyField id="spending-disability" label="残疾人辅助器具、康复、照料护理费用" answer={spending.disability_care.clone()}
-                    error={error_for(&problems.0, "spending-disability")} onchange={set_spending(|s, v| s.disability_care = v)} />
+                <MoneyField id={FieldId::Spending(SpendingQuestion::DisabilityCare)} label="残疾人辅助器具、康复、照料护理费用" answer={spending.disability_care.clone()}
+                    error={error_for(&problems.0, FieldId::Spending(SpendingQuestion::DisabilityCare))} onchange={set_spending(|s, v| s.disability_care = v)} />
             }
-            <MoneyField id="spending-other" label="其他必需的大额支出" answer={spending.other_rigid.clone()}
-                error={error_for(&problems.0, "spending-other")} onchange={set_spending(|s, v| s.other_rigid = v)} />
+            <MoneyField id={FieldId::Spending(SpendingQuestion::Other)} label="其他必需的大额支出" answer={spending.other_rigid.clone()}
+                error={error_for(&problems.0, FieldId::Spending(SpendingQuestion::Other))} onchange={set_spending(|s, v| s.other_rigid = v)} />
         </>
     }
 }
@@ -520,13 +517,13 @@ fn asset_fields(props: &AssetProps) -> Html {
         <>
             <h2>{ "家庭财产" }</h2>
             if props.scripted { { say_line("家里存款、理财大概有多少？有车吗？有几套房？") } }
-            <TextField id="assets-financial" label="存款、理财、股票、基金等金融资产合计（元）" value={assets.financial.clone()} inputmode="decimal"
-                class="input-money" error={error_for(&problems.0, "assets-financial")} onchange={set_assets(|a, v| a.financial = v)} />
-            <TextField id="assets-vehicles" label="机动车（辆）" value={assets.vehicles.clone()}
-                error={error_for(&problems.0, "assets-vehicles")} onchange={set_assets(|a, v| a.vehicles = v)} />
-            <TextField id="assets-homes" label="房产（套，包括自己住的）" value={assets.homes.clone()}
-                error={error_for(&problems.0, "assets-homes")} onchange={set_assets(|a, v| a.homes = v)} />
-            <Checkbox id="assets-other" label="还有商铺、厂房等其他房产或经营性财产" checked={assets.other_property} onchange={other_property} />
+            <TextField id={FieldId::Assets(AssetQuestion::Financial)} label="存款、理财、股票、基金等金融资产合计（元）" value={assets.financial.clone()} inputmode="decimal"
+                class="input-money" error={error_for(&problems.0, FieldId::Assets(AssetQuestion::Financial))} onchange={set_assets(|a, v| a.financial = v)} />
+            <TextField id={FieldId::Assets(AssetQuestion::Vehicles)} label="机动车（辆）" value={assets.vehicles.clone()}
+                error={error_for(&problems.0, FieldId::Assets(AssetQuestion::Vehicles))} onchange={set_assets(|a, v| a.vehicles = v)} />
+            <TextField id={FieldId::Assets(AssetQuestion::Homes)} label="房产（套，包括自己住的）" value={assets.homes.clone()}
+                error={error_for(&problems.0, FieldId::Assets(AssetQuestion::Homes))} onchange={set_assets(|a, v| a.homes = v)} />
+            <Checkbox id={FieldId::Assets(AssetQuestion::OtherProperty)} label="还有商铺、厂房等其他房产或经营性财产" checked={assets.other_property} onchange={other_property} />
 
         </>
     }
@@ -549,23 +546,23 @@ fn situation_fields(props: &SituationProps) -> Html {
         <>
             <h2>{ "目前的情况" }</h2>
             if props.scripted { { say_line("现在是低保户吗？最近有没有失业、受灾，或者突发的大病、事故？") } }
-            <Checkbox id="situation-dibao" label="家里正在享受低保" checked={situation.receives_dibao} onchange={flag(|s, v| s.receives_dibao = v)} />
+            <Checkbox id={FieldId::Situation(SituationQuestion::Dibao)} label="家里正在享受低保" checked={situation.receives_dibao} onchange={flag(|s, v| s.receives_dibao = v)} />
             if situation.receives_dibao {
                 if props.scripted { { say_line("收入增加是不是因为家里有人找到了工作？") } }
-                <Checkbox id="situation-work" label="最近因为有人就业，收入增加了" checked={situation.income_rose_through_work} onchange={flag(|s, v| s.income_rose_through_work = v)} />
+                <Checkbox id={FieldId::Situation(SituationQuestion::IncomeRoseThroughWork)} label="最近因为有人就业，收入增加了" checked={situation.income_rose_through_work} onchange={flag(|s, v| s.income_rose_through_work = v)} />
             }
-            <Checkbox id="situation-unemployed" label="有人失业、没有收入" checked={situation.unemployed} onchange={flag(|s, v| s.unemployed = v)} />
+            <Checkbox id={FieldId::Situation(SituationQuestion::Unemployed)} label="有人失业、没有收入" checked={situation.unemployed} onchange={flag(|s, v| s.unemployed = v)} />
             if situation.unemployed {
                 if props.scripted { { say_line("已经几个月没有收入了？有没有失业保险？是不是因为疫情或灾害不能回去上班？") } }
-                <TextField id="situation-months" label="已经连续几个月没有收入" value={situation.months_without_income.clone()}
-                    error={error_for(&problems.0, "situation-months")} onchange={text(|s, v| s.months_without_income = v)} />
-                <Checkbox id="situation-insurance" label="有失业保险" checked={situation.unemployment_insurance} onchange={flag(|s, v| s.unemployment_insurance = v)} />
-                <Checkbox id="situation-emergency" label="是因为疫情、灾害等突发事件无法返岗" checked={situation.caused_by_emergency} onchange={flag(|s, v| s.caused_by_emergency = v)} />
+                <TextField id={FieldId::Situation(SituationQuestion::Months)} label="已经连续几个月没有收入" value={situation.months_without_income.clone()}
+                    error={error_for(&problems.0, FieldId::Situation(SituationQuestion::Months))} onchange={text(|s, v| s.months_without_income = v)} />
+                <Checkbox id={FieldId::Situation(SituationQuestion::Insurance)} label="有失业保险" checked={situation.unemployment_insurance} onchange={flag(|s, v| s.unemployment_insurance = v)} />
+                <Checkbox id={FieldId::Situation(SituationQuestion::Emergency)} label="是因为疫情、灾害等突发事件无法返岗" checked={situation.caused_by_emergency} onchange={flag(|s, v| s.caused_by_emergency = v)} />
             }
-            <Checkbox id="situation-sudden" label="遇到意外事故、突发重病、火灾等突发困难" checked={situation.sudden_hardship} onchange={flag(|s, v| s.sudden_hardship = v)} />
-            <Checkbox id="situation-disaster" label="受灾后，经过应急和过渡期救助，生活仍有很大困难" checked={situation.disaster_after_relief} onchange={flag(|s, v| s.disaster_after_relief = v)} />
-            <Checkbox id="situation-student" label="有学生（如应届毕业生）受疫情、灾害影响暂未就业，生活困难" checked={situation.student_stuck_by_emergency} onchange={flag(|s, v| s.student_stuck_by_emergency = v)} />
-            <SelectField id="situation-hukou" label="户籍" value={key_of(HUKOU, &situation.hukou)} options={options(HUKOU)}
+            <Checkbox id={FieldId::Situation(SituationQuestion::Sudden)} label="遇到意外事故、突发重病、火灾等突发困难" checked={situation.sudden_hardship} onchange={flag(|s, v| s.sudden_hardship = v)} />
+            <Checkbox id={FieldId::Situation(SituationQuestion::Disaster)} label="受灾后，经过应急和过渡期救助，生活仍有很大困难" checked={situation.disaster_after_relief} onchange={flag(|s, v| s.disaster_after_relief = v)} />
+            <Checkbox id={FieldId::Situation(SituationQuestion::Student)} label="有学生（如应届毕业生）受疫情、灾害影响暂未就业，生活困难" checked={situation.student_stuck_by_emergency} onchange={flag(|s, v| s.student_stuck_by_emergency = v)} />
+            <SelectField id={FieldId::Situation(SituationQuestion::Hukou)} label="户籍" value={key_of(HUKOU, &situation.hukou)} options={options(HUKOU)}
                 onchange={text(|s, v| if let Some(h) = pick(HUKOU, &v) { s.hukou = h })} />
         </>
     }
@@ -611,7 +608,7 @@ pub fn say_line(line: &'static str) -> Html {
 }
 
 fn step_problems(problems: &Problems, step: Step) -> Vec<Problem> {
-    problems.0.iter().filter(|p| p.step == step).cloned().collect()
+    problems.0.iter().filter(|p| p.step() == step).cloned().collect()
 }
 
 #[function_component(PlacePage)]

@@ -6,6 +6,9 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use super::field_id::{
+    AssetQuestion, FieldId, IncomeQuestion, MemberQuestion, PlaceQuestion, SituationQuestion, SpendingQuestion,
+};
 use super::{packs, today};
 use crate::engine::household::*;
 use crate::engine::money::{Amount, Money, Period};
@@ -227,8 +230,8 @@ pub enum Action {
     SetSituation(SituationAnswers),
     SetNoIncome(bool),
     ToggleLargeText,
-    /// Switch the money field with this id between 每月 and 每年 (the hotline's Alt+Y).
-    TogglePeriod(String),
+    /// Switch this money field between 每月 and 每年 (the hotline's Alt+Y).
+    TogglePeriod(FieldId),
     /// The user reached the review step: unanswered questions are reported from now on.
     ReachedReview,
     /// Clears every answer (a new check, or a new call), keeping them for `Undo` until the next change.
@@ -319,7 +322,7 @@ impl Reducible for State {
                 next.large_text = !next.large_text;
                 next.cleared = cleared;
             }
-            Action::TogglePeriod(field) => match answers.money_field(&field) {
+            Action::TogglePeriod(field) => match answers.money_field(field) {
                 Some(answer) => {
                     answer.per = if answer.per == Period::Month { Period::Year } else { Period::Month };
                 }
@@ -384,67 +387,39 @@ pub enum Step {
     Money,
 }
 
-/// A problem with one answer: shown beside the field (by `field`, the input's id) and in the summary.
+/// A problem with one answer: shown beside the field (by `field`, the control's id) and in the
+/// summary, which names the field and links to the step that asks it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
-    pub field: String,
-    pub step: Step,
-    /// What the field is, for the summary: "第1项收入的金额".
-    pub label: String,
+    pub field: FieldId,
     pub message: String,
     /// An unanswered required question, reported only once the user has reached the review step.
     pub missing: bool,
 }
 
-/// The name of a field in the error summary, from its id.
-fn field_label(field: &str) -> String {
-    let parts: Vec<&str> = field.split('-').collect();
-    let nth = |i: &str| i.parse::<usize>().map(|i| i + 1).unwrap_or(0);
-    let fixed = match parts.as_slice() {
-        ["member", i, question] => {
-            let question = match *question {
-                "age" => "的年龄",
-                "grade" => "的残疾等级",
-                "care" => "是否仍需康复或照料护理",
-                "serious" => "是否重病、大病",
-                "treatment" => "是否仍在治疗",
-                "fulltime" => "是否全日制",
-                "highfee" => "是否在高收费学校就读",
-                "abroad" => "是否出国留学",
-                "fees" => "一学年的教育费用",
-                "supporter" => "有没有依法应当供养他（她）的家人",
-                _ => return field.to_string(),
-            };
-            return format!("第{}位成员{question}", nth(i));
-        }
-        ["income", i, "amount"] => return format!("第{}项收入的金额", nth(i)),
-        ["place", "standard"] => "当地低保标准",
-        ["place", "disposable"] => "上年度居民人均可支配收入",
-        ["spending", "medical"] => "医疗费用",
-        ["spending", "disability"] => "康复、照料护理费用",
-        ["spending", "other"] => "其他必需支出",
-        ["income", "none"] => "近12个月的收入",
-        ["assets", "financial"] => "金融资产",
-        ["assets", "vehicles"] => "机动车数量",
-        ["assets", "homes"] => "房产套数",
-        ["situation", "months"] => "无收入月数",
-        _ => field,
-    };
-    fixed.to_string()
+impl Problem {
+    /// What the field is, for the summary: "第1项收入的金额".
+    pub fn label(&self) -> String {
+        self.field.label()
+    }
+
+    /// The step that asks the field.
+    pub fn step(&self) -> Step {
+        self.field.step()
+    }
 }
 
 impl Answers {
-    /// The money answer behind a field id (`income-2-amount`, `spending-medical`, `place-standard`).
-    pub fn money_field(&mut self, field: &str) -> Option<&mut MoneyAnswer> {
-        let parts: Vec<&str> = field.split('-').collect();
-        match parts.as_slice() {
-            ["income", i, "amount"] => self.income.get_mut(i.parse::<usize>().ok()?).map(|line| &mut line.money),
-            ["member", i, "fees"] => self.members.get_mut(i.parse::<usize>().ok()?).map(|m| &mut m.fees),
-            ["place", "standard"] => Some(&mut self.place.standard),
-            ["place", "disposable"] => Some(&mut self.place.disposable_income),
-            ["spending", "medical"] => Some(&mut self.spending.medical),
-            ["spending", "disability"] => Some(&mut self.spending.disability_care),
-            ["spending", "other"] => Some(&mut self.spending.other_rigid),
+    /// The money answer behind a field (`income-2-amount`, `spending-medical`, `place-standard`).
+    pub fn money_field(&mut self, field: FieldId) -> Option<&mut MoneyAnswer> {
+        match field {
+            FieldId::Income(i, IncomeQuestion::Amount) => self.income.get_mut(i).map(|line| &mut line.money),
+            FieldId::Member(i, MemberQuestion::Fees) => self.members.get_mut(i).map(|m| &mut m.fees),
+            FieldId::Place(PlaceQuestion::Standard) => Some(&mut self.place.standard),
+            FieldId::Place(PlaceQuestion::DisposableIncome) => Some(&mut self.place.disposable_income),
+            FieldId::Spending(SpendingQuestion::Medical) => Some(&mut self.spending.medical),
+            FieldId::Spending(SpendingQuestion::DisabilityCare) => Some(&mut self.spending.disability_care),
+            FieldId::Spending(SpendingQuestion::Other) => Some(&mut self.spending.other_rigid),
             _ => None,
         }
     }
@@ -454,64 +429,56 @@ impl Answers {
     pub fn to_household(&self) -> Result<Household, Vec<Problem>> {
         let zero = Amount { amount: Money::ZERO, per: Period::Year };
         let mut problems = Vec::new();
-        let mut money =
-            |field: String, step: Step, answer: &MoneyAnswer| read_money(&mut problems, field, step, answer);
+        let mut money = |field: FieldId, answer: &MoneyAnswer| read_money(&mut problems, field, answer);
         let place = &self.place;
         let local_standard =
-            if place.own_standard { money("place-standard".into(), Step::Place, &place.standard) } else { None };
-        let disposable_income = money("place-disposable".into(), Step::Place, &place.disposable_income);
+            if place.own_standard { money(FieldId::Place(PlaceQuestion::Standard), &place.standard) } else { None };
+        let disposable_income = money(FieldId::Place(PlaceQuestion::DisposableIncome), &place.disposable_income);
         let incomes: Vec<Option<Amount>> = self
             .income
             .iter()
             .enumerate()
-            .map(|(i, line)| money(format!("income-{i}-amount"), Step::Money, &line.money))
+            .map(|(i, line)| money(FieldId::Income(i, IncomeQuestion::Amount), &line.money))
             .collect();
         let spending = [
-            ("spending-medical", &self.spending.medical),
-            ("spending-disability", &self.spending.disability_care),
-            ("spending-other", &self.spending.other_rigid),
+            (SpendingQuestion::Medical, &self.spending.medical),
+            (SpendingQuestion::DisabilityCare, &self.spending.disability_care),
+            (SpendingQuestion::Other, &self.spending.other_rigid),
         ]
-        .map(|(field, answer)| money(field.into(), Step::Money, answer));
+        .map(|(question, answer)| money(FieldId::Spending(question), answer));
         let financial = money(
-            "assets-financial".into(),
-            Step::Money,
+            FieldId::Assets(AssetQuestion::Financial),
             &MoneyAnswer { text: self.assets.financial.clone(), per: Period::Year },
         );
         let ages = DestituteAges::for_pack(&self.place.pack);
         let mut members = Vec::new();
         for (i, m) in self.members.iter().enumerate() {
-            let field = format!("member-{i}-age");
-            let age = match read_count(&mut problems, &field, Step::Household, &m.age, 0, u32::from(Age::MAX), "年龄")
-            {
+            let question = |question: MemberQuestion| FieldId::Member(i, question);
+            let field = question(MemberQuestion::Age);
+            let age = match read_count(&mut problems, field, &m.age, 0, u32::from(Age::MAX), "年龄") {
                 Some(age) => Age::new(age).ok(),
                 None => {
                     if m.age.trim().is_empty() {
-                        problems.push(Problem {
-                            label: field_label(&field),
-                            field,
-                            step: Step::Household,
-                            message: "请填写年龄".to_string(),
-                            missing: true,
-                        });
+                        problems.push(unanswered(field, "请填写年龄"));
                     }
                     None
                 }
             };
             // Follow-up questions are asked only once their first answer opens them; each is then
             // required, and an unanswered one is reported rather than read as 是 or 否.
-            let answered = |problems: &mut Vec<Problem>, name: &str, answer: Option<bool>| {
+            let answered = |problems: &mut Vec<Problem>, name: MemberQuestion, answer: Option<bool>| {
                 if answer.is_none() {
-                    problems.push(unanswered(format!("member-{i}-{name}"), "请选择“是”或“否”"));
+                    problems.push(unanswered(question(name), "请选择“是”或“否”"));
                 }
                 answer.unwrap_or(false)
             };
             let disability = match m.disability {
                 Some(kind) => {
-                    let needs_ongoing_care = answered(&mut problems, "care", m.needs_care);
+                    let needs_ongoing_care = answered(&mut problems, MemberQuestion::Care, m.needs_care);
                     match m.grade.and_then(|g| Grade::new(g).ok()) {
                         Some(grade) => Some(Disability { kind, grade, needs_ongoing_care }),
                         None => {
-                            problems.push(unanswered(format!("member-{i}-grade"), "请选择残疾人证上的等级"));
+                            problems.push(unanswered(question(MemberQuestion::Grade), "请选择残疾人证上的等级"));
                             None
                         }
                     }
@@ -520,31 +487,31 @@ impl Answers {
             };
             let illness = if m.ill {
                 Some(Illness {
-                    serious: answered(&mut problems, "serious", m.serious),
-                    in_treatment: answered(&mut problems, "treatment", m.in_treatment),
+                    serious: answered(&mut problems, MemberQuestion::Serious, m.serious),
+                    in_treatment: answered(&mut problems, MemberQuestion::Treatment, m.in_treatment),
                 })
             } else {
                 None
             };
             let student = match m.student {
                 Some(level) => {
-                    let field = format!("member-{i}-fees");
+                    let field = question(MemberQuestion::Fees);
                     if m.fees.text.trim().is_empty() {
-                        problems.push(unanswered(field.clone(), ZERO_IF_NONE));
+                        problems.push(unanswered(field, ZERO_IF_NONE));
                     }
-                    let fees = read_money(&mut problems, field, Step::Household, &m.fees);
+                    let fees = read_money(&mut problems, field, &m.fees);
                     Some(Student {
                         level,
-                        full_time: answered(&mut problems, "fulltime", m.full_time),
-                        high_fee_school: answered(&mut problems, "highfee", m.high_fee_school),
-                        abroad: answered(&mut problems, "abroad", m.abroad),
+                        full_time: answered(&mut problems, MemberQuestion::FullTime, m.full_time),
+                        high_fee_school: answered(&mut problems, MemberQuestion::HighFee, m.high_fee_school),
+                        abroad: answered(&mut problems, MemberQuestion::Abroad, m.abroad),
                         fees: fees.unwrap_or(zero),
                     })
                 }
                 None => None,
             };
             if ages.asks_supporter(m) && m.supporter == SupporterStatus::Unknown {
-                problems.push(unanswered(format!("member-{i}-supporter"), "请选择"));
+                problems.push(unanswered(question(MemberQuestion::Supporter), "请选择"));
             }
             let Some(age) = age else { continue };
             members.push(Member {
@@ -561,35 +528,31 @@ impl Answers {
         // none), and the income question needs a line or "没有任何收入".
         let (ill, disabled) = (self.members.iter().any(|m| m.ill), self.members.iter().any(|m| m.disability.is_some()));
         for (field, text, shown) in [
-            ("spending-medical", &self.spending.medical.text, ill),
-            ("spending-disability", &self.spending.disability_care.text, disabled),
-            ("spending-other", &self.spending.other_rigid.text, true),
-            ("assets-financial", &self.assets.financial, true),
-            ("assets-vehicles", &self.assets.vehicles, true),
-            ("assets-homes", &self.assets.homes, true),
+            (FieldId::Spending(SpendingQuestion::Medical), &self.spending.medical.text, ill),
+            (FieldId::Spending(SpendingQuestion::DisabilityCare), &self.spending.disability_care.text, disabled),
+            (FieldId::Spending(SpendingQuestion::Other), &self.spending.other_rigid.text, true),
+            (FieldId::Assets(AssetQuestion::Financial), &self.assets.financial, true),
+            (FieldId::Assets(AssetQuestion::Vehicles), &self.assets.vehicles, true),
+            (FieldId::Assets(AssetQuestion::Homes), &self.assets.homes, true),
         ] {
             if shown && text.trim().is_empty() {
-                problems.push(Problem { step: Step::Money, ..unanswered(field.to_string(), ZERO_IF_NONE) });
+                problems.push(unanswered(field, ZERO_IF_NONE));
             }
         }
         if self.income.is_empty() && !self.no_income {
-            problems.push(Problem {
-                step: Step::Money,
-                ..unanswered("income-none".to_string(), "请添加收入，或勾选“近12个月家里没有任何收入”")
-            });
+            problems.push(unanswered(FieldId::NoIncome, "请添加收入，或勾选“近12个月家里没有任何收入”"));
         }
         let vehicles =
-            read_count(&mut problems, "assets-vehicles", Step::Money, &self.assets.vehicles, 0, 99, "车辆数");
-        let homes = read_count(&mut problems, "assets-homes", Step::Money, &self.assets.homes, 0, 99, "房产套数");
+            read_count(&mut problems, FieldId::Assets(AssetQuestion::Vehicles), &self.assets.vehicles, 0, 99, "车辆数");
+        let homes =
+            read_count(&mut problems, FieldId::Assets(AssetQuestion::Homes), &self.assets.homes, 0, 99, "房产套数");
         let s = &self.situation;
         let months = if s.unemployed {
+            let field = FieldId::Situation(SituationQuestion::Months);
             if s.months_without_income.trim().is_empty() {
-                problems.push(Problem {
-                    step: Step::Money,
-                    ..unanswered("situation-months".to_string(), "请填写已经连续几个月没有收入")
-                });
+                problems.push(unanswered(field, "请填写已经连续几个月没有收入"));
             }
-            read_count(&mut problems, "situation-months", Step::Money, &s.months_without_income, 0, 120, "无收入月数")
+            read_count(&mut problems, field, &s.months_without_income, 0, 120, "无收入月数")
         } else {
             None
         };
@@ -644,40 +607,26 @@ impl Answers {
 const ZERO_IF_NONE: &str = "请填写；没有就填 0";
 
 /// A required question left unanswered: reported once the user has reached the review step.
-fn unanswered(field: String, message: &str) -> Problem {
-    Problem { label: field_label(&field), field, step: Step::Household, message: message.to_string(), missing: true }
+fn unanswered(field: FieldId, message: &str) -> Problem {
+    Problem { field, message: message.to_string(), missing: true }
 }
 
-fn read_money(problems: &mut Vec<Problem>, field: String, step: Step, answer: &MoneyAnswer) -> Option<Amount> {
+fn read_money(problems: &mut Vec<Problem>, field: FieldId, answer: &MoneyAnswer) -> Option<Amount> {
     match parse_money(&answer.text) {
         Ok(Some(amount)) => Some(Amount { amount, per: answer.per }),
         Ok(None) => None,
         Err(e) => {
-            problems.push(Problem { label: field_label(&field), field, step, message: e.0, missing: false });
+            problems.push(Problem { field, message: e.0, missing: false });
             None
         }
     }
 }
 
-fn read_count(
-    problems: &mut Vec<Problem>,
-    field: &str,
-    step: Step,
-    text: &str,
-    min: u32,
-    max: u32,
-    what: &str,
-) -> Option<u32> {
+fn read_count(problems: &mut Vec<Problem>, field: FieldId, text: &str, min: u32, max: u32, what: &str) -> Option<u32> {
     match parse_count(text, min, max, what) {
         Ok(n) => n,
         Err(e) => {
-            problems.push(Problem {
-                field: field.to_string(),
-                label: field_label(field),
-                step,
-                message: e.0,
-                missing: false,
-            });
+            problems.push(Problem { field, message: e.0, missing: false });
             None
         }
     }
@@ -749,8 +698,8 @@ mod tests {
         // Only the bad entry is wrong; the rest are questions not yet answered.
         problems.retain(|p| !p.missing);
         assert_eq!(problems.len(), 1);
-        assert_eq!(problems[0].field, "income-0-amount");
-        assert_eq!(problems[0].label, "第1项收入的金额");
+        assert_eq!(problems[0].field.to_string(), "income-0-amount");
+        assert_eq!(problems[0].label(), "第1项收入的金额");
         assert_eq!(state.answers.members[0].age, "40");
         assert_eq!(state.answers.income[0].money.text, "abc");
     }
@@ -788,11 +737,11 @@ mod tests {
     fn toggling_the_period_of_a_money_field_by_its_id() {
         let mut state = reduce(State::default(), Action::AddIncome);
         assert_eq!(state.answers.income[0].money.per, Period::Month);
-        state = reduce(state, Action::TogglePeriod("income-0-amount".into()));
+        state = reduce(state, Action::TogglePeriod(FieldId::Income(0, IncomeQuestion::Amount)));
         assert_eq!(state.answers.income[0].money.per, Period::Year);
-        state = reduce(state, Action::TogglePeriod("spending-medical".into()));
+        state = reduce(state, Action::TogglePeriod(FieldId::Spending(SpendingQuestion::Medical)));
         assert_eq!(state.answers.spending.medical.per, Period::Month);
-        let unchanged = reduce(state.clone(), Action::TogglePeriod("member-0-age".into()));
+        let unchanged = reduce(state.clone(), Action::TogglePeriod(FieldId::Member(0, MemberQuestion::Age)));
         assert_eq!(unchanged, state);
     }
 
@@ -841,7 +790,7 @@ mod tests {
     fn missing_fields(answers: &Answers) -> Vec<String> {
         match answers.to_household() {
             Ok(_) => Vec::new(),
-            Err(problems) => problems.into_iter().filter(|p| p.missing).map(|p| p.field).collect(),
+            Err(problems) => problems.into_iter().filter(|p| p.missing).map(|p| p.field.to_string()).collect(),
         }
     }
 
@@ -924,8 +873,8 @@ mod tests {
         // assessment, so no result is computed from an answer the user never gave.
         let answers = one_member(|m| m.ill = true);
         let problems = answers.to_household().expect_err("unanswered");
-        assert!(problems.iter().all(|p| p.missing && p.step == Step::Household));
-        assert!(problems.iter().any(|p| p.label == "第1位成员是否重病、大病"));
+        assert!(problems.iter().all(|p| p.missing && p.step() == Step::Household));
+        assert!(problems.iter().any(|p| p.label() == "第1位成员是否重病、大病"));
     }
 
     #[test]
