@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::check_key::CheckKey;
 use super::citation::{Citation, Reliability};
 use super::date::Day;
 use super::household::{AreaKind, Household};
@@ -179,7 +180,7 @@ impl<'a> Context<'a> {
     }
 
     /// Property, for rules whose limits are local: met for certain only when nothing is declared.
-    pub fn property_check(&self, key: &'static str, citation: Citation) -> Check {
+    pub fn property_check(&self, key: CheckKey, citation: Citation) -> Check {
         let outcome = if self.household.assets.declares_nothing() { Outcome::Pass } else { Outcome::Unknown };
         Check::fact(key, "家庭财产状况符合当地规定", outcome, self.property_explanation.clone(), citation)
             .waiting_on(LocalRules::of(LocalRule::Property))
@@ -189,7 +190,7 @@ impl<'a> Context<'a> {
     /// exactly; the test 低保, 边缘, 渐退 and 刚性支出 share.
     pub fn household_income_test(
         &self,
-        key: &'static str,
+        key: CheckKey,
         label: impl Into<Cow<'static, str>>,
         comparison: Comparison,
         threshold_annual: Decimal,
@@ -203,7 +204,7 @@ impl<'a> Context<'a> {
     /// [`PerCapitaTest::against_unknown_standard`].
     pub fn household_income_without_standard(
         &self,
-        key: &'static str,
+        key: CheckKey,
         label: impl Into<Cow<'static, str>>,
         comparison: Comparison,
         multiple: Decimal,
@@ -215,7 +216,7 @@ impl<'a> Context<'a> {
 
     fn household_income(
         &self,
-        key: &'static str,
+        key: CheckKey,
         label: Cow<'static, str>,
         comparison: Comparison,
         threshold_annual: Decimal,
@@ -241,7 +242,7 @@ impl<'a> Context<'a> {
     /// attributed to anyone leaves the member's share unknown, so a pass becomes a local check.
     pub fn own_income_test(
         &self,
-        key: &'static str,
+        key: CheckKey,
         label: &'static str,
         index: usize,
         rule: PersonalRule,
@@ -281,12 +282,7 @@ impl<'a> Context<'a> {
     }
 
     /// A check that needs the 低保标准 when there is none: it cannot be settled here.
-    pub fn missing_standard(
-        &self,
-        key: &'static str,
-        label: impl Into<Cow<'static, str>>,
-        citation: Citation,
-    ) -> Check {
+    pub fn missing_standard(&self, key: CheckKey, label: impl Into<Cow<'static, str>>, citation: Citation) -> Check {
         Check::fact(
             key,
             label,
@@ -331,7 +327,7 @@ fn pack_figure(dated: &Dated<money::Money>, area: &Area, area_kind: AreaKind) ->
 /// decided exactly as `household_annual ⋚ threshold_annual × members` (no division, no rounding),
 /// and shown per person per month.
 pub struct PerCapitaTest {
-    pub key: &'static str,
+    pub key: CheckKey,
     pub label: Cow<'static, str>,
     /// What the household's figure is, e.g. "家庭人均月收入" or "扣除后家庭人均月收入".
     pub figure_name: &'static str,

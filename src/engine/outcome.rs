@@ -7,6 +7,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
+use super::check_key::CheckKey;
 use super::citation::Citation;
 use super::money::{self, Yuan};
 
@@ -354,7 +355,7 @@ impl Figure {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Check {
     /// A stable key for programs (`dibao.income`), not shown to residents.
-    pub key: &'static str,
+    pub key: CheckKey,
     /// The condition in plain language.
     pub label: Cow<'static, str>,
     pub figure: Option<Figure>,
@@ -380,7 +381,7 @@ pub struct Check {
 impl Check {
     /// A yes/no condition with no numbers.
     pub fn fact(
-        key: &'static str,
+        key: CheckKey,
         label: impl Into<Cow<'static, str>>,
         outcome: Outcome,
         explanation: impl Into<Explanation>,

@@ -2,6 +2,7 @@
 //! into an assessment by category and check key.
 #![allow(dead_code)]
 
+use low_income_check::engine::check_key::CheckKey;
 use low_income_check::engine::household::*;
 use low_income_check::engine::money::{Amount, Money, Period};
 use low_income_check::engine::outcome::{Category, CategoryResult, Check, Outcome, Status, Subject};
@@ -221,12 +222,12 @@ pub fn member_result(a: &Assessment, category: Category, index: usize) -> &Categ
         .unwrap_or_else(|| panic!("no {category:?} result for member {index}"))
 }
 
-pub fn check<'a>(r: &'a CategoryResult, key: &str) -> &'a Check {
+pub fn check(r: &CategoryResult, key: CheckKey) -> &Check {
     r.checks.iter().find(|c| c.key == key).unwrap_or_else(|| {
-        panic!("no check {key} in {}: {:?}", r.name, r.checks.iter().map(|c| c.key).collect::<Vec<_>>())
+        panic!("no check {key} in {}: {:?}", r.name, r.checks.iter().map(|c| c.key.as_str()).collect::<Vec<_>>())
     })
 }
 
-pub fn outcome(a: &Assessment, category: Category, key: &str) -> Outcome {
+pub fn outcome(a: &Assessment, category: Category, key: CheckKey) -> Outcome {
     check(result(a, category), key).outcome
 }

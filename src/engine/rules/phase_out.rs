@@ -4,6 +4,7 @@
 //! 的低保家庭，可给予 6 个月的渐退期。" The months come from the pack; "可给予" leaves the decision to the
 //! office, which the result says.
 
+use crate::engine::check_key::CheckKey;
 use crate::engine::citation::cite;
 use crate::engine::context::Context;
 use crate::engine::money::MoneyError;
@@ -25,14 +26,14 @@ pub fn assess(ctx: &Context) -> Result<CategoryResult, MoneyError> {
         return Ok(CategoryResult::not_applicable(Category::PhaseOut, format!("渐退期参数在 {} 尚未生效。", ctx.day)));
     };
     let current = Check::fact(
-        "phase_out.current",
+        CheckKey::PhaseOutCurrent,
         "正在享受低保",
         Outcome::Pass,
         "家庭正在享受低保。",
         cite::sx_safety_net_2023("一(五)"),
     );
     let work = Check::fact(
-        "phase_out.work",
+        CheckKey::PhaseOutWork,
         "收入因家庭成员就业而增加",
         Outcome::from_bool(situation.income_rose_through_work),
         if situation.income_rose_through_work {
@@ -44,7 +45,7 @@ pub fn assess(ctx: &Context) -> Result<CategoryResult, MoneyError> {
     );
     let above = match &ctx.standard {
         None => ctx.household_income_without_standard(
-            "phase_out.income",
+            CheckKey::PhaseOutIncome,
             "就业后家庭人均收入超过当地低保标准",
             Comparison::Above,
             Decimal::ONE,
@@ -52,7 +53,7 @@ pub fn assess(ctx: &Context) -> Result<CategoryResult, MoneyError> {
         )?,
         Some(standard) => {
             let mut check = ctx.household_income_test(
-                "phase_out.income",
+                CheckKey::PhaseOutIncome,
                 "就业后家庭人均收入超过当地低保标准",
                 Comparison::Above,
                 standard.annual,
