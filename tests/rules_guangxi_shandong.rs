@@ -405,3 +405,40 @@ fn shandong_without_a_standard_the_payment_before_review_waits_on_the_standard_a
     assert!(before.waits_on.contains(LocalRule::Standard));
     assert!(a.best.as_ref().is_none_or(|b| !b.name.contains("先行发放")), "{:?}", a.best);
 }
+
+// ---- how to apply: the documents the conditions call for ----
+
+#[test]
+fn guangxi_rigid_spending_calls_for_the_bills_of_every_kind_of_spending_declared() {
+    let a = H::new("guangxi", "800")
+        .adults(1)
+        .member(needing_care(disabled(person(Relation::Spouse, 44), DisabilityKind::Physical, 4)))
+        .member(fees(student(person(Relation::Child, 17), EducationLevel::SeniorSecondary), "3000"))
+        .yearly_wages("40000")
+        .medical("20000")
+        .disability_care("2000")
+        .other_rigid("1000")
+        .disposable_income_yearly("40000")
+        .assess();
+    assert_eq!(status(&a, Category::RigidExpenditure), Status::Likely);
+    let expected: Vec<&str> = [
+        &ALWAYS[..],
+        &ECONOMY[..],
+        &[
+            INCOME_PROOF,
+            "医疗费用票据和医保结算单（报销后个人负担部分）",
+            "辅助器具、康复、照料护理费用票据",
+            "在校（在园）证明和学费、住宿费、保育教育费票据",
+            "其他必需刚性支出的票据",
+        ],
+    ]
+    .concat();
+    assert_eq!(documents(&a), expected);
+}
+
+#[test]
+fn shandong_a_disabled_member_of_a_marginal_family_calls_for_the_disability_certificate() {
+    let a = sd("50000").member(disabled(person(Relation::Child, 20), DisabilityKind::Intellectual, 3)).assess();
+    assert_eq!(member_result(&a, Category::DibaoSoloMarginalMember, 2).status, Status::NeedsLocalCheck);
+    assert_eq!(documents(&a), [&ALWAYS[..], &ECONOMY[..], &[INCOME_PROOF, "中华人民共和国残疾人证"]].concat());
+}

@@ -429,3 +429,26 @@ fn with_a_standard_there_is_no_bound_and_no_sentence() {
     assert_eq!(check(result(&a, Category::Dibao), CheckKey::DibaoIncome).standard_above, None);
     assert_eq!(a.without_standard_sentence(), None);
 }
+
+// ---- how to apply: the documents the conditions call for ----
+
+#[test]
+fn a_destitute_person_judged_unable_to_work_by_disability_brings_the_disability_certificate() {
+    let a = H::new("national", "700")
+        .member(supported(
+            disabled(person(Relation::Applicant, 40), DisabilityKind::Intellectual, 3),
+            SupporterStatus::None,
+        ))
+        .assess();
+    assert_eq!(documents(&a), [&ALWAYS[..], &ECONOMY[..], &["中华人民共和国残疾人证"]].concat());
+}
+
+#[test]
+fn spending_beyond_income_calls_for_the_medical_bills_behind_it() {
+    let a = H::new("national", "700").adults(1).yearly_wages("10000").medical("10000.01").assess();
+    assert_eq!(result_named(&a, Category::TemporaryAssistance, "支出型").status, Status::NeedsLocalCheck);
+    assert_eq!(
+        documents(&a),
+        [&ALWAYS[..], &ECONOMY[..], &[INCOME_PROOF, "医疗费用票据和医保结算单（报销后个人负担部分）"]].concat()
+    );
+}

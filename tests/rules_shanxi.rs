@@ -578,6 +578,80 @@ fn medical_papers_are_asked_only_where_illness_or_medical_costs_count() {
     );
 }
 
+/// The checklist of a household whose income and property are checked and who declared income:
+/// the common documents, then `called_for`.
+fn checklist_with_income(called_for: &[&'static str]) -> Vec<&'static str> {
+    [&ALWAYS[..], &ECONOMY[..], &[INCOME_PROOF], called_for].concat()
+}
+
+#[test]
+fn a_disabled_member_still_needing_care_calls_for_the_certificate_and_the_care_bills() {
+    let a = disabled_household("30000", "5000", true).assess();
+    assert_eq!(documents(&a), checklist_with_income(&["中华人民共和国残疾人证", "辅助器具、康复、照料护理费用票据"]));
+}
+
+#[test]
+fn a_student_whose_fees_are_deducted_calls_for_proof_of_enrolment_and_the_fee_receipts() {
+    let a = H::new("shanxi", "760")
+        .adults(2)
+        .member(fees(student(person(Relation::Child, 19), EducationLevel::Undergraduate), "5000"))
+        .yearly_wages("30000")
+        .assess();
+    assert_eq!(result_named(&a, Category::ExpenditurePoverty, "因学致贫").status, Status::Likely);
+    assert_eq!(documents(&a), checklist_with_income(&["在校（在园）证明和学费、住宿费、保育教育费票据"]));
+}
+
+#[test]
+fn costs_deducted_together_call_for_the_medical_bills_and_the_fee_receipts() {
+    let a = H::new("shanxi", "760")
+        .adults(1)
+        .member(ill(person(Relation::Spouse, 44), true, true))
+        .member(fees(student(person(Relation::Child, 17), EducationLevel::SeniorSecondary), "5000"))
+        .yearly_wages("37360")
+        .medical("6000")
+        .assess();
+    assert_eq!(result_named(&a, Category::ExpenditurePoverty, "多重").status, Status::Likely);
+    assert_eq!(
+        documents(&a),
+        checklist_with_income(&[
+            "医院诊断证明、病历",
+            "医疗费用票据和医保结算单（报销后个人负担部分）",
+            "在校（在园）证明和学费、住宿费、保育教育费票据",
+        ])
+    );
+}
+
+#[test]
+fn a_seriously_ill_member_no_longer_in_treatment_calls_for_a_diagnosis_but_no_medical_bills() {
+    let a = H::new("shanxi", "760")
+        .member(working(person(Relation::Applicant, 45), WorkStatus::Employed))
+        .member(ill(person(Relation::Spouse, 44), true, false))
+        .member(person(Relation::Child, 10))
+        .yearly_wages("30000")
+        .assess();
+    assert_eq!(member_result(&a, Category::DibaoSoloMarginalMember, 1).status, Status::Likely);
+    assert_eq!(documents(&a), checklist_with_income(&["医院诊断证明、病历"]));
+}
+
+#[test]
+fn months_without_income_call_for_a_statement_of_unemployment() {
+    let a = unemployed(3, false, true).assess();
+    assert_eq!(documents(&a), [&ALWAYS[..], &ECONOMY[..], &["失业、无收入情况说明（原单位或村、社区出具）"]].concat());
+}
+
+#[test]
+fn disaster_victims_asking_only_for_temporary_assistance_bring_proof_of_the_disaster_and_no_income_papers() {
+    let a =
+        H::new("shanxi", "760").adults(1).yearly_wages("90000").situation(|s| s.disaster_after_relief = true).assess();
+    assert_eq!(documents(&a), [&ALWAYS[..], &["受灾情况证明或已获救助的记录"]].concat());
+}
+
+#[test]
+fn phasing_out_calls_for_proof_of_the_wages_from_the_new_work() {
+    let a = phase_out("27360.01", true).assess();
+    assert_eq!(documents(&a), checklist_with_income(&["就业后的工资收入证明"]));
+}
+
 #[test]
 fn non_local_households_are_told_where_they_may_apply() {
     let a = three("20000").situation(|s| s.hukou = Hukou::ResidencePermit).assess();

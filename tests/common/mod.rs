@@ -231,3 +231,14 @@ pub fn check(r: &CategoryResult, key: CheckKey) -> &Check {
 pub fn outcome(a: &Assessment, category: Category, key: CheckKey) -> Outcome {
     check(result(a, category), key).outcome
 }
+
+/// The names of the documents on the household's checklist, in order.
+pub fn documents(a: &Assessment) -> Vec<&'static str> {
+    a.how_to_apply.documents.iter().map(|d| d.name).collect()
+}
+
+/// The documents every application needs, and those of a household whose income and property are
+/// checked (any category but 临时救助), before the ones its conditions call for.
+pub const ALWAYS: [&str; 2] = ["申请人及家庭成员的居民身份证", "户口簿"];
+pub const ECONOMY: [&str; 2] = ["家庭经济状况核对授权书（每位成员签字）", "家庭收入、财产申报表"];
+pub const INCOME_PROOF: &str = "收入证明（工资、经营、养老金等）";
