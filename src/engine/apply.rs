@@ -20,25 +20,38 @@ use crate::engine::household::Hukou;
 use crate::engine::outcome::{Category, CategoryResult, Status};
 use crate::engine::policy::ProcedureVariant;
 
+/// One piece of advice on where or how to apply, with the article it comes from when a document
+/// says it (a general hint has none).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Guidance {
+    /// What to do, in one or two sentences.
     pub text: Cow<'static, str>,
+    /// The article that says so; `None` for general advice no document gives.
     pub citation: Option<Citation>,
 }
 
+/// A document to bring, with the reason this household needs it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DocumentItem {
+    /// The document as the office names it.
     pub name: &'static str,
     /// Why this document is on the list for this household.
     pub reason: &'static str,
 }
 
+/// How this household applies: where, what to bring, how long the review takes and what it must
+/// do, by the pack's procedure and the results that are open.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct HowToApply {
+    /// Where to apply: the office, help with applying, and where non-local or emergency cases go.
     pub where_to_apply: Vec<Guidance>,
+    /// What to bring: only the documents the open results call for. Empty when none is open.
     pub documents: Vec<DocumentItem>,
+    /// Where the list comes from: common local guides, not a seed document.
     pub documents_source: Citation,
+    /// How long the review and the publicity take, where the pack says.
     pub time_limits: Vec<Guidance>,
+    /// What the household must do: declare truthfully, report changes.
     pub duties: Vec<Guidance>,
 }
 
@@ -50,6 +63,8 @@ fn plain(text: impl Into<Cow<'static, str>>) -> Guidance {
     Guidance { text: text.into(), citation: None }
 }
 
+/// Where and how to apply for the results that are open (likely or needing a local check), by the
+/// pack's procedure variant and the household's 户籍.
 pub fn how_to_apply(ctx: &Context, results: &[CategoryResult]) -> HowToApply {
     let variant = ctx.pack.rules.procedure.variant;
     let mut where_to_apply = Vec::new();

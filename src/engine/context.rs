@@ -32,6 +32,8 @@ pub struct LocalFigure {
     pub origin: Origin,
 }
 
+/// Where a local figure came from: the pack (with the area, the date and the source, so that a
+/// reader can check it) or the user.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Origin {
@@ -83,6 +85,7 @@ impl LocalFigure {
         }
     }
 
+    /// What a check that uses this figure cites: the pack's source, or the user's own figure.
     pub fn citation(&self) -> Citation {
         match &self.origin {
             Origin::Pack { source, .. } => source.clone(),
@@ -91,6 +94,8 @@ impl LocalFigure {
     }
 }
 
+/// What every rule needs, worked out once per assessment: the household, the pack and the day, the
+/// local figures in force and the income totals.
 pub struct Context<'a> {
     pub household: &'a Household,
     pub pack: &'a PolicyPack,
@@ -108,6 +113,8 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
+    /// Finds the local figures in force on `day` (the user's over the pack's), totals the income and
+    /// collects the warnings a reader should see (an unknown area, a stale or missing standard).
     pub fn new(household: &'a Household, pack: &'a PolicyPack, day: Day) -> Result<Context<'a>, MoneyError> {
         let mut warnings = Vec::new();
         let place = &household.place;
@@ -410,6 +417,8 @@ impl PerCapitaTest {
         Ok(check)
     }
 
+    /// Decides the test against a known threshold. Income the locality may or may not count
+    /// (残疾人两项补贴) is tried both ways; when the answers differ, the check waits on that local rule.
     pub fn evaluate(self) -> Result<Check, MoneyError> {
         let limit = money::mul(self.threshold_annual, self.members)?;
         let meets = |annual: Decimal| match self.comparison {

@@ -28,11 +28,14 @@ use crate::engine::rules::MemberLabel;
 /// about supporters only for these members) share it; an age not in force includes no one by age.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Population {
+    /// The age from which a person is elderly (老年人); `None` when none is in force.
     pub elderly_age: Option<u32>,
+    /// The age below which a person is a minor (未成年人); `None` when none is in force.
     pub minor_age: Option<u32>,
 }
 
 impl Population {
+    /// Whom 特困 considers under `pack` on `day`.
     pub fn of(pack: &crate::engine::policy::PolicyPack, day: crate::engine::Day) -> Population {
         let rule = &pack.rules.destitute;
         Population {
@@ -41,19 +44,24 @@ impl Population {
         }
     }
 
+    /// Whether `age` is the elderly age in force or over (老年人).
     pub fn is_elderly(self, age: u32) -> bool {
         self.elderly_age.is_some_and(|elderly| age >= elderly)
     }
 
+    /// Whether `age` is under the minor age in force (未成年人).
     pub fn is_minor(self, age: u32) -> bool {
         self.minor_age.is_some_and(|minor| age < minor)
     }
 
+    /// Whether 特困 considers a member of `age`, disabled or not.
     pub fn includes(self, age: u32, disabled: bool) -> bool {
         disabled || self.is_elderly(age) || self.is_minor(age)
     }
 }
 
+/// 特困, one result per member it considers: no capacity to work, no means of living and no able
+/// supporter; not applicable when the pack's ages or grades are not in force.
 pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
     let rule = &ctx.pack.rules.destitute;
     let (Some(elderly), Some(minor), Some(grades)) =

@@ -18,10 +18,12 @@ use crate::engine::outcome::{
     Category, CategoryResult, Check, Comparison, Figure, LocalRule, LocalRules, Outcome, Subject, ThresholdName,
 };
 
+/// The article the 低保 income test cites.
 pub fn income_citation() -> Citation {
     cite::national_dibao_2021("家庭收入低于当地最低生活保障标准")
 }
 
+/// The article the 低保 property test cites.
 pub fn property_citation() -> Citation {
     cite::national_dibao_2021("家庭财产状况符合当地规定")
 }
@@ -48,6 +50,8 @@ pub fn income_check(ctx: &Context) -> Result<Check, MoneyError> {
     }
 }
 
+/// 低保 for the household: per-capita income below the standard and property within the local
+/// rules.
 pub fn assess(ctx: &Context) -> Result<CategoryResult, MoneyError> {
     let income = income_check(ctx)?;
     let property = property_check(ctx)?;

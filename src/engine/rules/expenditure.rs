@@ -91,6 +91,8 @@ pub fn eligible_student(member: &Member) -> bool {
         .is_some_and(|s| s.full_time && !s.high_fee_school && !s.abroad && s.level <= EducationLevel::Undergraduate)
 }
 
+/// 山西's 支出型贫困: one result per cause present (因病, 因残, 因学), and one for several causes
+/// together when the conditions of two or more hold; not applicable in packs without the rule.
 pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
     let Some(rule) = &ctx.pack.rules.expenditure_poverty else {
         return Ok(vec![CategoryResult::not_applicable(

@@ -11,6 +11,8 @@ use crate::engine::money::MoneyError;
 use crate::engine::outcome::{Category, CategoryResult, Check, Comparison, Outcome, Subject, ThresholdName};
 use rust_decimal::Decimal;
 
+/// 低保渐退: a 低保 household whose income rose above the standard through work keeps 低保 for a
+/// while; not applicable to a household not on 低保.
 pub fn assess(ctx: &Context) -> Result<CategoryResult, MoneyError> {
     let situation = &ctx.household.situation;
     if !situation.receives_dibao {
