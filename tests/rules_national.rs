@@ -38,14 +38,17 @@ fn fifteen_is_under_sixteen_and_sixteen_is_not() {
     assert_eq!(status(&a, Category::Destitute), Status::NotApplicable);
 }
 
+/// A person of `age` with a grade-three intellectual disability, living alone without a supporter.
+fn intellectually_disabled_alone(age: u32) -> H {
+    H::new("national", "700").member(supported(
+        disabled(person(Relation::Applicant, age), DisabilityKind::Intellectual, 3),
+        SupporterStatus::None,
+    ))
+}
+
 #[test]
 fn grade_three_intellectual_disability_means_no_capacity_to_work() {
-    let a = H::new("national", "700")
-        .member(supported(
-            disabled(person(Relation::Applicant, 40), DisabilityKind::Intellectual, 3),
-            SupporterStatus::None,
-        ))
-        .assess();
+    let a = intellectually_disabled_alone(40).assess();
     let r = member_result(&a, Category::Destitute, 0);
     assert_eq!(check(r, CheckKey::DestituteWorkCapacityDisability).outcome, Outcome::Pass);
     assert_eq!(r.status, Status::Likely);
@@ -434,12 +437,7 @@ fn with_a_standard_there_is_no_bound_and_no_sentence() {
 
 #[test]
 fn a_destitute_person_judged_unable_to_work_by_disability_brings_the_disability_certificate() {
-    let a = H::new("national", "700")
-        .member(supported(
-            disabled(person(Relation::Applicant, 40), DisabilityKind::Intellectual, 3),
-            SupporterStatus::None,
-        ))
-        .assess();
+    let a = intellectually_disabled_alone(40).assess();
     assert_eq!(documents(&a), [&ALWAYS[..], &ECONOMY[..], &["中华人民共和国残疾人证"]].concat());
 }
 

@@ -328,16 +328,20 @@ fn preschool_counts_but_high_fee_schools_study_abroad_and_part_time_study_do_not
 
 // ---- 多重 (二(四)) ----
 
-#[test]
-fn several_causes_deduct_their_costs_together_when_no_single_cause_suffices() {
-    // Line 27360; income 37360: medical 6000 alone or education 5000 alone leave it above, together
-    // 11000 bring it to 26360 < 27360.
-    let h = H::new("shanxi", "760")
+/// Line 27360; income 37360: medical 6000 alone or education 5000 alone leave it above, together
+/// 11000 bring it to 26360 < 27360.
+fn ill_and_at_school() -> H {
+    H::new("shanxi", "760")
         .adults(1)
         .member(ill(person(Relation::Spouse, 44), true, true))
         .member(fees(student(person(Relation::Child, 17), EducationLevel::SeniorSecondary), "5000"))
         .yearly_wages("37360")
-        .medical("6000");
+        .medical("6000")
+}
+
+#[test]
+fn several_causes_deduct_their_costs_together_when_no_single_cause_suffices() {
+    let h = ill_and_at_school();
     let a = h.assess();
     assert_eq!(result_named(&a, Category::ExpenditurePoverty, "因病致贫").status, Status::Unlikely);
     assert_eq!(result_named(&a, Category::ExpenditurePoverty, "因学致贫").status, Status::Unlikely);
@@ -603,13 +607,7 @@ fn a_student_whose_fees_are_deducted_calls_for_proof_of_enrolment_and_the_fee_re
 
 #[test]
 fn costs_deducted_together_call_for_the_medical_bills_and_the_fee_receipts() {
-    let a = H::new("shanxi", "760")
-        .adults(1)
-        .member(ill(person(Relation::Spouse, 44), true, true))
-        .member(fees(student(person(Relation::Child, 17), EducationLevel::SeniorSecondary), "5000"))
-        .yearly_wages("37360")
-        .medical("6000")
-        .assess();
+    let a = ill_and_at_school().assess();
     assert_eq!(result_named(&a, Category::ExpenditurePoverty, "多重").status, Status::Likely);
     assert_eq!(
         documents(&a),
