@@ -1,6 +1,7 @@
 //! Policy packs: the built-in ones are valid and carry a unit, a date and a source for every number;
 //! a partner's pack is refused with a message naming the field at fault.
 
+use low_income_check::engine::check_key::CheckKey;
 use low_income_check::engine::policy::{builtin, PolicyPack};
 use low_income_check::engine::Day;
 
@@ -205,7 +206,7 @@ fn a_partner_pack_with_a_financial_asset_limit_decides_the_property_test() {
     let dibao = |h: &Household| {
         let a = low_income_check::engine::assess(h, &pack, day).expect("assess");
         let r = a.results.into_iter().find(|r| r.category == Category::Dibao).expect("dibao");
-        r.checks.into_iter().find(|c| c.key == "dibao.property").expect("property").outcome
+        r.checks.into_iter().find(|c| c.key == CheckKey::DibaoProperty).expect("property").outcome
     };
     household.assets.financial = Money::parse("4800").expect("m");
     assert_eq!(dibao(&household), Outcome::Pass);

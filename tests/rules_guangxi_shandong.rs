@@ -6,6 +6,7 @@ mod common;
 
 use common::*;
 use low_income_check::engine::assessment::Assessment;
+use low_income_check::engine::check_key::CheckKey;
 use low_income_check::engine::household::*;
 use low_income_check::engine::outcome::{AssistanceKind, Category, LocalRule, Outcome, Status};
 
@@ -22,8 +23,8 @@ fn sd(wages: &str) -> H {
 #[test]
 fn guangxi_income_exactly_at_the_standard_is_neither_dibao_nor_marginal_by_the_letter_and_goes_to_the_office() {
     let a = gx("19200").assess();
-    assert_eq!(outcome(&a, Category::Dibao, "dibao.income"), Outcome::Fail);
-    let c = check(result(&a, Category::Marginal), "marginal.above_standard");
+    assert_eq!(outcome(&a, Category::Dibao, CheckKey::DibaoIncome), Outcome::Fail);
+    let c = check(result(&a, Category::Marginal), CheckKey::MarginalAboveStandard);
     assert_eq!(c.outcome, Outcome::Unknown);
     assert!(c.explanation.to_string().contains("恰好相等"), "{}", c.explanation);
     assert_eq!(status(&a, Category::Marginal), Status::NeedsLocalCheck);
@@ -34,18 +35,18 @@ fn guangxi_income_one_fen_above_the_standard_is_marginal_and_one_fen_below_is_di
     let a = gx("19200.01").assess();
     assert_eq!(status(&a, Category::Marginal), Status::Likely);
     let a = gx("19199.99").assess();
-    assert_eq!(outcome(&a, Category::Marginal, "marginal.above_standard"), Outcome::Fail);
+    assert_eq!(outcome(&a, Category::Marginal, CheckKey::MarginalAboveStandard), Outcome::Fail);
     assert_eq!(status(&a, Category::Dibao), Status::Likely);
 }
 
 #[test]
 fn guangxi_income_at_exactly_twice_the_standard_is_not_marginal_and_one_fen_below_is() {
     let a = gx("38400").assess();
-    assert_eq!(outcome(&a, Category::Marginal, "marginal.income"), Outcome::Fail);
+    assert_eq!(outcome(&a, Category::Marginal, CheckKey::MarginalIncome), Outcome::Fail);
     let a = gx("38399.99").assess();
-    assert_eq!(outcome(&a, Category::Marginal, "marginal.income"), Outcome::Pass);
+    assert_eq!(outcome(&a, Category::Marginal, CheckKey::MarginalIncome), Outcome::Pass);
     assert_eq!(
-        check(result(&a, Category::Marginal), "marginal.income").citation.to_string(),
+        check(result(&a, Category::Marginal), CheckKey::MarginalIncome).citation.to_string(),
         "桂民发〔2024〕34号 一(一)"
     );
 }
@@ -75,7 +76,7 @@ fn rigid(wages: &str, medical: &str) -> H {
 #[test]
 fn guangxi_rigid_without_last_years_disposable_income_is_left_to_the_office() {
     let a = gx("40000").medical("30000").assess();
-    assert_eq!(outcome(&a, Category::RigidExpenditure, "rigid.disposable_income"), Outcome::Unknown);
+    assert_eq!(outcome(&a, Category::RigidExpenditure, CheckKey::RigidDisposableIncome), Outcome::Unknown);
     assert_eq!(status(&a, Category::RigidExpenditure), Status::NeedsLocalCheck);
 }
 
@@ -83,26 +84,26 @@ fn guangxi_rigid_without_last_years_disposable_income_is_left_to_the_office() {
 fn guangxi_rigid_per_capita_income_exactly_at_disposable_income_fails_and_one_fen_below_passes() {
     // Disposable income 40000 per person → 80000 for 2.
     let a = rigid("80000", "60000").assess();
-    assert_eq!(outcome(&a, Category::RigidExpenditure, "rigid.disposable_income"), Outcome::Fail);
+    assert_eq!(outcome(&a, Category::RigidExpenditure, CheckKey::RigidDisposableIncome), Outcome::Fail);
     let a = rigid("79999.99", "60000").assess();
-    assert_eq!(outcome(&a, Category::RigidExpenditure, "rigid.disposable_income"), Outcome::Pass);
+    assert_eq!(outcome(&a, Category::RigidExpenditure, CheckKey::RigidDisposableIncome), Outcome::Pass);
 }
 
 #[test]
 fn guangxi_income_minus_rigid_spending_exactly_twice_the_standard_fails_and_one_fen_below_passes() {
     // 2 × line = 38400: income 60000 − rigid 21600 = 38400.
     let a = rigid("60000", "21600").assess();
-    assert_eq!(outcome(&a, Category::RigidExpenditure, "rigid.after_spending"), Outcome::Fail);
+    assert_eq!(outcome(&a, Category::RigidExpenditure, CheckKey::RigidAfterSpending), Outcome::Fail);
     let a = rigid("60000", "21600.01").assess();
     let r = result(&a, Category::RigidExpenditure);
-    assert_eq!(check(r, "rigid.after_spending").outcome, Outcome::Pass);
+    assert_eq!(check(r, CheckKey::RigidAfterSpending).outcome, Outcome::Pass);
     assert_eq!(r.status, Status::Likely);
 }
 
 #[test]
 fn guangxi_spending_above_income_is_the_other_branch_and_is_said() {
     let a = rigid("20000", "25000").assess();
-    let c = check(result(&a, Category::RigidExpenditure), "rigid.after_spending");
+    let c = check(result(&a, Category::RigidExpenditure), CheckKey::RigidAfterSpending);
     assert_eq!(c.outcome, Outcome::Pass);
     assert!(c.explanation.to_string().contains("收不抵支"));
 }
@@ -110,7 +111,7 @@ fn guangxi_spending_above_income_is_the_other_branch_and_is_said() {
 #[test]
 fn guangxi_without_any_rigid_spending_the_household_is_not_a_rigid_expenditure_family() {
     let a = gx("30000").disposable_income_yearly("40000").assess();
-    assert_eq!(outcome(&a, Category::RigidExpenditure, "rigid.has_spending"), Outcome::Fail);
+    assert_eq!(outcome(&a, Category::RigidExpenditure, CheckKey::RigidHasSpending), Outcome::Fail);
 }
 
 // ---- 广西 临时救助 (四(十三)) ----
@@ -154,7 +155,7 @@ fn guangxi_new_applicants_who_may_qualify_can_ask_for_a_one_off_payment_before_t
     let r = result_named(&a, Category::TemporaryAssistance, "先行发放");
     assert_eq!(r.status, Status::NeedsLocalCheck);
     // It names the categories that may apply, not a status.
-    let said = check(r, "temporary.before_review.applicant").explanation.to_string();
+    let said = check(r, CheckKey::TemporaryBeforeReviewApplicant).explanation.to_string();
     assert!(said.contains("您家可能符合：最低生活保障（低保）"), "{said}");
     assert!(!said.contains("可能符合——"), "{said}");
     let a = gx("100000").assess();
@@ -202,9 +203,9 @@ fn guangxi_nanning_rural_standard_is_6800_a_year_from_2022_04_01() {
     let s = a.standard.as_ref().expect("standard");
     assert_eq!(s.annual.to_string(), "6800");
     assert!(s.describe().contains("2022-04-01"));
-    assert_eq!(outcome(&a, Category::Dibao, "dibao.income"), Outcome::Pass);
+    assert_eq!(outcome(&a, Category::Dibao, CheckKey::DibaoIncome), Outcome::Pass);
     h.household.income[0].amount = money("13600");
-    assert_eq!(outcome(&h.assess(), Category::Dibao, "dibao.income"), Outcome::Fail);
+    assert_eq!(outcome(&h.assess(), Category::Dibao, CheckKey::DibaoIncome), Outcome::Fail);
 }
 
 // ---- 山东: 边缘 "按照现有规定执行" → national default 1.5 ×, up to 2 × locally ----
@@ -212,7 +213,7 @@ fn guangxi_nanning_rural_standard_is_6800_a_year_from_2022_04_01() {
 #[test]
 fn shandong_income_one_fen_below_1_5_times_is_marginal_under_the_national_default() {
     let a = sd("28799.99").assess();
-    assert_eq!(outcome(&a, Category::Marginal, "marginal.income"), Outcome::Pass);
+    assert_eq!(outcome(&a, Category::Marginal, CheckKey::MarginalIncome), Outcome::Pass);
     assert!(result(&a, Category::Marginal)
         .notes
         .iter()
@@ -222,17 +223,17 @@ fn shandong_income_one_fen_below_1_5_times_is_marginal_under_the_national_defaul
 #[test]
 fn shandong_income_between_1_5_and_2_times_is_left_to_the_office_because_localities_may_raise_it() {
     let a = sd("28800").assess();
-    let c = check(result(&a, Category::Marginal), "marginal.income");
+    let c = check(result(&a, Category::Marginal), CheckKey::MarginalIncome);
     assert_eq!(c.outcome, Outcome::Unknown);
     assert!(c.explanation.to_string().contains("2倍低保标准"));
     let a = sd("38399.99").assess();
-    assert_eq!(outcome(&a, Category::Marginal, "marginal.income"), Outcome::Unknown);
+    assert_eq!(outcome(&a, Category::Marginal, CheckKey::MarginalIncome), Outcome::Unknown);
 }
 
 #[test]
 fn shandong_income_at_exactly_twice_the_standard_is_not_marginal() {
     let a = sd("38400").assess();
-    assert_eq!(outcome(&a, Category::Marginal, "marginal.income"), Outcome::Fail);
+    assert_eq!(outcome(&a, Category::Marginal, CheckKey::MarginalIncome), Outcome::Fail);
 }
 
 // ---- 山东 三.6: 重病患者, 一、二级 残疾, 三级精神、智力 残疾 may enter 低保 alone ----
@@ -250,7 +251,7 @@ fn shandong_grade_three_intellectual_disability_in_a_marginal_family_qualifies_a
     assert_eq!(status(&a, Category::Marginal), Status::Likely);
     let r = member_result(&a, Category::DibaoSoloMarginalMember, 2);
     assert_eq!(r.status, Status::Likely);
-    assert_eq!(check(r, "solo_marginal.member.disability").citation.article, "三.6");
+    assert_eq!(check(r, CheckKey::SoloMarginalMemberDisability).citation.article, "三.6");
 }
 
 #[test]
@@ -268,7 +269,7 @@ fn shandong_rigid_expenditure_rules_are_to_be_issued_so_the_national_default_is_
 ) {
     let a = sd("30000").medical("20000").disposable_income_yearly("50000").assess();
     let r = result(&a, Category::RigidExpenditure);
-    assert_eq!(check(r, "rigid.ratio").outcome, Outcome::Unknown);
+    assert_eq!(check(r, CheckKey::RigidRatio).outcome, Outcome::Unknown);
     assert!(r.notes.iter().any(|n| n.contains("另行制定")));
     assert_eq!(r.status, Status::NeedsLocalCheck);
 }
@@ -303,20 +304,20 @@ fn sd_rigid(wages: &str) -> H {
 fn shandong_a_household_already_receiving_dibao_is_not_a_rigid_expenditure_family() {
     let a = sd_rigid("40000").situation(|s| s.receives_dibao = true).assess();
     let r = result(&a, Category::RigidExpenditure);
-    let c = check(r, "rigid.not_higher_category");
+    let c = check(r, CheckKey::RigidNotHigherCategory);
     assert_eq!(c.outcome, Outcome::Fail);
     assert!(c.explanation.to_string().contains("正在享受低保"), "{}", c.explanation);
     assert_eq!(c.citation.article, "不符合最低生活保障、特困人员救助供养、低保边缘家庭条件");
     assert_eq!(r.status, Status::Unlikely);
     // The same household not on 低保, at exactly 2 ×, is neither 低保 nor 边缘: the condition holds.
     let a = sd_rigid("38400").assess();
-    assert_eq!(outcome(&a, Category::RigidExpenditure, "rigid.not_higher_category"), Outcome::Pass);
+    assert_eq!(outcome(&a, Category::RigidExpenditure, CheckKey::RigidNotHigherCategory), Outcome::Pass);
 }
 
 #[test]
 fn shandong_a_household_one_fen_below_the_standard_is_reviewed_as_dibao_not_as_rigid_expenditure() {
     let a = sd_rigid("19199.99").assess();
-    let c = check(result(&a, Category::RigidExpenditure), "rigid.not_higher_category");
+    let c = check(result(&a, Category::RigidExpenditure), CheckKey::RigidNotHigherCategory);
     assert_eq!(c.outcome, Outcome::Fail);
     assert!(c.explanation.to_string().contains("最低生活保障（低保）"), "{}", c.explanation);
 }
@@ -325,7 +326,7 @@ fn shandong_a_household_one_fen_below_the_standard_is_reviewed_as_dibao_not_as_r
 fn shandong_a_household_one_fen_below_1_5_times_is_reviewed_as_marginal_not_as_rigid_expenditure() {
     let a = sd_rigid("28799.99").assess();
     assert_eq!(status(&a, Category::Marginal), Status::Likely);
-    let c = check(result(&a, Category::RigidExpenditure), "rigid.not_higher_category");
+    let c = check(result(&a, Category::RigidExpenditure), CheckKey::RigidNotHigherCategory);
     assert_eq!(c.outcome, Outcome::Fail);
     assert!(c.explanation.to_string().contains("低保边缘家庭"), "{}", c.explanation);
 }
@@ -333,11 +334,11 @@ fn shandong_a_household_one_fen_below_1_5_times_is_reviewed_as_marginal_not_as_r
 #[test]
 fn shandong_between_1_5_and_2_times_rigid_expenditure_waits_on_the_local_marginal_standard_and_at_2_times_does_not() {
     let a = sd_rigid("38399.99").assess();
-    let c = check(result(&a, Category::RigidExpenditure), "rigid.not_higher_category");
+    let c = check(result(&a, Category::RigidExpenditure), CheckKey::RigidNotHigherCategory);
     assert_eq!(c.outcome, Outcome::Unknown);
     assert!(c.waits_on.contains(LocalRule::MarginalMultiplier));
     let a = sd_rigid("38400").assess();
-    let c = check(result(&a, Category::RigidExpenditure), "rigid.not_higher_category");
+    let c = check(result(&a, Category::RigidExpenditure), CheckKey::RigidNotHigherCategory);
     assert_eq!(c.outcome, Outcome::Pass);
     assert!(c.waits_on.is_empty());
 }
@@ -345,7 +346,7 @@ fn shandong_between_1_5_and_2_times_rigid_expenditure_waits_on_the_local_margina
 #[test]
 fn guangxi_rigid_expenditure_has_its_own_conditions_and_no_national_first_condition() {
     let a = gx("20000").medical("30000").disposable_income_yearly("80000").assess();
-    assert!(!result(&a, Category::RigidExpenditure).checks.iter().any(|c| c.key == "rigid.not_higher_category"));
+    assert!(!result(&a, Category::RigidExpenditure).checks.iter().any(|c| c.key == CheckKey::RigidNotHigherCategory));
 }
 
 // ---- 就业救助 is for members who may be able to work (三(十); 特困's measure of 无劳动能力) ----
@@ -403,4 +404,41 @@ fn shandong_without_a_standard_the_payment_before_review_waits_on_the_standard_a
     let before = a.results.iter().find(|r| r.name.contains("先行发放")).expect("先行发放 is listed");
     assert!(before.waits_on.contains(LocalRule::Standard));
     assert!(a.best.as_ref().is_none_or(|b| !b.name.contains("先行发放")), "{:?}", a.best);
+}
+
+// ---- how to apply: the documents the conditions call for ----
+
+#[test]
+fn guangxi_rigid_spending_calls_for_the_bills_of_every_kind_of_spending_declared() {
+    let a = H::new("guangxi", "800")
+        .adults(1)
+        .member(needing_care(disabled(person(Relation::Spouse, 44), DisabilityKind::Physical, 4)))
+        .member(fees(student(person(Relation::Child, 17), EducationLevel::SeniorSecondary), "3000"))
+        .yearly_wages("40000")
+        .medical("20000")
+        .disability_care("2000")
+        .other_rigid("1000")
+        .disposable_income_yearly("40000")
+        .assess();
+    assert_eq!(status(&a, Category::RigidExpenditure), Status::Likely);
+    let expected: Vec<&str> = [
+        &ALWAYS[..],
+        &ECONOMY[..],
+        &[
+            INCOME_PROOF,
+            "医疗费用票据和医保结算单（报销后个人负担部分）",
+            "辅助器具、康复、照料护理费用票据",
+            "在校（在园）证明和学费、住宿费、保育教育费票据",
+            "其他必需刚性支出的票据",
+        ],
+    ]
+    .concat();
+    assert_eq!(documents(&a), expected);
+}
+
+#[test]
+fn shandong_a_disabled_member_of_a_marginal_family_calls_for_the_disability_certificate() {
+    let a = sd("50000").member(disabled(person(Relation::Child, 20), DisabilityKind::Intellectual, 3)).assess();
+    assert_eq!(member_result(&a, Category::DibaoSoloMarginalMember, 2).status, Status::NeedsLocalCheck);
+    assert_eq!(documents(&a), [&ALWAYS[..], &ECONOMY[..], &[INCOME_PROOF, "中华人民共和国残疾人证"]].concat());
 }

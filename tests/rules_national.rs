@@ -5,6 +5,7 @@ mod common;
 
 use common::*;
 use low_income_check::engine::assessment::Assessment;
+use low_income_check::engine::check_key::CheckKey;
 use low_income_check::engine::household::*;
 use low_income_check::engine::outcome::{Category, LocalRule, Outcome, Status};
 
@@ -37,16 +38,19 @@ fn fifteen_is_under_sixteen_and_sixteen_is_not() {
     assert_eq!(status(&a, Category::Destitute), Status::NotApplicable);
 }
 
+/// A person of `age` with a grade-three intellectual disability, living alone without a supporter.
+fn intellectually_disabled_alone(age: u32) -> H {
+    H::new("national", "700").member(supported(
+        disabled(person(Relation::Applicant, age), DisabilityKind::Intellectual, 3),
+        SupporterStatus::None,
+    ))
+}
+
 #[test]
 fn grade_three_intellectual_disability_means_no_capacity_to_work() {
-    let a = H::new("national", "700")
-        .member(supported(
-            disabled(person(Relation::Applicant, 40), DisabilityKind::Intellectual, 3),
-            SupporterStatus::None,
-        ))
-        .assess();
+    let a = intellectually_disabled_alone(40).assess();
     let r = member_result(&a, Category::Destitute, 0);
-    assert_eq!(check(r, "destitute.work_capacity.disability").outcome, Outcome::Pass);
+    assert_eq!(check(r, CheckKey::DestituteWorkCapacityDisability).outcome, Outcome::Pass);
     assert_eq!(r.status, Status::Likely);
 }
 
@@ -57,7 +61,7 @@ fn grade_three_physical_and_grade_two_visual_are_not_on_the_national_list_and_go
             .member(supported(disabled(person(Relation::Applicant, 40), kind, grade), SupporterStatus::None))
             .assess();
         let r = member_result(&a, Category::Destitute, 0);
-        assert_eq!(check(r, "destitute.work_capacity.disability").outcome, Outcome::Unknown, "{kind:?} {grade}");
+        assert_eq!(check(r, CheckKey::DestituteWorkCapacityDisability).outcome, Outcome::Unknown, "{kind:?} {grade}");
         assert_eq!(r.status, Status::NeedsLocalCheck);
     }
     let a = H::new("national", "700")
@@ -67,7 +71,7 @@ fn grade_three_physical_and_grade_two_visual_are_not_on_the_national_list_and_go
         ))
         .assess();
     assert_eq!(
-        check(member_result(&a, Category::Destitute, 0), "destitute.work_capacity.disability").outcome,
+        check(member_result(&a, Category::Destitute, 0), CheckKey::DestituteWorkCapacityDisability).outcome,
         Outcome::Pass
     );
 }
@@ -75,28 +79,28 @@ fn grade_three_physical_and_grade_two_visual_are_not_on_the_national_list_and_go
 #[test]
 fn own_income_exactly_at_the_standard_is_a_means_of_living_and_one_fen_less_is_not() {
     let a = alone(70).income(Some(0), IncomeKind::Pension, yearly("8400")).assess();
-    let c = check(member_result(&a, Category::Destitute, 0), "destitute.income");
+    let c = check(member_result(&a, Category::Destitute, 0), CheckKey::DestituteIncome);
     assert_eq!(c.outcome, Outcome::Fail);
     assert!(c.explanation.to_string().contains("本人为700元/人/月"), "{}", c.explanation);
     let a = alone(70).income(Some(0), IncomeKind::Pension, yearly("8399.99")).assess();
-    assert_eq!(check(member_result(&a, Category::Destitute, 0), "destitute.income").outcome, Outcome::Pass);
+    assert_eq!(check(member_result(&a, Category::Destitute, 0), CheckKey::DestituteIncome).outcome, Outcome::Pass);
 }
 
 #[test]
 fn the_elderly_allowance_is_not_counted_for_destitute_persons_but_is_for_dibao() {
     let a = alone(85).income(Some(0), IncomeKind::ElderlyAllowance, yearly("9000")).assess();
-    assert_eq!(check(member_result(&a, Category::Destitute, 0), "destitute.income").outcome, Outcome::Pass);
-    assert_eq!(outcome(&a, Category::Dibao, "dibao.income"), Outcome::Fail);
+    assert_eq!(check(member_result(&a, Category::Destitute, 0), CheckKey::DestituteIncome).outcome, Outcome::Pass);
+    assert_eq!(outcome(&a, Category::Dibao, CheckKey::DibaoIncome), Outcome::Fail);
 }
 
 #[test]
 fn an_able_supporter_rules_out_destitute_support() {
     let a =
         H::new("national", "700").member(supported(person(Relation::Applicant, 75), SupporterStatus::Able)).assess();
-    assert_eq!(check(member_result(&a, Category::Destitute, 0), "destitute.supporter").outcome, Outcome::Fail);
+    assert_eq!(check(member_result(&a, Category::Destitute, 0), CheckKey::DestituteSupporter).outcome, Outcome::Fail);
     let a =
         H::new("national", "700").member(supported(person(Relation::Applicant, 75), SupporterStatus::Unable)).assess();
-    assert_eq!(check(member_result(&a, Category::Destitute, 0), "destitute.supporter").outcome, Outcome::Pass);
+    assert_eq!(check(member_result(&a, Category::Destitute, 0), CheckKey::DestituteSupporter).outcome, Outcome::Pass);
 }
 
 #[test]
@@ -106,7 +110,7 @@ fn an_unanswered_supporter_question_is_answered_by_an_adult_child_in_the_househo
             .member(person(Relation::Applicant, 75))
             .member(working(person(Relation::Child, 45), work))
             .assess();
-        let c = check(member_result(&a, Category::Destitute, 0), "destitute.supporter");
+        let c = check(member_result(&a, Category::Destitute, 0), CheckKey::DestituteSupporter);
         assert_eq!(c.outcome, Outcome::Fail, "{work:?}");
         assert!(c.explanation.to_string().contains("第2位成员"));
         assert!(c.explanation.to_string().contains("有，但他们没有能力供养"), "{}", c.explanation);
@@ -120,7 +124,7 @@ fn a_sixty_year_old_wife_of_a_retired_man_with_a_pension_is_not_destitute_when_t
         .member(person(Relation::Spouse, 60))
         .income(Some(0), IncomeKind::Pension, monthly("3000"))
         .assess();
-    let c = check(member_result(&a, Category::Destitute, 1), "destitute.supporter");
+    let c = check(member_result(&a, Category::Destitute, 1), CheckKey::DestituteSupporter);
     assert_eq!(c.outcome, Outcome::Fail);
     assert!(c.explanation.to_string().contains("有自己的收入"), "{}", c.explanation);
     assert_ne!(a.best.as_ref().map(|b| b.category), Some(Category::Destitute));
@@ -135,7 +139,8 @@ fn an_elderly_spouse_without_income_is_not_presumed_able_and_with_a_pension_is()
             None => h,
         }
     };
-    let outcome = |h: H| check(member_result(&h.assess(), Category::Destitute, 0), "destitute.supporter").outcome;
+    let outcome =
+        |h: H| check(member_result(&h.assess(), Category::Destitute, 0), CheckKey::DestituteSupporter).outcome;
     assert_eq!(outcome(couple(None)), Outcome::Unknown);
     assert_eq!(outcome(couple(Some("0.01"))), Outcome::Fail);
 }
@@ -147,7 +152,7 @@ fn an_eight_year_old_with_two_parents_at_home_is_not_destitute_when_the_question
         .member(person(Relation::Spouse, 34))
         .member(person(Relation::Child, 8))
         .assess();
-    assert_eq!(check(member_result(&a, Category::Destitute, 2), "destitute.supporter").outcome, Outcome::Fail);
+    assert_eq!(check(member_result(&a, Category::Destitute, 2), CheckKey::DestituteSupporter).outcome, Outcome::Fail);
     assert_eq!(member_result(&a, Category::Destitute, 2).status, Status::Unlikely);
 }
 
@@ -158,7 +163,7 @@ fn household_income_not_attributed_to_anyone_leaves_a_members_own_income_to_the_
         .member(person(Relation::Spouse, 72))
         .income(None, IncomeKind::PropertyNet, yearly("1000"))
         .assess();
-    assert_eq!(check(member_result(&a, Category::Destitute, 0), "destitute.income").outcome, Outcome::Unknown);
+    assert_eq!(check(member_result(&a, Category::Destitute, 0), CheckKey::DestituteIncome).outcome, Outcome::Unknown);
 }
 
 // ---- national defaults: 边缘 1.5 × (up to 2 × locally), 刚性 ratio set locally ----
@@ -167,9 +172,9 @@ fn household_income_not_attributed_to_anyone_leaves_a_members_own_income_to_the_
 fn national_marginal_default_is_below_1_5_times_with_2_times_left_to_the_office() {
     // 2 members: line 16800, 1.5 × 25200, 2 × 33600.
     let h = |w: &str| H::new("national", "700").adults(2).yearly_wages(w);
-    assert_eq!(outcome(&h("25199.99").assess(), Category::Marginal, "marginal.income"), Outcome::Pass);
-    assert_eq!(outcome(&h("25200").assess(), Category::Marginal, "marginal.income"), Outcome::Unknown);
-    assert_eq!(outcome(&h("33600").assess(), Category::Marginal, "marginal.income"), Outcome::Fail);
+    assert_eq!(outcome(&h("25199.99").assess(), Category::Marginal, CheckKey::MarginalIncome), Outcome::Pass);
+    assert_eq!(outcome(&h("25200").assess(), Category::Marginal, CheckKey::MarginalIncome), Outcome::Unknown);
+    assert_eq!(outcome(&h("33600").assess(), Category::Marginal, CheckKey::MarginalIncome), Outcome::Fail);
     let a = h("25199.99").assess();
     assert_eq!(a.ladder.iter().map(|r| r.monthly.to_string()).collect::<Vec<_>>(), ["700", "1050", "1400"]);
 }
@@ -183,12 +188,12 @@ fn national_rigid_ratio_is_not_invented() {
         .disposable_income_yearly("40000")
         .assess();
     let r = result(&a, Category::RigidExpenditure);
-    assert_eq!(check(r, "rigid.ratio").outcome, Outcome::Unknown);
-    assert_eq!(check(r, "rigid.disposable_income").outcome, Outcome::Pass);
+    assert_eq!(check(r, CheckKey::RigidRatio).outcome, Outcome::Unknown);
+    assert_eq!(check(r, CheckKey::RigidDisposableIncome).outcome, Outcome::Pass);
     assert!(
-        check(r, "rigid.ratio").explanation.to_string().contains("83.33%"),
+        check(r, CheckKey::RigidRatio).explanation.to_string().contains("83.33%"),
         "{}",
-        check(r, "rigid.ratio").explanation
+        check(r, CheckKey::RigidRatio).explanation
     );
 }
 
@@ -234,7 +239,7 @@ fn with_employed(other: Member) -> H {
 }
 
 fn supporter_outcome(h: &H) -> Outcome {
-    check(member_result(&h.assess(), Category::Destitute, 0), "destitute.supporter").outcome
+    check(member_result(&h.assess(), Category::Destitute, 0), CheckKey::DestituteSupporter).outcome
 }
 
 #[test]
@@ -324,7 +329,7 @@ fn with_allowances(age: u32, kind: IncomeKind, income: &str, allowances: &str) -
 #[test]
 fn national_disability_allowances_that_cannot_tip_the_dibao_test_leave_it_decided_6000_plus_2399_99_is_below_8400() {
     let a = with_allowances(45, IncomeKind::Wages, "6000", "2399.99");
-    let c = check(result(&a, Category::Dibao), "dibao.income");
+    let c = check(result(&a, Category::Dibao), CheckKey::DibaoIncome);
     assert_eq!(c.outcome, Outcome::Pass);
     assert!(c.explanation.to_string().contains("当地计入与否，都不改变这一条的结果"), "{}", c.explanation);
     assert_eq!(status(&a, Category::Dibao), Status::Likely);
@@ -334,7 +339,7 @@ fn national_disability_allowances_that_cannot_tip_the_dibao_test_leave_it_decide
 fn national_disability_allowances_that_would_reach_8400_leave_the_dibao_test_to_the_local_rule() {
     let a = with_allowances(45, IncomeKind::Wages, "6000", "2400");
     let r = result(&a, Category::Dibao);
-    let c = check(r, "dibao.income");
+    let c = check(r, CheckKey::DibaoIncome);
     assert_eq!(c.outcome, Outcome::Unknown);
     assert!(c.waits_on.contains(LocalRule::DisabilityAllowances));
     assert!(
@@ -350,16 +355,16 @@ fn national_disability_allowances_that_would_reach_8400_leave_the_dibao_test_to_
 #[test]
 fn national_disability_allowances_never_rescue_a_failed_test_wages_of_8400_fail_either_way() {
     let a = with_allowances(45, IncomeKind::Wages, "8400", "1000");
-    assert_eq!(outcome(&a, Category::Dibao, "dibao.income"), Outcome::Fail);
+    assert_eq!(outcome(&a, Category::Dibao, CheckKey::DibaoIncome), Outcome::Fail);
     assert_eq!(status(&a, Category::Dibao), Status::Unlikely);
 }
 
 #[test]
 fn national_a_70_year_olds_own_income_test_for_te_kun_waits_on_the_local_rule_only_when_the_allowances_would_tip_it() {
     let a = with_allowances(70, IncomeKind::Pension, "8000", "399.99");
-    assert_eq!(check(member_result(&a, Category::Destitute, 0), "destitute.income").outcome, Outcome::Pass);
+    assert_eq!(check(member_result(&a, Category::Destitute, 0), CheckKey::DestituteIncome).outcome, Outcome::Pass);
     let a = with_allowances(70, IncomeKind::Pension, "8000", "400");
-    let c = check(member_result(&a, Category::Destitute, 0), "destitute.income");
+    let c = check(member_result(&a, Category::Destitute, 0), CheckKey::DestituteIncome);
     assert_eq!(c.outcome, Outcome::Unknown);
     assert!(c.waits_on.contains(LocalRule::DisabilityAllowances));
 }
@@ -381,7 +386,7 @@ fn without_standard(h: H) -> H {
 #[test]
 fn without_a_standard_620_a_month_meets_the_dibao_test_for_any_standard_above_620_and_says_so() {
     let a = without_standard(alone(45).income(Some(0), IncomeKind::Wages, monthly("620"))).assess();
-    let c = check(result(&a, Category::Dibao), "dibao.income");
+    let c = check(result(&a, Category::Dibao), CheckKey::DibaoIncome);
     assert_eq!(c.outcome, Outcome::Unknown);
     assert!(c.waits_on.contains(LocalRule::Standard));
     assert_eq!(c.standard_above, Some(money("620").amount()));
@@ -397,7 +402,7 @@ fn without_a_standard_620_a_month_meets_the_dibao_test_for_any_standard_above_62
 #[test]
 fn without_a_standard_the_marginal_bound_is_620_divided_by_1_5_rounded_up_to_the_fen() {
     let a = without_standard(alone(45).income(Some(0), IncomeKind::Wages, monthly("620"))).assess();
-    let c = check(result(&a, Category::Marginal), "marginal.income");
+    let c = check(result(&a, Category::Marginal), CheckKey::MarginalIncome);
     // 620 ÷ 1.5 = 413.333…: a standard above 413.34 always meets it; 413.33 × 1.5 = 619.995 would not.
     assert_eq!(c.standard_above, Some(money("413.34").amount()));
     assert!(
@@ -416,7 +421,7 @@ fn without_a_standard_the_marginal_bound_is_620_divided_by_1_5_rounded_up_to_the
 #[test]
 fn without_a_standard_a_household_with_no_income_meets_the_dibao_test_under_any_standard() {
     let a = without_standard(alone(45)).assess();
-    let c = check(result(&a, Category::Dibao), "dibao.income");
+    let c = check(result(&a, Category::Dibao), CheckKey::DibaoIncome);
     assert_eq!(c.outcome, Outcome::Pass);
     assert!(c.explanation.to_string().contains("不论当地低保标准多少，这一条都符合"), "{}", c.explanation);
 }
@@ -424,6 +429,24 @@ fn without_a_standard_a_household_with_no_income_meets_the_dibao_test_under_any_
 #[test]
 fn with_a_standard_there_is_no_bound_and_no_sentence() {
     let a = alone(45).income(Some(0), IncomeKind::Wages, monthly("620")).assess();
-    assert_eq!(check(result(&a, Category::Dibao), "dibao.income").standard_above, None);
+    assert_eq!(check(result(&a, Category::Dibao), CheckKey::DibaoIncome).standard_above, None);
     assert_eq!(a.without_standard_sentence(), None);
+}
+
+// ---- how to apply: the documents the conditions call for ----
+
+#[test]
+fn a_destitute_person_judged_unable_to_work_by_disability_brings_the_disability_certificate() {
+    let a = intellectually_disabled_alone(40).assess();
+    assert_eq!(documents(&a), [&ALWAYS[..], &ECONOMY[..], &["中华人民共和国残疾人证"]].concat());
+}
+
+#[test]
+fn spending_beyond_income_calls_for_the_medical_bills_behind_it() {
+    let a = H::new("national", "700").adults(1).yearly_wages("10000").medical("10000.01").assess();
+    assert_eq!(result_named(&a, Category::TemporaryAssistance, "支出型").status, Status::NeedsLocalCheck);
+    assert_eq!(
+        documents(&a),
+        [&ALWAYS[..], &ECONOMY[..], &[INCOME_PROOF, "医疗费用票据和医保结算单（报销后个人负担部分）"]].concat()
+    );
 }

@@ -6,6 +6,7 @@ mod common;
 
 use common::*;
 use low_income_check::engine::assessment::Assessment;
+use low_income_check::engine::check_key::CheckKey;
 use low_income_check::engine::household::*;
 use low_income_check::engine::outcome::{Category, LocalRule, Outcome, Status};
 
@@ -18,13 +19,13 @@ fn three(wages: &str) -> H {
 #[test]
 fn dibao_income_one_fen_below_the_standard_passes_the_income_test() {
     let a = three("27359.99").assess();
-    assert_eq!(outcome(&a, Category::Dibao, "dibao.income"), Outcome::Pass);
+    assert_eq!(outcome(&a, Category::Dibao, CheckKey::DibaoIncome), Outcome::Pass);
 }
 
 #[test]
 fn dibao_income_exactly_at_the_standard_fails_because_the_rule_says_below() {
     let a = three("27360").assess();
-    let c = check(result(&a, Category::Dibao), "dibao.income");
+    let c = check(result(&a, Category::Dibao), CheckKey::DibaoIncome);
     assert_eq!(c.outcome, Outcome::Fail);
     assert!(c.explanation.to_string().contains("恰好等于低保标准"), "{}", c.explanation);
 }
@@ -35,14 +36,14 @@ fn dibao_with_nothing_declared_is_likely_and_with_a_home_needs_a_local_property_
     assert_eq!(status(&a, Category::Dibao), Status::Likely);
     let a = three("20000").home().assess();
     assert_eq!(status(&a, Category::Dibao), Status::NeedsLocalCheck);
-    assert_eq!(outcome(&a, Category::Dibao, "dibao.property"), Outcome::Unknown);
+    assert_eq!(outcome(&a, Category::Dibao, CheckKey::DibaoProperty), Outcome::Unknown);
 }
 
 #[test]
 fn dibao_gap_is_stated_in_money_per_person_per_month() {
     // 812 元/人/月 × 3 × 12 = 29232: 52 元 above the 760 line.
     let a = three("29232").assess();
-    let c = check(result(&a, Category::Dibao), "dibao.income");
+    let c = check(result(&a, Category::Dibao), CheckKey::DibaoIncome);
     assert_eq!(c.gap.map(|g| g.to_string()), Some("-52".to_string()));
     assert!(
         c.explanation.to_string().contains("760元/人/月")
@@ -62,12 +63,12 @@ fn exempt_income_is_not_counted_and_deductions_reduce_income() {
         .income(Some(2), IncomeKind::Scholarship, yearly("3000"))
         .income(None, IncomeKind::SocialAssistance, yearly("1000"))
         .assess();
-    assert_eq!(outcome(&a, Category::Dibao, "dibao.income"), Outcome::Pass);
+    assert_eq!(outcome(&a, Category::Dibao, CheckKey::DibaoIncome), Outcome::Pass);
     let a = three("28000").income(Some(0), IncomeKind::TaxesAndSocialInsurance, yearly("641")).assess();
     assert_eq!(a.household.net_income.to_string(), "27359");
-    assert_eq!(outcome(&a, Category::Dibao, "dibao.income"), Outcome::Pass);
+    assert_eq!(outcome(&a, Category::Dibao, CheckKey::DibaoIncome), Outcome::Pass);
     let a = three("28000").income(Some(0), IncomeKind::TaxesAndSocialInsurance, yearly("640")).assess();
-    assert_eq!(outcome(&a, Category::Dibao, "dibao.income"), Outcome::Fail);
+    assert_eq!(outcome(&a, Category::Dibao, CheckKey::DibaoIncome), Outcome::Fail);
 }
 
 #[test]
@@ -78,13 +79,13 @@ fn a_monthly_wage_counts_twelve_times() {
         .member(person(Relation::Child, 10))
         .income(Some(0), IncomeKind::Wages, monthly("2280"))
         .assess();
-    assert_eq!(outcome(&a, Category::Dibao, "dibao.income"), Outcome::Fail);
+    assert_eq!(outcome(&a, Category::Dibao, CheckKey::DibaoIncome), Outcome::Fail);
     let a = H::new("shanxi", "760")
         .adults(2)
         .member(person(Relation::Child, 10))
         .income(Some(0), IncomeKind::Wages, monthly("2279.99"))
         .assess();
-    assert_eq!(outcome(&a, Category::Dibao, "dibao.income"), Outcome::Pass);
+    assert_eq!(outcome(&a, Category::Dibao, CheckKey::DibaoIncome), Outcome::Pass);
 }
 
 #[test]
@@ -107,10 +108,10 @@ fn a_rural_yearly_standard_is_compared_over_the_year() {
     h.household.place.area = Some("yuncheng/yanhu".to_string());
     let a = h.assess();
     assert_eq!(a.standard.as_ref().map(|s| s.annual.to_string()), Some("6552".to_string()));
-    assert_eq!(outcome(&a, Category::Dibao, "dibao.income"), Outcome::Fail);
+    assert_eq!(outcome(&a, Category::Dibao, CheckKey::DibaoIncome), Outcome::Fail);
     let mut h2 = h;
     h2.household.income[0].amount = money("13103.99");
-    assert_eq!(outcome(&h2.assess(), Category::Dibao, "dibao.income"), Outcome::Pass);
+    assert_eq!(outcome(&h2.assess(), Category::Dibao, CheckKey::DibaoIncome), Outcome::Pass);
 }
 
 #[test]
@@ -118,7 +119,7 @@ fn without_any_standard_income_tests_are_left_to_the_office_with_a_warning() {
     let mut h = three("10000");
     h.household.place.local_standard = None;
     let a = h.assess();
-    assert_eq!(outcome(&a, Category::Dibao, "dibao.income"), Outcome::Unknown);
+    assert_eq!(outcome(&a, Category::Dibao, CheckKey::DibaoIncome), Outcome::Unknown);
     assert!(a.warnings.iter().any(|w| w.contains("低保标准")));
     assert!(a.standard.is_none());
 }
@@ -130,7 +131,7 @@ fn a_standard_typed_by_the_user_overrides_the_pack_and_says_so() {
     h.household.place.local_standard = Some(monthly("500"));
     let a = h.assess();
     assert!(a.standard.as_ref().expect("standard").describe().contains("您填写"));
-    assert_eq!(outcome(&a, Category::Dibao, "dibao.income"), Outcome::Fail);
+    assert_eq!(outcome(&a, Category::Dibao, CheckKey::DibaoIncome), Outcome::Fail);
 }
 
 // ---- 低保边缘 (晋民发〔2024〕6号 二(一): 不符合低保条件，人均收入低于低保标准的1.5倍) ----
@@ -138,14 +139,14 @@ fn a_standard_typed_by_the_user_overrides_the_pack_and_says_so() {
 #[test]
 fn shanxi_income_at_exactly_1_5_times_the_standard_is_not_marginal() {
     let a = three("41040").assess();
-    assert_eq!(outcome(&a, Category::Marginal, "marginal.income"), Outcome::Fail);
+    assert_eq!(outcome(&a, Category::Marginal, CheckKey::MarginalIncome), Outcome::Fail);
     assert_eq!(status(&a, Category::Marginal), Status::Unlikely);
 }
 
 #[test]
 fn shanxi_income_one_fen_below_1_5_times_the_standard_is_marginal() {
     let a = three("41039.99").assess();
-    assert_eq!(outcome(&a, Category::Marginal, "marginal.income"), Outcome::Pass);
+    assert_eq!(outcome(&a, Category::Marginal, CheckKey::MarginalIncome), Outcome::Pass);
     assert_eq!(status(&a, Category::Marginal), Status::Likely);
     assert_eq!(result(&a, Category::Marginal).checks[1].citation.to_string(), "晋民发〔2024〕6号 二(一)");
 }
@@ -153,14 +154,14 @@ fn shanxi_income_one_fen_below_1_5_times_the_standard_is_marginal() {
 #[test]
 fn shanxi_a_household_likely_for_dibao_is_not_marginal() {
     let a = three("20000").assess();
-    assert_eq!(outcome(&a, Category::Marginal, "marginal.not_dibao"), Outcome::Fail);
+    assert_eq!(outcome(&a, Category::Marginal, CheckKey::MarginalNotDibao), Outcome::Fail);
     assert_eq!(a.best.as_ref().map(|b| b.category), Some(Category::Dibao));
 }
 
 #[test]
 fn shanxi_below_the_standard_with_property_unknown_marginal_is_the_fallback_for_the_office() {
     let a = three("20000").home().assess();
-    assert_eq!(outcome(&a, Category::Marginal, "marginal.not_dibao"), Outcome::Unknown);
+    assert_eq!(outcome(&a, Category::Marginal, CheckKey::MarginalNotDibao), Outcome::Unknown);
 }
 
 #[test]
@@ -193,16 +194,16 @@ fn ill_household(wages: &str, medical: &str) -> H {
 fn illness_income_after_medical_costs_one_fen_below_the_standard_passes() {
     let a = ill_household("37360", "10000.01").assess();
     let r = result_named(&a, Category::ExpenditurePoverty, "因病致贫");
-    assert_eq!(check(r, "expenditure.illness.income").outcome, Outcome::Pass);
+    assert_eq!(check(r, CheckKey::ExpenditureIllnessIncome).outcome, Outcome::Pass);
     assert_eq!(r.status, Status::Likely);
-    assert_eq!(check(r, "expenditure.illness.income").citation.to_string(), "晋民发〔2022〕60号 二(一)1");
+    assert_eq!(check(r, CheckKey::ExpenditureIllnessIncome).citation.to_string(), "晋民发〔2022〕60号 二(一)1");
 }
 
 #[test]
 fn illness_income_after_medical_costs_exactly_at_the_standard_fails() {
     let a = ill_household("37360", "10000").assess();
     let r = result_named(&a, Category::ExpenditurePoverty, "因病致贫");
-    assert_eq!(check(r, "expenditure.illness.income").outcome, Outcome::Fail);
+    assert_eq!(check(r, CheckKey::ExpenditureIllnessIncome).outcome, Outcome::Fail);
     assert_eq!(r.status, Status::Unlikely);
 }
 
@@ -211,13 +212,13 @@ fn illness_financial_assets_of_exactly_36_months_per_person_pass_and_one_fen_mor
     // 36 × 760 × 3 = 82080.
     let a = ill_household("30000", "10000").financial("82080").assess();
     assert_eq!(
-        check(result_named(&a, Category::ExpenditurePoverty, "因病致贫"), "expenditure.assets").outcome,
+        check(result_named(&a, Category::ExpenditurePoverty, "因病致贫"), CheckKey::ExpenditureAssets).outcome,
         Outcome::Pass
     );
     let a = ill_household("30000", "10000").financial("82080.01").assess();
     let r = result_named(&a, Category::ExpenditurePoverty, "因病致贫");
-    assert_eq!(check(r, "expenditure.assets").outcome, Outcome::Fail);
-    assert_eq!(check(r, "expenditure.assets").citation.to_string(), "晋民发〔2022〕60号 二(一)2");
+    assert_eq!(check(r, CheckKey::ExpenditureAssets).outcome, Outcome::Fail);
+    assert_eq!(check(r, CheckKey::ExpenditureAssets).citation.to_string(), "晋民发〔2022〕60号 二(一)2");
 }
 
 #[test]
@@ -226,7 +227,7 @@ fn illness_that_no_longer_needs_treatment_does_not_count() {
     h.household.members[1].illness = Some(Illness { serious: true, in_treatment: false });
     let a = h.assess();
     let r = result_named(&a, Category::ExpenditurePoverty, "因病致贫");
-    assert_eq!(check(r, "expenditure.illness.treatment").outcome, Outcome::Fail);
+    assert_eq!(check(r, CheckKey::ExpenditureIllnessTreatment).outcome, Outcome::Fail);
     assert_eq!(r.status, Status::Unlikely);
 }
 
@@ -247,11 +248,12 @@ fn disabled_household(wages: &str, care: &str, needs_care: bool) -> H {
 fn disability_costs_are_deducted_and_the_boundary_is_strict() {
     let a = disabled_household("37360", "10000.01", true).assess();
     let r = result_named(&a, Category::ExpenditurePoverty, "因残致贫");
-    assert_eq!(check(r, "expenditure.disability.income").outcome, Outcome::Pass);
+    assert_eq!(check(r, CheckKey::ExpenditureDisabilityIncome).outcome, Outcome::Pass);
     assert_eq!(r.status, Status::Likely);
     let a = disabled_household("37360", "10000", true).assess();
     assert_eq!(
-        check(result_named(&a, Category::ExpenditurePoverty, "因残致贫"), "expenditure.disability.income").outcome,
+        check(result_named(&a, Category::ExpenditurePoverty, "因残致贫"), CheckKey::ExpenditureDisabilityIncome)
+            .outcome,
         Outcome::Fail
     );
 }
@@ -260,8 +262,8 @@ fn disability_costs_are_deducted_and_the_boundary_is_strict() {
 fn disability_without_further_rehabilitation_or_care_does_not_count() {
     let a = disabled_household("30000", "10000", false).assess();
     let r = result_named(&a, Category::ExpenditurePoverty, "因残致贫");
-    assert_eq!(check(r, "expenditure.disability.care").outcome, Outcome::Fail);
-    assert_eq!(check(r, "expenditure.disability.care").citation.to_string(), "晋民发〔2022〕60号 二(二)1、3");
+    assert_eq!(check(r, CheckKey::ExpenditureDisabilityCare).outcome, Outcome::Fail);
+    assert_eq!(check(r, CheckKey::ExpenditureDisabilityCare).citation.to_string(), "晋民发〔2022〕60号 二(二)1、3");
 }
 
 // ---- 因学 (二(三)) ----
@@ -277,12 +279,12 @@ fn student_household(level: EducationLevel, education: &str) -> H {
 fn schooling_costs_of_an_undergraduate_are_deducted_with_a_strict_boundary() {
     let a = student_household(EducationLevel::Undergraduate, "10000.01").assess();
     let r = result_named(&a, Category::ExpenditurePoverty, "因学致贫");
-    assert_eq!(check(r, "expenditure.education.student").outcome, Outcome::Pass);
-    assert_eq!(check(r, "expenditure.education.income").outcome, Outcome::Pass);
-    assert_eq!(check(r, "expenditure.education.income").citation.to_string(), "晋民发〔2022〕60号 二(三)2");
+    assert_eq!(check(r, CheckKey::ExpenditureEducationStudent).outcome, Outcome::Pass);
+    assert_eq!(check(r, CheckKey::ExpenditureEducationIncome).outcome, Outcome::Pass);
+    assert_eq!(check(r, CheckKey::ExpenditureEducationIncome).citation.to_string(), "晋民发〔2022〕60号 二(三)2");
     let a = student_household(EducationLevel::Undergraduate, "10000").assess();
     assert_eq!(
-        check(result_named(&a, Category::ExpenditurePoverty, "因学致贫"), "expenditure.education.income").outcome,
+        check(result_named(&a, Category::ExpenditurePoverty, "因学致贫"), CheckKey::ExpenditureEducationIncome).outcome,
         Outcome::Fail
     );
 }
@@ -291,7 +293,8 @@ fn schooling_costs_of_an_undergraduate_are_deducted_with_a_strict_boundary() {
 fn a_postgraduate_is_above_undergraduate_level_and_does_not_count() {
     let a = student_household(EducationLevel::Postgraduate, "20000").assess();
     assert_eq!(
-        check(result_named(&a, Category::ExpenditurePoverty, "因学致贫"), "expenditure.education.student").outcome,
+        check(result_named(&a, Category::ExpenditurePoverty, "因学致贫"), CheckKey::ExpenditureEducationStudent)
+            .outcome,
         Outcome::Fail
     );
 }
@@ -300,7 +303,8 @@ fn a_postgraduate_is_above_undergraduate_level_and_does_not_count() {
 fn preschool_counts_but_high_fee_schools_study_abroad_and_part_time_study_do_not() {
     let a = student_household(EducationLevel::Preschool, "20000").assess();
     assert_eq!(
-        check(result_named(&a, Category::ExpenditurePoverty, "因学致贫"), "expenditure.education.student").outcome,
+        check(result_named(&a, Category::ExpenditurePoverty, "因学致贫"), CheckKey::ExpenditureEducationStudent)
+            .outcome,
         Outcome::Pass
     );
     for change in [
@@ -315,7 +319,8 @@ fn preschool_counts_but_high_fee_schools_study_abroad_and_part_time_study_do_not
         });
         let a = h.assess();
         assert_eq!(
-            check(result_named(&a, Category::ExpenditurePoverty, "因学致贫"), "expenditure.education.student").outcome,
+            check(result_named(&a, Category::ExpenditurePoverty, "因学致贫"), CheckKey::ExpenditureEducationStudent)
+                .outcome,
             Outcome::Fail
         );
     }
@@ -323,23 +328,27 @@ fn preschool_counts_but_high_fee_schools_study_abroad_and_part_time_study_do_not
 
 // ---- 多重 (二(四)) ----
 
-#[test]
-fn several_causes_deduct_their_costs_together_when_no_single_cause_suffices() {
-    // Line 27360; income 37360: medical 6000 alone or education 5000 alone leave it above, together
-    // 11000 bring it to 26360 < 27360.
-    let h = H::new("shanxi", "760")
+/// Line 27360; income 37360: medical 6000 alone or education 5000 alone leave it above, together
+/// 11000 bring it to 26360 < 27360.
+fn ill_and_at_school() -> H {
+    H::new("shanxi", "760")
         .adults(1)
         .member(ill(person(Relation::Spouse, 44), true, true))
         .member(fees(student(person(Relation::Child, 17), EducationLevel::SeniorSecondary), "5000"))
         .yearly_wages("37360")
-        .medical("6000");
+        .medical("6000")
+}
+
+#[test]
+fn several_causes_deduct_their_costs_together_when_no_single_cause_suffices() {
+    let h = ill_and_at_school();
     let a = h.assess();
     assert_eq!(result_named(&a, Category::ExpenditurePoverty, "因病致贫").status, Status::Unlikely);
     assert_eq!(result_named(&a, Category::ExpenditurePoverty, "因学致贫").status, Status::Unlikely);
     let multiple = result_named(&a, Category::ExpenditurePoverty, "多重");
-    assert_eq!(check(multiple, "expenditure.multiple.income").outcome, Outcome::Pass);
+    assert_eq!(check(multiple, CheckKey::ExpenditureMultipleIncome).outcome, Outcome::Pass);
     assert_eq!(multiple.status, Status::Likely);
-    assert_eq!(check(multiple, "expenditure.multiple.income").citation.to_string(), "晋民发〔2022〕60号 二(四)");
+    assert_eq!(check(multiple, CheckKey::ExpenditureMultipleIncome).citation.to_string(), "晋民发〔2022〕60号 二(四)");
 }
 
 #[test]
@@ -374,7 +383,7 @@ fn solo(grade: u32, kind: DisabilityKind, age: u32) -> H {
 fn an_adult_unemployed_grade_two_disabled_member_may_apply_alone() {
     let a = solo(2, DisabilityKind::Physical, 30).assess();
     let r = member_result(&a, Category::DibaoSoloDisabled, 1);
-    assert_eq!(check(r, "solo_disabled.income").outcome, Outcome::Pass);
+    assert_eq!(check(r, CheckKey::SoloDisabledIncome).outcome, Outcome::Pass);
     assert_eq!(r.status, Status::Likely, "{r:#?}");
     assert_eq!(status(&a, Category::Dibao), Status::Unlikely);
 }
@@ -384,12 +393,21 @@ fn support_paid_by_siblings_or_elderly_people_is_exempt_but_other_support_counts
     let a = solo(1, DisabilityKind::Physical, 30)
         .income(Some(1), IncomeKind::SupportFromSiblingsOrElderly, yearly("20000"))
         .assess();
-    assert_eq!(check(member_result(&a, Category::DibaoSoloDisabled, 1), "solo_disabled.income").outcome, Outcome::Pass);
+    assert_eq!(
+        check(member_result(&a, Category::DibaoSoloDisabled, 1), CheckKey::SoloDisabledIncome).outcome,
+        Outcome::Pass
+    );
     let a = solo(1, DisabilityKind::Physical, 30).income(Some(1), IncomeKind::SupportReceived, yearly("9120")).assess();
-    assert_eq!(check(member_result(&a, Category::DibaoSoloDisabled, 1), "solo_disabled.income").outcome, Outcome::Fail);
+    assert_eq!(
+        check(member_result(&a, Category::DibaoSoloDisabled, 1), CheckKey::SoloDisabledIncome).outcome,
+        Outcome::Fail
+    );
     let a =
         solo(1, DisabilityKind::Physical, 30).income(Some(1), IncomeKind::SupportReceived, yearly("9119.99")).assess();
-    assert_eq!(check(member_result(&a, Category::DibaoSoloDisabled, 1), "solo_disabled.income").outcome, Outcome::Pass);
+    assert_eq!(
+        check(member_result(&a, Category::DibaoSoloDisabled, 1), CheckKey::SoloDisabledIncome).outcome,
+        Outcome::Pass
+    );
 }
 
 #[test]
@@ -404,7 +422,7 @@ fn a_seventeen_year_old_is_not_an_adult_and_eighteen_is() {
 fn an_employed_severely_disabled_member_is_not_unemployed() {
     let a = solo(1, DisabilityKind::Physical, 30).with(|h| h.members[1].work = WorkStatus::Employed).assess();
     assert_eq!(
-        check(member_result(&a, Category::DibaoSoloDisabled, 1), "solo_disabled.unemployed").outcome,
+        check(member_result(&a, Category::DibaoSoloDisabled, 1), CheckKey::SoloDisabledUnemployed).outcome,
         Outcome::Fail
     );
 }
@@ -415,7 +433,7 @@ fn grade_three_physical_is_not_severe_and_grade_three_intellectual_is_left_to_th
     assert_eq!(status(&a, Category::DibaoSoloDisabled), Status::NotApplicable);
     let a = solo(3, DisabilityKind::Intellectual, 30).assess();
     let r = member_result(&a, Category::DibaoSoloDisabled, 1);
-    assert_eq!(check(r, "solo_disabled.severe").outcome, Outcome::Unknown);
+    assert_eq!(check(r, CheckKey::SoloDisabledSevere).outcome, Outcome::Unknown);
     assert_eq!(r.status, Status::NeedsLocalCheck);
 }
 
@@ -423,7 +441,7 @@ fn grade_three_physical_is_not_severe_and_grade_three_intellectual_is_left_to_th
 fn only_the_members_own_share_of_shared_business_income_counts_so_unattributed_business_income_goes_to_the_office() {
     let a = solo(1, DisabilityKind::Physical, 30).income(None, IncomeKind::BusinessNet, yearly("5000")).assess();
     assert_eq!(
-        check(member_result(&a, Category::DibaoSoloDisabled, 1), "solo_disabled.income").outcome,
+        check(member_result(&a, Category::DibaoSoloDisabled, 1), CheckKey::SoloDisabledIncome).outcome,
         Outcome::Unknown
     );
 }
@@ -436,7 +454,7 @@ fn a_seriously_ill_member_of_a_marginal_family_may_enter_dibao_alone() {
     assert_eq!(status(&a, Category::Marginal), Status::Likely);
     let r = member_result(&a, Category::DibaoSoloMarginalMember, 1);
     assert_eq!(r.status, Status::Likely);
-    assert_eq!(check(r, "solo_marginal.member.illness").citation.to_string(), "晋民发〔2023〕31号 一(四)");
+    assert_eq!(check(r, CheckKey::SoloMarginalMemberIllness).citation.to_string(), "晋民发〔2023〕31号 一(四)");
 }
 
 #[test]
@@ -486,14 +504,14 @@ fn three_consecutive_months_without_income_and_no_unemployment_insurance_opens_t
     let a = unemployed(3, false, true).assess();
     let r = result_named(&a, Category::TemporaryAssistance, "未参保失业人员");
     assert_eq!(r.status, Status::Likely);
-    assert_eq!(check(r, "temporary.unemployment.months").citation.to_string(), "晋民发〔2023〕31号 二(一)");
+    assert_eq!(check(r, CheckKey::TemporaryUnemploymentMonths).citation.to_string(), "晋民发〔2023〕31号 二(一)");
 }
 
 #[test]
 fn two_months_without_income_is_not_yet_three() {
     let a = unemployed(2, false, true).assess();
     assert_eq!(
-        check(result_named(&a, Category::TemporaryAssistance, "未参保失业人员"), "temporary.unemployment.months")
+        check(result_named(&a, Category::TemporaryAssistance, "未参保失业人员"), CheckKey::TemporaryUnemploymentMonths)
             .outcome,
         Outcome::Fail
     );
@@ -507,8 +525,11 @@ fn unemployment_insurance_or_an_unrelated_cause_or_current_dibao_rules_it_out() 
     assert_eq!(result_named(&a, Category::TemporaryAssistance, "未参保失业人员").status, Status::Unlikely);
     let a = unemployed(4, false, true).situation(|s| s.receives_dibao = true).assess();
     assert_eq!(
-        check(result_named(&a, Category::TemporaryAssistance, "未参保失业人员"), "temporary.unemployment.not_dibao")
-            .outcome,
+        check(
+            result_named(&a, Category::TemporaryAssistance, "未参保失业人员"),
+            CheckKey::TemporaryUnemploymentNotDibao
+        )
+        .outcome,
         Outcome::Fail
     );
 }
@@ -561,6 +582,74 @@ fn medical_papers_are_asked_only_where_illness_or_medical_costs_count() {
     );
 }
 
+/// The checklist of a household whose income and property are checked and who declared income:
+/// the common documents, then `called_for`.
+fn checklist_with_income(called_for: &[&'static str]) -> Vec<&'static str> {
+    [&ALWAYS[..], &ECONOMY[..], &[INCOME_PROOF], called_for].concat()
+}
+
+#[test]
+fn a_disabled_member_still_needing_care_calls_for_the_certificate_and_the_care_bills() {
+    let a = disabled_household("30000", "5000", true).assess();
+    assert_eq!(documents(&a), checklist_with_income(&["中华人民共和国残疾人证", "辅助器具、康复、照料护理费用票据"]));
+}
+
+#[test]
+fn a_student_whose_fees_are_deducted_calls_for_proof_of_enrolment_and_the_fee_receipts() {
+    let a = H::new("shanxi", "760")
+        .adults(2)
+        .member(fees(student(person(Relation::Child, 19), EducationLevel::Undergraduate), "5000"))
+        .yearly_wages("30000")
+        .assess();
+    assert_eq!(result_named(&a, Category::ExpenditurePoverty, "因学致贫").status, Status::Likely);
+    assert_eq!(documents(&a), checklist_with_income(&["在校（在园）证明和学费、住宿费、保育教育费票据"]));
+}
+
+#[test]
+fn costs_deducted_together_call_for_the_medical_bills_and_the_fee_receipts() {
+    let a = ill_and_at_school().assess();
+    assert_eq!(result_named(&a, Category::ExpenditurePoverty, "多重").status, Status::Likely);
+    assert_eq!(
+        documents(&a),
+        checklist_with_income(&[
+            "医院诊断证明、病历",
+            "医疗费用票据和医保结算单（报销后个人负担部分）",
+            "在校（在园）证明和学费、住宿费、保育教育费票据",
+        ])
+    );
+}
+
+#[test]
+fn a_seriously_ill_member_no_longer_in_treatment_calls_for_a_diagnosis_but_no_medical_bills() {
+    let a = H::new("shanxi", "760")
+        .member(working(person(Relation::Applicant, 45), WorkStatus::Employed))
+        .member(ill(person(Relation::Spouse, 44), true, false))
+        .member(person(Relation::Child, 10))
+        .yearly_wages("30000")
+        .assess();
+    assert_eq!(member_result(&a, Category::DibaoSoloMarginalMember, 1).status, Status::Likely);
+    assert_eq!(documents(&a), checklist_with_income(&["医院诊断证明、病历"]));
+}
+
+#[test]
+fn months_without_income_call_for_a_statement_of_unemployment() {
+    let a = unemployed(3, false, true).assess();
+    assert_eq!(documents(&a), [&ALWAYS[..], &ECONOMY[..], &["失业、无收入情况说明（原单位或村、社区出具）"]].concat());
+}
+
+#[test]
+fn disaster_victims_asking_only_for_temporary_assistance_bring_proof_of_the_disaster_and_no_income_papers() {
+    let a =
+        H::new("shanxi", "760").adults(1).yearly_wages("90000").situation(|s| s.disaster_after_relief = true).assess();
+    assert_eq!(documents(&a), [&ALWAYS[..], &["受灾情况证明或已获救助的记录"]].concat());
+}
+
+#[test]
+fn phasing_out_calls_for_proof_of_the_wages_from_the_new_work() {
+    let a = phase_out("27360.01", true).assess();
+    assert_eq!(documents(&a), checklist_with_income(&["就业后的工资收入证明"]));
+}
+
 #[test]
 fn non_local_households_are_told_where_they_may_apply() {
     let a = three("20000").situation(|s| s.hukou = Hukou::ResidencePermit).assess();
@@ -581,14 +670,14 @@ fn disability_and_schooling_causes_also_require_financial_assets_within_36_month
     // 36 × 760 × 3 = 82080 for three members, 不超过: equal passes, one fen more fails.
     let a = disabled_household("37360", "10000.01", true).financial("82080").assess();
     let r = result_named(&a, Category::ExpenditurePoverty, "因残致贫");
-    assert_eq!(check(r, "expenditure.assets").outcome, Outcome::Pass);
-    assert_eq!(check(r, "expenditure.assets").citation.to_string(), "晋民发〔2022〕60号 二(二)2");
+    assert_eq!(check(r, CheckKey::ExpenditureAssets).outcome, Outcome::Pass);
+    assert_eq!(check(r, CheckKey::ExpenditureAssets).citation.to_string(), "晋民发〔2022〕60号 二(二)2");
     let a = disabled_household("37360", "10000.01", true).financial("82080.01").assess();
     assert_eq!(result_named(&a, Category::ExpenditurePoverty, "因残致贫").status, Status::Unlikely);
     let a = student_household(EducationLevel::Undergraduate, "10000.01").financial("82080").assess();
     let r = result_named(&a, Category::ExpenditurePoverty, "因学致贫");
-    assert_eq!(check(r, "expenditure.assets").outcome, Outcome::Pass);
-    assert_eq!(check(r, "expenditure.assets").citation.to_string(), "晋民发〔2022〕60号 二(三)3");
+    assert_eq!(check(r, CheckKey::ExpenditureAssets).outcome, Outcome::Pass);
+    assert_eq!(check(r, CheckKey::ExpenditureAssets).citation.to_string(), "晋民发〔2022〕60号 二(三)3");
     let a = student_household(EducationLevel::Undergraduate, "10000.01").financial("82080.01").assess();
     assert_eq!(result_named(&a, Category::ExpenditurePoverty, "因学致贫").status, Status::Unlikely);
 }
@@ -600,7 +689,7 @@ fn a_destitute_candidate_who_owns_property_is_left_to_the_office_for_the_propert
         .home()
         .assess();
     let r = member_result(&a, Category::Destitute, 0);
-    assert_eq!(check(r, "destitute.property").outcome, Outcome::Unknown);
+    assert_eq!(check(r, CheckKey::DestituteProperty).outcome, Outcome::Unknown);
     assert_eq!(r.status, Status::NeedsLocalCheck);
 }
 
@@ -621,14 +710,14 @@ fn shanxi_a_postgraduates_fees_are_not_deducted_for_schooling_beside_an_undergra
     // 40480 − 4000 = 36480: exactly the line, not below it (the postgraduate's 20000 stays in).
     let a = two_students("4000", postgraduate.clone()).assess();
     let r = result_named(&a, Category::ExpenditurePoverty, "因学致贫");
-    assert_eq!(check(r, "expenditure.education.student").outcome, Outcome::Pass);
-    assert_eq!(check(r, "expenditure.education.income").outcome, Outcome::Fail);
-    let said = check(r, "expenditure.education.student").explanation.to_string();
+    assert_eq!(check(r, CheckKey::ExpenditureEducationStudent).outcome, Outcome::Pass);
+    assert_eq!(check(r, CheckKey::ExpenditureEducationIncome).outcome, Outcome::Fail);
+    let said = check(r, CheckKey::ExpenditureEducationStudent).explanation.to_string();
     assert!(said.contains("20000元不在扣除之列"), "{said}");
     // One fen more of the undergraduate's fees: 36479.99, below the line.
     let a = two_students("4000.01", postgraduate).assess();
     let r = result_named(&a, Category::ExpenditurePoverty, "因学致贫");
-    assert_eq!(check(r, "expenditure.education.income").outcome, Outcome::Pass);
+    assert_eq!(check(r, CheckKey::ExpenditureEducationIncome).outcome, Outcome::Pass);
 }
 
 #[test]
@@ -644,10 +733,10 @@ fn shanxi_fees_at_a_high_fee_school_or_abroad_or_part_time_are_not_deducted_for_
         }
         let a = two_students("4000", other.clone()).assess();
         let r = result_named(&a, Category::ExpenditurePoverty, "因学致贫");
-        assert_eq!(check(r, "expenditure.education.income").outcome, Outcome::Fail);
+        assert_eq!(check(r, CheckKey::ExpenditureEducationIncome).outcome, Outcome::Fail);
         let a = two_students("4000.01", other).assess();
         let r = result_named(&a, Category::ExpenditurePoverty, "因学致贫");
-        assert_eq!(check(r, "expenditure.education.income").outcome, Outcome::Pass);
+        assert_eq!(check(r, CheckKey::ExpenditureEducationIncome).outcome, Outcome::Pass);
     }
 }
 
@@ -665,10 +754,10 @@ fn shanxi_a_marginal_household_is_reviewed_as_marginal_not_as_rigid_expenditure(
     // Line 27360, 1.5 × 41040: 41039.99 is 边缘, 41040 is not.
     let a = three("41039.99").medical("20000").disposable_income_yearly("90000").assess();
     assert_eq!(status(&a, Category::Marginal), Status::Likely);
-    assert_eq!(outcome(&a, Category::RigidExpenditure, "rigid.not_higher_category"), Outcome::Fail);
+    assert_eq!(outcome(&a, Category::RigidExpenditure, CheckKey::RigidNotHigherCategory), Outcome::Fail);
     let a = three("41040").medical("20000").disposable_income_yearly("90000").assess();
     assert_eq!(status(&a, Category::Marginal), Status::Unlikely);
-    assert_eq!(outcome(&a, Category::RigidExpenditure, "rigid.not_higher_category"), Outcome::Pass);
+    assert_eq!(outcome(&a, Category::RigidExpenditure, CheckKey::RigidNotHigherCategory), Outcome::Pass);
 }
 
 // ---- One local rule decides: say which, instead of a vague hedge ----
@@ -692,7 +781,7 @@ fn shanxi_marginal_and_the_member_alone_route_name_the_same_single_local_rule_as
     // Below the standard with a home: 边缘 waits on 低保, which waits on the property rule.
     let a = three("27359.99").home().assess();
     let r = result(&a, Category::Marginal);
-    assert_eq!(check(r, "marginal.not_dibao").outcome, Outcome::Unknown);
+    assert_eq!(check(r, CheckKey::MarginalNotDibao).outcome, Outcome::Unknown);
     assert_eq!(r.decided_by, Some(LocalRule::Property));
     // Between 1 × and 1.5 × with a home and a seriously ill member: 边缘, and that member alone.
     let h = H::new("shanxi", "760")
@@ -743,7 +832,7 @@ fn shanxi_a_difference_is_bracketed_before_it_is_divided() {
         .yearly_wages("37360")
         .medical("12000");
     let a = h.assess();
-    let c = check(result_named(&a, Category::ExpenditurePoverty, "因病致贫"), "expenditure.illness.income");
+    let c = check(result_named(&a, Category::ExpenditurePoverty, "因病致贫"), CheckKey::ExpenditureIllnessIncome);
     let said = c.explanation.to_string();
     assert!(said.contains("（(12个月计入收入37360元 − 医疗费用个人负担部分12000元) ÷ 3人 ÷ 12个月）"), "{said}");
     assert!(said.contains("比低保标准低"), "{said}");

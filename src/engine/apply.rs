@@ -13,31 +13,45 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
+use crate::engine::check_key::Evidence;
 use crate::engine::citation::{cite, Citation, Reliability};
 use crate::engine::context::Context;
 use crate::engine::household::Hukou;
 use crate::engine::outcome::{Category, CategoryResult, Status};
 use crate::engine::policy::ProcedureVariant;
 
+/// One piece of advice on where or how to apply, with the article it comes from when a document
+/// says it (a general hint has none).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Guidance {
+    /// What to do, in one or two sentences.
     pub text: Cow<'static, str>,
+    /// The article that says so; `None` for general advice no document gives.
     pub citation: Option<Citation>,
 }
 
+/// A document to bring, with the reason this household needs it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DocumentItem {
+    /// The document as the office names it.
     pub name: &'static str,
     /// Why this document is on the list for this household.
     pub reason: &'static str,
 }
 
+/// How this household applies: where, what to bring, how long the review takes and what it must
+/// do, by the pack's procedure and the results that are open.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct HowToApply {
+    /// Where to apply: the office, help with applying, and where non-local or emergency cases go.
     pub where_to_apply: Vec<Guidance>,
+    /// What to bring: only the documents the open results call for. Empty when none is open.
     pub documents: Vec<DocumentItem>,
+    /// Where the list comes from: common local guides, not a seed document.
     pub documents_source: Citation,
+    /// How long the review and the publicity take, where the pack says.
     pub time_limits: Vec<Guidance>,
+    /// What the household must do: declare truthfully, report changes.
     pub duties: Vec<Guidance>,
 }
 
@@ -49,6 +63,8 @@ fn plain(text: impl Into<Cow<'static, str>>) -> Guidance {
     Guidance { text: text.into(), citation: None }
 }
 
+/// Where and how to apply for the results that are open (likely or needing a local check), by the
+/// pack's procedure variant and the household's 户籍.
 pub fn how_to_apply(ctx: &Context, results: &[CategoryResult]) -> HowToApply {
     let variant = ctx.pack.rules.procedure.variant;
     let mut where_to_apply = Vec::new();
@@ -158,7 +174,8 @@ pub fn how_to_apply(ctx: &Context, results: &[CategoryResult]) -> HowToApply {
 /// The checklist, built from the checks that decided an open result.
 fn documents(ctx: &Context, results: &[CategoryResult]) -> Vec<DocumentItem> {
     let open: Vec<&CategoryResult> = results.iter().filter(|r| r.status <= Status::NeedsLocalCheck).collect();
-    let used = |prefix: &str| open.iter().any(|r| r.checks.iter().any(|c| c.key.starts_with(prefix)));
+    let rests_on =
+        |evidence: Evidence| open.iter().any(|r| r.checks.iter().any(|c| c.key.evidence().contains(&evidence)));
     let mut list = Vec::new();
     if open.is_empty() {
         return list;
@@ -177,63 +194,53 @@ fn documents(ctx: &Context, results: &[CategoryResult]) -> Vec<DocumentItem> {
             });
         }
     }
-    if used("destitute.work_capacity.disability")
-        || used("solo_disabled.")
-        || used("solo_marginal.member.disability")
-        || used("expenditure.disability.")
-    {
+    if rests_on(Evidence::Disability) {
         list.push(DocumentItem {
             name: "中华人民共和国残疾人证", reason: "残疾情况是判断依据之一"
         });
     }
-    if used("expenditure.illness.") || used("solo_marginal.member.illness") {
+    if rests_on(Evidence::Illness) {
         list.push(DocumentItem {
             name: "医院诊断证明、病历", reason: "患病、仍在治疗是判断依据之一"
         });
     }
     let spending = &ctx.household.spending;
-    let rigid_used = used("rigid.") || used("temporary.spending");
-    if used("expenditure.illness.income")
-        || used("expenditure.multiple.")
-        || (rigid_used && !spending.medical.amount.is_zero())
-    {
+    // Combined (二(四)) and rigid spending call for the bills of the spending declared.
+    let combined = rests_on(Evidence::CombinedCosts);
+    let rigid = rests_on(Evidence::RigidSpending);
+    if rests_on(Evidence::MedicalCosts) || combined || (rigid && !spending.medical.amount.is_zero()) {
         list.push(DocumentItem {
             name: "医疗费用票据和医保结算单（报销后个人负担部分）",
             reason: "医疗支出要从收入中扣除",
         });
     }
-    if used("expenditure.disability.income")
-        || (used("expenditure.multiple.") && !spending.disability_care.amount.is_zero())
-        || (rigid_used && !spending.disability_care.amount.is_zero())
-    {
+    let care = !spending.disability_care.amount.is_zero();
+    if rests_on(Evidence::CareCosts) || ((combined || rigid) && care) {
         list.push(DocumentItem {
             name: "辅助器具、康复、照料护理费用票据", reason: "康复护理支出要从收入中扣除"
         });
     }
     // Bounded input keeps this sum far from overflow; an error would only drop a document hint.
     let education_fees = ctx.household.student_fees(|_| true).is_ok_and(|fees| !fees.is_zero());
-    if used("expenditure.education.")
-        || (used("expenditure.multiple.") && education_fees)
-        || (rigid_used && education_fees)
-    {
+    if rests_on(Evidence::Schooling) || ((combined || rigid) && education_fees) {
         list.push(DocumentItem {
             name: "在校（在园）证明和学费、住宿费、保育教育费票据",
             reason: "教育支出要从收入中扣除",
         });
     }
-    if rigid_used && !spending.other_rigid.amount.is_zero() {
+    if rigid && !spending.other_rigid.amount.is_zero() {
         list.push(DocumentItem { name: "其他必需刚性支出的票据", reason: "刚性支出要核算" });
     }
-    if used("temporary.unemployment.") {
+    if rests_on(Evidence::Unemployment) {
         list.push(DocumentItem {
             name: "失业、无收入情况说明（原单位或村、社区出具）",
             reason: "临时救助要核实无收入的时间",
         });
     }
-    if used("temporary.disaster") {
+    if rests_on(Evidence::Disaster) {
         list.push(DocumentItem { name: "受灾情况证明或已获救助的记录", reason: "受灾后仍有困难" });
     }
-    if used("phase_out.") {
+    if rests_on(Evidence::EmploymentIncome) {
         list.push(DocumentItem { name: "就业后的工资收入证明", reason: "渐退需要核实就业收入" });
     }
     if ctx.household.situation.hukou == Hukou::ResidencePermit {

@@ -17,6 +17,8 @@ use super::rules::{destitute, dibao, expenditure, marginal, phase_out, rigid, so
 /// Shown with every result: this is a self-check, not a decision.
 pub const DISCLAIMER: &str = "本结果是根据您填写的信息和公开政策文件做出的自我评估，不是审核决定。是否符合，以乡镇（街道）和县级民政部门的审核确认为准。";
 
+/// The whole answer for one household on one day: every category's result, best first, the figures
+/// they were decided on and how to apply. The page, the CLI and the API all show or serialise it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Assessment {
     pub as_of: Day,
@@ -37,12 +39,15 @@ pub struct Assessment {
     pub disclaimer: &'static str,
 }
 
+/// Which policy pack the assessment used, so a reader can tell whose rules were applied.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PackInfo {
     pub id: String,
     pub name: String,
 }
 
+/// The household's figures as the rules saw them, shown beside the results so that a reader can
+/// check the arithmetic.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct HouseholdFigures {
     pub members: usize,
@@ -63,6 +68,7 @@ pub struct HouseholdFigures {
     pub financial_assets: Decimal,
 }
 
+/// One line of the ladder chart: a named threshold (低保标准, the 边缘 line, …) per person per month.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Rung {
     pub label: String,
@@ -70,6 +76,7 @@ pub struct Rung {
     pub monthly: Decimal,
 }
 
+/// The category a reader should look at first, with its status in words.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BestCategory {
     pub category: Category,
@@ -79,6 +86,8 @@ pub struct BestCategory {
     pub status_label: std::borrow::Cow<'static, str>,
 }
 
+/// Why no assessment could be made: the input does not hold together, or (never with validated
+/// input) the arithmetic overflowed.
 #[derive(Debug, Clone, PartialEq)]
 pub enum AssessError {
     /// The household does not hold together (a member reference out of range, no members, …).
@@ -107,7 +116,6 @@ impl From<MoneyError> for AssessError {
     }
 }
 
-/// Assesses a household under a pack. `today` is used when the household names no `as_of` day.
 impl Assessment {
     /// Without a 低保标准, the answer anyway: the household's per-capita monthly income and, for each
     /// category that may apply, the standard above which its income tests are met — "您家人均月收入
@@ -138,6 +146,8 @@ impl Assessment {
     }
 }
 
+/// Assesses a household under a pack: every category in review order, best first. `today` is used
+/// when the household names no `as_of` day.
 pub fn assess(household: &Household, pack: &PolicyPack, today: Day) -> Result<Assessment, AssessError> {
     let errors = household.validate();
     if !errors.is_empty() {

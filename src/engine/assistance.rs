@@ -228,6 +228,7 @@ pub struct Traits {
 }
 
 impl Traits {
+    /// Reads the traits of the household being assessed.
     pub fn of(ctx: &Context) -> Traits {
         let household = ctx.household;
         let situation = &household.situation;

@@ -11,7 +11,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// because a pack's citation is cited by many checks of every assessment.
 #[derive(Clone, Eq)]
 pub enum SharedText {
+    /// Text written in the program (the rules' documents and articles).
     Static(&'static str),
+    /// Text read from a pack, shared by every citation of it.
     Shared(Arc<str>),
 }
 
@@ -97,6 +99,7 @@ pub enum Reliability {
 }
 
 impl Reliability {
+    /// The reliability in words, shown with a citation so that a reader knows how directly it was read.
     pub fn label(self) -> &'static str {
         match self {
             Reliability::Seed => "省级文件原文",
@@ -113,19 +116,24 @@ impl Reliability {
 pub struct Citation {
     /// Static for the rules the engine encodes, shared for pack data: a clone never copies text.
     pub document: SharedText,
+    /// The article within the document (`二(一)1`); empty when the whole document is meant.
     pub article: SharedText,
+    /// How directly the rule was read.
     pub reliability: Reliability,
 }
 
 impl Citation {
+    /// A citation of `article` in `document`, read with the given reliability.
     pub fn new(document: impl Into<SharedText>, article: impl Into<SharedText>, reliability: Reliability) -> Citation {
         Citation { document: document.into(), article: article.into(), reliability }
     }
 
+    /// A citation of one of the seed documents, read from the text itself.
     pub fn seed(document: &'static str, article: impl Into<SharedText>) -> Citation {
         Citation::new(document, article, Reliability::Seed)
     }
 
+    /// A citation of a national rule, read from reprints of the original.
     pub fn national(document: &'static str, article: impl Into<SharedText>) -> Citation {
         Citation::new(document, article, Reliability::National)
     }
@@ -173,33 +181,48 @@ pub mod doc {
 pub mod cite {
     use super::{doc, Citation, SharedText};
 
+    /// 山西's 2024 notice on recognising 低保边缘家庭 ([`doc::SX_MARGINAL_2024`]), at `article`.
     pub fn sx_marginal_2024(article: impl Into<SharedText>) -> Citation {
         Citation::seed(doc::SX_MARGINAL_2024, article)
     }
+    /// 山西's 2023 notice strengthening 低保 and the safety net ([`doc::SX_SAFETY_NET_2023`]), at
+    /// `article`.
     pub fn sx_safety_net_2023(article: impl Into<SharedText>) -> Citation {
         Citation::seed(doc::SX_SAFETY_NET_2023, article)
     }
+    /// 山西's 2022 notice on 支出型贫困家庭 ([`doc::SX_EXPENDITURE_2022`]), at `article`.
     pub fn sx_expenditure_2022(article: impl Into<SharedText>) -> Citation {
         Citation::seed(doc::SX_EXPENDITURE_2022, article)
     }
+    /// 山东's 2024 draft notice on monitoring low-income people and tiered assistance
+    /// ([`doc::SD_MONITORING_2024`]), at `article`.
     pub fn sd_monitoring_2024(article: impl Into<SharedText>) -> Citation {
         Citation::seed(doc::SD_MONITORING_2024, article)
     }
+    /// 广西's 2024 opinions on monitoring low-income people ([`doc::GX_MONITORING_2024`]), at `article`.
     pub fn gx_monitoring_2024(article: impl Into<SharedText>) -> Citation {
         Citation::seed(doc::GX_MONITORING_2024, article)
     }
+    /// The national rules for recognising 特困人员 ([`doc::NATIONAL_DESTITUTE_2021`]), at `article`.
     pub fn national_destitute_2021(article: impl Into<SharedText>) -> Citation {
         Citation::national(doc::NATIONAL_DESTITUTE_2021, article)
     }
+    /// The national rules for reviewing 低保 applications ([`doc::NATIONAL_DIBAO_2021`]), at `article`.
     pub fn national_dibao_2021(article: impl Into<SharedText>) -> Citation {
         Citation::national(doc::NATIONAL_DIBAO_2021, article)
     }
+    /// The State Council's 2023 opinions on low-income monitoring ([`doc::NATIONAL_MONITORING_2023`]), at
+    /// `article`.
     pub fn national_monitoring_2023(article: impl Into<SharedText>) -> Citation {
         Citation::national(doc::NATIONAL_MONITORING_2023, article)
     }
+    /// The national 2024 rules for 边缘 and 刚性支出困难 families
+    /// ([`doc::NATIONAL_MARGINAL_RIGID_2024`]), at `article`.
     pub fn national_marginal_rigid_2024(article: impl Into<SharedText>) -> Citation {
         Citation::national(doc::NATIONAL_MARGINAL_RIGID_2024, article)
     }
+    /// The State Council's 2014 notice establishing 临时救助 ([`doc::NATIONAL_TEMPORARY_2014`]), at
+    /// `article`.
     pub fn national_temporary_2014(article: impl Into<SharedText>) -> Citation {
         Citation::national(doc::NATIONAL_TEMPORARY_2014, article)
     }

@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::check_key::CheckKey;
 use super::citation::{Citation, Reliability};
 use super::date::Day;
 use super::household::{AreaKind, Household};
@@ -31,6 +32,8 @@ pub struct LocalFigure {
     pub origin: Origin,
 }
 
+/// Where a local figure came from: the pack (with the area, the date and the source, so that a
+/// reader can check it) or the user.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Origin {
@@ -82,6 +85,7 @@ impl LocalFigure {
         }
     }
 
+    /// What a check that uses this figure cites: the pack's source, or the user's own figure.
     pub fn citation(&self) -> Citation {
         match &self.origin {
             Origin::Pack { source, .. } => source.clone(),
@@ -90,6 +94,8 @@ impl LocalFigure {
     }
 }
 
+/// What every rule needs, worked out once per assessment: the household, the pack and the day, the
+/// local figures in force and the income totals.
 pub struct Context<'a> {
     pub household: &'a Household,
     pub pack: &'a PolicyPack,
@@ -107,6 +113,8 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
+    /// Finds the local figures in force on `day` (the user's over the pack's), totals the income and
+    /// collects the warnings a reader should see (an unknown area, a stale or missing standard).
     pub fn new(household: &'a Household, pack: &'a PolicyPack, day: Day) -> Result<Context<'a>, MoneyError> {
         let mut warnings = Vec::new();
         let place = &household.place;
@@ -179,7 +187,7 @@ impl<'a> Context<'a> {
     }
 
     /// Property, for rules whose limits are local: met for certain only when nothing is declared.
-    pub fn property_check(&self, key: &'static str, citation: Citation) -> Check {
+    pub fn property_check(&self, key: CheckKey, citation: Citation) -> Check {
         let outcome = if self.household.assets.declares_nothing() { Outcome::Pass } else { Outcome::Unknown };
         Check::fact(key, "家庭财产状况符合当地规定", outcome, self.property_explanation.clone(), citation)
             .waiting_on(LocalRules::of(LocalRule::Property))
@@ -189,7 +197,7 @@ impl<'a> Context<'a> {
     /// exactly; the test 低保, 边缘, 渐退 and 刚性支出 share.
     pub fn household_income_test(
         &self,
-        key: &'static str,
+        key: CheckKey,
         label: impl Into<Cow<'static, str>>,
         comparison: Comparison,
         threshold_annual: Decimal,
@@ -203,7 +211,7 @@ impl<'a> Context<'a> {
     /// [`PerCapitaTest::against_unknown_standard`].
     pub fn household_income_without_standard(
         &self,
-        key: &'static str,
+        key: CheckKey,
         label: impl Into<Cow<'static, str>>,
         comparison: Comparison,
         multiple: Decimal,
@@ -215,7 +223,7 @@ impl<'a> Context<'a> {
 
     fn household_income(
         &self,
-        key: &'static str,
+        key: CheckKey,
         label: Cow<'static, str>,
         comparison: Comparison,
         threshold_annual: Decimal,
@@ -241,7 +249,7 @@ impl<'a> Context<'a> {
     /// attributed to anyone leaves the member's share unknown, so a pass becomes a local check.
     pub fn own_income_test(
         &self,
-        key: &'static str,
+        key: CheckKey,
         label: &'static str,
         index: usize,
         rule: PersonalRule,
@@ -281,12 +289,7 @@ impl<'a> Context<'a> {
     }
 
     /// A check that needs the 低保标准 when there is none: it cannot be settled here.
-    pub fn missing_standard(
-        &self,
-        key: &'static str,
-        label: impl Into<Cow<'static, str>>,
-        citation: Citation,
-    ) -> Check {
+    pub fn missing_standard(&self, key: CheckKey, label: impl Into<Cow<'static, str>>, citation: Citation) -> Check {
         Check::fact(
             key,
             label,
@@ -331,7 +334,7 @@ fn pack_figure(dated: &Dated<money::Money>, area: &Area, area_kind: AreaKind) ->
 /// decided exactly as `household_annual ⋚ threshold_annual × members` (no division, no rounding),
 /// and shown per person per month.
 pub struct PerCapitaTest {
-    pub key: &'static str,
+    pub key: CheckKey,
     pub label: Cow<'static, str>,
     /// What the household's figure is, e.g. "家庭人均月收入" or "扣除后家庭人均月收入".
     pub figure_name: &'static str,
@@ -414,6 +417,8 @@ impl PerCapitaTest {
         Ok(check)
     }
 
+    /// Decides the test against a known threshold. Income the locality may or may not count
+    /// (残疾人两项补贴) is tried both ways; when the answers differ, the check waits on that local rule.
     pub fn evaluate(self) -> Result<Check, MoneyError> {
         let limit = money::mul(self.threshold_annual, self.members)?;
         let meets = |annual: Decimal| match self.comparison {

@@ -5,6 +5,7 @@ use std::fmt;
 
 use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 
+/// A calendar day: the day an assessment is for, or the day a policy value takes effect.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Day(time::Date);
 
@@ -32,15 +33,18 @@ impl Day {
         day.ok_or_else(|| format!("日期应为 YYYY-MM-DD 格式的有效日期，收到 \"{}\"", truncate(text, 40)))
     }
 
+    /// The day of a calendar date; `None` for a date that does not exist (2023-02-30).
     pub fn from_ymd(year: i32, month: u8, day: u8) -> Option<Day> {
         let month = time::Month::try_from(month).ok()?;
         time::Date::from_calendar_date(year, month, day).ok().map(Day)
     }
 
+    /// The calendar year, for sentences such as 自2023年1月起.
     pub fn year(self) -> i32 {
         self.0.year()
     }
 
+    /// The month, 1 to 12.
     pub fn month(self) -> u8 {
         u8::from(self.0.month())
     }

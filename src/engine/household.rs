@@ -16,6 +16,8 @@ pub const MAX_MEMBERS: usize = 30;
 /// The most income lines one household may list.
 pub const MAX_INCOME_ITEMS: usize = 300;
 
+/// A household as the rules see it, and the JSON input format: where it lives, its members, its
+/// income, spending and assets, and its situation. Unknown fields are refused.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Household {
@@ -57,6 +59,7 @@ pub struct Place {
     pub disposable_income: Option<Amount>,
 }
 
+/// Urban or rural: localities set a 低保标准 for each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AreaKind {
@@ -68,6 +71,7 @@ pub enum AreaKind {
 }
 
 impl AreaKind {
+    /// The word a resident reads: 城市 or 农村.
     pub fn label(self) -> &'static str {
         match self {
             AreaKind::Urban => "城市",
@@ -76,6 +80,8 @@ impl AreaKind {
     }
 }
 
+/// One member of the household, never named: relation, age and what the rules ask about
+/// (disability, illness, schooling, work, supporter).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Member {
@@ -96,6 +102,8 @@ pub struct Member {
     pub supporter: SupporterStatus,
 }
 
+/// How a member is related to the applicant: it names the member in results and decides who has a
+/// legal duty to support whom (特困).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Relation {
@@ -111,6 +119,7 @@ pub enum Relation {
 }
 
 impl Relation {
+    /// The relation in words, as results name a member (第2位成员，配偶).
     pub fn label(self) -> &'static str {
         match self {
             Relation::Applicant => "申请人",
@@ -130,8 +139,10 @@ impl Relation {
 pub struct Age(u8);
 
 impl Age {
+    /// The oldest age accepted; anything above is a typing mistake.
     pub const MAX: u8 = 130;
 
+    /// An age in whole years; above [`Age::MAX`] it is refused with a Chinese message.
     pub fn new(years: u32) -> Result<Age, String> {
         if years > u32::from(Age::MAX) {
             return Err(format!("年龄应在0到{}岁之间", Age::MAX));
@@ -139,6 +150,7 @@ impl Age {
         Ok(Age(years as u8))
     }
 
+    /// The age in whole years.
     pub fn years(self) -> u32 {
         u32::from(self.0)
     }
@@ -163,6 +175,8 @@ pub struct Disability {
     pub needs_ongoing_care: bool,
 }
 
+/// The kind of disability on the 残疾人证: rules name kinds (智力, 精神) whose grades mean a person
+/// cannot work or counts as severely disabled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DisabilityKind {
@@ -176,6 +190,7 @@ pub enum DisabilityKind {
 }
 
 impl DisabilityKind {
+    /// The kind in words, as on the certificate (肢体, 智力, …).
     pub fn label(self) -> &'static str {
         match self {
             DisabilityKind::Visual => "视力",
@@ -194,6 +209,7 @@ impl DisabilityKind {
 pub struct Grade(u8);
 
 impl Grade {
+    /// A grade from 1 to 4; anything else is refused with a Chinese message.
     pub fn new(grade: u32) -> Result<Grade, String> {
         match grade {
             1..=4 => Ok(Grade(grade as u8)),
@@ -201,10 +217,12 @@ impl Grade {
         }
     }
 
+    /// The grade as a number, 1 (most severe) to 4.
     pub fn value(self) -> u8 {
         self.0
     }
 
+    /// The grade in words, as on the certificate (一级 … 四级).
     pub fn label(self) -> &'static str {
         match self.0 {
             1 => "一级",
@@ -223,6 +241,7 @@ impl<'de> Deserialize<'de> for Grade {
     }
 }
 
+/// A member's illness, as 支出型贫困 (因病) and the 单人户 route for the seriously ill ask about it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Illness {
@@ -234,6 +253,8 @@ pub struct Illness {
     pub in_treatment: bool,
 }
 
+/// A member in education: the level, whether full-time, and the fees the family pays, which 因学
+/// and 刚性支出 deduct.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Student {
@@ -257,6 +278,7 @@ fn yes() -> bool {
     true
 }
 
+/// The stage of education, in order, so that a rule can say 本科及以下.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EducationLevel {
@@ -276,6 +298,7 @@ pub enum EducationLevel {
 }
 
 impl EducationLevel {
+    /// The level in words (本科, 专科（高职）, …).
     pub fn label(self) -> &'static str {
         match self {
             EducationLevel::Preschool => "学前（入托、幼儿园）",
@@ -290,6 +313,7 @@ impl EducationLevel {
     }
 }
 
+/// Whether a member works: 单人户 asks for 无业, and a working adult may support another member.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum WorkStatus {
@@ -302,6 +326,8 @@ pub enum WorkStatus {
     InSchool,
 }
 
+/// For 特困: whether someone with a legal duty to support this member can do so; unknown until
+/// answered, and then never read as yes or no.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SupporterStatus {
@@ -330,10 +356,12 @@ pub struct IncomeItem {
 }
 
 impl IncomeItem {
+    /// An income line from an amount stated per month or per year.
     pub fn new(member: Option<usize>, kind: IncomeKind, amount: Amount) -> IncomeItem {
         IncomeItem { member, kind, amount: amount.amount, per: amount.per }
     }
 
+    /// The line's amount with its period.
     pub fn value(&self) -> Amount {
         Amount { amount: self.amount, per: self.per }
     }
@@ -418,6 +446,8 @@ impl IncomeKind {
         IncomeKind::EmploymentCosts,
     ];
 
+    /// Whether this kind of income is counted, exempt, deducted or decided locally: the one table of
+    /// income effects.
     pub fn effect(self) -> IncomeEffect {
         use IncomeKind::*;
         match self {
@@ -437,6 +467,7 @@ impl IncomeKind {
         }
     }
 
+    /// The kind of income in words, as the documents name it.
     pub fn label(self) -> &'static str {
         use IncomeKind::*;
         match self {
@@ -542,6 +573,8 @@ pub struct Situation {
     pub hukou: Hukou,
 }
 
+/// A worker without work and without income, the case 临时救助 covers for the uninsured unemployed
+/// (山西 二(一), 广西 四(十三)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UnemploymentHardship {
@@ -555,6 +588,7 @@ pub struct UnemploymentHardship {
     pub caused_by_emergency: bool,
 }
 
+/// Where the members' 户籍 is registered, which decides where the household may apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Hukou {

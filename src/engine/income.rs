@@ -11,8 +11,11 @@ use super::money::{self, MoneyError};
 /// Income over 12 months, split by how it is treated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct IncomeTotals {
+    /// Income that counts towards the household's income.
     pub counted: Decimal,
+    /// Income the rules exempt (scholarships, special-care allowances, assistance payments, …).
     pub not_counted: Decimal,
+    /// Payments deducted from income (taxes and social insurance, support paid, costs of working).
     pub deducted: Decimal,
     /// Income whose counting the locality decides (残疾人两项补贴): in none of the above.
     pub locally_decided: Decimal,
@@ -59,12 +62,15 @@ pub enum PersonalRule {
 /// One member's own income.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OwnIncome {
+    /// The member's own lines, by how the personal rule treats them.
     pub totals: IncomeTotals,
     /// Counted household income not attributed to any member, in a household of several: the
     /// member's share of it is unknown, so the personal income test cannot be settled here.
     pub unattributed_shared: Decimal,
 }
 
+/// One member's own income for a personal rule (特困, 单人户): their own lines, less what the rule
+/// exempts, and the household income attributed to no one.
 pub fn member_own(household: &Household, member: usize, rule: PersonalRule) -> Result<OwnIncome, MoneyError> {
     let mut totals = IncomeTotals::default();
     let mut unattributed_shared = Decimal::ZERO;

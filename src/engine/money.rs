@@ -18,6 +18,7 @@ use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 /// An overflow in money arithmetic. Unreachable with validated input; reported, never panicked on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MoneyError {
+    /// A sum or product exceeded what a decimal holds.
     Overflow,
 }
 
@@ -36,9 +37,13 @@ pub struct Money(Decimal);
 /// Why a decimal is not a valid amount of money. The messages are shown to residents, in Chinese.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MoneyRejection {
+    /// Below zero.
     Negative,
+    /// Above [`Money::MAX`].
     TooLarge,
+    /// Finer than the fen.
     TooManyDecimals,
+    /// Not a number at all.
     NotANumber,
 }
 
@@ -54,6 +59,7 @@ impl fmt::Display for MoneyRejection {
 }
 
 impl Money {
+    /// No money: what an undeclared amount is.
     pub const ZERO: Money = Money(Decimal::ZERO);
     /// One trillion 元: far above any household's figure, far below `Decimal::MAX`. An amount above
     /// it is a typing mistake, and the bound keeps every later sum and product far from overflow.
@@ -93,10 +99,12 @@ impl Money {
         Money::new(Decimal::from(whole)).unwrap_or(Money::MAX)
     }
 
+    /// The exact value, for arithmetic.
     pub fn amount(self) -> Decimal {
         self.0
     }
 
+    /// Whether the amount is nothing (a spending line not declared).
     pub fn is_zero(self) -> bool {
         self.0.is_zero()
     }
@@ -119,10 +127,12 @@ pub fn add(a: Decimal, b: Decimal) -> Result<Decimal, MoneyError> {
     a.checked_add(b).ok_or(MoneyError::Overflow)
 }
 
+/// `a − b`, or an error instead of a panic on overflow.
 pub fn sub(a: Decimal, b: Decimal) -> Result<Decimal, MoneyError> {
     a.checked_sub(b).ok_or(MoneyError::Overflow)
 }
 
+/// `a × b`, or an error instead of a panic on overflow.
 pub fn mul(a: Decimal, b: Decimal) -> Result<Decimal, MoneyError> {
     a.checked_mul(b).ok_or(MoneyError::Overflow)
 }
@@ -132,6 +142,7 @@ pub fn div(a: Decimal, b: Decimal) -> Result<Decimal, MoneyError> {
     a.checked_div(b).ok_or(MoneyError::Overflow)
 }
 
+/// The total of `values`, or an error instead of a panic on overflow.
 pub fn sum<I: IntoIterator<Item = Decimal>>(values: I) -> Result<Decimal, MoneyError> {
     values.into_iter().try_fold(Decimal::ZERO, add)
 }
@@ -173,6 +184,7 @@ pub enum Period {
 }
 
 impl Period {
+    /// The period in words (月, 年), as in 元/人/月.
     pub fn label(self) -> &'static str {
         match self {
             Period::Month => "月",
@@ -184,15 +196,19 @@ impl Period {
 /// An amount stated per month or per year, as residents know it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Amount {
+    /// The amount in 元.
     pub amount: Money,
+    /// The period it is stated for.
     pub per: Period,
 }
 
 impl Amount {
+    /// An amount per month.
     pub fn monthly(amount: Money) -> Amount {
         Amount { amount, per: Period::Month }
     }
 
+    /// An amount per year (for income: the total of the last 12 months).
     pub fn yearly(amount: Money) -> Amount {
         Amount { amount, per: Period::Year }
     }

@@ -7,6 +7,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
+use super::check_key::CheckKey;
 use super::citation::Citation;
 use super::money::{self, Yuan};
 
@@ -22,6 +23,7 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// Pass when the condition holds, fail when it does not.
     pub fn from_bool(pass: bool) -> Outcome {
         if pass {
             Outcome::Pass
@@ -30,6 +32,7 @@ impl Outcome {
         }
     }
 
+    /// The outcome in words beside a condition (符合, 不符合, 需当地核实).
     pub fn label(self) -> &'static str {
         match self {
             Outcome::Pass => "符合",
@@ -78,6 +81,7 @@ impl LocalRule {
         LocalRule::DisabilityAllowances,
     ];
 
+    /// The rule's name inside a sentence (取决于当地财产规定).
     pub fn label(self) -> &'static str {
         match self {
             LocalRule::Property => "当地财产规定",
@@ -115,16 +119,20 @@ impl LocalRule {
 pub struct LocalRules(u8);
 
 impl LocalRules {
+    /// No rule: what a decided check waits on.
     pub const NONE: LocalRules = LocalRules(0);
 
+    /// The set of one rule.
     pub fn of(rule: LocalRule) -> LocalRules {
         LocalRules(rule.bit())
     }
 
+    /// The rules of either set: a result waits on every rule its unknown checks wait on.
     pub fn union(self, other: LocalRules) -> LocalRules {
         LocalRules(self.0 | other.0)
     }
 
+    /// Whether the set holds no rule.
     pub fn is_empty(self) -> bool {
         self.0 == 0
     }
@@ -134,10 +142,12 @@ impl LocalRules {
         rules.is_empty()
     }
 
+    /// Whether `rule` is in the set.
     pub fn contains(self, rule: LocalRule) -> bool {
         self.0 & rule.bit() != 0
     }
 
+    /// The rules in the set, in the order of [`LocalRule`]'s variants.
     pub fn iter(self) -> impl Iterator<Item = LocalRule> {
         LocalRule::ALL.into_iter().filter(move |r| self.contains(*r))
     }
@@ -169,6 +179,7 @@ impl Status {
         }
     }
 
+    /// The status in words, as results and the report show it.
     pub fn label(self) -> &'static str {
         match self {
             Status::Likely => "很可能符合",
@@ -239,6 +250,7 @@ impl Category {
         }
     }
 
+    /// The category as residents know it, for headings and summaries.
     pub fn name(self) -> &'static str {
         match self {
             Category::Destitute => "特困人员救助供养",
@@ -253,6 +265,7 @@ impl Category {
         }
     }
 
+    /// Every category, in review order.
     pub const ALL: [Category; 9] = [
         Category::Destitute,
         Category::Dibao,
@@ -277,6 +290,7 @@ pub enum Subject {
     },
 }
 
+/// How a household's figure must compare with a threshold: the rules' 低于, 不超过, 高于 and 不低于.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Comparison {
@@ -291,6 +305,7 @@ pub enum Comparison {
 }
 
 impl Comparison {
+    /// The symbol shown between a figure and its threshold.
     pub fn symbol(self) -> &'static str {
         match self {
             Comparison::Below => "<",
@@ -326,22 +341,27 @@ pub enum Figure {
 }
 
 impl Figure {
+    /// Money per person per month, rounded to the fen for display.
     pub fn yuan_per_month(value: Decimal) -> Figure {
         Figure::Quantity { value: money::Money::display_rounded(value), unit: "元/人/月" }
     }
 
+    /// An amount of money, rounded to the fen for display.
     pub fn yuan(value: Decimal) -> Figure {
         Figure::Quantity { value: money::Money::display_rounded(value), unit: "元" }
     }
 
+    /// A figure in another unit (元/人), rounded to the fen for display.
     pub fn quantity(value: Decimal, unit: &'static str) -> Figure {
         Figure::Quantity { value: money::Money::display_rounded(value), unit }
     }
 
+    /// A statement in place of a number (持有残疾人证，一级).
     pub fn text(text: impl Into<String>) -> Figure {
         Figure::Text { text: text.into() }
     }
 
+    /// The figure as a phrase: 812元/人/月, or the statement itself.
     pub fn describe(&self) -> String {
         match self {
             Figure::Quantity { value, unit } => format!("{}{}", Yuan(*value), unit),
@@ -354,7 +374,7 @@ impl Figure {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Check {
     /// A stable key for programs (`dibao.income`), not shown to residents.
-    pub key: &'static str,
+    pub key: CheckKey,
     /// The condition in plain language.
     pub label: Cow<'static, str>,
     pub figure: Option<Figure>,
@@ -380,7 +400,7 @@ pub struct Check {
 impl Check {
     /// A yes/no condition with no numbers.
     pub fn fact(
-        key: &'static str,
+        key: CheckKey,
         label: impl Into<Cow<'static, str>>,
         outcome: Outcome,
         explanation: impl Into<Explanation>,
@@ -444,6 +464,7 @@ pub struct PerCapitaSentence {
     pub exactly_equal: bool,
 }
 
+/// What a threshold is called in a sentence.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum ThresholdName {
     Named(&'static str),
@@ -500,10 +521,12 @@ pub struct AssetSentence {
 }
 
 impl Explanation {
+    /// A per-capita comparison, kept as its figures and written out when shown.
     pub fn per_capita(sentence: PerCapitaSentence) -> Explanation {
         Explanation { body: Body::PerCapita(Box::new(sentence)), more: Vec::new() }
     }
 
+    /// A financial-asset comparison, kept as its figures and written out when shown.
     pub fn assets(sentence: AssetSentence) -> Explanation {
         Explanation { body: Body::Assets(Box::new(sentence)), more: Vec::new() }
     }
@@ -618,6 +641,7 @@ pub struct Assistance {
     pub citation: Citation,
 }
 
+/// The kind of special assistance (专项救助) an item is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AssistanceKind {
@@ -631,6 +655,7 @@ pub enum AssistanceKind {
 }
 
 impl AssistanceKind {
+    /// The kind in words (医疗救助, 教育救助, …).
     pub fn label(self) -> &'static str {
         match self {
             AssistanceKind::Medical => "医疗救助",

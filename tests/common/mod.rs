@@ -2,6 +2,7 @@
 //! into an assessment by category and check key.
 #![allow(dead_code)]
 
+use low_income_check::engine::check_key::CheckKey;
 use low_income_check::engine::household::*;
 use low_income_check::engine::money::{Amount, Money, Period};
 use low_income_check::engine::outcome::{Category, CategoryResult, Check, Outcome, Status, Subject};
@@ -221,12 +222,23 @@ pub fn member_result(a: &Assessment, category: Category, index: usize) -> &Categ
         .unwrap_or_else(|| panic!("no {category:?} result for member {index}"))
 }
 
-pub fn check<'a>(r: &'a CategoryResult, key: &str) -> &'a Check {
+pub fn check(r: &CategoryResult, key: CheckKey) -> &Check {
     r.checks.iter().find(|c| c.key == key).unwrap_or_else(|| {
-        panic!("no check {key} in {}: {:?}", r.name, r.checks.iter().map(|c| c.key).collect::<Vec<_>>())
+        panic!("no check {key} in {}: {:?}", r.name, r.checks.iter().map(|c| c.key.as_str()).collect::<Vec<_>>())
     })
 }
 
-pub fn outcome(a: &Assessment, category: Category, key: &str) -> Outcome {
+pub fn outcome(a: &Assessment, category: Category, key: CheckKey) -> Outcome {
     check(result(a, category), key).outcome
 }
+
+/// The names of the documents on the household's checklist, in order.
+pub fn documents(a: &Assessment) -> Vec<&'static str> {
+    a.how_to_apply.documents.iter().map(|d| d.name).collect()
+}
+
+/// The documents every application needs, and those of a household whose income and property are
+/// checked (any category but 临时救助), before the ones its conditions call for.
+pub const ALWAYS: [&str; 2] = ["申请人及家庭成员的居民身份证", "户口簿"];
+pub const ECONOMY: [&str; 2] = ["家庭经济状况核对授权书（每位成员签字）", "家庭收入、财产申报表"];
+pub const INCOME_PROOF: &str = "收入证明（工资、经营、养老金等）";

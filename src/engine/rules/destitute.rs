@@ -14,6 +14,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::engine::check_key::CheckKey;
 use crate::engine::citation::{cite, Citation};
 use crate::engine::context::Context;
 use crate::engine::household::{Member, SupporterStatus};
@@ -27,11 +28,14 @@ use crate::engine::rules::MemberLabel;
 /// about supporters only for these members) share it; an age not in force includes no one by age.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Population {
+    /// The age from which a person is elderly (老年人); `None` when none is in force.
     pub elderly_age: Option<u32>,
+    /// The age below which a person is a minor (未成年人); `None` when none is in force.
     pub minor_age: Option<u32>,
 }
 
 impl Population {
+    /// Whom 特困 considers under `pack` on `day`.
     pub fn of(pack: &crate::engine::policy::PolicyPack, day: crate::engine::Day) -> Population {
         let rule = &pack.rules.destitute;
         Population {
@@ -40,19 +44,24 @@ impl Population {
         }
     }
 
+    /// Whether `age` is the elderly age in force or over (老年人).
     pub fn is_elderly(self, age: u32) -> bool {
         self.elderly_age.is_some_and(|elderly| age >= elderly)
     }
 
+    /// Whether `age` is under the minor age in force (未成年人).
     pub fn is_minor(self, age: u32) -> bool {
         self.minor_age.is_some_and(|minor| age < minor)
     }
 
+    /// Whether 特困 considers a member of `age`, disabled or not.
     pub fn includes(self, age: u32, disabled: bool) -> bool {
         disabled || self.is_elderly(age) || self.is_minor(age)
     }
 }
 
+/// 特困, one result per member it considers: no capacity to work, no means of living and no able
+/// supporter; not applicable when the pack's ages or grades are not in force.
 pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
     let rule = &ctx.pack.rules.destitute;
     let (Some(elderly), Some(minor), Some(grades)) =
@@ -72,7 +81,7 @@ pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
             continue;
         }
         let population = Check::fact(
-            "destitute.population",
+            CheckKey::DestitutePopulation,
             "老年人、残疾人或未成年人",
             Outcome::Pass,
             if is_elderly {
@@ -95,7 +104,7 @@ pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
         );
         let means = means_of_living(ctx, index)?;
         let property =
-            ctx.property_check("destitute.property", cite::national_destitute_2021("无生活来源的认定（财产）"));
+            ctx.property_check(CheckKey::DestituteProperty, cite::national_destitute_2021("无生活来源的认定（财产）"));
         let supporter = supporter_check(ctx, index, member);
         let name = format!("{}（{}）", Category::Destitute.name(), MemberLabel(index, member));
         let notes = vec!["特困人员按人认定：本项只看这位家庭成员本人。".into()];
@@ -130,7 +139,7 @@ fn work_capacity(
         let reason =
             if is_elderly { format!("已满{}周岁", elderly_age) } else { format!("未满{}周岁", minor_age) };
         return Check::fact(
-            "destitute.work_capacity",
+            CheckKey::DestituteWorkCapacity,
             label,
             Outcome::Pass,
             format!("{reason}，视为无劳动能力。"),
@@ -139,7 +148,7 @@ fn work_capacity(
     }
     let Some(disability) = member.disability else {
         return Check::fact(
-            "destitute.work_capacity",
+            CheckKey::DestituteWorkCapacity,
             label,
             Outcome::Fail,
             "不属于无劳动能力的情形。",
@@ -149,14 +158,14 @@ fn work_capacity(
     let listed = grades.iter().find(|g| g.kind == disability.kind);
     match listed {
         Some(limit) if disability.grade.value() <= limit.up_to_grade => Check::fact(
-            "destitute.work_capacity.disability",
+            CheckKey::DestituteWorkCapacityDisability,
             label,
             Outcome::Pass,
             format!("{}残疾{}，属于无劳动能力的残疾等级。", disability.kind.label(), disability.grade.label()),
             grades_source,
         ),
         _ => Check::fact(
-            "destitute.work_capacity.disability",
+            CheckKey::DestituteWorkCapacityDisability,
             label,
             Outcome::Unknown,
             format!(
@@ -188,7 +197,7 @@ pub fn may_work(ctx: &Context, member: &Member) -> bool {
 
 fn means_of_living(ctx: &Context, index: usize) -> Result<Check, MoneyError> {
     ctx.own_income_test(
-        "destitute.income",
+        CheckKey::DestituteIncome,
         "本人收入低于当地低保标准（无生活来源）",
         index,
         PersonalRule::Destitute,
@@ -222,7 +231,7 @@ fn supporter_check(ctx: &Context, index: usize, member: &Member) -> Check {
             }
         },
     };
-    Check::fact("destitute.supporter", label, outcome, text, citation)
+    Check::fact(CheckKey::DestituteSupporter, label, outcome, text, citation)
 }
 
 /// The first member the household shows to be this member's able legal supporter, with why.

@@ -10,6 +10,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::engine::check_key::CheckKey;
 use crate::engine::citation::{cite, Citation};
 use crate::engine::context::Context;
 use crate::engine::money::{self, MoneyError, Yuan};
@@ -17,10 +18,12 @@ use crate::engine::outcome::{
     Category, CategoryResult, Check, Comparison, Figure, LocalRule, LocalRules, Outcome, Subject, ThresholdName,
 };
 
+/// The article the 低保 income test cites.
 pub fn income_citation() -> Citation {
     cite::national_dibao_2021("家庭收入低于当地最低生活保障标准")
 }
 
+/// The article the 低保 property test cites.
 pub fn property_citation() -> Citation {
     cite::national_dibao_2021("家庭财产状况符合当地规定")
 }
@@ -30,14 +33,14 @@ pub fn income_check(ctx: &Context) -> Result<Check, MoneyError> {
     let label = "家庭人均收入低于当地低保标准";
     match &ctx.standard {
         None => ctx.household_income_without_standard(
-            "dibao.income",
+            CheckKey::DibaoIncome,
             label,
             Comparison::Below,
             Decimal::ONE,
             income_citation(),
         ),
         Some(standard) => ctx.household_income_test(
-            "dibao.income",
+            CheckKey::DibaoIncome,
             label,
             Comparison::Below,
             standard.annual,
@@ -47,6 +50,8 @@ pub fn income_check(ctx: &Context) -> Result<Check, MoneyError> {
     }
 }
 
+/// 低保 for the household: per-capita income below the standard and property within the local
+/// rules.
 pub fn assess(ctx: &Context) -> Result<CategoryResult, MoneyError> {
     let income = income_check(ctx)?;
     let property = property_check(ctx)?;
@@ -96,7 +101,7 @@ pub fn assess(ctx: &Context) -> Result<CategoryResult, MoneyError> {
 fn property_check(ctx: &Context) -> Result<Check, MoneyError> {
     let limit = ctx.pack.rules.dibao.financial_assets_limit_months.as_ref().and_then(|p| ctx.param(p));
     let (Some(limit), Some(standard)) = (limit, &ctx.standard) else {
-        return Ok(ctx.property_check("dibao.property", property_citation()));
+        return Ok(ctx.property_check(CheckKey::DibaoProperty, property_citation()));
     };
     let assets = &ctx.household.assets;
     // financial ≤ months × monthly standard × members, decided as financial × 12 ≤ months × annual × members.
@@ -112,7 +117,7 @@ fn property_check(ctx: &Context) -> Result<Check, MoneyError> {
         (true, true) => Outcome::Unknown,
     };
     Ok(Check {
-        key: "dibao.property",
+        key: CheckKey::DibaoProperty,
         label: "家庭财产状况符合当地规定".into(),
         figure: Some(Figure::quantity(per_person, "元/人")),
         comparison: Some(Comparison::AtMost),

@@ -30,6 +30,7 @@ use std::borrow::Cow;
 
 use rust_decimal::Decimal;
 
+use crate::engine::check_key::CheckKey;
 use crate::engine::citation::{cite, SharedText};
 use crate::engine::context::{Context, PerCapitaTest};
 use crate::engine::household::{EducationLevel, Member};
@@ -90,6 +91,8 @@ pub fn eligible_student(member: &Member) -> bool {
         .is_some_and(|s| s.full_time && !s.high_fee_school && !s.abroad && s.level <= EducationLevel::Undergraduate)
 }
 
+/// 山西's 支出型贫困: one result per cause present (因病, 因残, 因学), and one for several causes
+/// together when the conditions of two or more hold; not applicable in packs without the rule.
 pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
     let Some(rule) = &ctx.pack.rules.expenditure_poverty else {
         return Ok(vec![CategoryResult::not_applicable(
@@ -120,7 +123,7 @@ pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
                 let treating = members.iter().any(|m| m.illness.is_some_and(|i| i.in_treatment));
                 (
                     Check::fact(
-                        "expenditure.illness.treatment",
+                        CheckKey::ExpenditureIllnessTreatment,
                         "疾病尚未痊愈，仍需进行相应治疗",
                         Outcome::from_bool(treating),
                         if treating {
@@ -140,7 +143,7 @@ pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
                 let needs_care = members.iter().any(|m| m.disability.is_some_and(|d| d.needs_ongoing_care));
                 (
                     Check::fact(
-                        "expenditure.disability.care",
+                        CheckKey::ExpenditureDisabilityCare,
                         "持有残疾人证，仍需后续康复治疗、康复训练或照料护理",
                         Outcome::from_bool(needs_care),
                         if needs_care {
@@ -174,7 +177,7 @@ pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
                 }
                 (
                     Check::fact(
-                        "expenditure.education.student",
+                        CheckKey::ExpenditureEducationStudent,
                         "有全日制本科及以下学历教育阶段的学生（不含高收费学校、出国留学）",
                         Outcome::from_bool(eligible),
                         explanation,
@@ -190,7 +193,7 @@ pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
         let income =
             income_after(ctx, income_key(cause), cause.cost_label().into(), cost, cause.income_article().into())?;
         let assets = asset_check(ctx, months, cause.asset_article())?;
-        let property = ctx.property_check("expenditure.property", cite::sx_expenditure_2022("二"));
+        let property = ctx.property_check(CheckKey::ExpenditureProperty, cite::sx_expenditure_2022("二"));
         let checks = match cause {
             Cause::Education => vec![condition, income, assets, property],
             _ => vec![income, assets, condition, property],
@@ -210,9 +213,9 @@ pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
         let causes: Vec<&str> = present.iter().map(|(c, _)| c.label()).collect();
         let costs: Vec<&str> = present.iter().map(|(c, _)| c.cost_label()).collect();
         let label = format!("{}合计", costs.join("、"));
-        let income = income_after(ctx, "expenditure.multiple.income", label.into(), total, "二(四)".into())?;
+        let income = income_after(ctx, CheckKey::ExpenditureMultipleIncome, label.into(), total, "二(四)".into())?;
         let assets = asset_check(ctx, months, "二(一)2、二(二)2、二(三)3")?;
-        let property = ctx.property_check("expenditure.property", cite::sx_expenditure_2022("二"));
+        let property = ctx.property_check(CheckKey::ExpenditureProperty, cite::sx_expenditure_2022("二"));
         results.push(CategoryResult::from_checks(
             Category::ExpenditurePoverty,
             Subject::Household,
@@ -231,18 +234,18 @@ pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
     Ok(results)
 }
 
-fn income_key(cause: Cause) -> &'static str {
+fn income_key(cause: Cause) -> CheckKey {
     match cause {
-        Cause::Illness => "expenditure.illness.income",
-        Cause::Disability => "expenditure.disability.income",
-        Cause::Education => "expenditure.education.income",
+        Cause::Illness => CheckKey::ExpenditureIllnessIncome,
+        Cause::Disability => CheckKey::ExpenditureDisabilityIncome,
+        Cause::Education => CheckKey::ExpenditureEducationIncome,
     }
 }
 
 /// "12个月家庭收入扣除…后，家庭人均收入低于当地最低生活保障标准".
 fn income_after(
     ctx: &Context,
-    key: &'static str,
+    key: CheckKey,
     cost_label: Cow<'static, str>,
     cost: Decimal,
     article: SharedText,
@@ -272,7 +275,7 @@ fn income_after(
 fn asset_check(ctx: &Context, months: &Dated<Decimal>, article: &'static str) -> Result<Check, MoneyError> {
     let label = format!("人均金融资产不超过{}个月低保标准之和", months.value.normalize());
     let Some(standard) = &ctx.standard else {
-        return Ok(ctx.missing_standard("expenditure.assets", label, cite::sx_expenditure_2022(article)));
+        return Ok(ctx.missing_standard(CheckKey::ExpenditureAssets, label, cite::sx_expenditure_2022(article)));
     };
     let financial = ctx.household.assets.financial.amount();
     let lhs = money::mul(financial, Decimal::from(12))?;
@@ -281,7 +284,7 @@ fn asset_check(ctx: &Context, months: &Dated<Decimal>, article: &'static str) ->
     let limit = money::div(money::mul(months.value, standard.annual)?, Decimal::from(12))?;
     let gap = money::Money::display_rounded(money::sub(limit, per_person)?);
     Ok(Check {
-        key: "expenditure.assets",
+        key: CheckKey::ExpenditureAssets,
         label: label.into(),
         figure: Some(Figure::quantity(per_person, "元/人")),
         comparison: Some(Comparison::AtMost),

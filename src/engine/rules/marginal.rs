@@ -13,6 +13,7 @@
 //!
 //! Apply as a family; the procedure follows 低保 (晋民发〔2024〕6号 二(二)).
 
+use crate::engine::check_key::CheckKey;
 use crate::engine::citation::{cite, Citation};
 use crate::engine::context::{times_standard, Context};
 use crate::engine::money::{self, MoneyError};
@@ -52,7 +53,7 @@ pub fn assess(ctx: &Context, dibao: &CategoryResult) -> Result<CategoryResult, M
     let upper = rule.local_upper_multiplier.as_ref().and_then(|p| ctx.param(p));
     checks.push(match &ctx.standard {
         None => ctx.household_income_without_standard(
-            "marginal.income",
+            CheckKey::MarginalIncome,
             format!("家庭人均收入低于{}", times_standard(multiplier.value)),
             Comparison::Below,
             multiplier.value,
@@ -60,7 +61,7 @@ pub fn assess(ctx: &Context, dibao: &CategoryResult) -> Result<CategoryResult, M
         )?,
         Some(standard) => {
             let mut check = ctx.household_income_test(
-                "marginal.income",
+                CheckKey::MarginalIncome,
                 format!("家庭人均收入低于{}", times_standard(multiplier.value)),
                 Comparison::Below,
                 money::mul(standard.annual, multiplier.value)?,
@@ -84,7 +85,7 @@ pub fn assess(ctx: &Context, dibao: &CategoryResult) -> Result<CategoryResult, M
             check
         }
     });
-    checks.push(ctx.property_check("marginal.property", definition(variant)));
+    checks.push(ctx.property_check(CheckKey::MarginalProperty, definition(variant)));
     if let Some(deferred) = &rule.deferred_by {
         notes.push(
             format!(
@@ -110,7 +111,7 @@ fn not_dibao(dibao: &CategoryResult, citation: Citation) -> Check {
         Status::Unlikely | Status::NotApplicable => (Outcome::Pass, "不符合低保条件。"),
     };
     // Undecided only while 低保 is: it waits on whatever 低保 waits on.
-    Check::fact("marginal.not_dibao", "不符合低保条件", outcome, text, citation).waiting_on(dibao.waits_on)
+    Check::fact(CheckKey::MarginalNotDibao, "不符合低保条件", outcome, text, citation).waiting_on(dibao.waits_on)
 }
 
 /// 广西: "家庭人均收入高于当地低保标准".
@@ -119,7 +120,7 @@ fn above_standard(ctx: &Context) -> Result<Check, MoneyError> {
     let label = "家庭人均收入高于当地低保标准";
     let Some(standard) = &ctx.standard else {
         return ctx.household_income_without_standard(
-            "marginal.above_standard",
+            CheckKey::MarginalAboveStandard,
             label,
             Comparison::Above,
             Decimal::ONE,
@@ -127,7 +128,7 @@ fn above_standard(ctx: &Context) -> Result<Check, MoneyError> {
         );
     };
     let mut check = ctx.household_income_test(
-        "marginal.above_standard",
+        CheckKey::MarginalAboveStandard,
         label,
         Comparison::Above,
         standard.annual,

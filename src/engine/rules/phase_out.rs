@@ -4,12 +4,15 @@
 //! 的低保家庭，可给予 6 个月的渐退期。" The months come from the pack; "可给予" leaves the decision to the
 //! office, which the result says.
 
+use crate::engine::check_key::CheckKey;
 use crate::engine::citation::cite;
 use crate::engine::context::Context;
 use crate::engine::money::MoneyError;
 use crate::engine::outcome::{Category, CategoryResult, Check, Comparison, Outcome, Subject, ThresholdName};
 use rust_decimal::Decimal;
 
+/// 低保渐退: a 低保 household whose income rose above the standard through work keeps 低保 for a
+/// while; not applicable to a household not on 低保.
 pub fn assess(ctx: &Context) -> Result<CategoryResult, MoneyError> {
     let situation = &ctx.household.situation;
     if !situation.receives_dibao {
@@ -25,14 +28,14 @@ pub fn assess(ctx: &Context) -> Result<CategoryResult, MoneyError> {
         return Ok(CategoryResult::not_applicable(Category::PhaseOut, format!("渐退期参数在 {} 尚未生效。", ctx.day)));
     };
     let current = Check::fact(
-        "phase_out.current",
+        CheckKey::PhaseOutCurrent,
         "正在享受低保",
         Outcome::Pass,
         "家庭正在享受低保。",
         cite::sx_safety_net_2023("一(五)"),
     );
     let work = Check::fact(
-        "phase_out.work",
+        CheckKey::PhaseOutWork,
         "收入因家庭成员就业而增加",
         Outcome::from_bool(situation.income_rose_through_work),
         if situation.income_rose_through_work {
@@ -44,7 +47,7 @@ pub fn assess(ctx: &Context) -> Result<CategoryResult, MoneyError> {
     );
     let above = match &ctx.standard {
         None => ctx.household_income_without_standard(
-            "phase_out.income",
+            CheckKey::PhaseOutIncome,
             "就业后家庭人均收入超过当地低保标准",
             Comparison::Above,
             Decimal::ONE,
@@ -52,7 +55,7 @@ pub fn assess(ctx: &Context) -> Result<CategoryResult, MoneyError> {
         )?,
         Some(standard) => {
             let mut check = ctx.household_income_test(
-                "phase_out.income",
+                CheckKey::PhaseOutIncome,
                 "就业后家庭人均收入超过当地低保标准",
                 Comparison::Above,
                 standard.annual,

@@ -19,6 +19,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::engine::check_key::CheckKey;
 use crate::engine::citation::{cite, Citation};
 use crate::engine::context::{times_standard, Context, PerCapitaTest};
 use crate::engine::money::{self, MoneyError, Yuan};
@@ -54,7 +55,7 @@ pub fn assess(ctx: &Context, earlier: &[CategoryResult]) -> Result<CategoryResul
     checks.push(Check {
         figure: Some(Figure::yuan(rigid)),
         ..Check::fact(
-            "rigid.has_spending",
+            CheckKey::RigidHasSpending,
             "有医疗、教育、康复等刚性支出",
             Outcome::from_bool(rigid > Decimal::ZERO),
             format!("12个月刚性支出（医疗、残疾康复护理、教育及其他必需支出）共{}元。", Yuan(rigid)),
@@ -70,7 +71,7 @@ pub fn assess(ctx: &Context, earlier: &[CategoryResult]) -> Result<CategoryResul
                 (Some(m), Some(standard)) => {
                     let after = money::sub(ctx.net_income, rigid)?;
                     let mut check = PerCapitaTest {
-                        key: "rigid.after_spending",
+                        key: CheckKey::RigidAfterSpending,
                         label: format!("收不抵支，或收支相抵后人均收入低于{}", times_standard(m.value)).into(),
                         figure_name: "收支相抵后人均月收入",
                         basis: Basis::IncomeMinus {
@@ -91,14 +92,14 @@ pub fn assess(ctx: &Context, earlier: &[CategoryResult]) -> Result<CategoryResul
                     check
                 }
                 (None, _) => Check::fact(
-                    "rigid.after_spending",
+                    CheckKey::RigidAfterSpending,
                     "收支相抵后收入低于低保标准的倍数",
                     Outcome::Unknown,
                     format!("倍数参数在 {} 尚未生效。", ctx.day),
                     cite::gx_monitoring_2024("一(一)"),
                 ),
                 (Some(m), None) => PerCapitaTest {
-                    key: "rigid.after_spending",
+                    key: CheckKey::RigidAfterSpending,
                     label: format!("收不抵支，或收支相抵后人均收入低于{}", times_standard(m.value)).into(),
                     figure_name: "收支相抵后人均月收入",
                     basis: Basis::IncomeMinus { net: ctx.net_income, cost_label: "刚性支出".into(), cost: rigid },
@@ -129,7 +130,7 @@ pub fn assess(ctx: &Context, earlier: &[CategoryResult]) -> Result<CategoryResul
             notes.push("国家办法的刚性支出还包括基本生活支出，由当地核算。".into());
         }
     }
-    checks.push(ctx.property_check("rigid.property", definition));
+    checks.push(ctx.property_check(CheckKey::RigidProperty, definition));
     notes.push("按“特困→低保→低保边缘→刚性支出困难”的顺序审核，家庭认定为最优先的一类。".into());
     Ok(CategoryResult::from_checks(
         Category::RigidExpenditure,
@@ -165,7 +166,7 @@ fn not_in_higher_category(ctx: &Context, earlier: &[CategoryResult]) -> Check {
         (Outcome::Unknown, text.into())
     };
     Check::fact(
-        "rigid.not_higher_category",
+        CheckKey::RigidNotHigherCategory,
         "不属于低保家庭或低保边缘家庭",
         outcome,
         explanation,
@@ -179,7 +180,7 @@ fn disposable_income_check(ctx: &Context, citation: Citation) -> Result<Check, M
     let label = "家庭人均年收入低于上年度当地居民人均可支配收入";
     let Some(disposable) = &ctx.disposable_income else {
         return Ok(Check::fact(
-            "rigid.disposable_income",
+            CheckKey::RigidDisposableIncome,
             label,
             Outcome::Unknown,
             "不知道当地上年度居民人均可支配收入（统计公报公布）。请填写，或向乡镇（街道）询问。",
@@ -188,7 +189,7 @@ fn disposable_income_check(ctx: &Context, citation: Citation) -> Result<Check, M
         .waiting_on(LocalRules::of(LocalRule::DisposableIncome)));
     };
     let mut check = ctx.household_income_test(
-        "rigid.disposable_income",
+        CheckKey::RigidDisposableIncome,
         label,
         Comparison::Below,
         disposable.annual,
@@ -218,7 +219,7 @@ fn ratio_check(ctx: &Context, rigid: Decimal) -> Result<Check, MoneyError> {
         None => Check {
             figure,
             ..Check::fact(
-                "rigid.ratio",
+                CheckKey::RigidRatio,
                 label,
                 Outcome::Unknown,
                 format!("{described}。比例由当地规定，现有文件没有给出数字，请向乡镇（街道）咨询。"),
@@ -234,7 +235,7 @@ fn ratio_check(ctx: &Context, rigid: Decimal) -> Result<Check, MoneyError> {
                 comparison: Some(Comparison::Above),
                 threshold: Some(Figure::quantity(money::mul(r.value, Decimal::from(100))?, "%")),
                 ..Check::fact(
-                    "rigid.ratio",
+                    CheckKey::RigidRatio,
                     label,
                     Outcome::from_bool(pass),
                     format!("{described}；当地比例为{}%。", Yuan(money::mul(r.value, Decimal::from(100))?)),

@@ -14,6 +14,7 @@
 //! "重度" is read as 一、二级 (the pack's `severe_up_to_grade`), the grades 山东's text names; 山西's text
 //! does not list grades, so a 三级 精神/智力 member there is sent to the office rather than decided.
 
+use crate::engine::check_key::CheckKey;
 use crate::engine::citation::{cite, Citation};
 use crate::engine::context::Context;
 use crate::engine::household::{DisabilityKind, Member, WorkStatus};
@@ -56,7 +57,7 @@ pub fn assess_disabled(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError>
         let grade = u32::from(disability.grade.value());
         let severity = if grade <= severe.value {
             Check::fact(
-                "solo_disabled.severe",
+                CheckKey::SoloDisabledSevere,
                 "重度残疾人",
                 Outcome::Pass,
                 format!(
@@ -69,7 +70,7 @@ pub fn assess_disabled(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError>
             )
         } else if grade == severe.value + 1 && is_mental_or_intellectual(disability.kind) {
             Check::fact(
-                "solo_disabled.severe",
+                CheckKey::SoloDisabledSevere,
                 "重度残疾人",
                 Outcome::Unknown,
                 format!(
@@ -83,7 +84,7 @@ pub fn assess_disabled(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError>
             continue;
         };
         let adult_check = Check::fact(
-            "solo_disabled.adult",
+            CheckKey::SoloDisabledAdult,
             "成年人",
             Outcome::Pass,
             format!("{}岁，已满{}周岁。", member.age.years(), adult.value),
@@ -95,7 +96,7 @@ pub fn assess_disabled(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError>
             _ => (Outcome::Fail, "有工作、在读或已退休，不属于无业。"),
         };
         let unemployed =
-            Check::fact("solo_disabled.unemployed", "无业", outcome, found, cite::sx_safety_net_2023("一(二)"));
+            Check::fact(CheckKey::SoloDisabledUnemployed, "无业", outcome, found, cite::sx_safety_net_2023("一(二)"));
         let income = own_income(ctx, index)?;
         let property = own_property(ctx);
         let name = format!("{}（{}）", Category::DibaoSoloDisabled.name(), MemberLabel(index, member));
@@ -119,7 +120,7 @@ pub fn assess_disabled(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError>
 
 fn own_income(ctx: &Context, index: usize) -> Result<Check, MoneyError> {
     ctx.own_income_test(
-        "solo_disabled.income",
+        CheckKey::SoloDisabledIncome,
         "本人收入低于当地低保标准",
         index,
         PersonalRule::SoloDisabled,
@@ -128,7 +129,7 @@ fn own_income(ctx: &Context, index: usize) -> Result<Check, MoneyError> {
 }
 
 fn own_property(ctx: &Context) -> Check {
-    let mut check = ctx.property_check("solo_disabled.property", cite::sx_safety_net_2023("一(二)"));
+    let mut check = ctx.property_check(CheckKey::SoloDisabledProperty, cite::sx_safety_net_2023("一(二)"));
     check.label = "本人财产状况符合当地规定".into();
     if check.outcome == Outcome::Unknown {
         check.explanation = "单人户只评估本人拥有的财产；财产限额由当地规定，请向乡镇（街道）咨询。".into();
@@ -163,7 +164,7 @@ pub fn assess_marginal_members(ctx: &Context, marginal: &CategoryResult) -> Resu
             continue;
         };
         let family = Check::fact(
-            "solo_marginal.family",
+            CheckKey::SoloMarginalFamily,
             "所在家庭为低保边缘家庭",
             match marginal.status {
                 Status::Likely => Outcome::Pass,
@@ -202,14 +203,20 @@ fn special_hardship(
 ) -> Option<Check> {
     let label = "本人为重病患者或重度残疾人";
     if member.illness.is_some_and(|i| i.serious) {
-        return Some(Check::fact("solo_marginal.member.illness", label, Outcome::Pass, "重病患者。", citation.clone()));
+        return Some(Check::fact(
+            CheckKey::SoloMarginalMemberIllness,
+            label,
+            Outcome::Pass,
+            "重病患者。",
+            citation.clone(),
+        ));
     }
     let disability = member.disability?;
     let grade = u32::from(disability.grade.value());
     let described = format!("{}残疾{}", disability.kind.label(), disability.grade.label());
     if grade <= severe {
         return Some(Check::fact(
-            "solo_marginal.member.disability",
+            CheckKey::SoloMarginalMemberDisability,
             label,
             Outcome::Pass,
             format!("{described}，属于重度残疾。"),
@@ -220,7 +227,7 @@ fn special_hardship(
         if let Some(limit) = mental {
             if grade <= limit {
                 return Some(Check::fact(
-                    "solo_marginal.member.disability",
+                    CheckKey::SoloMarginalMemberDisability,
                     label,
                     Outcome::Pass,
                     format!("{described}，文件明确列入。"),
@@ -229,7 +236,7 @@ fn special_hardship(
             }
         } else if variant == MarginalMemberSoloVariant::Shanxi2023 && grade == severe + 1 {
             return Some(Check::fact(
-                "solo_marginal.member.disability",
+                CheckKey::SoloMarginalMemberDisability,
                 label,
                 Outcome::Unknown,
                 format!("{described}：文件写“重度残疾人、重病患者等”，未列等级，请向当地核实。"),

@@ -21,6 +21,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::engine::check_key::CheckKey;
 use crate::engine::citation::{cite, Citation};
 use crate::engine::context::Context;
 use crate::engine::money::{MoneyError, Yuan};
@@ -56,7 +57,7 @@ pub fn assess(ctx: &Context, earlier: &[CategoryResult]) -> Result<Vec<CategoryR
         results.push(result(
             "急难",
             vec![Check::fact(
-                "temporary.sudden",
+                CheckKey::TemporarySudden,
                 "遭遇突发性、紧迫性、灾难性困难，基本生活暂时出现严重困难",
                 Outcome::Pass,
                 "您申报了突发的严重困难（如意外事故、突发重病、火灾等）。",
@@ -81,7 +82,7 @@ pub fn assess(ctx: &Context, earlier: &[CategoryResult]) -> Result<Vec<CategoryR
         results.push(result(
             "受灾后仍有困难",
             vec![Check::fact(
-                "temporary.disaster",
+                CheckKey::TemporaryDisaster,
                 "经过应急期救助、过渡期生活救助后基本生活仍有较大困难",
                 Outcome::Pass,
                 "您申报受灾后基本生活仍有较大困难。",
@@ -107,7 +108,7 @@ pub fn assess(ctx: &Context, earlier: &[CategoryResult]) -> Result<Vec<CategoryR
         results.push(result(
             "受突发事件影响暂未就业的学生",
             vec![Check::fact(
-                "temporary.student",
+                CheckKey::TemporaryStudent,
                 "受重大公共卫生事件、灾情影响暂未就业、基本生活面临困难",
                 outcome,
                 text,
@@ -124,7 +125,7 @@ pub fn assess(ctx: &Context, earlier: &[CategoryResult]) -> Result<Vec<CategoryR
             vec![Check {
                 figure: Some(Figure::yuan(rigid)),
                 ..Check::fact(
-                    "temporary.spending",
+                    CheckKey::TemporarySpending,
                     "医疗、教育等必需支出突然增加，超出家庭承受能力",
                     Outcome::Unknown,
                     format!(
@@ -159,7 +160,7 @@ fn unemployed(
 ) -> Result<CategoryResult, MoneyError> {
     let insurance = |citation: Citation| {
         Check::fact(
-            "temporary.unemployment.insurance",
+            CheckKey::TemporaryUnemploymentInsurance,
             "失业保险无法覆盖",
             Outcome::from_bool(!hardship.unemployment_insurance),
             if hardship.unemployment_insurance {
@@ -179,7 +180,7 @@ fn unemployed(
                     comparison: Some(crate::engine::outcome::Comparison::AtLeast),
                     threshold: Some(Figure::quantity(Decimal::from(m.value), "个月")),
                     ..Check::fact(
-                        "temporary.unemployment.months",
+                        CheckKey::TemporaryUnemploymentMonths,
                         format!("连续{}个月无收入来源", m.value),
                         Outcome::from_bool(u32::from(hardship.months_without_income) >= m.value),
                         format!("已连续{}个月无收入，要求至少连续{}个月。", hardship.months_without_income, m.value),
@@ -187,7 +188,7 @@ fn unemployed(
                     )
                 },
                 None => Check::fact(
-                    "temporary.unemployment.months",
+                    CheckKey::TemporaryUnemploymentMonths,
                     "连续数月无收入来源",
                     Outcome::Unknown,
                     format!("月数参数在 {} 尚未生效。", ctx.day),
@@ -196,7 +197,7 @@ fn unemployed(
             };
             let checks = vec![
                 Check::fact(
-                    "temporary.unemployment.emergency",
+                    CheckKey::TemporaryUnemploymentEmergency,
                     "受重大公共卫生事件、灾情影响等无法返岗复工",
                     Outcome::from_bool(hardship.caused_by_emergency),
                     if hardship.caused_by_emergency {
@@ -209,7 +210,7 @@ fn unemployed(
                 months_check,
                 insurance(cite::sx_safety_net_2023("二(一)")),
                 Check::fact(
-                    "temporary.unemployment.not_dibao",
+                    CheckKey::TemporaryUnemploymentNotDibao,
                     "未纳入低保",
                     Outcome::from_bool(!ctx.household.situation.receives_dibao),
                     if ctx.household.situation.receives_dibao {
@@ -227,7 +228,7 @@ fn unemployed(
             vec![
                 insurance(cite::gx_monitoring_2024("四(十三)")),
                 Check::fact(
-                    "temporary.unemployment.conditions",
+                    CheckKey::TemporaryUnemploymentConditions,
                     "符合当地临时救助条件",
                     Outcome::Unknown,
                     format!(
@@ -244,7 +245,7 @@ fn unemployed(
             vec![
                 insurance(cite::national_temporary_2014("救助对象")),
                 Check::fact(
-                    "temporary.unemployment.conditions",
+                    CheckKey::TemporaryUnemploymentConditions,
                     "符合当地临时救助条件",
                     Outcome::Unknown,
                     format!(
@@ -280,7 +281,7 @@ fn before_review(ctx: &Context, variant: TemporaryVariant, earlier: &[CategoryRe
         "审核期间先行发放",
         vec![
             Check::fact(
-                "temporary.before_review.applicant",
+                CheckKey::TemporaryBeforeReviewApplicant,
                 "新申请低收入人口认定，可能符合",
                 if best == Status::Likely { Outcome::Pass } else { Outcome::Unknown },
                 format!("您家可能符合：{}。", names.join("；")),
@@ -290,7 +291,7 @@ fn before_review(ctx: &Context, variant: TemporaryVariant, earlier: &[CategoryRe
             // 低保标准 above all), so it never leads a result that has no standard.
             .waiting_on(open.iter().fold(LocalRules::NONE, |all, r| all.union(r.waits_on))),
             Check::fact(
-                "temporary.before_review.hardship",
+                CheckKey::TemporaryBeforeReviewHardship,
                 "基本生活确有困难（视困难程度）",
                 Outcome::Unknown,
                 "是否先行发放、发放多少，由审核部门视困难程度决定。",
