@@ -21,11 +21,18 @@ pub const DISCLAIMER: &str = "本结果是根据您填写的信息和公开政�
 /// they were decided on and how to apply. The page, the CLI and the API all show or serialise it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Assessment {
+    /// The day the assessment is for: the household's `as_of`, else the caller's today. Every dated
+    /// figure and rule is taken as in force on it.
     pub as_of: Day,
+    /// The policy pack whose rules and figures were applied.
     pub pack: PackInfo,
     /// The 低保标准 used, with its source and date (or "typed by the user").
     pub standard: Option<LocalFigure>,
+    /// Last year's local 居民人均可支配收入 per person, with its source, when the pack or the user gives it;
+    /// 刚性支出困难 compares income with it.
     pub disposable_income: Option<LocalFigure>,
+    /// The household's figures as the rules saw them (income, deductions, spending, assets), so
+    /// that a reader can check the arithmetic.
     pub household: HouseholdFigures,
     /// The thresholds, per person per month, for a chart of where the household stands.
     pub ladder: Vec<Rung>,
@@ -34,15 +41,23 @@ pub struct Assessment {
     pub best: Option<BestCategory>,
     /// Every category, best first: by status, then in review order.
     pub results: Vec<CategoryResult>,
+    /// Where to apply, the documents to bring and why each is asked, the time limits the office
+    /// must keep and the applicant's duties.
     pub how_to_apply: HowToApply,
+    /// Things to tell the reader that are not errors: an area the pack does not list, a missing
+    /// 低保标准, a pack figure that may be out of date.
     pub warnings: Vec<String>,
+    /// The reminder shown with every result that this is a self-check, not a decision
+    /// ([`DISCLAIMER`]).
     pub disclaimer: &'static str,
 }
 
 /// Which policy pack the assessment used, so a reader can tell whose rules were applied.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PackInfo {
+    /// The pack's id (`national`, `shanxi`, …), as a caller names it in `place.pack`.
     pub id: String,
+    /// The pack's name in words (山西省), as shown to the reader.
     pub name: String,
 }
 
@@ -50,27 +65,40 @@ pub struct PackInfo {
 /// check the arithmetic.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct HouseholdFigures {
+    /// How many members live together and share the income (共同生活的家庭成员): the divisor of every
+    /// per-capita figure.
     pub members: usize,
     /// Who the members are, without names: "申请人本人45岁、配偶43岁" (relation and age only).
     pub composition: String,
     /// The area of the pack the household named, with 城市/农村: "太原市城镇（城市）".
     pub area: String,
-    /// Over the last 12 months.
+    /// Income the rules count, over the last 12 months: wages, net business and property income,
+    /// pensions, support received and other transfers.
     pub counted_income: Decimal,
+    /// Income of the last 12 months that the rules leave out (基础养老金, 优待抚恤金, 奖学金, 社会救助款物, …).
     pub not_counted_income: Decimal,
     /// 残疾人两项补贴: counted or not as the locality rules; in neither figure above.
     pub locally_decided_income: Decimal,
+    /// What is taken off counted income over the last 12 months: taxes and social insurance paid,
+    /// support paid to people outside the household, necessary employment costs.
     pub deductions: Decimal,
+    /// Counted income less deductions over the last 12 months, never negative: the figure the
+    /// income tests share out per person.
     pub net_income: Decimal,
     /// Net income ÷ members ÷ 12, rounded to the fen.
     pub per_capita_monthly_income: Decimal,
+    /// Rigid spending of the last 12 months paid out of pocket after insurance and aid (刚性支出):
+    /// medical, disability care, students' fees and other necessary costs.
     pub rigid_spending: Decimal,
+    /// The household's declared financial assets (deposits, securities, insurance cash value, …),
+    /// which property limits are set on.
     pub financial_assets: Decimal,
 }
 
 /// One line of the ladder chart: a named threshold (低保标准, the 边缘 line, …) per person per month.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Rung {
+    /// What the threshold is, in words: 低保标准, 1.5倍低保标准（边缘家庭）, 上年度居民人均可支配收入.
     pub label: String,
     /// Per person per month, rounded to the fen.
     pub monthly: Decimal,
@@ -79,8 +107,12 @@ pub struct Rung {
 /// The category a reader should look at first, with its status in words.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BestCategory {
+    /// Which category it is; in JSON its code (`dibao`, `marginal`, …).
     pub category: Category,
+    /// The result's name as residents read it; for a result about one member, it names the member
+    /// (特困人员救助供养（第2位成员，配偶，43岁）).
     pub name: String,
+    /// How likely the household is to qualify: likely, or possible subject to a local check.
     pub status: Status,
     /// The status as the result words it (naming the one local rule that decides, when one does).
     pub status_label: std::borrow::Cow<'static, str>,

@@ -24,11 +24,14 @@ const STALE_AFTER_MONTHS: u32 = 12;
 /// A local figure (低保标准, 人均可支配收入) as used, with where it came from.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LocalFigure {
+    /// The figure as the pack or the user states it, per month or per year.
     pub amount: Amount,
     /// The figure for one person over 12 months.
     pub annual: Decimal,
     /// The figure for one person per month, rounded to the fen for display.
     pub monthly: Decimal,
+    /// Where the figure came from, so that a reader can check it: the pack (area, date, document)
+    /// or the user.
     pub origin: Origin,
 }
 
@@ -39,11 +42,18 @@ pub struct LocalFigure {
 pub enum Origin {
     /// From the policy pack: the value in force on the assessment day.
     Pack {
+        /// The pack's id of the area (`taiyuan/urban`), as given in `place.area`.
         area_id: String,
+        /// The area's name as a reader knows it: city and district (太原市城镇).
         area_name: String,
+        /// Whether the area's urban (城市) or rural (农村) figure was taken.
         area_kind: AreaKind,
+        /// The day the value took effect: the latest effective date in the pack not after the
+        /// assessment day.
         effective: Day,
+        /// The document and article that set the value, and how reliable the copy it was read from is.
         source: Citation,
+        /// The pack's remark on the value, shown with it, if any.
         note: Option<String>,
     },
     /// Typed by the user, operator or partner; it overrides the pack.
@@ -97,12 +107,22 @@ impl LocalFigure {
 /// What every rule needs, worked out once per assessment: the household, the pack and the day, the
 /// local figures in force and the income totals.
 pub struct Context<'a> {
+    /// The household being assessed; `assess` has validated it before building the context.
     pub household: &'a Household,
+    /// The policy pack whose rules, numbers and areas apply.
     pub pack: &'a PolicyPack,
+    /// The assessment day: every dated value in the pack is taken as in force on it.
     pub day: Day,
+    /// The 低保标准 in force, the user's over the pack's; `None` when neither gives one, and then every
+    /// income test waits on it.
     pub standard: Option<LocalFigure>,
+    /// Last year's local 居民人均可支配收入 per person, the user's over the pack's, for 刚性支出困难; `None` when
+    /// neither gives it.
     pub disposable_income: Option<LocalFigure>,
+    /// The number of members as a decimal: the divisor of every per-capita figure.
     pub members: Decimal,
+    /// The household's income over 12 months, totalled by what the rules do with it: counted, not
+    /// counted, decided locally, deducted.
     pub income: IncomeTotals,
     /// Counted income less deductions over 12 months, never negative.
     pub net_income: Decimal,
@@ -334,7 +354,9 @@ fn pack_figure(dated: &Dated<money::Money>, area: &Area, area_kind: AreaKind) ->
 /// decided exactly as `household_annual ⋚ threshold_annual × members` (no division, no rounding),
 /// and shown per person per month.
 pub struct PerCapitaTest {
+    /// The check's stable key for programs (`dibao.income`).
     pub key: CheckKey,
+    /// The condition in plain language, as the check shows it.
     pub label: Cow<'static, str>,
     /// What the household's figure is, e.g. "家庭人均月收入" or "扣除后家庭人均月收入".
     pub figure_name: &'static str,
@@ -342,10 +364,17 @@ pub struct PerCapitaTest {
     pub basis: Basis,
     /// May be negative (income minus spending).
     pub household_annual: Decimal,
+    /// How many people the figure is shared among: the household's members, or one for a personal
+    /// test (特困, 单人户).
     pub members: Decimal,
+    /// How the figure must compare with the threshold: the rule's 低于, 不超过, 高于 or 不低于.
     pub comparison: Comparison,
+    /// The threshold per person over 12 months: the 低保标准, a multiple of it or the disposable
+    /// income.
     pub threshold_annual: Decimal,
+    /// What the threshold is called in the sentence (低保标准, 1.5倍低保标准).
     pub threshold_name: ThresholdName,
+    /// The document and article the condition comes from.
     pub citation: Citation,
     /// Income over 12 months that the locality may or may not count (残疾人两项补贴), left out of
     /// `household_annual`: the test is decided without it and with it, and when the two answers

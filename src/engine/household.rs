@@ -24,16 +24,25 @@ pub struct Household {
     /// The day the assessment is for; when absent, the caller's today is used.
     #[serde(default)]
     pub as_of: Option<Day>,
+    /// Where the household lives: the pack, its area and 城市/农村, and the local figures the user
+    /// knows; they choose the 低保标准 the income tests use.
     #[serde(default)]
     pub place: Place,
+    /// The members who live together (共同生活的家庭成员), 1 to 30: they share the income per capita, and
+    /// income lines and results refer to them by index from 0.
     pub members: Vec<Member>,
     /// Income of the last 12 months, line by line.
     #[serde(default)]
     pub income: Vec<IncomeItem>,
+    /// Medical, disability-care and other rigid spending of the last 12 months, paid out of pocket,
+    /// which 支出型贫困 and 刚性支出困难 weigh against income (students' fees are asked per student).
     #[serde(default)]
     pub spending: Spending,
+    /// What the household owns, for the property conditions (whose limits are mostly local).
     #[serde(default)]
     pub assets: Assets,
+    /// Facts about the household's present situation that only some rules ask about: receiving 低保,
+    /// unemployment, sudden hardship, 户籍.
     #[serde(default)]
     pub situation: Situation,
 }
@@ -49,6 +58,7 @@ pub struct Place {
     /// An area id from the pack (e.g. `taiyuan/core`); absent when the district is not listed.
     #[serde(default)]
     pub area: Option<String>,
+    /// Whether the household lives under the urban (城市) or rural (农村) 低保标准; urban when not said.
     #[serde(default)]
     pub area_kind: AreaKind,
     /// The 低保标准 the user says applies; overrides the pack.
@@ -85,16 +95,21 @@ impl AreaKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Member {
+    /// How the member is related to the applicant; the applicant when not said.
     #[serde(default)]
     pub relation: Relation,
+    /// Age in whole years on the assessment day: 特困 (elderly or minor) and 单人户 (adult) turn on it.
     pub age: Age,
     /// Present only for a holder of a 中华人民共和国残疾人证.
     #[serde(default)]
     pub disability: Option<Disability>,
+    /// A serious illness, if any: for 因病 支出型贫困 and for the seriously ill of a 边缘 family (单人户).
     #[serde(default)]
     pub illness: Option<Illness>,
+    /// The member's schooling, if in education: its level and the fees the family pays.
     #[serde(default)]
     pub student: Option<Student>,
+    /// Whether the member works; unknown when not answered.
     #[serde(default)]
     pub work: WorkStatus,
     /// For 特困: whether someone with a legal duty to support this person can do so.
@@ -107,14 +122,22 @@ pub struct Member {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Relation {
+    /// The applicant (申请人本人), to whom every other relation refers.
     #[default]
     Applicant,
+    /// The applicant's husband or wife (配偶).
     Spouse,
+    /// A son or daughter of the applicant (子女).
     Child,
+    /// A father or mother of the applicant (父母).
     Parent,
+    /// A brother or sister of the applicant (兄弟姐妹).
     Sibling,
+    /// A grandparent of the applicant (祖父母、外祖父母).
     Grandparent,
+    /// A grandchild of the applicant (孙子女、外孙子女).
     Grandchild,
+    /// Anyone else who lives with the household (其他共同生活的人); no duty of support is read from it.
     Other,
 }
 
@@ -168,7 +191,10 @@ impl<'de> Deserialize<'de> for Age {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Disability {
+    /// The kind of disability, as on the certificate.
     pub kind: DisabilityKind,
+    /// The grade on the certificate: the rules count a kind's grades up to a limit as severe (重度)
+    /// or as no capacity to work.
     pub grade: Grade,
     /// Still needs rehabilitation, training or care (康复治疗、康复训练或照料护理).
     #[serde(default)]
@@ -180,12 +206,20 @@ pub struct Disability {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DisabilityKind {
+    /// 视力残疾: visual disability.
     Visual,
+    /// 听力残疾: hearing disability.
     Hearing,
+    /// 言语残疾: speech disability.
     Speech,
+    /// 肢体残疾: physical disability.
     Physical,
+    /// 智力残疾: intellectual disability. With 精神, rules reach a milder grade for it (三级) than for
+    /// the other kinds.
     Intellectual,
+    /// 精神残疾: mental (psychiatric) disability, treated like 智力 in the severity rules.
     Mental,
+    /// 多重残疾: more than one kind of disability.
     Multiple,
 }
 
@@ -258,7 +292,9 @@ pub struct Illness {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Student {
+    /// The stage of education: 因学 deducts only the fees of students up to 本科.
     pub level: EducationLevel,
+    /// Studying full time (全日制), as 因学 requires; yes when not said.
     #[serde(default = "yes")]
     pub full_time: bool,
     /// Studying at a high-fee school (高收费学校).
@@ -284,8 +320,11 @@ fn yes() -> bool {
 pub enum EducationLevel {
     /// 入托、幼儿园
     Preschool,
+    /// 小学: primary school.
     Primary,
+    /// 初中: junior secondary school.
     JuniorSecondary,
+    /// 普通高中: ordinary senior secondary school.
     SeniorSecondary,
     /// 中等职业教育
     Vocational,
@@ -317,12 +356,16 @@ impl EducationLevel {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum WorkStatus {
+    /// Has a job or runs a business (有工作或在经营).
     Employed,
     /// 无业: no job and no business.
     Unemployed,
+    /// Not answered: a rule that asks leaves the condition to the office rather than guess.
     #[default]
     Unknown,
+    /// Retired (已退休): not working, usually living on a pension.
     Retired,
+    /// In education (在读) rather than at work.
     InSchool,
 }
 
@@ -337,6 +380,8 @@ pub enum SupporterStatus {
     Unable,
     /// Nobody has a legal duty to support this person.
     None,
+    /// Not answered: 特困 reads the answer from the household when a member plainly has the duty and
+    /// the means, else leaves it to the office.
     #[default]
     Unknown,
 }
@@ -348,10 +393,13 @@ pub struct IncomeItem {
     /// Index (from 0) of the member it belongs to; absent for income of the household as a whole.
     #[serde(default)]
     pub member: Option<usize>,
+    /// What kind of income it is, which decides whether it is counted, exempt, deducted or left to
+    /// the locality.
     pub kind: IncomeKind,
     /// Written out (not a flattened [`Amount`]) so that unknown fields are refused and errors name
     /// `income[i].amount`.
     pub amount: Money,
+    /// Whether `amount` is a monthly figure (× 12) or a total over the last 12 months.
     pub per: Period,
 }
 
@@ -415,8 +463,12 @@ pub enum IncomeKind {
 /// What an income line does to the household's counted income.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IncomeEffect {
+    /// Counted in the household's income (wages, pensions, support received, …).
     Counted,
+    /// Received but exempt: left out of the household's income (基础养老金, 优待抚恤金, 奖学金, …).
     NotCounted,
+    /// Taken off counted income: taxes and social insurance, support paid out, necessary employment
+    /// costs.
     Deducted,
     /// Counted or not as the locality rules; tests are decided both ways (`LocalRule::DisabilityAllowances`).
     LocallyDecided,
@@ -569,6 +621,8 @@ pub struct Situation {
     /// A student (e.g. a graduate) not yet employed because of a public-health event or disaster.
     #[serde(default)]
     pub student_stuck_by_emergency: bool,
+    /// Where the members' 户籍 is registered, which decides where the household may apply; local when
+    /// not said.
     #[serde(default)]
     pub hukou: Hukou,
 }
@@ -604,7 +658,10 @@ pub enum Hukou {
 /// A problem with one field of the input, named by its path (`members[2].age`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {
+    /// The path of the field at fault, as in the JSON (`income[0].amount`); empty or `.` for the
+    /// input as a whole.
     pub path: String,
+    /// What is wrong, in Chinese, as the reader sees it (金额不能为负数).
     pub message: String,
 }
 

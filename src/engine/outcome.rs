@@ -15,7 +15,9 @@ use super::money::{self, Yuan};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
+    /// The condition is met on the figures and answers given.
     Pass,
+    /// The condition is not met: one failure makes the category unlikely.
     Fail,
     /// The condition depends on a number or a fact no source gives (property limits, a local ratio,
     /// a missing standard): only the local office can say.
@@ -45,10 +47,14 @@ impl Outcome {
 /// A category's status; the order of the variants is the order of preference.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Status {
+    /// Every condition appears to be met (很可能符合); the office still decides.
     Likely,
     /// May qualify — depends on a local rule or number; ask the 乡镇/街道.
     NeedsLocalCheck,
+    /// At least one condition is not met (不太可能符合).
     Unlikely,
+    /// The category does not concern this household or member (不适用), e.g. 渐退 for a household not on
+    /// 低保.
     NotApplicable,
 }
 
@@ -207,16 +213,30 @@ impl Status {
 /// 特困 → 低保 (with its 单人户 and 支出型 routes, and 渐退) → 低保边缘 → 刚性支出困难, then 临时救助.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Category {
+    /// 特困人员救助供养, for one member: an elderly, disabled or minor person with no capacity to work, no
+    /// means of living and no legal supporter able to support them.
     Destitute,
+    /// 最低生活保障 (低保) for the whole household: per-capita income below the local 低保标准 and property
+    /// within the local limits.
     Dibao,
     /// A route into 低保 for the whole household, so before the routes for one member.
     ExpenditurePoverty,
+    /// 低保单人户 for an adult, unemployed, severely disabled member, assessed on their own income and
+    /// property as if living alone (山西).
     DibaoSoloDisabled,
+    /// 低保渐退: a 低保 household whose income rose above the standard through work may keep 低保 for some
+    /// months.
     PhaseOut,
     /// One member of a 边缘 family into 低保: only once the family is 边缘.
     DibaoSoloMarginalMember,
+    /// 低保边缘家庭: not eligible for 低保, with per-capita income below a multiple of the standard (1.5 to
+    /// 2 ×) and property within the local rules.
     Marginal,
+    /// 刚性支出困难家庭: outside 低保 and 边缘, but in hardship because large rigid spending (medical,
+    /// schooling, …) eats up a modest income.
     RigidExpenditure,
+    /// 临时救助: one-off help for sudden, urgent hardship or for the uninsured unemployed, given on top
+    /// of any other category.
     TemporaryAssistance,
 }
 
@@ -283,9 +303,12 @@ impl Category {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Subject {
+    /// The whole household: 低保, 边缘, 刚性支出 and 临时救助 are assessed for everyone who lives
+    /// together.
     Household,
     /// `index` counts from 0, as in the input.
     Member {
+        /// The member's position in the input's `members`, from 0.
         index: usize,
     },
 }
@@ -332,10 +355,14 @@ impl Comparison {
 pub enum Figure {
     /// Rounded to the fen for display; the comparison itself was made on exact values.
     Quantity {
+        /// The amount, rounded to the fen.
         value: Decimal,
+        /// The unit the amount is in (元/人/月, 元/人, 元).
         unit: &'static str,
     },
+    /// A fact stated in words where the condition has no number (持有残疾人证，一级).
     Text {
+        /// The statement as the reader sees it.
         text: String,
     },
 }
@@ -377,15 +404,21 @@ pub struct Check {
     pub key: CheckKey,
     /// The condition in plain language.
     pub label: Cow<'static, str>,
+    /// The household's (or member's) figure the condition is about; `None` for a yes/no fact.
     pub figure: Option<Figure>,
+    /// How the figure must compare with the threshold; `None` for a yes/no fact.
     pub comparison: Option<Comparison>,
+    /// The limit the figure is held against (the 低保标准, a multiple of it, an asset limit); `None`
+    /// for a yes/no fact.
     pub threshold: Option<Figure>,
     /// Threshold minus figure, in the figure's unit, when both are money: positive means room below
     /// the threshold, negative means over it.
     pub gap: Option<Decimal>,
+    /// Whether the condition is met, not met or left to the local office.
     pub outcome: Outcome,
     /// The sentence a reader sees, with the numbers and the arithmetic.
     pub explanation: Explanation,
+    /// The document and article the condition comes from, so that a reader can look it up.
     pub citation: Citation,
     /// For an unknown outcome: the local rules it waits on (empty when it waits on the office's
     /// judgement of a fact, or on an unanswered question). Left out of JSON when empty.
@@ -451,12 +484,19 @@ enum Body {
 /// "要求家庭人均月收入 < 低保标准（760元/人/月）。您家为812元/人/月（… ÷ 3人 ÷ 12个月），比低保标准高52元。"
 #[derive(Debug, Clone, PartialEq)]
 pub struct PerCapitaSentence {
+    /// What the figure is called (家庭人均月收入, 本人月收入).
     pub figure_name: &'static str,
+    /// How the figure must compare with the threshold.
     pub comparison: Comparison,
+    /// What the threshold is called (低保标准, 1.5倍低保标准).
     pub threshold_name: ThresholdName,
+    /// The threshold per person per month.
     pub threshold_month: Decimal,
+    /// The household's (or member's) figure per person per month.
     pub per_month: Decimal,
+    /// How the 12-month figure was built, written out in the brackets of the arithmetic.
     pub basis: Basis,
+    /// How many people the 12-month figure is divided among.
     pub members: Decimal,
     /// Threshold minus figure, per month, rounded to the fen.
     pub gap: Decimal,
@@ -467,6 +507,7 @@ pub struct PerCapitaSentence {
 /// What a threshold is called in a sentence.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum ThresholdName {
+    /// A threshold called by its name (低保标准, 上年度居民人均可支配收入).
     Named(&'static str),
     /// "1.5倍低保标准"
     TimesStandard(Decimal),
@@ -489,9 +530,23 @@ pub enum Basis {
     /// "本人12个月计入收入…元"
     OwnIncome(Decimal),
     /// "本人12个月计入收入…元（已豁免兄弟姐妹或老人给付的供养费…元）"
-    OwnIncomeExempting { net: Decimal, exempt: Decimal },
+    OwnIncomeExempting {
+        /// The member's own counted income less deductions, over 12 months, the exempt part left out.
+        net: Decimal,
+        /// The member's income left out over 12 months: the 供养费 from siblings or people aged 60 or
+        /// over that 山西's 单人户 rule exempts, together with any income no rule counts (基础养老金,
+        /// 奖学金, …), though the sentence names only the 供养费.
+        exempt: Decimal,
+    },
     /// "12个月计入收入…元 − 医疗费用个人负担部分…元"
-    IncomeMinus { net: Decimal, cost_label: Cow<'static, str>, cost: Decimal },
+    IncomeMinus {
+        /// The household's net income over 12 months.
+        net: Decimal,
+        /// What the spending taken off is, in words (医疗费用个人负担部分, 刚性支出).
+        cost_label: Cow<'static, str>,
+        /// The spending taken off, paid out of pocket over the same 12 months.
+        cost: Decimal,
+    },
 }
 
 impl fmt::Display for Basis {
@@ -512,11 +567,17 @@ impl fmt::Display for Basis {
 /// "家庭金融资产20000元 ÷ 3人 = 6666.67元/人；上限为36个月 × 低保标准760元/月 = 27360元/人。"
 #[derive(Debug, Clone, PartialEq)]
 pub struct AssetSentence {
+    /// The household's declared financial assets.
     pub financial: Decimal,
+    /// How many members they are shared among.
     pub members: Decimal,
+    /// Financial assets per member: the figure the limit applies to.
     pub per_person: Decimal,
+    /// How many months of the 低保标准 the limit allows per person (36 for 山西's 支出型贫困).
     pub months: Decimal,
+    /// The 低保标准 per person per month.
     pub standard_month: Decimal,
+    /// The limit per person: `months` × the monthly standard.
     pub limit: Decimal,
 }
 
@@ -635,9 +696,13 @@ impl Serialize for Explanation {
 /// The special assistance a category opens.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Assistance {
+    /// Which kind of special assistance (专项救助) it is, so that programs can group the items.
     pub kind: AssistanceKind,
+    /// The assistance as the province's document names it (医疗救助, 教育费用减免, …).
     pub name: &'static str,
+    /// What it gives, in one or two plain sentences.
     pub detail: &'static str,
+    /// The document and article that open it for this category.
     pub citation: Citation,
 }
 
@@ -645,12 +710,20 @@ pub struct Assistance {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AssistanceKind {
+    /// 医疗救助: help with insurance premiums and with medical bills left after insurance.
     Medical,
+    /// 教育救助: fee waivers, grants, loans and work-study for students.
     Education,
+    /// 住房救助: public rental housing or rent subsidies in cities, 危房改造 in the countryside.
     Housing,
+    /// 就业救助: job information, training and public-welfare posts for members able to work.
     Employment,
+    /// 受灾人员救助: help for victims of natural disasters, including rebuilding damaged homes.
     Disaster,
+    /// 临时救助: one-off help in a sudden hardship.
     Temporary,
+    /// Other help (其他救助帮扶): waivers of water, power or funeral costs, disability support extended
+    /// to 边缘 members, heating subsidies.
     Other,
 }
 
@@ -674,9 +747,14 @@ impl AssistanceKind {
 /// failed conditions hold figures, and formatting them was most of a keystroke's assessment.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CategoryResult {
+    /// Which category the result is for; in JSON its code (`dibao`).
     pub category: Category,
+    /// The category's name as residents know it; for a result about one member, with the member
+    /// named (特困人员救助供养（第2位成员，配偶，43岁）).
     pub name: Cow<'static, str>,
+    /// Who the result is about: the whole household, or one member.
     pub subject: Subject,
+    /// How likely the subject is to qualify, from the outcomes of the checks.
     pub status: Status,
     /// When the result may qualify and one local rule alone is undecided: that rule.
     pub decided_by: Option<LocalRule>,
@@ -686,7 +764,10 @@ pub struct CategoryResult {
     pub waits_on: LocalRules,
     /// Why the category does not concern this household (only for `NotApplicable`).
     pub not_applicable_because: Option<String>,
+    /// Every condition of the category as evaluated, in the order the rule states them.
     pub checks: Vec<Check>,
+    /// Remarks the rule adds for the reader (how the category is assessed, what the office
+    /// decides).
     pub notes: Vec<Cow<'static, str>>,
     /// Filled for results that are likely or need a local check.
     pub special_assistance: Vec<Assistance>,
