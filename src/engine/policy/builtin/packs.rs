@@ -3,12 +3,12 @@
 
 use rust_decimal::Decimal;
 
-use super::citation::{Citation, Reliability};
-use super::date::Day;
-use super::household::DisabilityKind;
-use super::money::Money;
-use super::policy::builtin::{AreaRow, FigureOf, FigureRow, Literals};
-use super::policy::*;
+use super::literal::{AreaRow, FigureOf, FigureRow, Literals};
+use crate::engine::citation::{Citation, Reliability};
+use crate::engine::date::Day;
+use crate::engine::household::DisabilityKind;
+use crate::engine::money::Money;
+use crate::engine::policy::schema::*;
 
 // The types are named so that the literals below compile whichever of them a pack uses.
 const _: Option<(Decimal, Day, Money)> = None;
