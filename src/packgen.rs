@@ -5,7 +5,9 @@
 //! the page's WebAssembly. The JS API and the CLI still parse partners' packs from JSON.
 //!
 //! This is a [`serde::Serializer`] that prints what it is given as a Rust expression: a struct as a
-//! struct literal, a unit variant as `Type::Variant`, a sequence as `vec![…]`, and every string as
+//! struct literal, a unit variant as `Type::Variant`, a variant with fields as `Type::Variant { … }`
+//! (so the pack types serialize in their Rust shape, which for a rule whose variant carries its own
+//! numbers is not the flat JSON a pack is read from), a sequence as `vec![…]`, and every string as
 //! `l.lit("…")`, so that the field's type decides (through `builtin::Literal`) whether the text
 //! becomes a `String`, a citation's static text, a `Money`, a `Decimal` or a `Day`. Native only:
 //! `cargo xtask packs` runs it, and a test fails when the checked-in file is stale.
@@ -297,12 +299,13 @@ impl<'a> ser::Serializer for &'a mut RustWriter {
     }
     fn serialize_struct_variant(
         self,
-        _: &'static str,
+        name: &'static str,
         _: u32,
-        _: &'static str,
+        variant: &'static str,
         _: usize,
     ) -> Result<Compound<'a>, Error> {
-        Err(unsupported("struct variant"))
+        let opening = format!("{name}::{} {{", variant_ident(variant));
+        Ok(self.open(&opening, "}"))
     }
 }
 
@@ -387,14 +390,16 @@ impl ser::SerializeStruct for Compound<'_> {
     }
 }
 
+/// A variant with its own fields (`RigidVariant::Guangxi2024 { income_gap_multiplier }`), written
+/// as a struct literal is.
 impl ser::SerializeStructVariant for Compound<'_> {
     type Ok = ();
     type Error = Error;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, _: &'static str, _: &T) -> Result<(), Error> {
-        Err(unsupported("struct variant"))
+    fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
+        self.item(Some(key), value)
     }
     fn end(self) -> Result<(), Error> {
-        Err(unsupported("struct variant"))
+        self.finish()
     }
 }
 

@@ -1,5 +1,6 @@
 //! Reading a pack from JSON: every error names the field at fault, in Chinese.
 
+use super::schema::VariantField;
 use super::PolicyPack;
 use crate::engine::date::truncate;
 use crate::engine::household::FieldError;
@@ -18,7 +19,14 @@ impl PolicyPack {
         }
         let mut deserializer = serde_json::Deserializer::from_str(text);
         let pack: PolicyPack = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-            vec![FieldError { path: error.path().to_string(), message: json_message(error.inner()) }]
+            let path = error.path().to_string();
+            let full = error.inner().to_string();
+            vec![match VariantField::ALL.into_iter().find(|f| f.message == without_location(&full)) {
+                Some(fault) => {
+                    FieldError { path: format!("{path}.{}", fault.field), message: fault.message.to_string() }
+                }
+                None => FieldError { path, message: json_message(error.inner()) },
+            }]
         })?;
         let errors = pack.validate();
         if errors.is_empty() {
@@ -32,12 +40,9 @@ impl PolicyPack {
 /// Turns a serde_json error into a Chinese message; the original detail follows for developers.
 pub fn json_message(error: &serde_json::Error) -> String {
     use serde_json::error::Category;
-    // serde_json ends its messages with " at line L column C"; that part is said in Chinese instead.
+    // The line and column are said in Chinese instead.
     let full = error.to_string();
-    let message = match full.rfind(" at line ") {
-        Some(at) => &full[..at],
-        None => full.as_str(),
-    };
+    let message = without_location(&full);
     let detail = if error.line() > 0 {
         format!("{}（第{}行第{}列）", truncate(message, 200), error.line(), error.column())
     } else {
@@ -54,5 +59,13 @@ pub fn json_message(error: &serde_json::Error) -> String {
                 format!("取值无效：{detail}")
             }
         }
+    }
+}
+
+/// A serde_json message without the " at line L column C" it ends with.
+fn without_location(full: &str) -> &str {
+    match full.rfind(" at line ") {
+        Some(at) => &full[..at],
+        None => full,
     }
 }

@@ -205,8 +205,8 @@ pub struct ExpenditurePovertyRule {
     pub asset_limit_months: Param<Decimal>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// Which text defines 低保边缘家庭, with the numbers only that text uses.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub enum MarginalVariant {
     /// 晋民发〔2024〕6号 二(一): not 低保, below 1.5 ×.
     #[serde(rename = "shanxi_2024")]
@@ -216,45 +216,165 @@ pub enum MarginalVariant {
     Guangxi2024,
     /// National default (1.5 ×, which a locality may raise to 2 ×); 山东's text defers to it.
     #[serde(rename = "national_2023")]
-    National2023,
+    National2023 {
+        /// The upper bound a locality may adopt (2 ×): between the two multiples, a local check.
+        local_upper_multiplier: Option<Param<Decimal>>,
+    },
 }
 
+impl MarginalVariant {
+    /// The national variant's upper bound a locality may adopt; `None` for a province's own text,
+    /// whose bound is fixed.
+    pub fn local_upper_multiplier(&self) -> Option<&Param<Decimal>> {
+        match self {
+            MarginalVariant::National2023 { local_upper_multiplier } => local_upper_multiplier.as_ref(),
+            MarginalVariant::Shanxi2024 | MarginalVariant::Guangxi2024 => None,
+        }
+    }
+}
+
+/// 低保边缘家庭. A pack writes it flat ([`MarginalJson`]): the variant's own number beside `variant`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "MarginalJson")]
 pub struct MarginalRule {
     pub variant: MarginalVariant,
     pub multiplier: Param<Decimal>,
-    /// The national variant's upper bound a locality may adopt (2 ×): between the two, a local check.
-    #[serde(default)]
-    pub local_upper_multiplier: Option<Param<Decimal>>,
     /// The provincial text that defers to the national rule (山东 "按照现有规定执行").
-    #[serde(default)]
     pub deferred_by: Option<Citation>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// A [`MarginalRule`] as a pack writes it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, expecting = "struct MarginalRule")]
+struct MarginalJson {
+    variant: MarginalName,
+    multiplier: Param<Decimal>,
+    #[serde(default)]
+    local_upper_multiplier: Option<Param<Decimal>>,
+    #[serde(default)]
+    deferred_by: Option<Citation>,
+}
+
+/// A [`MarginalVariant`] as `variant` names it.
+#[derive(Deserialize)]
+#[serde(expecting = "enum MarginalVariant")]
+enum MarginalName {
+    #[serde(rename = "shanxi_2024")]
+    Shanxi2024,
+    #[serde(rename = "guangxi_2024")]
+    Guangxi2024,
+    #[serde(rename = "national_2023")]
+    National2023,
+}
+
+impl TryFrom<MarginalJson> for MarginalRule {
+    type Error = VariantField;
+
+    fn try_from(json: MarginalJson) -> Result<MarginalRule, VariantField> {
+        let variant = match (json.variant, json.local_upper_multiplier) {
+            (MarginalName::National2023, local_upper_multiplier) => {
+                MarginalVariant::National2023 { local_upper_multiplier }
+            }
+            (_, Some(_)) => return Err(VariantField::MARGINAL_LOCAL_UPPER),
+            (MarginalName::Shanxi2024, None) => MarginalVariant::Shanxi2024,
+            (MarginalName::Guangxi2024, None) => MarginalVariant::Guangxi2024,
+        };
+        Ok(MarginalRule { variant, multiplier: json.multiplier, deferred_by: json.deferred_by })
+    }
+}
+
+/// Which text defines 刚性支出困难家庭, with the numbers only that text uses.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub enum RigidVariant {
     /// 桂民发〔2024〕34号 一(一)
     #[serde(rename = "guangxi_2024")]
-    Guangxi2024,
+    Guangxi2024 {
+        /// Income minus rigid spending below this multiple of the standard (2 ×).
+        income_gap_multiplier: Param<Decimal>,
+    },
     /// National 2024 办法: spending ratio set locally.
     #[serde(rename = "national_2024")]
     National2024,
 }
 
+/// 刚性支出困难家庭. A pack writes it flat ([`RigidJson`]): the variant's own number beside `variant`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "RigidJson")]
 pub struct RigidExpenditureRule {
     pub variant: RigidVariant,
-    /// 广西: income minus rigid spending below this multiple of the standard (2 ×).
-    #[serde(default)]
-    pub income_gap_multiplier: Option<Param<Decimal>>,
     /// National: rigid spending over household income above this share; set locally, so often absent.
-    #[serde(default)]
     pub spending_ratio: Option<Param<Decimal>>,
-    #[serde(default)]
+    /// The provincial text that defers to the national rule (山东 "另行制定").
     pub deferred_by: Option<Citation>,
+}
+
+/// A [`RigidExpenditureRule`] as a pack writes it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, expecting = "struct RigidExpenditureRule")]
+struct RigidJson {
+    variant: RigidName,
+    #[serde(default)]
+    income_gap_multiplier: Option<Param<Decimal>>,
+    #[serde(default)]
+    spending_ratio: Option<Param<Decimal>>,
+    #[serde(default)]
+    deferred_by: Option<Citation>,
+}
+
+/// A [`RigidVariant`] as `variant` names it.
+#[derive(Deserialize)]
+#[serde(expecting = "enum RigidVariant")]
+enum RigidName {
+    #[serde(rename = "guangxi_2024")]
+    Guangxi2024,
+    #[serde(rename = "national_2024")]
+    National2024,
+}
+
+impl TryFrom<RigidJson> for RigidExpenditureRule {
+    type Error = VariantField;
+
+    fn try_from(json: RigidJson) -> Result<RigidExpenditureRule, VariantField> {
+        let variant = match (json.variant, json.income_gap_multiplier) {
+            (RigidName::Guangxi2024, Some(income_gap_multiplier)) => {
+                RigidVariant::Guangxi2024 { income_gap_multiplier }
+            }
+            (RigidName::Guangxi2024, None) => return Err(VariantField::RIGID_GAP_NEEDED),
+            (RigidName::National2024, Some(_)) => return Err(VariantField::RIGID_GAP_UNUSED),
+            (RigidName::National2024, None) => RigidVariant::National2024,
+        };
+        Ok(RigidExpenditureRule { variant, spending_ratio: json.spending_ratio, deferred_by: json.deferred_by })
+    }
+}
+
+/// A number that a rule's variant needs, or one that it does not use. serde meets it at the rule,
+/// once the rule's fields are read; [`PolicyPack::from_json`] reports it at the field, like any
+/// other fault of that field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct VariantField {
+    /// The field, beside `variant` in the rule.
+    pub(super) field: &'static str,
+    pub(super) message: &'static str,
+}
+
+impl VariantField {
+    const MARGINAL_LOCAL_UPPER: VariantField = VariantField {
+        field: "local_upper_multiplier",
+        message: "只有 national_2023 规则使用可上浮的上限",
+    };
+    const RIGID_GAP_NEEDED: VariantField =
+        VariantField { field: "income_gap_multiplier", message: "guangxi_2024 规则需要此倍数" };
+    const RIGID_GAP_UNUSED: VariantField =
+        VariantField { field: "income_gap_multiplier", message: "national_2024 规则不使用此倍数" };
+    /// Every one, so that a message serde passes on as text can be known again.
+    pub(super) const ALL: [VariantField; 3] =
+        [VariantField::MARGINAL_LOCAL_UPPER, VariantField::RIGID_GAP_NEEDED, VariantField::RIGID_GAP_UNUSED];
+}
+
+impl std::fmt::Display for VariantField {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.message)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

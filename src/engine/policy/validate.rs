@@ -154,31 +154,36 @@ fn times_standard(v: &mut Validator, param: &Param<Decimal>) {
 impl Validate for MarginalRule {
     fn check(&self, v: &mut Validator) {
         v.field("multiplier", |v| times_standard(v, &self.multiplier));
-        v.field("local_upper_multiplier", |v| {
-            if let Some(p) = &self.local_upper_multiplier {
-                times_standard(v, p);
-            }
-            let fixed_upper = matches!(self.variant, MarginalVariant::Guangxi2024 | MarginalVariant::Shanxi2024);
-            if fixed_upper && self.local_upper_multiplier.is_some() {
-                v.error("只有 national_2023 规则使用可上浮的上限".to_string());
-            }
-        });
+        self.variant.check(v);
         v.part("deferred_by", &self.deferred_by);
+    }
+}
+
+/// A variant's own numbers sit beside `variant`, in the rule.
+impl Validate for MarginalVariant {
+    fn check(&self, v: &mut Validator) {
+        if let MarginalVariant::National2023 { local_upper_multiplier } = self {
+            v.optional("local_upper_multiplier", local_upper_multiplier, times_standard);
+        }
     }
 }
 
 impl Validate for RigidExpenditureRule {
     fn check(&self, v: &mut Validator) {
-        v.field("income_gap_multiplier", |v| match (self.variant, &self.income_gap_multiplier) {
-            (RigidVariant::Guangxi2024, Some(p)) => times_standard(v, p),
-            (RigidVariant::Guangxi2024, None) => v.error("guangxi_2024 规则需要此倍数".to_string()),
-            (RigidVariant::National2024, Some(_)) => v.error("national_2024 规则不使用此倍数".to_string()),
-            (RigidVariant::National2024, None) => {}
-        });
+        self.variant.check(v);
         v.optional("spending_ratio", &self.spending_ratio, |v, p| {
             v.decimal(p, Unit::Ratio, Decimal::ZERO, Decimal::ONE)
         });
         v.part("deferred_by", &self.deferred_by);
+    }
+}
+
+/// A variant's own numbers sit beside `variant`, in the rule.
+impl Validate for RigidVariant {
+    fn check(&self, v: &mut Validator) {
+        if let RigidVariant::Guangxi2024 { income_gap_multiplier } = self {
+            v.field("income_gap_multiplier", |v| times_standard(v, income_gap_multiplier));
+        }
     }
 }
 
