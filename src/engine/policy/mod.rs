@@ -8,6 +8,11 @@
 //!
 //! Built-in packs live in `www/policy/*.json`; a partner may pass its own, which goes through the
 //! same [`PolicyPack::from_json`] and is refused with a message naming the field at fault.
+//!
+//! The parts: `schema` (the types, re-exported here, so `policy::MarginalRule` names them), `json`
+//! ([`PolicyPack::from_json`], [`json_message`]), `validate` ([`PolicyPack::validate`], what serde
+//! cannot check) and [`builtin`] (the built-in packs, compiled in). The generated packs use the
+//! schema; nothing in the schema, the reader or the validator uses them.
 
 pub mod builtin;
 mod json;

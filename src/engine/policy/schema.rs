@@ -1,4 +1,10 @@
 //! The pack's types: what a policy pack holds, as the rule modules read it.
+//!
+//! `Deserialize` reads the pack format of `docs/FORMATS.md`; where a variant carries its own numbers
+//! ([`MarginalVariant`], [`RigidVariant`]) the JSON stays flat, read through a private shape that
+//! refuses a number the variant needs and lacks, or has and does not use. `Serialize` writes the
+//! types' Rust shape, which `crate::packgen` prints as the built-in packs' source; packs are never
+//! written back as JSON.
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -15,15 +21,21 @@ pub const FORMAT_VERSION: u32 = 1;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Unit {
+    /// Yuan per person per month.
     YuanPerMonth,
+    /// Yuan per person per year.
     YuanPerYear,
     /// A multiple of the local 低保标准 (1.5 means 1.5 ×).
     TimesStandard,
     /// A number of months of the monthly 低保标准 (36 means 36 × the monthly standard).
     MonthsOfStandard,
+    /// A number of months.
     Months,
+    /// An age in whole years (周岁).
     Years,
+    /// A number of working days.
     WorkingDays,
+    /// A number of calendar days.
     Days,
     /// A share, 0.6 meaning 60 %.
     Ratio,
@@ -32,6 +44,7 @@ pub enum Unit {
 }
 
 impl Unit {
+    /// How the unit is written after a number on the page (`元/人/月`, `倍低保标准`).
     pub fn label(self) -> &'static str {
         match self {
             Unit::YuanPerMonth => "元/人/月",
@@ -52,16 +65,20 @@ impl Unit {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dated<T> {
+    /// The value itself, in `unit`.
     pub value: T,
+    /// What the value counts; each parameter accepts only its own units.
     pub unit: Unit,
+    /// The day the value takes effect.
     pub effective: Day,
+    /// The document and article that set the value.
     pub source: Citation,
     /// A remark shown with the value (e.g. "据转载，使用前请核实").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
-/// A parameter: its values over time.
+/// A parameter: its values over time, at most one per effective date (see [`Param::in_force`]).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(transparent)]
 pub struct Param<T>(pub Vec<Dated<T>>);
@@ -86,42 +103,64 @@ impl<T> Param<T> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GradeLimit {
+    /// The kind of disability the limit is for.
     pub kind: DisabilityKind,
     /// The least severe grade that still counts: 3 means 一、二、三级.
     pub up_to_grade: u8,
 }
 
+/// A policy pack: which variant of each rule a province uses, the numbers those rules need, and
+/// the local figures of its cities and counties.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PolicyPack {
+    /// The pack format's version; this engine reads [`FORMAT_VERSION`].
     pub format: u32,
+    /// The pack's id (`shanxi`, `partner/taiyuan-xiaodian`): lower-case letters, digits, `-_/`.
     pub id: String,
+    /// The name shown to the user (`山西省`).
     pub name: String,
+    /// What the pack covers and what to watch for, shown with its name.
     #[serde(default)]
     pub description: Option<String>,
+    /// The rules, one per category, each with its variant and numbers.
     pub rules: Rules,
+    /// The cities and counties with published figures; empty for a pack without local figures.
     #[serde(default)]
     pub areas: Vec<Area>,
 }
 
+/// One rule per category. A rule a province's texts do not have is absent (`None`); the required
+/// ones fall back to a national variant where a province is silent.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rules {
+    /// 特困人员.
     pub destitute: DestituteRule,
+    /// 低保.
     #[serde(default)]
     pub dibao: DibaoRule,
+    /// 单人户: a severely disabled adult's 低保 alone.
     #[serde(default)]
     pub solo_severely_disabled: Option<SoloDisabledRule>,
+    /// A 边缘 family's member with special hardship, 低保 alone.
     #[serde(default)]
     pub marginal_member_solo: Option<MarginalMemberSoloRule>,
+    /// 支出型贫困, a route into 低保.
     #[serde(default)]
     pub expenditure_poverty: Option<ExpenditurePovertyRule>,
+    /// 低保边缘家庭.
     pub marginal: MarginalRule,
+    /// 刚性支出困难家庭.
     pub rigid_expenditure: RigidExpenditureRule,
+    /// 低保渐退.
     #[serde(default)]
     pub phase_out: Option<PhaseOutRule>,
+    /// 临时救助.
     pub temporary: TemporaryRule,
+    /// How to apply.
     pub procedure: ProcedureRule,
+    /// Whose list of special assistance (医疗、教育、住房 …) each category opens.
     pub special_assistance: AssistanceVariant,
 }
 
@@ -129,8 +168,11 @@ pub struct Rules {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DestituteRule {
+    /// From this age a person counts as elderly, so without capacity to work (60).
     pub elderly_age: Param<u32>,
+    /// Below this age a person counts as a minor (16).
     pub minor_age: Param<u32>,
+    /// The disabilities that mean no capacity to work, by kind and grade.
     pub no_work_capacity_disabilities: Param<Vec<GradeLimit>>,
     /// From this age a relative owes support as an adult (民法典 第十七条: 18). Used, with the next
     /// one, to read an unanswered supporter question from the household; without both, it stays
@@ -152,6 +194,7 @@ pub struct DibaoRule {
     pub financial_assets_limit_months: Option<Param<Decimal>>,
 }
 
+/// Which text lets a severely disabled adult apply for 低保 alone (单人户).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SoloDisabledVariant {
@@ -160,15 +203,19 @@ pub enum SoloDisabledVariant {
     Shanxi2023,
 }
 
+/// 单人户: a severely disabled adult in a household above the line may apply for 低保 alone.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SoloDisabledRule {
+    /// Which text the rule follows.
     pub variant: SoloDisabledVariant,
+    /// From this age the member counts as an adult.
     pub adult_age: Param<u32>,
     /// 重度: grades up to this one (2 means 一、二级).
     pub severe_up_to_grade: Param<u32>,
 }
 
+/// Which text lets a member of a 边缘 family with special hardship get 低保 alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MarginalMemberSoloVariant {
@@ -180,16 +227,20 @@ pub enum MarginalMemberSoloVariant {
     Shandong2024,
 }
 
+/// A 边缘 family's member who is seriously ill or severely disabled may get 低保 alone.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MarginalMemberSoloRule {
+    /// Which text the rule follows.
     pub variant: MarginalMemberSoloVariant,
+    /// 重度: grades up to this one (2 means 一、二级).
     pub severe_up_to_grade: Param<u32>,
     /// Grades of 精神、智力 disability that also qualify (3 in 山东); absent where the text is silent.
     #[serde(default)]
     pub mental_intellectual_up_to_grade: Option<Param<u32>>,
 }
 
+/// Which text defines 支出型贫困 (a route into 低保 for large necessary spending).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ExpenditureVariant {
@@ -198,10 +249,13 @@ pub enum ExpenditureVariant {
     Shanxi2022,
 }
 
+/// 支出型贫困: income after necessary spending below the standard, assets within a limit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExpenditurePovertyRule {
+    /// Which text the rule follows.
     pub variant: ExpenditureVariant,
+    /// The household's assets per member may not exceed this many months of the standard.
     pub asset_limit_months: Param<Decimal>,
 }
 
@@ -233,11 +287,13 @@ impl MarginalVariant {
     }
 }
 
-/// 低保边缘家庭. A pack writes it flat ([`MarginalJson`]): the variant's own number beside `variant`.
+/// 低保边缘家庭. A pack writes it flat: the variant's own number beside `variant`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "MarginalJson")]
 pub struct MarginalRule {
+    /// Which text the rule follows, with the numbers only it uses.
     pub variant: MarginalVariant,
+    /// Per-capita income below this multiple of the standard (1.5 ×, 广西 2 ×).
     pub multiplier: Param<Decimal>,
     /// The provincial text that defers to the national rule (山东 "按照现有规定执行").
     pub deferred_by: Option<Citation>,
@@ -297,10 +353,11 @@ pub enum RigidVariant {
     National2024,
 }
 
-/// 刚性支出困难家庭. A pack writes it flat ([`RigidJson`]): the variant's own number beside `variant`.
+/// 刚性支出困难家庭. A pack writes it flat: the variant's own number beside `variant`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "RigidJson")]
 pub struct RigidExpenditureRule {
+    /// Which text the rule follows, with the numbers only it uses.
     pub variant: RigidVariant,
     /// National: rigid spending over household income above this share; set locally, so often absent.
     pub spending_ratio: Option<Param<Decimal>>,
@@ -377,6 +434,7 @@ impl std::fmt::Display for VariantField {
     }
 }
 
+/// Which text keeps 低保 for a while after income rises through work (渐退).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PhaseOutVariant {
@@ -385,71 +443,98 @@ pub enum PhaseOutVariant {
     Shanxi2023,
 }
 
+/// 渐退期: a household whose income rose through work keeps 低保 for some months.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PhaseOutRule {
+    /// Which text the rule follows.
     pub variant: PhaseOutVariant,
+    /// How many months 低保 continues.
     pub months: Param<u32>,
 }
 
+/// Which text defines 临时救助.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TemporaryVariant {
+    /// 晋民发〔2023〕31号
     #[serde(rename = "shanxi_2023")]
     Shanxi2023,
+    /// 山东 送审稿
     #[serde(rename = "shandong_2024")]
     Shandong2024,
+    /// 桂民发〔2024〕34号
     #[serde(rename = "guangxi_2024")]
     Guangxi2024,
+    /// 国发〔2014〕47号 (national)
     #[serde(rename = "national_2014")]
     National2014,
 }
 
+/// 临时救助: help for a sudden or temporary hardship.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TemporaryRule {
+    /// Which text the rule follows.
     pub variant: TemporaryVariant,
     /// 山西: consecutive months without income (3).
     #[serde(default)]
     pub months_without_income: Option<Param<u32>>,
 }
 
+/// Whose procedure (where to apply, time limits, publicity) the page describes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ProcedureVariant {
+    /// 晋民发〔2023〕31号
     #[serde(rename = "shanxi_2023")]
     Shanxi2023,
+    /// 山东 送审稿
     #[serde(rename = "shandong_2024")]
     Shandong2024,
+    /// 桂民发〔2024〕34号
     #[serde(rename = "guangxi_2024")]
     Guangxi2024,
+    /// 民发〔2021〕57号《最低生活保障审核确认办法》
     #[serde(rename = "national_2021")]
     National2021,
 }
 
+/// How to apply: the time limits a text sets, each absent where it sets none.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProcedureRule {
+    /// Which text the procedure follows.
     pub variant: ProcedureVariant,
+    /// Working days from acceptance to the decision (审核确认).
     #[serde(default)]
     pub decision_working_days: Option<Param<u32>>,
+    /// The same where the decision is delegated to the township or 街道.
     #[serde(default)]
     pub delegated_decision_working_days: Option<Param<u32>>,
+    /// The longer limit for hard cases (objections in publicity, 人户分离, applying elsewhere).
     #[serde(default)]
     pub extended_working_days: Option<Param<u32>>,
+    /// Days the township's first opinion is shown in the village or community (公示).
     #[serde(default)]
     pub publicity_days: Option<Param<u32>>,
 }
 
+/// Whose list of special assistance (医疗、教育、住房 …) each category opens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AssistanceVariant {
+    /// 山西's texts: 晋民发〔2024〕6号 for 边缘, 〔2023〕31号 for 特困、低保 and its routes; the
+    /// national list otherwise
     #[serde(rename = "shanxi_2024")]
     Shanxi2024,
+    /// 山东 送审稿
     #[serde(rename = "shandong_2024")]
     Shandong2024,
+    /// 桂民发〔2024〕34号
     #[serde(rename = "guangxi_2024")]
     Guangxi2024,
+    /// 国办发〔2023〕39号 (national)
     #[serde(rename = "national_2023")]
     National2023,
 }
@@ -458,20 +543,26 @@ pub enum AssistanceVariant {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Area {
+    /// The area's id, unique in the pack (`taiyuan/urban`).
     pub id: String,
+    /// The prefecture-level city (`太原市`).
     pub city: String,
+    /// The county or district, where the city's figures differ by it.
     #[serde(default)]
     pub district: Option<String>,
+    /// The local 低保标准, urban and rural.
     #[serde(default)]
     pub dibao_standard: ByAreaKind,
     /// Last year's 居民人均可支配收入 (per person).
     #[serde(default)]
     pub disposable_income: ByAreaKind,
+    /// A remark shown with the area; required when it has no 低保标准, to say why.
     #[serde(default)]
     pub note: Option<String>,
 }
 
 impl Area {
+    /// The city and, where there is one, the district (`太原市小店区`).
     pub fn display_name(&self) -> String {
         match &self.district {
             Some(district) => format!("{}{}", self.city, district),
@@ -480,16 +571,20 @@ impl Area {
     }
 }
 
+/// A local figure for urban and for rural households, either absent where none is published.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ByAreaKind {
+    /// For urban households (城市).
     #[serde(default)]
     pub urban: Option<Param<Money>>,
+    /// For rural households (农村).
     #[serde(default)]
     pub rural: Option<Param<Money>>,
 }
 
 impl ByAreaKind {
+    /// The figure for `kind` of household.
     pub fn get(&self, kind: AreaKind) -> Option<&Param<Money>> {
         match kind {
             AreaKind::Urban => self.urban.as_ref(),
@@ -505,6 +600,7 @@ pub fn dated_amount(dated: &Dated<Money>) -> Amount {
 }
 
 impl PolicyPack {
+    /// The area with this id; `None` when the pack lists none.
     pub fn area(&self, id: &str) -> Option<&Area> {
         self.areas.iter().find(|a| a.id == id)
     }

@@ -11,7 +11,9 @@ use crate::engine::policy::schema::{Area, ByAreaKind, Dated, Param, Unit};
 /// A value the generated packs write as text: the field's type picks the conversion, and a
 /// stand-in when the text does not convert (which `Literals` then reports).
 pub trait Literal: Sized {
+    /// The value the text writes; `None` when it writes none (an impossible date, say).
     fn literal(text: &'static str) -> Option<Self>;
+    /// Any value of the type, kept in place of one that did not convert.
     fn stand_in() -> Self;
 }
 
@@ -69,6 +71,7 @@ pub struct Literals {
 }
 
 impl Literals {
+    /// The text as the value its field's type wants, or a stand-in, remembered as a failure.
     pub fn lit<T: Literal>(&mut self, text: &'static str) -> T {
         T::literal(text).unwrap_or_else(|| {
             self.failed = true;
@@ -76,6 +79,7 @@ impl Literals {
         })
     }
 
+    /// The pack built, unless a value in it failed to convert.
     pub fn finish<T>(self, value: T) -> Option<T> {
         (!self.failed).then_some(value)
     }
@@ -122,30 +126,47 @@ impl Literals {
 /// Which of an area's figures a generated row holds.
 #[derive(Debug, Clone, Copy)]
 pub enum FigureOf {
+    /// `dibao_standard.urban`
     DibaoUrban,
+    /// `dibao_standard.rural`
     DibaoRural,
+    /// `disposable_income.urban`
     IncomeUrban,
+    /// `disposable_income.rural`
     IncomeRural,
 }
 
 /// One dated figure of a built-in area, as the generated table holds it (text converted by
 /// [`Literals`], like the rest of the generated packs).
 pub struct FigureRow {
+    /// Which figure of the area the row is a value of.
     pub of: FigureOf,
+    /// [`Dated::value`], as text.
     pub value: &'static str,
+    /// [`Dated::unit`].
     pub unit: Unit,
+    /// [`Dated::effective`], as text.
     pub effective: &'static str,
+    /// The source's document.
     pub document: &'static str,
+    /// The source's article.
     pub article: &'static str,
+    /// The source's reliability.
     pub reliability: Reliability,
+    /// [`Dated::note`].
     pub note: Option<&'static str>,
 }
 
 /// One built-in area, as the generated table holds it.
 pub struct AreaRow {
+    /// [`Area::id`].
     pub id: &'static str,
+    /// [`Area::city`].
     pub city: &'static str,
+    /// [`Area::district`].
     pub district: Option<&'static str>,
+    /// [`Area::note`].
     pub note: Option<&'static str>,
+    /// Every value of the area's figures, in order within each figure.
     pub figures: &'static [FigureRow],
 }

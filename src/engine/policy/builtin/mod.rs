@@ -13,6 +13,7 @@ pub use literal::{AreaRow, FigureOf, FigureRow, Literal, Literals};
 use super::PolicyPack;
 use crate::engine::household::FieldError;
 
+/// The built-in packs' ids, in the order the page offers them.
 pub const IDS: [&str; 4] = ["national", "shanxi", "shandong", "guangxi"];
 
 /// The JSON text of a built-in pack.
