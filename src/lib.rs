@@ -33,6 +33,9 @@ pub mod call_record;
 pub mod clock;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod coverage;
+// Every public item of the engine is documented; with clippy's `-D warnings` a new undocumented
+// one fails the build.
+#[warn(missing_docs)]
 pub mod engine;
 pub mod format;
 pub mod input;

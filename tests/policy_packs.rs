@@ -33,14 +33,15 @@ fn every_built_in_pack_is_valid() {
 /// JSON's exact content. `cargo xtask packs` rewrites the Rust form after the JSON changes.
 #[test]
 fn the_compiled_built_in_packs_equal_their_json_and_the_generated_file_is_current() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/engine/builtin_packs.rs");
-    let generated = low_income_check::packgen::builtin_packs_source().expect("generated");
+    use low_income_check::packgen::{builtin_packs_source, BUILTIN_PACKS_PATH};
+    let path = format!("{}/{BUILTIN_PACKS_PATH}", env!("CARGO_MANIFEST_DIR"));
+    let generated = builtin_packs_source().expect("generated");
     if std::env::var_os("WRITE_BUILTIN_PACKS").is_some() {
-        std::fs::write(path, &generated).expect("write builtin_packs.rs");
+        std::fs::write(&path, &generated).expect("write the generated packs");
         return;
     }
-    let current = std::fs::read_to_string(path).expect("read builtin_packs.rs");
-    assert!(current == generated, "src/engine/builtin_packs.rs is stale; run `cargo xtask packs`");
+    let current = std::fs::read_to_string(&path).expect("read the generated packs");
+    assert!(current == generated, "{BUILTIN_PACKS_PATH} is stale; run `cargo xtask packs`");
     for id in builtin::IDS {
         let from_json = builtin::load_json(id).expect("known id").unwrap_or_else(|e| panic!("{id} invalid: {e:?}"));
         assert_eq!(load(id), from_json, "{id}: the compiled pack differs from its JSON");

@@ -378,7 +378,7 @@ proptest! {
         // 刚性支出 under the national rule first asks that the household is not 低保 or 边缘, so more
         // income can move a household from 边缘 into it (like 边缘 from 低保): only the prefix above
         // holds for it; 广西's rule asks only for less income and stays monotone on its own.
-        let rigid_alone = pack.rules.rigid_expenditure.variant == RigidVariant::Guangxi2024;
+        let rigid_alone = matches!(pack.rules.rigid_expenditure.variant, RigidVariant::Guangxi2024 { .. });
         for category in [Category::Destitute, Category::Dibao, Category::ExpenditurePoverty, Category::DibaoSoloDisabled, Category::RigidExpenditure] {
             if category == Category::RigidExpenditure && !rigid_alone {
                 continue;

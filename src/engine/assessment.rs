@@ -276,12 +276,14 @@ fn ladder(ctx: &Context) -> Result<Vec<Rung>, MoneyError> {
         if let Some(m) = ctx.param(&rule.multiplier) {
             multipliers.push(m.value);
         }
-        if let Some(m) = rule.local_upper_multiplier.as_ref().and_then(|p| ctx.param(p)) {
+        if let Some(m) = rule.variant.local_upper_multiplier().and_then(|p| ctx.param(p)) {
             multipliers.push(m.value);
         }
         for m in multipliers {
             let label = match rule.variant {
-                MarginalVariant::National2023 if rungs.len() > 1 => format!("{}倍（当地可放宽到此）", m.normalize()),
+                MarginalVariant::National2023 { .. } if rungs.len() > 1 => {
+                    format!("{}倍（当地可放宽到此）", m.normalize())
+                }
                 _ => format!("{}倍低保标准（边缘家庭）", m.normalize()),
             };
             rungs.push(Rung { label, monthly: money::Money::display_rounded(money::mul(monthly, m)?) });

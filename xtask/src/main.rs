@@ -5,7 +5,7 @@
 //! - `dist`  — build the page into `dist/`: static files any web server can host as they are.
 //! - `test`  — every test: unit, rule, whole-household, property, CLI, benchmark smoke runs, doc tests.
 //! - `fuzz`  — the property tests with 100,000 cases each, in release mode (not part of `test`).
-//! - `packs` — rewrite `src/engine/builtin_packs.rs` from `www/policy/*.json` (the page's packs).
+//! - `packs` — rewrite `src/engine/policy/builtin/packs.rs` from `www/policy/*.json` (the page's packs).
 //! - `bench` — every performance figure in one table: engine (criterion), first-load size, time to
 //!   interactive on Slow 4G with a 4× slower CPU, keystroke → result latency (not part of `test`).
 
@@ -476,7 +476,7 @@ const USAGE: &str = "usage: cargo xtask <serve|dist|test|bench|fuzz|packs>
   test   run every test (what .ci/run runs)
   bench  every performance figure in one table (engine, size, load time, keystroke latency)
   fuzz   the property tests with 100,000 cases each (PROPTEST_CASES to change)
-  packs  rewrite src/engine/builtin_packs.rs after editing www/policy/*.json";
+  packs  rewrite src/engine/policy/builtin/packs.rs after editing www/policy/*.json";
 
 /// The page compiles the built-in packs as Rust (it has no JSON parser); the test that checks the
 /// Rust form against the JSON rewrites it when asked.

@@ -23,18 +23,18 @@ use crate::engine::outcome::{
 use crate::engine::policy::MarginalVariant;
 use rust_decimal::Decimal;
 
-fn definition(variant: MarginalVariant) -> Citation {
+fn definition(variant: &MarginalVariant) -> Citation {
     match variant {
         MarginalVariant::Shanxi2024 => cite::sx_marginal_2024("二(一)"),
         MarginalVariant::Guangxi2024 => cite::gx_monitoring_2024("一(一)"),
-        MarginalVariant::National2023 => cite::national_monitoring_2023("低保边缘家庭"),
+        MarginalVariant::National2023 { .. } => cite::national_monitoring_2023("低保边缘家庭"),
     }
 }
 
 /// `dibao` is the household's 低保 result, already assessed: 边缘 is for households that are not 低保.
 pub fn assess(ctx: &Context, dibao: &CategoryResult) -> Result<CategoryResult, MoneyError> {
     let rule = &ctx.pack.rules.marginal;
-    let variant = rule.variant;
+    let variant = &rule.variant;
     let name = Category::Marginal.name();
     let Some(multiplier) = ctx.param(&rule.multiplier) else {
         return Ok(CategoryResult::not_applicable(
@@ -45,12 +45,12 @@ pub fn assess(ctx: &Context, dibao: &CategoryResult) -> Result<CategoryResult, M
     let mut checks = Vec::new();
     let mut notes = Vec::new();
     match variant {
-        MarginalVariant::Shanxi2024 | MarginalVariant::National2023 => {
+        MarginalVariant::Shanxi2024 | MarginalVariant::National2023 { .. } => {
             checks.push(not_dibao(dibao, definition(variant)))
         }
         MarginalVariant::Guangxi2024 => checks.push(above_standard(ctx)?),
     }
-    let upper = rule.local_upper_multiplier.as_ref().and_then(|p| ctx.param(p));
+    let upper = variant.local_upper_multiplier().and_then(|p| ctx.param(p));
     checks.push(match &ctx.standard {
         None => ctx.household_income_without_standard(
             CheckKey::MarginalIncome,
@@ -116,7 +116,7 @@ fn not_dibao(dibao: &CategoryResult, citation: Citation) -> Check {
 
 /// 广西: "家庭人均收入高于当地低保标准".
 fn above_standard(ctx: &Context) -> Result<Check, MoneyError> {
-    let citation = definition(MarginalVariant::Guangxi2024);
+    let citation = definition(&MarginalVariant::Guangxi2024);
     let label = "家庭人均收入高于当地低保标准";
     let Some(standard) = &ctx.standard else {
         return ctx.household_income_without_standard(

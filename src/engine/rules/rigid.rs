@@ -42,7 +42,7 @@ pub fn assess(ctx: &Context, earlier: &[CategoryResult]) -> Result<CategoryResul
     let rule = &ctx.pack.rules.rigid_expenditure;
     let rigid = rigid_total(ctx)?;
     let (definition, income_citation) = match rule.variant {
-        RigidVariant::Guangxi2024 => (cite::gx_monitoring_2024("一(一)"), cite::gx_monitoring_2024("一(一)")),
+        RigidVariant::Guangxi2024 { .. } => (cite::gx_monitoring_2024("一(一)"), cite::gx_monitoring_2024("一(一)")),
         RigidVariant::National2024 => (
             cite::national_marginal_rigid_2024("刚性支出困难家庭的认定"),
             cite::national_marginal_rigid_2024("家庭人均收入低于上年度当地居民人均可支配收入"),
@@ -64,9 +64,9 @@ pub fn assess(ctx: &Context, earlier: &[CategoryResult]) -> Result<CategoryResul
     });
     checks.push(disposable_income_check(ctx, income_citation)?);
     let mut notes = Vec::new();
-    match rule.variant {
-        RigidVariant::Guangxi2024 => {
-            let multiplier = rule.income_gap_multiplier.as_ref().and_then(|p| ctx.param(p));
+    match &rule.variant {
+        RigidVariant::Guangxi2024 { income_gap_multiplier } => {
+            let multiplier = ctx.param(income_gap_multiplier);
             checks.push(match (multiplier, &ctx.standard) {
                 (Some(m), Some(standard)) => {
                     let after = money::sub(ctx.net_income, rigid)?;

@@ -3,12 +3,12 @@
 
 use rust_decimal::Decimal;
 
-use super::citation::{Citation, Reliability};
-use super::date::Day;
-use super::household::DisabilityKind;
-use super::money::Money;
-use super::policy::builtin::{AreaRow, FigureOf, FigureRow, Literals};
-use super::policy::*;
+use super::literal::{AreaRow, FigureOf, FigureRow, Literals};
+use crate::engine::citation::{Citation, Reliability};
+use crate::engine::date::Day;
+use crate::engine::household::DisabilityKind;
+use crate::engine::money::Money;
+use crate::engine::policy::schema::*;
 
 // The types are named so that the literals below compile whichever of them a pack uses.
 const _: Option<(Decimal, Day, Money)> = None;
@@ -114,7 +114,21 @@ pub(super) fn national() -> Option<PolicyPack> {
             marginal_member_solo: None,
             expenditure_poverty: None,
             marginal: MarginalRule {
-                variant: MarginalVariant::National2023,
+                variant: MarginalVariant::National2023 {
+                    local_upper_multiplier: Some(Param(vec![
+                        Dated {
+                            value: l.lit("2"),
+                            unit: Unit::TimesStandard,
+                            effective: l.lit("2023-10-01"),
+                            source: Citation {
+                                document: l.lit("国办发〔2023〕39号"),
+                                article: l.lit("低保边缘家庭（各地可适当提高）"),
+                                reliability: Reliability::National,
+                            },
+                            note: Some(l.lit("各地可放宽至2倍，是否放宽以当地为准")),
+                        },
+                    ])),
+                },
                 multiplier: Param(vec![
                     Dated {
                         value: l.lit("1.5"),
@@ -128,24 +142,10 @@ pub(super) fn national() -> Option<PolicyPack> {
                         note: Some(l.lit("国家默认；印发日期据转载为2023年10月，按当月1日计")),
                     },
                 ]),
-                local_upper_multiplier: Some(Param(vec![
-                    Dated {
-                        value: l.lit("2"),
-                        unit: Unit::TimesStandard,
-                        effective: l.lit("2023-10-01"),
-                        source: Citation {
-                            document: l.lit("国办发〔2023〕39号"),
-                            article: l.lit("低保边缘家庭（各地可适当提高）"),
-                            reliability: Reliability::National,
-                        },
-                        note: Some(l.lit("各地可放宽至2倍，是否放宽以当地为准")),
-                    },
-                ])),
                 deferred_by: None,
             },
             rigid_expenditure: RigidExpenditureRule {
                 variant: RigidVariant::National2024,
-                income_gap_multiplier: None,
                 spending_ratio: None,
                 deferred_by: None,
             },
@@ -541,12 +541,10 @@ pub(super) fn shanxi() -> Option<PolicyPack> {
                         note: None,
                     },
                 ]),
-                local_upper_multiplier: None,
                 deferred_by: None,
             },
             rigid_expenditure: RigidExpenditureRule {
                 variant: RigidVariant::National2024,
-                income_gap_multiplier: None,
                 spending_ratio: None,
                 deferred_by: None,
             },
@@ -821,7 +819,21 @@ pub(super) fn shandong() -> Option<PolicyPack> {
             }),
             expenditure_poverty: None,
             marginal: MarginalRule {
-                variant: MarginalVariant::National2023,
+                variant: MarginalVariant::National2023 {
+                    local_upper_multiplier: Some(Param(vec![
+                        Dated {
+                            value: l.lit("2"),
+                            unit: Unit::TimesStandard,
+                            effective: l.lit("2023-10-01"),
+                            source: Citation {
+                                document: l.lit("国办发〔2023〕39号"),
+                                article: l.lit("低保边缘家庭（各地可适当提高）"),
+                                reliability: Reliability::National,
+                            },
+                            note: Some(l.lit("各地可放宽至2倍，是否放宽以当地为准")),
+                        },
+                    ])),
+                },
                 multiplier: Param(vec![
                     Dated {
                         value: l.lit("1.5"),
@@ -835,19 +847,6 @@ pub(super) fn shandong() -> Option<PolicyPack> {
                         note: Some(l.lit("国家默认；印发日期据转载为2023年10月，按当月1日计")),
                     },
                 ]),
-                local_upper_multiplier: Some(Param(vec![
-                    Dated {
-                        value: l.lit("2"),
-                        unit: Unit::TimesStandard,
-                        effective: l.lit("2023-10-01"),
-                        source: Citation {
-                            document: l.lit("国办发〔2023〕39号"),
-                            article: l.lit("低保边缘家庭（各地可适当提高）"),
-                            reliability: Reliability::National,
-                        },
-                        note: Some(l.lit("各地可放宽至2倍，是否放宽以当地为准")),
-                    },
-                ])),
                 deferred_by: Some(Citation {
                     document: l.lit("山东省民政厅等《关于加强低收入人口动态监测做好分层分类社会救助工作的通知》（送审稿，2024年4月）"),
                     article: l.lit("一.1"),
@@ -856,7 +855,6 @@ pub(super) fn shandong() -> Option<PolicyPack> {
             },
             rigid_expenditure: RigidExpenditureRule {
                 variant: RigidVariant::National2024,
-                income_gap_multiplier: None,
                 spending_ratio: None,
                 deferred_by: Some(Citation {
                     document: l.lit("山东省民政厅等《关于加强低收入人口动态监测做好分层分类社会救助工作的通知》（送审稿，2024年4月）"),
@@ -1036,24 +1034,24 @@ pub(super) fn guangxi() -> Option<PolicyPack> {
                         note: Some(l.lit("具体以各设区市公布的标准为准")),
                     },
                 ]),
-                local_upper_multiplier: None,
                 deferred_by: None,
             },
             rigid_expenditure: RigidExpenditureRule {
-                variant: RigidVariant::Guangxi2024,
-                income_gap_multiplier: Some(Param(vec![
-                    Dated {
-                        value: l.lit("2"),
-                        unit: Unit::TimesStandard,
-                        effective: l.lit("2024-10-31"),
-                        source: Citation {
-                            document: l.lit("桂民发〔2024〕34号"),
-                            article: l.lit("一(一)"),
-                            reliability: Reliability::Seed,
+                variant: RigidVariant::Guangxi2024 {
+                    income_gap_multiplier: Param(vec![
+                        Dated {
+                            value: l.lit("2"),
+                            unit: Unit::TimesStandard,
+                            effective: l.lit("2024-10-31"),
+                            source: Citation {
+                                document: l.lit("桂民发〔2024〕34号"),
+                                article: l.lit("一(一)"),
+                                reliability: Reliability::Seed,
+                            },
+                            note: Some(l.lit("具体以各设区市公布的标准为准")),
                         },
-                        note: Some(l.lit("具体以各设区市公布的标准为准")),
-                    },
-                ])),
+                    ]),
+                },
                 spending_ratio: None,
                 deferred_by: None,
             },
