@@ -411,6 +411,22 @@ fn support_paid_by_siblings_or_elderly_people_is_exempt_but_other_support_counts
 }
 
 #[test]
+fn the_sole_member_sentence_names_as_exempt_only_the_support_the_rule_exempts_not_income_no_rule_counts() {
+    let a = solo(1, DisabilityKind::Physical, 30)
+        .income(Some(1), IncomeKind::SupportFromSiblingsOrElderly, yearly("2000"))
+        .income(Some(1), IncomeKind::BasicPensionBase, yearly("1500"))
+        .assess();
+    let text =
+        check(member_result(&a, Category::DibaoSoloDisabled, 1), CheckKey::SoloDisabledIncome).explanation.to_string();
+    assert!(text.contains("已豁免兄弟姐妹或老人给付的供养费2000元"), "{text}");
+    let a =
+        solo(1, DisabilityKind::Physical, 30).income(Some(1), IncomeKind::BasicPensionBase, yearly("1500")).assess();
+    let text =
+        check(member_result(&a, Category::DibaoSoloDisabled, 1), CheckKey::SoloDisabledIncome).explanation.to_string();
+    assert!(text.contains("供养费0元"), "{text}");
+}
+
+#[test]
 fn a_seventeen_year_old_is_not_an_adult_and_eighteen_is() {
     let a = solo(1, DisabilityKind::Physical, 17).assess();
     assert_eq!(status(&a, Category::DibaoSoloDisabled), Status::NotApplicable);

@@ -279,7 +279,7 @@ impl<'a> Context<'a> {
         let net = own.totals.net()?;
         let basis = match rule {
             PersonalRule::Destitute => Basis::OwnIncome(net),
-            PersonalRule::SoloDisabled => Basis::OwnIncomeExempting { net, exempt: own.totals.not_counted },
+            PersonalRule::SoloDisabled => Basis::OwnIncomeExempting { net, exempt: own.exempted_by_rule },
         };
         let check = PerCapitaTest {
             key,

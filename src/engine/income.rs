@@ -67,6 +67,10 @@ pub struct OwnIncome {
     /// Counted household income not attributed to any member, in a household of several: the
     /// member's share of it is unknown, so the personal income test cannot be settled here.
     pub unattributed_shared: Decimal,
+    /// The member's own income that the personal rule exempts and the household rule would count
+    /// (the 单人户 rule's 供养费 from siblings or people aged 60+, 特困's 高龄津贴): part of
+    /// `totals.not_counted`, which also holds what no rule counts (基础养老金, 奖学金, …).
+    pub exempted_by_rule: Decimal,
 }
 
 /// One member's own income for a personal rule (特困, 单人户): their own lines, less what the rule
@@ -74,21 +78,24 @@ pub struct OwnIncome {
 pub fn member_own(household: &Household, member: usize, rule: PersonalRule) -> Result<OwnIncome, MoneyError> {
     let mut totals = IncomeTotals::default();
     let mut unattributed_shared = Decimal::ZERO;
+    let mut exempted_by_rule = Decimal::ZERO;
     let alone = household.members.len() == 1;
     for item in &household.income {
         let effect = personal_effect(item.kind, rule);
-        match item.member {
-            Some(owner) if owner == member => totals.add(item, effect)?,
-            Some(_) => {}
-            None if alone => totals.add(item, effect)?,
-            None => {
-                if effect == IncomeEffect::Counted {
-                    unattributed_shared = money::add(unattributed_shared, item.value().annual()?)?;
-                }
+        let own = match item.member {
+            Some(owner) => owner == member,
+            None => alone,
+        };
+        if own {
+            totals.add(item, effect)?;
+            if effect != item.kind.effect() {
+                exempted_by_rule = money::add(exempted_by_rule, item.value().annual()?)?;
             }
+        } else if item.member.is_none() && effect == IncomeEffect::Counted {
+            unattributed_shared = money::add(unattributed_shared, item.value().annual()?)?;
         }
     }
-    Ok(OwnIncome { totals, unattributed_shared })
+    Ok(OwnIncome { totals, unattributed_shared, exempted_by_rule })
 }
 
 fn personal_effect(kind: IncomeKind, rule: PersonalRule) -> IncomeEffect {

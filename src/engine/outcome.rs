@@ -533,9 +533,9 @@ pub enum Basis {
     OwnIncomeExempting {
         /// The member's own counted income less deductions, over 12 months, the exempt part left out.
         net: Decimal,
-        /// The member's income left out over 12 months: the 供养费 from siblings or people aged 60 or
-        /// over that 山西's 单人户 rule exempts, together with any income no rule counts (基础养老金,
-        /// 奖学金, …), though the sentence names only the 供养费.
+        /// The 供养费 from siblings or people aged 60 or over that 山西's 单人户 rule exempts, over
+        /// 12 months: only that (income no rule counts, such as 基础养老金, is not in it, since the
+        /// sentence names the 供养费 alone).
         exempt: Decimal,
     },
     /// "12个月计入收入…元 − 医疗费用个人负担部分…元"
