@@ -175,6 +175,46 @@ fn a_guangxi_rigid_rule_without_its_multiplier_is_refused() {
     assert!(refused(pack).iter().any(|e| e.starts_with("rules.rigid_expenditure.income_gap_multiplier")));
 }
 
+/// A number that only one variant of a rule reads is refused under any other variant, at the
+/// field, rather than kept and silently ignored: a partner who sets it would believe it applies.
+#[test]
+fn a_number_only_another_variant_uses_is_refused_at_its_field_and_accepted_under_its_own() {
+    let pack =
+        |id: &str| -> serde_json::Value { serde_json::from_str(builtin::source(id).expect("built in")).expect("json") };
+    let ratio = serde_json::json!([{ "value": "0.5", "unit": "ratio", "effective": "2024-01-01",
+        "source": { "document": "某市民政局通知", "article": "一", "reliability": "local" } }]);
+    let months = serde_json::json!([{ "value": 3, "unit": "months", "effective": "2023-06-22",
+        "source": { "document": "晋民发〔2023〕31号", "article": "二(一)", "reliability": "seed" } }]);
+    let citation = serde_json::json!({ "document": "某省文件", "article": "一", "reliability": "local" });
+    let cases = [
+        ("guangxi", "rigid_expenditure", "spending_ratio", ratio.clone(), "只有 national_2024 规则使用刚性支出占比"),
+        (
+            "guangxi",
+            "rigid_expenditure",
+            "deferred_by",
+            citation.clone(),
+            "guangxi_2024 是本省自己的规定，不使用 deferred_by",
+        ),
+        ("shanxi", "rigid_expenditure", "income_gap_multiplier", ratio.clone(), "national_2024 规则不使用此倍数"),
+        ("shanxi", "marginal", "local_upper_multiplier", ratio.clone(), "只有 national_2023 规则使用可上浮的上限"),
+        ("guangxi", "temporary", "months_without_income", months.clone(), "只有 shanxi_2023 规则使用无收入月数"),
+        ("shandong", "temporary", "months_without_income", months.clone(), "只有 shanxi_2023 规则使用无收入月数"),
+    ];
+    for (id, rule, field, value, message) in cases {
+        let mut json = pack(id);
+        json["rules"][rule][field] = value;
+        assert_eq!(refused(json), [format!("rules.{rule}.{field}：{message}")], "{id} {rule}.{field}");
+    }
+    // Under their own variants the same numbers are read.
+    let mut national = pack("national");
+    national["rules"]["rigid_expenditure"]["spending_ratio"] = ratio;
+    national["rules"]["rigid_expenditure"]["deferred_by"] = citation;
+    assert!(PolicyPack::from_json(&national.to_string()).is_ok());
+    let mut shanxi = pack("shanxi");
+    shanxi["rules"]["temporary"]["months_without_income"] = months;
+    assert!(PolicyPack::from_json(&shanxi.to_string()).is_ok());
+}
+
 #[test]
 fn a_pack_that_is_not_json_or_too_large_is_refused_with_a_message() {
     let errors = PolicyPack::from_json("{ not json").expect_err("refused");

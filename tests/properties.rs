@@ -342,7 +342,7 @@ proptest! {
         prop_assert!(serde_json::to_string(&a).is_ok());
         // National 刚性支出: a household on 低保, or likely for 低保 (or its 支出型 route) or 边缘, is
         // reviewed there first and is never a 刚性支出困难 family.
-        if packs[pack].rules.rigid_expenditure.variant == RigidVariant::National2024 {
+        if matches!(packs[pack].rules.rigid_expenditure.variant, RigidVariant::National2024 { .. }) {
             let higher_likely = a.results.iter().any(|r| {
                 matches!(r.category, Category::Dibao | Category::ExpenditurePoverty | Category::Marginal)
                     && r.status == Status::Likely

@@ -350,7 +350,12 @@ pub enum RigidVariant {
     },
     /// National 2024 办法: spending ratio set locally.
     #[serde(rename = "national_2024")]
-    National2024,
+    National2024 {
+        /// Rigid spending over household income above this share; set locally, so often absent.
+        spending_ratio: Option<Param<Decimal>>,
+        /// The provincial text that defers to the national rule (山东 "另行制定").
+        deferred_by: Option<Citation>,
+    },
 }
 
 /// 刚性支出困难家庭. A pack writes it flat: the variant's own number beside `variant`.
@@ -359,10 +364,6 @@ pub enum RigidVariant {
 pub struct RigidExpenditureRule {
     /// Which text the rule follows, with the numbers only it uses.
     pub variant: RigidVariant,
-    /// National: rigid spending over household income above this share; set locally, so often absent.
-    pub spending_ratio: Option<Param<Decimal>>,
-    /// The provincial text that defers to the national rule (山东 "另行制定").
-    pub deferred_by: Option<Citation>,
 }
 
 /// A [`RigidExpenditureRule`] as a pack writes it.
@@ -392,15 +393,25 @@ impl TryFrom<RigidJson> for RigidExpenditureRule {
     type Error = VariantField;
 
     fn try_from(json: RigidJson) -> Result<RigidExpenditureRule, VariantField> {
-        let variant = match (json.variant, json.income_gap_multiplier) {
-            (RigidName::Guangxi2024, Some(income_gap_multiplier)) => {
+        let variant = match json.variant {
+            RigidName::Guangxi2024 => {
+                if json.spending_ratio.is_some() {
+                    return Err(VariantField::RIGID_RATIO_UNUSED);
+                }
+                if json.deferred_by.is_some() {
+                    return Err(VariantField::RIGID_DEFERRED_UNUSED);
+                }
+                let income_gap_multiplier = json.income_gap_multiplier.ok_or(VariantField::RIGID_GAP_NEEDED)?;
                 RigidVariant::Guangxi2024 { income_gap_multiplier }
             }
-            (RigidName::Guangxi2024, None) => return Err(VariantField::RIGID_GAP_NEEDED),
-            (RigidName::National2024, Some(_)) => return Err(VariantField::RIGID_GAP_UNUSED),
-            (RigidName::National2024, None) => RigidVariant::National2024,
+            RigidName::National2024 => {
+                if json.income_gap_multiplier.is_some() {
+                    return Err(VariantField::RIGID_GAP_UNUSED);
+                }
+                RigidVariant::National2024 { spending_ratio: json.spending_ratio, deferred_by: json.deferred_by }
+            }
         };
-        Ok(RigidExpenditureRule { variant, spending_ratio: json.spending_ratio, deferred_by: json.deferred_by })
+        Ok(RigidExpenditureRule { variant })
     }
 }
 
@@ -423,9 +434,21 @@ impl VariantField {
         VariantField { field: "income_gap_multiplier", message: "guangxi_2024 规则需要此倍数" };
     const RIGID_GAP_UNUSED: VariantField =
         VariantField { field: "income_gap_multiplier", message: "national_2024 规则不使用此倍数" };
+    const RIGID_RATIO_UNUSED: VariantField =
+        VariantField { field: "spending_ratio", message: "只有 national_2024 规则使用刚性支出占比" };
+    const RIGID_DEFERRED_UNUSED: VariantField =
+        VariantField { field: "deferred_by", message: "guangxi_2024 是本省自己的规定，不使用 deferred_by" };
+    const TEMPORARY_MONTHS_UNUSED: VariantField =
+        VariantField { field: "months_without_income", message: "只有 shanxi_2023 规则使用无收入月数" };
     /// Every one, so that a message serde passes on as text can be known again.
-    pub(super) const ALL: [VariantField; 3] =
-        [VariantField::MARGINAL_LOCAL_UPPER, VariantField::RIGID_GAP_NEEDED, VariantField::RIGID_GAP_UNUSED];
+    pub(super) const ALL: [VariantField; 6] = [
+        VariantField::MARGINAL_LOCAL_UPPER,
+        VariantField::RIGID_GAP_NEEDED,
+        VariantField::RIGID_GAP_UNUSED,
+        VariantField::RIGID_RATIO_UNUSED,
+        VariantField::RIGID_DEFERRED_UNUSED,
+        VariantField::TEMPORARY_MONTHS_UNUSED,
+    ];
 }
 
 impl std::fmt::Display for VariantField {
@@ -453,13 +476,15 @@ pub struct PhaseOutRule {
     pub months: Param<u32>,
 }
 
-/// Which text defines 临时救助.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// Which text defines 临时救助, with the numbers only that text uses.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub enum TemporaryVariant {
     /// 晋民发〔2023〕31号
     #[serde(rename = "shanxi_2023")]
-    Shanxi2023,
+    Shanxi2023 {
+        /// Consecutive months without income that open 临时救助 for the unemployed (3).
+        months_without_income: Option<Param<u32>>,
+    },
     /// 山东 送审稿
     #[serde(rename = "shandong_2024")]
     Shandong2024,
@@ -471,15 +496,53 @@ pub enum TemporaryVariant {
     National2014,
 }
 
-/// 临时救助: help for a sudden or temporary hardship.
+/// 临时救助: help for a sudden or temporary hardship. A pack writes it flat: the variant's own
+/// number beside `variant`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "TemporaryJson")]
 pub struct TemporaryRule {
-    /// Which text the rule follows.
+    /// Which text the rule follows, with the numbers only it uses.
     pub variant: TemporaryVariant,
-    /// 山西: consecutive months without income (3).
+}
+
+/// A [`TemporaryRule`] as a pack writes it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, expecting = "struct TemporaryRule")]
+struct TemporaryJson {
+    variant: TemporaryName,
     #[serde(default)]
-    pub months_without_income: Option<Param<u32>>,
+    months_without_income: Option<Param<u32>>,
+}
+
+/// A [`TemporaryVariant`] as `variant` names it.
+#[derive(Deserialize)]
+#[serde(expecting = "enum TemporaryVariant")]
+enum TemporaryName {
+    #[serde(rename = "shanxi_2023")]
+    Shanxi2023,
+    #[serde(rename = "shandong_2024")]
+    Shandong2024,
+    #[serde(rename = "guangxi_2024")]
+    Guangxi2024,
+    #[serde(rename = "national_2014")]
+    National2014,
+}
+
+impl TryFrom<TemporaryJson> for TemporaryRule {
+    type Error = VariantField;
+
+    fn try_from(json: TemporaryJson) -> Result<TemporaryRule, VariantField> {
+        let variant = match (json.variant, json.months_without_income) {
+            (TemporaryName::Shanxi2023, months_without_income) => {
+                TemporaryVariant::Shanxi2023 { months_without_income }
+            }
+            (_, Some(_)) => return Err(VariantField::TEMPORARY_MONTHS_UNUSED),
+            (TemporaryName::Shandong2024, None) => TemporaryVariant::Shandong2024,
+            (TemporaryName::Guangxi2024, None) => TemporaryVariant::Guangxi2024,
+            (TemporaryName::National2014, None) => TemporaryVariant::National2014,
+        };
+        Ok(TemporaryRule { variant })
+    }
 }
 
 /// Whose procedure (where to apply, time limits, publicity) the page describes.

@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use super::{
     Area, ByAreaKind, DestituteRule, DibaoRule, ExpenditurePovertyRule, MarginalMemberSoloRule, MarginalRule,
     MarginalVariant, Param, PhaseOutRule, PolicyPack, ProcedureRule, RigidExpenditureRule, RigidVariant, Rules,
-    SoloDisabledRule, TemporaryRule, Unit, FORMAT_VERSION,
+    SoloDisabledRule, TemporaryRule, TemporaryVariant, Unit, FORMAT_VERSION,
 };
 use crate::engine::citation::Citation;
 use crate::engine::date::truncate;
@@ -171,18 +171,22 @@ impl Validate for MarginalVariant {
 impl Validate for RigidExpenditureRule {
     fn check(&self, v: &mut Validator) {
         self.variant.check(v);
-        v.optional("spending_ratio", &self.spending_ratio, |v, p| {
-            v.decimal(p, Unit::Ratio, Decimal::ZERO, Decimal::ONE)
-        });
-        v.part("deferred_by", &self.deferred_by);
     }
 }
 
 /// A variant's own numbers sit beside `variant`, in the rule.
 impl Validate for RigidVariant {
     fn check(&self, v: &mut Validator) {
-        if let RigidVariant::Guangxi2024 { income_gap_multiplier } = self {
-            v.field("income_gap_multiplier", |v| times_standard(v, income_gap_multiplier));
+        match self {
+            RigidVariant::Guangxi2024 { income_gap_multiplier } => {
+                v.field("income_gap_multiplier", |v| times_standard(v, income_gap_multiplier));
+            }
+            RigidVariant::National2024 { spending_ratio, deferred_by } => {
+                v.optional("spending_ratio", spending_ratio, |v, p| {
+                    v.decimal(p, Unit::Ratio, Decimal::ZERO, Decimal::ONE)
+                });
+                v.part("deferred_by", deferred_by);
+            }
         }
     }
 }
@@ -195,7 +199,9 @@ impl Validate for PhaseOutRule {
 
 impl Validate for TemporaryRule {
     fn check(&self, v: &mut Validator) {
-        v.optional("months_without_income", &self.months_without_income, |v, p| v.whole(p, Unit::Months, 1, 60));
+        if let TemporaryVariant::Shanxi2023 { months_without_income } = &self.variant {
+            v.optional("months_without_income", months_without_income, |v, p| v.whole(p, Unit::Months, 1, 60));
+        }
     }
 }
 

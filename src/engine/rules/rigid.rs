@@ -27,7 +27,7 @@ use crate::engine::outcome::{
     Basis, Category, CategoryResult, Check, Comparison, Explanation, Figure, LocalRule, LocalRules, Outcome, Status,
     Subject, ThresholdName,
 };
-use crate::engine::policy::RigidVariant;
+use crate::engine::policy::{Param, RigidVariant};
 
 /// Medical + disability care + every student's fees + other rigid spending over 12 months.
 pub fn rigid_total(ctx: &Context) -> Result<Decimal, MoneyError> {
@@ -41,15 +41,15 @@ pub fn rigid_total(ctx: &Context) -> Result<Decimal, MoneyError> {
 pub fn assess(ctx: &Context, earlier: &[CategoryResult]) -> Result<CategoryResult, MoneyError> {
     let rule = &ctx.pack.rules.rigid_expenditure;
     let rigid = rigid_total(ctx)?;
-    let (definition, income_citation) = match rule.variant {
+    let (definition, income_citation) = match &rule.variant {
         RigidVariant::Guangxi2024 { .. } => (cite::gx_monitoring_2024("一(一)"), cite::gx_monitoring_2024("一(一)")),
-        RigidVariant::National2024 => (
+        RigidVariant::National2024 { .. } => (
             cite::national_marginal_rigid_2024("刚性支出困难家庭的认定"),
             cite::national_marginal_rigid_2024("家庭人均收入低于上年度当地居民人均可支配收入"),
         ),
     };
     let mut checks = Vec::new();
-    if rule.variant == RigidVariant::National2024 {
+    if matches!(rule.variant, RigidVariant::National2024 { .. }) {
         checks.push(not_in_higher_category(ctx, earlier));
     }
     checks.push(Check {
@@ -115,9 +115,9 @@ pub fn assess(ctx: &Context, earlier: &[CategoryResult]) -> Result<CategoryResul
             });
             notes.push("具体标准以各设区市公布的为准。".into());
         }
-        RigidVariant::National2024 => {
-            checks.push(ratio_check(ctx, rigid)?);
-            match &rule.deferred_by {
+        RigidVariant::National2024 { spending_ratio, deferred_by } => {
+            checks.push(ratio_check(ctx, rigid, spending_ratio)?);
+            match deferred_by {
                 Some(deferred) => notes.push(
                     format!(
                         "本省文件（{}）规定刚性支出困难家庭认定办法“另行制定”，尚未发布，这里采用国家默认规则。",
@@ -201,9 +201,8 @@ fn disposable_income_check(ctx: &Context, citation: Citation) -> Result<Check, M
 }
 
 /// National: rigid spending / household income above the local share.
-fn ratio_check(ctx: &Context, rigid: Decimal) -> Result<Check, MoneyError> {
-    let rule = &ctx.pack.rules.rigid_expenditure;
-    let ratio = rule.spending_ratio.as_ref().and_then(|p| ctx.param(p));
+fn ratio_check(ctx: &Context, rigid: Decimal, spending_ratio: &Option<Param<Decimal>>) -> Result<Check, MoneyError> {
+    let ratio = spending_ratio.as_ref().and_then(|p| ctx.param(p));
     let shown = if ctx.net_income > Decimal::ZERO {
         Some(money::mul(money::div(rigid, ctx.net_income)?, Decimal::from(100))?)
     } else {

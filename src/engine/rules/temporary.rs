@@ -42,14 +42,14 @@ fn result(name: &str, checks: Vec<Check>, notes: Vec<std::borrow::Cow<'static, s
 /// `earlier` holds the results of the categories reviewed before (特困 … 刚性支出), for the
 /// one-off payment to new applicants.
 pub fn assess(ctx: &Context, earlier: &[CategoryResult]) -> Result<Vec<CategoryResult>, MoneyError> {
-    let variant = ctx.pack.rules.temporary.variant;
+    let variant = &ctx.pack.rules.temporary.variant;
     let situation = &ctx.household.situation;
     let mut results = Vec::new();
 
     if situation.sudden_hardship {
         let citation = match variant {
             TemporaryVariant::Guangxi2024 => cite::gx_monitoring_2024("四(十三)"),
-            TemporaryVariant::Shanxi2023 => cite::sx_safety_net_2023("二(二)、四(三)"),
+            TemporaryVariant::Shanxi2023 { .. } => cite::sx_safety_net_2023("二(二)、四(三)"),
             TemporaryVariant::Shandong2024 | TemporaryVariant::National2014 => {
                 cite::national_temporary_2014("急难型救助对象")
             }
@@ -73,7 +73,7 @@ pub fn assess(ctx: &Context, earlier: &[CategoryResult]) -> Result<Vec<CategoryR
 
     if situation.disaster_after_relief {
         let citation = match variant {
-            TemporaryVariant::Shanxi2023 => cite::sx_safety_net_2023("二(二)"),
+            TemporaryVariant::Shanxi2023 { .. } => cite::sx_safety_net_2023("二(二)"),
             TemporaryVariant::Guangxi2024 => cite::gx_monitoring_2024("三(十一)"),
             TemporaryVariant::Shandong2024 | TemporaryVariant::National2014 => {
                 cite::national_temporary_2014("急难型救助对象")
@@ -94,7 +94,7 @@ pub fn assess(ctx: &Context, earlier: &[CategoryResult]) -> Result<Vec<CategoryR
 
     if situation.student_stuck_by_emergency {
         let (outcome, citation, text) = match variant {
-            TemporaryVariant::Shanxi2023 => (
+            TemporaryVariant::Shanxi2023 { .. } => (
                 Outcome::Pass,
                 cite::sx_safety_net_2023("二(二)"),
                 "文件明确把受影响暂未就业、生活困难的大学生纳入临时救助范围。",
@@ -155,7 +155,7 @@ pub fn assess(ctx: &Context, earlier: &[CategoryResult]) -> Result<Vec<CategoryR
 
 fn unemployed(
     ctx: &Context,
-    variant: TemporaryVariant,
+    variant: &TemporaryVariant,
     hardship: crate::engine::household::UnemploymentHardship,
 ) -> Result<CategoryResult, MoneyError> {
     let insurance = |citation: Citation| {
@@ -172,8 +172,8 @@ fn unemployed(
         )
     };
     match variant {
-        TemporaryVariant::Shanxi2023 => {
-            let months = ctx.pack.rules.temporary.months_without_income.as_ref().and_then(|p| ctx.param(p));
+        TemporaryVariant::Shanxi2023 { months_without_income } => {
+            let months = months_without_income.as_ref().and_then(|p| ctx.param(p));
             let months_check = match months {
                 Some(m) => Check {
                     figure: Some(Figure::quantity(Decimal::from(hardship.months_without_income), "个月")),
@@ -261,7 +261,7 @@ fn unemployed(
 }
 
 /// 广西 四(十三) and 山东 三.6: a one-off payment to new applicants before the review ends.
-fn before_review(ctx: &Context, variant: TemporaryVariant, earlier: &[CategoryResult]) -> Option<CategoryResult> {
+fn before_review(ctx: &Context, variant: &TemporaryVariant, earlier: &[CategoryResult]) -> Option<CategoryResult> {
     if ctx.household.situation.receives_dibao {
         return None;
     }

@@ -145,14 +145,14 @@ pub(super) fn national() -> Option<PolicyPack> {
                 deferred_by: None,
             },
             rigid_expenditure: RigidExpenditureRule {
-                variant: RigidVariant::National2024,
-                spending_ratio: None,
-                deferred_by: None,
+                variant: RigidVariant::National2024 {
+                    spending_ratio: None,
+                    deferred_by: None,
+                },
             },
             phase_out: None,
             temporary: TemporaryRule {
                 variant: TemporaryVariant::National2014,
-                months_without_income: None,
             },
             procedure: ProcedureRule {
                 variant: ProcedureVariant::National2021,
@@ -544,9 +544,10 @@ pub(super) fn shanxi() -> Option<PolicyPack> {
                 deferred_by: None,
             },
             rigid_expenditure: RigidExpenditureRule {
-                variant: RigidVariant::National2024,
-                spending_ratio: None,
-                deferred_by: None,
+                variant: RigidVariant::National2024 {
+                    spending_ratio: None,
+                    deferred_by: None,
+                },
             },
             phase_out: Some(PhaseOutRule {
                 variant: PhaseOutVariant::Shanxi2023,
@@ -565,20 +566,21 @@ pub(super) fn shanxi() -> Option<PolicyPack> {
                 ]),
             }),
             temporary: TemporaryRule {
-                variant: TemporaryVariant::Shanxi2023,
-                months_without_income: Some(Param(vec![
-                    Dated {
-                        value: 3,
-                        unit: Unit::Months,
-                        effective: l.lit("2023-06-22"),
-                        source: Citation {
-                            document: l.lit("晋民发〔2023〕31号"),
-                            article: l.lit("二(一)"),
-                            reliability: Reliability::Seed,
+                variant: TemporaryVariant::Shanxi2023 {
+                    months_without_income: Some(Param(vec![
+                        Dated {
+                            value: 3,
+                            unit: Unit::Months,
+                            effective: l.lit("2023-06-22"),
+                            source: Citation {
+                                document: l.lit("晋民发〔2023〕31号"),
+                                article: l.lit("二(一)"),
+                                reliability: Reliability::Seed,
+                            },
+                            note: None,
                         },
-                        note: None,
-                    },
-                ])),
+                    ])),
+                },
             },
             procedure: ProcedureRule {
                 variant: ProcedureVariant::Shanxi2023,
@@ -854,18 +856,18 @@ pub(super) fn shandong() -> Option<PolicyPack> {
                 }),
             },
             rigid_expenditure: RigidExpenditureRule {
-                variant: RigidVariant::National2024,
-                spending_ratio: None,
-                deferred_by: Some(Citation {
-                    document: l.lit("山东省民政厅等《关于加强低收入人口动态监测做好分层分类社会救助工作的通知》（送审稿，2024年4月）"),
-                    article: l.lit("一.1"),
-                    reliability: Reliability::Seed,
-                }),
+                variant: RigidVariant::National2024 {
+                    spending_ratio: None,
+                    deferred_by: Some(Citation {
+                        document: l.lit("山东省民政厅等《关于加强低收入人口动态监测做好分层分类社会救助工作的通知》（送审稿，2024年4月）"),
+                        article: l.lit("一.1"),
+                        reliability: Reliability::Seed,
+                    }),
+                },
             },
             phase_out: None,
             temporary: TemporaryRule {
                 variant: TemporaryVariant::Shandong2024,
-                months_without_income: None,
             },
             procedure: ProcedureRule {
                 variant: ProcedureVariant::Shandong2024,
@@ -1052,13 +1054,10 @@ pub(super) fn guangxi() -> Option<PolicyPack> {
                         },
                     ]),
                 },
-                spending_ratio: None,
-                deferred_by: None,
             },
             phase_out: None,
             temporary: TemporaryRule {
                 variant: TemporaryVariant::Guangxi2024,
-                months_without_income: None,
             },
             procedure: ProcedureRule {
                 variant: ProcedureVariant::Guangxi2024,
