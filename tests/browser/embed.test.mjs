@@ -280,7 +280,11 @@ async function portal(html) {
     res.end(html);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
+  // Closing drops the browser's kept-alive connections too, which would otherwise hold the server open.
+  return {
+    url: `http://127.0.0.1:${server.address().port}/`,
+    close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }),
+  };
 }
 
 test('a portal on another origin embeds the component and the iframe: the files are served for cross-origin use', async () => {

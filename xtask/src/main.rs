@@ -439,9 +439,17 @@ fn run_node_against_dist(args: &[&str]) -> Result<(), String> {
 }
 
 /// The page in headless Chromium: households by keyboard and by clicks, bad input, privacy, axe,
-/// the hotline, embedding, and the TypeScript definitions.
+/// the hotline, embedding, and the TypeScript definitions. A test that hangs fails after two
+/// minutes (the longest takes under ten seconds), and a file whose tests are done exits even if a
+/// failed test left a server or a timer behind: CI gets a failure with its reason, never a stall.
 fn browser_tests() -> Result<(), String> {
-    run_node_against_dist(&["--test", "--test-concurrency=1", "tests/browser/"])
+    run_node_against_dist(&[
+        "--test",
+        "--test-concurrency=1",
+        "--test-timeout=120000",
+        "--test-force-exit",
+        "tests/browser/",
+    ])
 }
 
 /// Every performance figure in one table: criterion first (native engine), then the page's size,
