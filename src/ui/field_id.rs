@@ -15,7 +15,7 @@ use super::state::Step;
 macro_rules! questions {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $id:literal, $label:literal;)* }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum $name {
             $($(#[$vmeta])* $variant,)*
         }
@@ -124,8 +124,10 @@ questions! {
 }
 
 /// One question on the page. Its `Display` is the id of the control that asks it; the controls
-/// derive their hint's, error's and period's ids from it (`member-0-fees-error`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// derive their hint's, error's and period's ids from it (`member-0-fees-error`). Fields order as
+/// the steps ask them (the variants and each part's questions are declared in that order), so the
+/// error summary lists problems top to bottom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum FieldId {
     Place(PlaceQuestion),
     /// A question about the member at this index (0: the applicant).

@@ -557,6 +557,8 @@ impl Answers {
             None
         };
         if !problems.is_empty() {
+            // The error summary lists them as the page asks them, top to bottom.
+            problems.sort_by_key(|p| p.field);
             return Err(problems);
         }
         Ok(Household {
@@ -816,7 +818,7 @@ mod tests {
             m.disability = Some(DisabilityKind::Physical);
             m.supporter = SupporterStatus::None;
         });
-        assert_eq!(missing_fields(&answers), ["member-0-care", "member-0-grade"]);
+        assert_eq!(missing_fields(&answers), ["member-0-grade", "member-0-care"]);
         let answers = one_member(|m| {
             m.disability = Some(DisabilityKind::Physical);
             m.supporter = SupporterStatus::None;
@@ -875,6 +877,38 @@ mod tests {
         let problems = answers.to_household().expect_err("unanswered");
         assert!(problems.iter().all(|p| p.missing && p.step() == Step::Household));
         assert!(problems.iter().any(|p| p.label() == "第1位成员是否重病、大病"));
+    }
+
+    #[test]
+    fn problems_are_listed_in_the_order_the_page_asks_the_questions() {
+        let mut answers = Answers::default();
+        answers.members[0].disability = Some(DisabilityKind::Physical);
+        answers.members.push(MemberAnswers::new(Relation::Child));
+        answers.income.push(IncomeLine { member: Some(0), kind: IncomeKind::Wages, money: MoneyAnswer::monthly() });
+        answers.income[0].money.text = "abc".into();
+        answers.place.own_standard = true;
+        answers.place.standard.text = "x".into();
+        answers.situation.unemployed = true;
+        let fields: Vec<String> =
+            answers.to_household().expect_err("unanswered").into_iter().map(|p| p.field.to_string()).collect();
+        assert_eq!(
+            fields,
+            [
+                "place-standard",
+                "member-0-age",
+                "member-0-grade",
+                "member-0-care",
+                "member-0-supporter",
+                "member-1-age",
+                "income-0-amount",
+                "spending-disability",
+                "spending-other",
+                "assets-financial",
+                "assets-vehicles",
+                "assets-homes",
+                "situation-months",
+            ]
+        );
     }
 
     #[test]
