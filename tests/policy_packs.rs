@@ -193,7 +193,14 @@ fn a_number_only_another_variant_uses_is_refused_at_its_field_and_accepted_under
             "rigid_expenditure",
             "deferred_by",
             citation.clone(),
-            "guangxi_2024 是本省自己的规定，不使用 deferred_by",
+            "只有 national_2024 规则使用 deferred_by（本省文件沿用国家规则时）",
+        ),
+        (
+            "shanxi",
+            "marginal",
+            "deferred_by",
+            citation.clone(),
+            "只有 national_2023 规则使用 deferred_by（本省文件沿用国家规则时）",
         ),
         ("shanxi", "rigid_expenditure", "income_gap_multiplier", ratio.clone(), "national_2024 规则不使用此倍数"),
         ("shanxi", "marginal", "local_upper_multiplier", ratio.clone(), "只有 national_2023 规则使用可上浮的上限"),
@@ -208,7 +215,8 @@ fn a_number_only_another_variant_uses_is_refused_at_its_field_and_accepted_under
     // Under their own variants the same numbers are read.
     let mut national = pack("national");
     national["rules"]["rigid_expenditure"]["spending_ratio"] = ratio;
-    national["rules"]["rigid_expenditure"]["deferred_by"] = citation;
+    national["rules"]["rigid_expenditure"]["deferred_by"] = citation.clone();
+    national["rules"]["marginal"]["deferred_by"] = citation;
     assert!(PolicyPack::from_json(&national.to_string()).is_ok());
     let mut shanxi = pack("shanxi");
     shanxi["rules"]["temporary"]["months_without_income"] = months;

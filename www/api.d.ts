@@ -94,10 +94,18 @@ export interface PolicyPack {
     solo_severely_disabled?: { variant: 'shanxi_2023'; adult_age: Param<number>; severe_up_to_grade: Param<number> } | null;
     marginal_member_solo?: { variant: 'shanxi_2023' | 'shandong_2024'; severe_up_to_grade: Param<number>; mental_intellectual_up_to_grade?: Param<number> | null } | null;
     expenditure_poverty?: { variant: 'shanxi_2022'; asset_limit_months: Param<Decimal> } | null;
-    marginal: { variant: 'shanxi_2024' | 'guangxi_2024' | 'national_2023'; multiplier: Param<Decimal>; local_upper_multiplier?: Param<Decimal> | null; deferred_by?: Citation | null };
-    rigid_expenditure: { variant: 'guangxi_2024' | 'national_2024'; income_gap_multiplier?: Param<Decimal> | null; spending_ratio?: Param<Decimal> | null; deferred_by?: Citation | null };
+    // A number only one variant uses is allowed only beside that variant (a pack that sets it
+    // under another is refused at the field).
+    marginal:
+      | { variant: 'shanxi_2024' | 'guangxi_2024'; multiplier: Param<Decimal> }
+      | { variant: 'national_2023'; multiplier: Param<Decimal>; local_upper_multiplier?: Param<Decimal> | null; deferred_by?: Citation | null };
+    rigid_expenditure:
+      | { variant: 'guangxi_2024'; income_gap_multiplier: Param<Decimal> }
+      | { variant: 'national_2024'; spending_ratio?: Param<Decimal> | null; deferred_by?: Citation | null };
     phase_out?: { variant: 'shanxi_2023'; months: Param<number> } | null;
-    temporary: { variant: 'shanxi_2023' | 'shandong_2024' | 'guangxi_2024' | 'national_2014'; months_without_income?: Param<number> | null };
+    temporary:
+      | { variant: 'shanxi_2023'; months_without_income?: Param<number> | null }
+      | { variant: 'shandong_2024' | 'guangxi_2024' | 'national_2014' };
     procedure: {
       variant: 'shanxi_2023' | 'shandong_2024' | 'guangxi_2024' | 'national_2021';
       decision_working_days?: Param<number> | null;

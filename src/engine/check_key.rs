@@ -42,7 +42,8 @@ check_keys! {
     DestitutePopulation => "destitute.population",
     /// 特困: property meets the local rules (无生活来源, property side).
     DestituteProperty => "destitute.property",
-    /// 特困: the member cannot work, by age.
+    /// 特困: the member cannot work by age (elderly or a minor); also the failed check of an adult
+    /// who is neither and holds no 残疾人证.
     DestituteWorkCapacity => "destitute.work_capacity",
     /// 特困: the member cannot work, by the kind and grade of disability.
     DestituteWorkCapacityDisability => "destitute.work_capacity.disability",
@@ -96,7 +97,7 @@ check_keys! {
     PhaseOutIncome => "phase_out.income",
     /// 边缘: the household does not meet the 低保 conditions.
     MarginalNotDibao => "marginal.not_dibao",
-    /// 边缘 (广西, 山东): per-capita income above the 低保标准.
+    /// 边缘 (广西's text, whose lower bound is the standard itself): per-capita income above the 低保标准.
     MarginalAboveStandard => "marginal.above_standard",
     /// 边缘: per-capita income below the pack's multiple of the 低保标准.
     MarginalIncome => "marginal.income",

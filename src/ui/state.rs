@@ -459,7 +459,7 @@ impl Answers {
                 Some(age) => Age::new(age).ok(),
                 None => {
                     if m.age.trim().is_empty() {
-                        problems.push(unanswered(field, "请填写年龄"));
+                        report(&mut problems, unanswered(field, "请填写年龄"));
                     }
                     None
                 }
@@ -468,7 +468,7 @@ impl Answers {
             // required, and an unanswered one is reported rather than read as 是 or 否.
             let answered = |problems: &mut Vec<Problem>, name: MemberQuestion, answer: Option<bool>| {
                 if answer.is_none() {
-                    problems.push(unanswered(question(name), "请选择“是”或“否”"));
+                    report(problems, unanswered(question(name), "请选择“是”或“否”"));
                 }
                 answer.unwrap_or(false)
             };
@@ -478,7 +478,10 @@ impl Answers {
                     match m.grade.and_then(|g| Grade::new(g).ok()) {
                         Some(grade) => Some(Disability { kind, grade, needs_ongoing_care }),
                         None => {
-                            problems.push(unanswered(question(MemberQuestion::Grade), "请选择残疾人证上的等级"));
+                            report(
+                                &mut problems,
+                                unanswered(question(MemberQuestion::Grade), "请选择残疾人证上的等级"),
+                            );
                             None
                         }
                     }
@@ -497,7 +500,7 @@ impl Answers {
                 Some(level) => {
                     let field = question(MemberQuestion::Fees);
                     if m.fees.text.trim().is_empty() {
-                        problems.push(unanswered(field, ZERO_IF_NONE));
+                        report(&mut problems, unanswered(field, ZERO_IF_NONE));
                     }
                     let fees = read_money(&mut problems, field, &m.fees);
                     Some(Student {
@@ -511,7 +514,7 @@ impl Answers {
                 None => None,
             };
             if ages.asks_supporter(m) && m.supporter == SupporterStatus::Unknown {
-                problems.push(unanswered(question(MemberQuestion::Supporter), "请选择"));
+                report(&mut problems, unanswered(question(MemberQuestion::Supporter), "请选择"));
             }
             let Some(age) = age else { continue };
             members.push(Member {
@@ -536,11 +539,11 @@ impl Answers {
             (FieldId::Assets(AssetQuestion::Homes), &self.assets.homes, true),
         ] {
             if shown && text.trim().is_empty() {
-                problems.push(unanswered(field, ZERO_IF_NONE));
+                report(&mut problems, unanswered(field, ZERO_IF_NONE));
             }
         }
         if self.income.is_empty() && !self.no_income {
-            problems.push(unanswered(FieldId::NoIncome, "请添加收入，或勾选“近12个月家里没有任何收入”"));
+            report(&mut problems, unanswered(FieldId::NoIncome, "请添加收入，或勾选“近12个月家里没有任何收入”"));
         }
         let vehicles =
             read_count(&mut problems, FieldId::Assets(AssetQuestion::Vehicles), &self.assets.vehicles, 0, 99, "车辆数");
@@ -550,15 +553,13 @@ impl Answers {
         let months = if s.unemployed {
             let field = FieldId::Situation(SituationQuestion::Months);
             if s.months_without_income.trim().is_empty() {
-                problems.push(unanswered(field, "请填写已经连续几个月没有收入"));
+                report(&mut problems, unanswered(field, "请填写已经连续几个月没有收入"));
             }
             read_count(&mut problems, field, &s.months_without_income, 0, 120, "无收入月数")
         } else {
             None
         };
         if !problems.is_empty() {
-            // The error summary lists them as the page asks them, top to bottom.
-            problems.sort_by_key(|p| p.field);
             return Err(problems);
         }
         Ok(Household {
@@ -605,6 +606,14 @@ impl Answers {
     }
 }
 
+/// Adds a problem where the page asks its question (`FieldId` orders as the steps do), so the error
+/// summary lists them top to bottom. Inserting in order rather than sorting once keeps a sort's
+/// code out of the page.
+fn report(problems: &mut Vec<Problem>, problem: Problem) {
+    let at = problems.partition_point(|p| p.field <= problem.field);
+    problems.insert(at, problem);
+}
+
 /// What a blank money or count field is told: blank is not zero.
 const ZERO_IF_NONE: &str = "请填写；没有就填 0";
 
@@ -618,7 +627,7 @@ fn read_money(problems: &mut Vec<Problem>, field: FieldId, answer: &MoneyAnswer)
         Ok(Some(amount)) => Some(Amount { amount, per: answer.per }),
         Ok(None) => None,
         Err(e) => {
-            problems.push(Problem { field, message: e.0, missing: false });
+            report(problems, Problem { field, message: e.0, missing: false });
             None
         }
     }
@@ -628,7 +637,7 @@ fn read_count(problems: &mut Vec<Problem>, field: FieldId, text: &str, min: u32,
     match parse_count(text, min, max, what) {
         Ok(n) => n,
         Err(e) => {
-            problems.push(Problem { field, message: e.0, missing: false });
+            report(problems, Problem { field, message: e.0, missing: false });
             None
         }
     }

@@ -21,7 +21,7 @@ impl PolicyPack {
         let pack: PolicyPack = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
             let path = error.path().to_string();
             let full = error.inner().to_string();
-            vec![match VariantField::ALL.into_iter().find(|f| f.message == without_location(&full)) {
+            vec![match VariantField::ALL.iter().find(|f| f.message == without_location(&full)) {
                 Some(fault) => {
                     FieldError { path: format!("{path}.{}", fault.field), message: fault.message.to_string() }
                 }

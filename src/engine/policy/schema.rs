@@ -1,7 +1,7 @@
 //! The pack's types: what a policy pack holds, as the rule modules read it.
 //!
 //! `Deserialize` reads the pack format of `docs/FORMATS.md`; where a variant carries its own numbers
-//! ([`MarginalVariant`], [`RigidVariant`]) the JSON stays flat, read through a private shape that
+//! ([`MarginalVariant`], [`RigidVariant`], [`TemporaryVariant`]) the JSON stays flat, read through a private shape that
 //! refuses a number the variant needs and lacks, or has and does not use. `Serialize` writes the
 //! types' Rust shape, which `crate::packgen` prints as the built-in packs' source; packs are never
 //! written back as JSON.
@@ -273,6 +273,8 @@ pub enum MarginalVariant {
     National2023 {
         /// The upper bound a locality may adopt (2 ×): between the two multiples, a local check.
         local_upper_multiplier: Option<Param<Decimal>>,
+        /// The provincial text that defers to the national rule (山东 "按照现有规定执行").
+        deferred_by: Option<Citation>,
     },
 }
 
@@ -281,7 +283,7 @@ impl MarginalVariant {
     /// whose bound is fixed.
     pub fn local_upper_multiplier(&self) -> Option<&Param<Decimal>> {
         match self {
-            MarginalVariant::National2023 { local_upper_multiplier } => local_upper_multiplier.as_ref(),
+            MarginalVariant::National2023 { local_upper_multiplier, .. } => local_upper_multiplier.as_ref(),
             MarginalVariant::Shanxi2024 | MarginalVariant::Guangxi2024 => None,
         }
     }
@@ -295,8 +297,6 @@ pub struct MarginalRule {
     pub variant: MarginalVariant,
     /// Per-capita income below this multiple of the standard (1.5 ×, 广西 2 ×).
     pub multiplier: Param<Decimal>,
-    /// The provincial text that defers to the national rule (山东 "按照现有规定执行").
-    pub deferred_by: Option<Citation>,
 }
 
 /// A [`MarginalRule`] as a pack writes it.
@@ -327,15 +327,17 @@ impl TryFrom<MarginalJson> for MarginalRule {
     type Error = VariantField;
 
     fn try_from(json: MarginalJson) -> Result<MarginalRule, VariantField> {
-        let variant = match (json.variant, json.local_upper_multiplier) {
-            (MarginalName::National2023, local_upper_multiplier) => {
-                MarginalVariant::National2023 { local_upper_multiplier }
-            }
-            (_, Some(_)) => return Err(VariantField::MARGINAL_LOCAL_UPPER),
-            (MarginalName::Shanxi2024, None) => MarginalVariant::Shanxi2024,
-            (MarginalName::Guangxi2024, None) => MarginalVariant::Guangxi2024,
+        let variant = match json.variant {
+            MarginalName::National2023 => MarginalVariant::National2023 {
+                local_upper_multiplier: json.local_upper_multiplier,
+                deferred_by: json.deferred_by,
+            },
+            _ if json.local_upper_multiplier.is_some() => return Err(VariantField::MARGINAL_LOCAL_UPPER),
+            _ if json.deferred_by.is_some() => return Err(VariantField::MARGINAL_DEFERRED_UNUSED),
+            MarginalName::Shanxi2024 => MarginalVariant::Shanxi2024,
+            MarginalName::Guangxi2024 => MarginalVariant::Guangxi2024,
         };
-        Ok(MarginalRule { variant, multiplier: json.multiplier, deferred_by: json.deferred_by })
+        Ok(MarginalRule { variant, multiplier: json.multiplier })
     }
 }
 
@@ -425,30 +427,28 @@ pub(super) struct VariantField {
     pub(super) message: &'static str,
 }
 
-impl VariantField {
-    const MARGINAL_LOCAL_UPPER: VariantField = VariantField {
-        field: "local_upper_multiplier",
-        message: "只有 national_2023 规则使用可上浮的上限",
+/// Declares every [`VariantField`] fault in one list, from which [`VariantField::ALL`] is made, so
+/// no fault can be left out of it (one left out would be reported at the rule, not at its field).
+macro_rules! variant_fields {
+    ($($(#[$meta:meta])* $name:ident => $field:literal, $message:literal;)*) => {
+        impl VariantField {
+            $($(#[$meta])* const $name: VariantField = VariantField { field: $field, message: $message };)*
+
+            /// Every one, so that a message serde passes on as text can be known again.
+            pub(super) const ALL: &'static [VariantField] = &[$(VariantField::$name),*];
+        }
     };
-    const RIGID_GAP_NEEDED: VariantField =
-        VariantField { field: "income_gap_multiplier", message: "guangxi_2024 规则需要此倍数" };
-    const RIGID_GAP_UNUSED: VariantField =
-        VariantField { field: "income_gap_multiplier", message: "national_2024 规则不使用此倍数" };
-    const RIGID_RATIO_UNUSED: VariantField =
-        VariantField { field: "spending_ratio", message: "只有 national_2024 规则使用刚性支出占比" };
-    const RIGID_DEFERRED_UNUSED: VariantField =
-        VariantField { field: "deferred_by", message: "guangxi_2024 是本省自己的规定，不使用 deferred_by" };
-    const TEMPORARY_MONTHS_UNUSED: VariantField =
-        VariantField { field: "months_without_income", message: "只有 shanxi_2023 规则使用无收入月数" };
-    /// Every one, so that a message serde passes on as text can be known again.
-    pub(super) const ALL: [VariantField; 6] = [
-        VariantField::MARGINAL_LOCAL_UPPER,
-        VariantField::RIGID_GAP_NEEDED,
-        VariantField::RIGID_GAP_UNUSED,
-        VariantField::RIGID_RATIO_UNUSED,
-        VariantField::RIGID_DEFERRED_UNUSED,
-        VariantField::TEMPORARY_MONTHS_UNUSED,
-    ];
+}
+
+variant_fields! {
+    MARGINAL_LOCAL_UPPER => "local_upper_multiplier", "只有 national_2023 规则使用可上浮的上限";
+    /// A province's own 边缘 text defers to nothing: only the national rule names a text deferring to it.
+    MARGINAL_DEFERRED_UNUSED => "deferred_by", "只有 national_2023 规则使用 deferred_by（本省文件沿用国家规则时）";
+    RIGID_GAP_NEEDED => "income_gap_multiplier", "guangxi_2024 规则需要此倍数";
+    RIGID_GAP_UNUSED => "income_gap_multiplier", "national_2024 规则不使用此倍数";
+    RIGID_RATIO_UNUSED => "spending_ratio", "只有 national_2024 规则使用刚性支出占比";
+    RIGID_DEFERRED_UNUSED => "deferred_by", "只有 national_2024 规则使用 deferred_by（本省文件沿用国家规则时）";
+    TEMPORARY_MONTHS_UNUSED => "months_without_income", "只有 shanxi_2023 规则使用无收入月数";
 }
 
 impl std::fmt::Display for VariantField {

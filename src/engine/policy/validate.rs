@@ -155,15 +155,15 @@ impl Validate for MarginalRule {
     fn check(&self, v: &mut Validator) {
         v.field("multiplier", |v| times_standard(v, &self.multiplier));
         self.variant.check(v);
-        v.part("deferred_by", &self.deferred_by);
     }
 }
 
 /// A variant's own numbers sit beside `variant`, in the rule.
 impl Validate for MarginalVariant {
     fn check(&self, v: &mut Validator) {
-        if let MarginalVariant::National2023 { local_upper_multiplier } = self {
+        if let MarginalVariant::National2023 { local_upper_multiplier, deferred_by } = self {
             v.optional("local_upper_multiplier", local_upper_multiplier, times_standard);
+            v.part("deferred_by", deferred_by);
         }
     }
 }

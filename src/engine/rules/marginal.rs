@@ -86,7 +86,7 @@ pub fn assess(ctx: &Context, dibao: &CategoryResult) -> Result<CategoryResult, M
         }
     });
     checks.push(ctx.property_check(CheckKey::MarginalProperty, definition(variant)));
-    if let Some(deferred) = &rule.deferred_by {
+    if let MarginalVariant::National2023 { deferred_by: Some(deferred), .. } = &rule.variant {
         notes.push(
             format!(
                 "本省文件（{}）规定边缘家庭“按照现有规定执行”，现行省级标准未收录，这里采用国家默认规则。",

@@ -128,6 +128,7 @@ pub(super) fn national() -> Option<PolicyPack> {
                             note: Some(l.lit("各地可放宽至2倍，是否放宽以当地为准")),
                         },
                     ])),
+                    deferred_by: None,
                 },
                 multiplier: Param(vec![
                     Dated {
@@ -142,7 +143,6 @@ pub(super) fn national() -> Option<PolicyPack> {
                         note: Some(l.lit("国家默认；印发日期据转载为2023年10月，按当月1日计")),
                     },
                 ]),
-                deferred_by: None,
             },
             rigid_expenditure: RigidExpenditureRule {
                 variant: RigidVariant::National2024 {
@@ -541,7 +541,6 @@ pub(super) fn shanxi() -> Option<PolicyPack> {
                         note: None,
                     },
                 ]),
-                deferred_by: None,
             },
             rigid_expenditure: RigidExpenditureRule {
                 variant: RigidVariant::National2024 {
@@ -835,6 +834,11 @@ pub(super) fn shandong() -> Option<PolicyPack> {
                             note: Some(l.lit("各地可放宽至2倍，是否放宽以当地为准")),
                         },
                     ])),
+                    deferred_by: Some(Citation {
+                        document: l.lit("山东省民政厅等《关于加强低收入人口动态监测做好分层分类社会救助工作的通知》（送审稿，2024年4月）"),
+                        article: l.lit("一.1"),
+                        reliability: Reliability::Seed,
+                    }),
                 },
                 multiplier: Param(vec![
                     Dated {
@@ -849,11 +853,6 @@ pub(super) fn shandong() -> Option<PolicyPack> {
                         note: Some(l.lit("国家默认；印发日期据转载为2023年10月，按当月1日计")),
                     },
                 ]),
-                deferred_by: Some(Citation {
-                    document: l.lit("山东省民政厅等《关于加强低收入人口动态监测做好分层分类社会救助工作的通知》（送审稿，2024年4月）"),
-                    article: l.lit("一.1"),
-                    reliability: Reliability::Seed,
-                }),
             },
             rigid_expenditure: RigidExpenditureRule {
                 variant: RigidVariant::National2024 {
@@ -1036,7 +1035,6 @@ pub(super) fn guangxi() -> Option<PolicyPack> {
                         note: Some(l.lit("具体以各设区市公布的标准为准")),
                     },
                 ]),
-                deferred_by: None,
             },
             rigid_expenditure: RigidExpenditureRule {
                 variant: RigidVariant::Guangxi2024 {
