@@ -27,7 +27,8 @@ impl IncomeTotals {
         Ok(money::sub(self.counted, self.deducted)?.max(Decimal::ZERO))
     }
 
-    fn add(&mut self, item: &IncomeItem, effect: IncomeEffect) -> Result<(), MoneyError> {
+    /// Adds the line's 12-month amount under `effect`, and returns that amount.
+    fn add(&mut self, item: &IncomeItem, effect: IncomeEffect) -> Result<Decimal, MoneyError> {
         let annual = item.value().annual()?;
         let slot = match effect {
             IncomeEffect::Counted => &mut self.counted,
@@ -36,7 +37,7 @@ impl IncomeTotals {
             IncomeEffect::LocallyDecided => &mut self.locally_decided,
         };
         *slot = money::add(*slot, annual)?;
-        Ok(())
+        Ok(annual)
     }
 }
 
@@ -87,9 +88,9 @@ pub fn member_own(household: &Household, member: usize, rule: PersonalRule) -> R
             None => alone,
         };
         if own {
-            totals.add(item, effect)?;
+            let annual = totals.add(item, effect)?;
             if effect != item.kind.effect() {
-                exempted_by_rule = money::add(exempted_by_rule, item.value().annual()?)?;
+                exempted_by_rule = money::add(exempted_by_rule, annual)?;
             }
         } else if item.member.is_none() && effect == IncomeEffect::Counted {
             unattributed_shared = money::add(unattributed_shared, item.value().annual()?)?;
