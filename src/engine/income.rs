@@ -27,8 +27,7 @@ impl IncomeTotals {
         Ok(money::sub(self.counted, self.deducted)?.max(Decimal::ZERO))
     }
 
-    /// Adds the line's 12-month amount under `effect`, and returns that amount.
-    fn add(&mut self, item: &IncomeItem, effect: IncomeEffect) -> Result<Decimal, MoneyError> {
+    fn add(&mut self, item: &IncomeItem, effect: IncomeEffect) -> Result<(), MoneyError> {
         let annual = item.value().annual()?;
         let slot = match effect {
             IncomeEffect::Counted => &mut self.counted,
@@ -37,7 +36,7 @@ impl IncomeTotals {
             IncomeEffect::LocallyDecided => &mut self.locally_decided,
         };
         *slot = money::add(*slot, annual)?;
-        Ok(annual)
+        Ok(())
     }
 }
 
@@ -88,9 +87,9 @@ pub fn member_own(household: &Household, member: usize, rule: PersonalRule) -> R
             None => alone,
         };
         if own {
-            let annual = totals.add(item, effect)?;
+            totals.add(item, effect)?;
             if effect != item.kind.effect() {
-                exempted_by_rule = money::add(exempted_by_rule, annual)?;
+                exempted_by_rule = money::add(exempted_by_rule, item.value().annual()?)?;
             }
         } else if item.member.is_none() && effect == IncomeEffect::Counted {
             unattributed_shared = money::add(unattributed_shared, item.value().annual()?)?;
