@@ -25,20 +25,13 @@ pub fn call_record(a: &Assessment) -> String {
         Yuan(h.rigid_spending),
         Yuan(h.financial_assets)
     );
-    match &a.best {
-        Some(best) => {
-            let _ = writeln!(out, "结论：{}（{}）", best.name, best.status_label);
-        }
-        // Without a 低保标准 nothing income-tested is decided: "none found" would mislead the caller.
-        None if a.standard.is_none() => {
-            let _ = writeln!(out, "结论：低保标准未知，与收入有关的类别暂时无法判断");
-            if let Some(sentence) = a.without_standard_sentence() {
-                let _ = writeln!(out, "{sentence}");
-            }
-        }
-        None => {
-            let _ = writeln!(out, "结论：暂未发现可能符合的类别");
-        }
+    let headline = a.headline();
+    let _ = writeln!(out, "结论：{}", headline.answer);
+    if let Some(intro) = headline.by_standard_intro {
+        let _ = writeln!(out, "{intro}");
+    }
+    for line in &headline.by_standard {
+        let _ = writeln!(out, "- {line}");
     }
     let open: Vec<_> = a.results.iter().filter(|r| r.status <= Status::NeedsLocalCheck).collect();
     if !open.is_empty() {
@@ -113,7 +106,9 @@ mod tests {
         );
         // Who is in the household, by relation and age: never a name, an ID or a phone number.
         assert!(text.contains("家庭：2人（申请人40岁、子女9岁）；近12个月计入收入16800元，人均每月700元"), "{text}");
-        assert!(text.contains("结论：最低生活保障（低保）（很可能符合）"));
+        // 太原's figure is from 2023: the answer is dated, and the ladder says what a current one gives.
+        assert!(text.contains("结论：最低生活保障（低保）（按2023年1月起执行的760元/月标准：很可能符合）"), "{text}");
+        assert!(text.contains("按现行标准：\n- 当地低保标准高于700元，很可能符合：最低生活保障（低保）\n"), "{text}");
         assert!(text.contains("告知来电人：以家庭为单位"));
         assert!(text.contains("带齐材料：申请人及家庭成员的居民身份证、户口簿"));
         assert!(text.contains("办理时限：自受理之日起30个工作日内"));
@@ -127,8 +122,14 @@ mod tests {
                 "income":[{"member":0,"kind":"wages","amount":"1400","per":"month"}],"assets":{"homes":1}}"#,
             "shanxi",
         );
-        assert!(text.contains("结论：最低生活保障（低保）（可能符合——取决于当地财产规定"), "{text}");
-        assert!(text.contains("- 低保边缘家庭（可能符合——取决于当地财产规定"), "{text}");
+        assert!(
+            text.contains("结论：最低生活保障（低保）（按2023年1月起执行的760元/月标准：可能符合——取决于当地财产规定"),
+            "{text}"
+        );
+        assert!(
+            text.contains("- 低保边缘家庭（按2023年1月起执行的760元/月标准：可能符合——取决于当地财产规定"),
+            "{text}"
+        );
         assert!(!text.contains("需核实：家庭财产状况符合当地规定"), "{text}");
     }
 
@@ -149,7 +150,8 @@ mod tests {
             r#"{"members":[{"age":35}],"income":[{"member":0,"kind":"wages","amount":"500","per":"month"}]}"#,
             "national",
         );
-        assert!(text.contains("结论：低保标准未知，与收入有关的类别暂时无法判断"), "{text}");
+        assert!(text.contains("结论：还不知道当地现行的低保标准，可能符合的类别随标准而定"), "{text}");
+        assert!(text.contains("\n- 当地低保标准高于500元，"), "{text}");
         assert!(!text.contains("暂未发现"), "{text}");
     }
 }

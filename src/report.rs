@@ -44,21 +44,17 @@ pub fn render_text(a: &Assessment) -> String {
         let _ = writeln!(out, "注意：{w}");
     }
     let _ = writeln!(out);
-    match &a.best {
-        Some(best) => {
-            let _ = writeln!(out, "最可能的类别：{}（{}）", best.name, best.status.label());
-        }
-        None if a.standard.is_none() => {
-            let _ = writeln!(
-                out,
-                "还不知道当地低保标准，与收入有关的类别暂时无法判断。{}{}",
-                a.without_standard_sentence().unwrap_or_default(),
-                crate::engine::outcome::LocalRule::Standard.what_to_ask()
-            );
-        }
-        None => {
-            let _ = writeln!(out, "根据填写的信息，暂未发现可能符合的类别。情况特殊的，仍可向乡镇（街道）咨询。");
-        }
+    let headline = a.headline();
+    match headline.names_category {
+        true => writeln!(out, "最可能的类别：{}", headline.answer),
+        false => writeln!(out, "{}。", headline.answer),
+    }
+    .ok();
+    if let Some(intro) = headline.by_standard_intro {
+        let _ = writeln!(out, "{intro}");
+    }
+    for line in &headline.by_standard {
+        let _ = writeln!(out, "- {line}");
     }
     for r in &a.results {
         let _ = writeln!(out);

@@ -98,7 +98,7 @@ fn without_a_standard_the_text_report_says_the_standard_is_unknown_not_that_noth
     );
     assert!(out.status.success());
     let report = text(&out.stdout);
-    assert!(report.contains("还不知道当地低保标准，与收入有关的类别暂时无法判断"), "{report}");
+    assert!(report.contains("还不知道当地现行的低保标准，可能符合的类别随标准而定。\n按不同的标准，您家可能符合：\n- 当地低保标准高于500元，"), "{report}");
     assert!(!report.contains("暂未发现"), "{report}");
 }
 

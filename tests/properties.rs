@@ -444,3 +444,63 @@ fn the_largest_amounts_allowed_do_not_overflow() {
     let pack = builtin::load("shanxi").expect("id").expect("valid");
     assert!(assess(&household, &pack, today()).is_ok());
 }
+
+/// Every amount of a generated household brought under 1亿元, the page's own bound for a typed
+/// amount, so that the answer-per-standard sweep is never cut short by standards money cannot hold.
+fn within_typed_bounds(mut household: Household) -> Household {
+    let cap = Money::new(Decimal::from(100_000_000)).expect("1亿");
+    let clamp = |amount: &mut Amount| amount.amount = amount.amount.min(cap);
+    for item in &mut household.income {
+        let mut amount = item.value();
+        clamp(&mut amount);
+        *item = IncomeItem::new(item.member, item.kind, amount);
+    }
+    clamp(&mut household.spending.medical);
+    clamp(&mut household.spending.disability_care);
+    clamp(&mut household.spending.other_rigid);
+    for member in &mut household.members {
+        if let Some(student) = &mut member.student {
+            clamp(&mut student.fees);
+        }
+    }
+    household.assets.financial = household.assets.financial.min(cap);
+    household
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
+
+    /// The sweep is exact by construction (each range's assessment makes no comparison that turns
+    /// inside the range); this checks it: for any standard in whole fen — random ones, and both
+    /// sides of every line's bounds — the ladder has exactly one line for it, and that line leads
+    /// with what the assessment with the standard typed in leads with.
+    #[test]
+    fn the_ladder_line_for_any_standard_is_the_assessment_with_that_standard_typed_in(
+        (household, pack) in household_strategy(),
+        random_fen in proptest::collection::vec(1i64..=300_000, 4),
+    ) {
+        let pack = &packs()[pack];
+        let household = within_typed_bounds(household);
+        let mut unknown = household.clone();
+        unknown.place.local_standard = None;
+        let a = assess(&unknown, pack, today()).expect("assessment");
+        let ladder = a.by_standard.expect("a ladder when the standard is unknown or old");
+        prop_assert!(!ladder.lines.is_empty());
+        let mut standards: Vec<Decimal> = random_fen.iter().map(|&fen| Decimal::new(fen, 2)).collect();
+        for line in &ladder.lines {
+            for bound in [line.above, line.at_most].into_iter().flatten() {
+                standards.push(bound);
+                standards.push(bound + Decimal::new(1, 2));
+            }
+        }
+        for standard in standards {
+            let lines: Vec<_> = ladder.lines.iter().filter(|l| l.contains(standard)).collect();
+            prop_assert_eq!(lines.len(), 1, "standard {} is on {} lines", standard, lines.len());
+            let mut typed = household.clone();
+            typed.place.local_standard = Some(Amount::monthly(Money::new(standard).expect("fen")));
+            let b = assess(&typed, pack, today()).expect("assessment");
+            let expected = low_income_check::engine::by_standard::leads_of(&b.results);
+            prop_assert_eq!(&lines[0].leads, &expected, "at standard {}", standard);
+        }
+    }
+}

@@ -391,31 +391,27 @@ fn without_a_standard_620_a_month_meets_the_dibao_test_for_any_standard_above_62
     assert!(c.waits_on.contains(LocalRule::Standard));
     assert_eq!(c.standard_above, Some(money("620").amount()));
     assert!(
-        c.explanation
-            .to_string()
-            .contains("家庭人均月收入为620元/人/月：只要当地低保标准高于620元/人/月，这一条就符合"),
+        c.explanation.to_string().contains("家庭人均月收入为620元/人/月：只要当地低保标准高于620元，这一条就符合"),
         "{}",
         c.explanation
     );
 }
 
 #[test]
-fn without_a_standard_the_marginal_bound_is_620_divided_by_1_5_rounded_up_to_the_fen() {
+fn without_a_standard_the_marginal_bound_is_620_divided_by_1_5_said_as_above_413_33_which_413_34_meets_and_413_33_does_not(
+) {
     let a = without_standard(alone(45).income(Some(0), IncomeKind::Wages, monthly("620"))).assess();
     let c = check(result(&a, Category::Marginal), CheckKey::MarginalIncome);
-    // 620 ÷ 1.5 = 413.333…: a standard above 413.34 always meets it; 413.33 × 1.5 = 619.995 would not.
-    assert_eq!(c.standard_above, Some(money("413.34").amount()));
-    assert!(
-        c.explanation.to_string().contains("只要当地1.5倍低保标准高于620元，即低保标准高于413.34元/人/月"),
-        "{}",
-        c.explanation
-    );
-    let sentence = a.without_standard_sentence().expect("a sentence");
-    assert!(
-        sentence.starts_with("您家人均月收入620元。只要当地低保标准高于620元，就可能符合最低生活保障（低保）"),
-        "{sentence}"
-    );
-    assert!(sentence.contains("高于413.34元，就可能符合低保边缘家庭"), "{sentence}");
+    // 620 ÷ 1.5 = 413.333…: 413.34 × 1.5 = 620.01 meets it, 413.33 × 1.5 = 619.995 does not.
+    assert_eq!(c.standard_above, Some(money("413.33").amount()));
+    assert!(c.explanation.to_string().contains("只要当地低保标准高于413.33元（即1.5倍低保标准）"), "{}", c.explanation);
+    let at = |s: &str| {
+        let typed = alone(45).income(Some(0), IncomeKind::Wages, monthly("620"));
+        let typed = typed.with(|h| h.place.local_standard = Some(monthly(s)));
+        outcome(&typed.assess(), Category::Marginal, CheckKey::MarginalIncome)
+    };
+    assert_eq!(at("413.34"), Outcome::Pass);
+    assert_ne!(at("413.33"), Outcome::Pass);
 }
 
 #[test]
@@ -427,10 +423,10 @@ fn without_a_standard_a_household_with_no_income_meets_the_dibao_test_under_any_
 }
 
 #[test]
-fn with_a_standard_there_is_no_bound_and_no_sentence() {
+fn with_a_current_standard_there_is_no_bound_and_no_ladder() {
     let a = alone(45).income(Some(0), IncomeKind::Wages, monthly("620")).assess();
     assert_eq!(check(result(&a, Category::Dibao), CheckKey::DibaoIncome).standard_above, None);
-    assert_eq!(a.without_standard_sentence(), None);
+    assert_eq!(a.by_standard, None);
 }
 
 // ---- how to apply: the documents the conditions call for ----

@@ -6,7 +6,8 @@ use serde::Serialize;
 
 use super::apply::{self, HowToApply};
 use super::assistance;
-use super::context::{Context, LocalFigure};
+use super::by_standard::{self, StandardLadder};
+use super::context::{Context, LocalFigure, Origin};
 use super::date::Day;
 use super::household::{FieldError, Household};
 use super::money::{self, MoneyError};
@@ -36,8 +37,14 @@ pub struct Assessment {
     pub household: HouseholdFigures,
     /// The thresholds, per person per month, for a chart of where the household stands.
     pub ladder: Vec<Rung>,
-    /// The best result: the first of `results` that is likely or possible and does not wait on an
-    /// unknown 低保标准; `None` when there is none.
+    /// When the 低保标准 is unknown, or known only from a figure in force for 12 months or more: the
+    /// answer at every standard, as lines from the highest standards down ("当地低保标准高于375元：
+    /// 最低生活保障（低保）……"). `None` with a current standard (or, rarely, when the household's
+    /// figures need more assessments than the sweep allows).
+    pub by_standard: Option<StandardLadder>,
+    /// The best result. With a standard: the first of `results` that is likely or possible. Without
+    /// one: the result the top line of `by_standard` leads with (whose status says it depends on the
+    /// standard), so that it never contradicts the ladder. `None` when there is none.
     pub best: Option<BestCategory>,
     /// Every category, best first: by status, then in review order.
     pub results: Vec<CategoryResult>,
@@ -148,33 +155,48 @@ impl From<MoneyError> for AssessError {
     }
 }
 
+/// The answer first, in sentences, for every place that shows it as text (the text report, the
+/// call record, the hotline's live panel): the answer at the standard used, then the ladder's lines
+/// when the standard is unknown or old.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Headline {
+    /// The best category with its status ("最低生活保障（低保）（很可能符合）") when one leads at the
+    /// standard used; otherwise what stands instead ("还不知道当地现行的低保标准……").
+    pub answer: String,
+    /// Whether `answer` names a category.
+    pub names_category: bool,
+    /// What introduces the ladder's lines, when there are any.
+    pub by_standard_intro: Option<&'static str>,
+    /// The ladder's sentences, highest standards first; empty with a current standard.
+    pub by_standard: Vec<String>,
+}
+
 impl Assessment {
-    /// Without a 低保标准, the answer anyway: the household's per-capita monthly income and, for each
-    /// category that may apply, the standard above which its income tests are met — "您家人均月收入
-    /// 620元。只要当地低保标准高于620元，就可能符合最低生活保障（低保）；高于413.34元，就可能符合低保
-    /// 边缘家庭。" `None` when the standard is known or no income test can be met.
-    pub fn without_standard_sentence(&self) -> Option<String> {
-        if self.standard.is_some() {
-            return None;
-        }
-        let bounds: Vec<String> = self
-            .results
-            .iter()
-            .filter(|r| r.status == Status::NeedsLocalCheck)
-            .filter_map(|r| r.checks.iter().filter_map(|c| c.standard_above).max().map(|b| (b, &r.name)))
-            .enumerate()
-            .map(|(i, (bound, name))| {
-                let lead = if i == 0 { "只要当地低保标准高于" } else { "高于" };
-                format!("{lead}{}元，就可能符合{name}", money::Yuan(bound))
-            })
-            .collect();
-        (!bounds.is_empty()).then(|| {
-            format!(
-                "您家人均月收入{}元。{}。",
-                money::Yuan(self.household.per_capita_monthly_income),
-                bounds.join("；")
-            )
-        })
+    /// The answer first: see [`Headline`].
+    pub fn headline(&self) -> Headline {
+        let by_standard: Vec<String> =
+            self.by_standard.iter().flat_map(|l| l.lines.iter().map(|line| line.sentence.clone())).collect();
+        let ladder = !by_standard.is_empty();
+        let (answer, names_category) = match (&self.standard, &self.best) {
+            (None, _) if ladder => ("还不知道当地现行的低保标准，可能符合的类别随标准而定".to_string(), false),
+            (None, _) => (
+                format!("还不知道当地低保标准，与收入有关的类别暂时无法判断。{}", LocalRule::Standard.what_to_ask()),
+                false,
+            ),
+            (Some(_), Some(b)) => (format!("{}（{}）", b.name, b.status_label), true),
+            (Some(_), None) => ("暂未发现可能符合的类别".to_string(), false),
+        };
+        let by_standard_intro = ladder.then_some(match self.standard {
+            None => "按不同的标准，您家可能符合：",
+            Some(_) => "所用标准已执行一年以上，当地可能已调整。按现行标准：",
+        });
+        Headline { answer, names_category, by_standard_intro, by_standard }
+    }
+
+    /// Whether the standard used is a pack figure in force for 12 months or more: results are then
+    /// dated, and `by_standard` says what other standards would give.
+    pub fn standard_is_old(&self) -> bool {
+        self.standard.as_ref().is_some_and(|s| s.stale_warning(self.as_of).is_some())
     }
 }
 
@@ -187,37 +209,36 @@ pub fn assess(household: &Household, pack: &PolicyPack, today: Day) -> Result<As
     }
     let day = household.as_of.unwrap_or(today);
     let ctx = Context::new(household, pack, day)?;
-
-    // Review order (山东 送审稿 一.2; 桂民发〔2024〕34号 七(十六)): later rules read earlier results.
-    let mut results = destitute::assess(&ctx)?;
-    let dibao_result = dibao::assess(&ctx)?;
-    results.extend(solo::assess_disabled(&ctx)?);
-    results.extend(expenditure::assess(&ctx)?);
-    results.push(phase_out::assess(&ctx)?);
-    let marginal_result = marginal::assess(&ctx, &dibao_result)?;
-    results.extend(solo::assess_marginal_members(&ctx, &marginal_result)?);
-    results.push(dibao_result);
-    results.push(marginal_result);
-    let rigid_result = rigid::assess(&ctx, &results)?;
-    results.push(rigid_result);
-    let temporary_results = temporary::assess(&ctx, &results)?;
-    results.extend(temporary_results);
-
-    // Best first: the categories that may apply before those that do not; among them 临时救助 last,
-    // being help on top of a category rather than one of its own (a 急难 payment does not outrank
-    // 特困); then by status and review order. The sort is stable, so members keep their order.
-    results.sort_by_key(|r| {
-        let open = r.status <= Status::NeedsLocalCheck;
-        (!open, open && r.category == Category::TemporaryAssistance, r.status, r.category)
-    });
+    let mut results = rule_results(&ctx)?;
+    let stale = ctx.standard.as_ref().and_then(|s| s.stale_warning(day).map(|_| s));
+    let by_standard = match (&ctx.standard, stale) {
+        (None, _) | (Some(_), Some(_)) => by_standard::sweep(household, pack, day)?,
+        (Some(_), None) => None,
+    };
+    if let (Some(old), Some(ladder)) = (stale, &by_standard) {
+        let dated = dated_words(old);
+        for r in results.iter_mut().filter(|r| ladder.varies(r.category, r.subject)) {
+            r.dated_by = Some(dated.clone());
+        }
+    }
     let traits = assistance::Traits::of(&ctx);
     for result in &mut results {
         result.special_assistance = assistance::for_result(pack.rules.special_assistance, traits, result);
     }
-    // Without a 低保标准 no income test is decided: a result waiting on it is not led with.
-    let best = results
-        .iter()
-        .find(|r| r.status <= Status::NeedsLocalCheck && !r.waits_on.contains(LocalRule::Standard))
+    // Without a 低保标准 the ladder's top line leads; otherwise (or when the sweep gave up) the first
+    // open result that does not wait on the standard.
+    let from_ladder = match (&ctx.standard, &by_standard) {
+        (None, Some(ladder)) => ladder.top_lead().and_then(|lead| {
+            results.iter().find(|r| {
+                r.category == lead.category && r.subject == lead.subject && r.status <= Status::NeedsLocalCheck
+            })
+        }),
+        _ => None,
+    };
+    let best = from_ladder
+        .or_else(|| {
+            results.iter().find(|r| r.status <= Status::NeedsLocalCheck && !r.waits_on.contains(LocalRule::Standard))
+        })
         .map(|r| BestCategory {
             category: r.category,
             name: r.name.to_string(),
@@ -236,12 +257,55 @@ pub fn assess(household: &Household, pack: &PolicyPack, today: Day) -> Result<As
         disposable_income,
         household: figures,
         ladder,
+        by_standard,
         best,
         results,
         how_to_apply,
         warnings,
         disclaimer: DISCLAIMER,
     })
+}
+
+/// Every category in review order, sorted best first, before special assistance and how to apply
+/// are added: what the answer-per-standard sweep compares at each standard.
+pub(crate) fn rule_results(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
+    // Review order (山东 送审稿 一.2; 桂民发〔2024〕34号 七(十六)): later rules read earlier results.
+    let mut results = destitute::assess(ctx)?;
+    let dibao_result = dibao::assess(ctx)?;
+    results.extend(solo::assess_disabled(ctx)?);
+    results.extend(expenditure::assess(ctx)?);
+    results.push(phase_out::assess(ctx)?);
+    let marginal_result = marginal::assess(ctx, &dibao_result)?;
+    results.extend(solo::assess_marginal_members(ctx, &marginal_result)?);
+    results.push(dibao_result);
+    results.push(marginal_result);
+    let rigid_result = rigid::assess(ctx, &results)?;
+    results.push(rigid_result);
+    let temporary_results = temporary::assess(ctx, &results)?;
+    results.extend(temporary_results);
+
+    // Best first: the categories that may apply before those that do not; among them 临时救助 last,
+    // being help on top of a category rather than one of its own (a 急难 payment does not outrank
+    // 特困); then by status and review order. The sort is stable, so members keep their order.
+    results.sort_by_key(|r| {
+        let open = r.status <= Status::NeedsLocalCheck;
+        (!open, open && r.category == Category::TemporaryAssistance, r.status, r.category)
+    });
+    Ok(results)
+}
+
+/// "按2020年1月起执行的750元标准": an old figure named with its date.
+fn dated_words(old: &LocalFigure) -> String {
+    match &old.origin {
+        Origin::Pack { effective, .. } => format!(
+            "按{}年{}月起执行的{}元/{}标准",
+            effective.year(),
+            effective.month(),
+            old.amount.amount,
+            old.amount.per.label()
+        ),
+        Origin::User => format!("按{}元/{}标准", old.amount.amount, old.amount.per.label()),
+    }
 }
 
 fn household_figures(ctx: &Context) -> Result<HouseholdFigures, MoneyError> {

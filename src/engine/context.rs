@@ -3,10 +3,12 @@
 //! a [`Check`] with its numbers and sentence.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::by_standard::{condition_words, fen_below_every_passing, Side, StandardComparison};
 use super::check_key::CheckKey;
 use super::citation::{Citation, Reliability};
 use super::date::Day;
@@ -130,12 +132,25 @@ pub struct Context<'a> {
     pub warnings: Vec<String>,
     /// The sentence every local property check shows; the same for all of them, so written once.
     property_explanation: String,
+    /// Every comparison the rules made with the 低保标准, for the answer-per-standard sweep.
+    standard_comparisons: RefCell<Vec<StandardComparison>>,
 }
 
 impl<'a> Context<'a> {
     /// Finds the local figures in force on `day` (the user's over the pack's), totals the income and
     /// collects the warnings a reader should see (an unknown area, a stale or missing standard).
     pub fn new(household: &'a Household, pack: &'a PolicyPack, day: Day) -> Result<Context<'a>, MoneyError> {
+        Context::with_standard(household, pack, day, household.place.local_standard)
+    }
+
+    /// The same, with `local_standard` in place of the household's own typed figure: the
+    /// answer-per-standard sweep assesses the household at standards it chooses.
+    pub fn with_standard(
+        household: &'a Household,
+        pack: &'a PolicyPack,
+        day: Day,
+        local_standard: Option<Amount>,
+    ) -> Result<Context<'a>, MoneyError> {
         let mut warnings = Vec::new();
         let place = &household.place;
         let area = match &place.area {
@@ -156,7 +171,7 @@ impl<'a> Context<'a> {
             Some(area) => area_figure(area, by_kind, place.area_kind, day),
             None => Ok(None),
         };
-        let standard = match place.local_standard {
+        let standard = match local_standard {
             Some(amount) => Some(LocalFigure::new(amount, Origin::User)?),
             None => from_area(|a| &a.dibao_standard)?,
         };
@@ -165,7 +180,7 @@ impl<'a> Context<'a> {
         }
         if standard.is_none() {
             warnings.push(
-                "没有可用的当地低保标准：与收入有关的条件都无法判断。请填写本地低保标准（可向乡镇、街道或12345询问）。"
+                "没有找到当地现行的低保标准：结果按不同的标准分别说明您家可能符合哪一类。知道当地标准的，可以填写（可向乡镇、街道或12345询问）。"
                     .to_string(),
             );
         }
@@ -198,7 +213,19 @@ impl<'a> Context<'a> {
             net_income,
             warnings,
             property_explanation,
+            standard_comparisons: RefCell::new(Vec::new()),
         })
+    }
+
+    /// Records that a rule compared `lhs` (a 12-month household figure) with `factor` × the monthly
+    /// 低保标准; the answer-per-standard sweep reads these to find where the answer can change.
+    pub fn note_standard_comparison(&self, lhs: Decimal, factor: Decimal) {
+        self.standard_comparisons.borrow_mut().push(StandardComparison { lhs, factor });
+    }
+
+    /// The comparisons with the 低保标准 the rules have made so far.
+    pub fn standard_comparisons(&self) -> Vec<StandardComparison> {
+        self.standard_comparisons.borrow().clone()
     }
 
     /// The value of a pack parameter in force on the assessment day.
@@ -224,7 +251,7 @@ impl<'a> Context<'a> {
         threshold_name: ThresholdName,
         citation: Citation,
     ) -> Result<Check, MoneyError> {
-        self.household_income(key, label.into(), comparison, threshold_annual, threshold_name, citation).evaluate()
+        self.household_income(key, label.into(), comparison, threshold_annual, threshold_name, citation).evaluate(self)
     }
 
     /// The household income test against `multiple` × the 低保标准 when there is none: see
@@ -237,7 +264,7 @@ impl<'a> Context<'a> {
         multiple: Decimal,
         citation: Citation,
     ) -> Result<Check, MoneyError> {
-        self.household_income(key, label.into(), comparison, Decimal::ZERO, ThresholdName::Named("低保标准"), citation)
+        self.household_income(key, label.into(), comparison, Decimal::ZERO, ThresholdName::Standard, citation)
             .against_unknown_standard(multiple)
     }
 
@@ -290,12 +317,12 @@ impl<'a> Context<'a> {
             members: Decimal::ONE,
             comparison: Comparison::Below,
             threshold_annual: self.standard.as_ref().map_or(Decimal::ZERO, |s| s.annual),
-            threshold_name: ThresholdName::Named("低保标准"),
+            threshold_name: ThresholdName::Standard,
             citation,
             undecided_annual: own.totals.locally_decided,
         };
         let mut check = match self.standard {
-            Some(_) => check.evaluate()?,
+            Some(_) => check.evaluate(self)?,
             None => check.against_unknown_standard(Decimal::ONE)?,
         };
         if own.unattributed_shared > Decimal::ZERO && check.outcome == Outcome::Pass {
@@ -306,18 +333,6 @@ impl<'a> Context<'a> {
             ));
         }
         Ok(check)
-    }
-
-    /// A check that needs the 低保标准 when there is none: it cannot be settled here.
-    pub fn missing_standard(&self, key: CheckKey, label: impl Into<Cow<'static, str>>, citation: Citation) -> Check {
-        Check::fact(
-            key,
-            label,
-            Outcome::Unknown,
-            "不知道当地低保标准，无法比较。请填写本地低保标准，或向乡镇（街道）询问。".to_string(),
-            citation,
-        )
-        .waiting_on(LocalRules::of(LocalRule::Standard))
     }
 }
 
@@ -383,73 +398,126 @@ pub struct PerCapitaTest {
 }
 
 impl PerCapitaTest {
+    /// The figure per person per month, and the same with the locally decided income counted.
+    fn per_month(&self) -> Result<(Decimal, Option<Decimal>), MoneyError> {
+        let twelve = Decimal::from(12);
+        let per_month = money::div(money::div(self.household_annual, self.members)?, twelve)?;
+        let with = if self.undecided_annual > Decimal::ZERO {
+            let with = money::add(self.household_annual, self.undecided_annual)?;
+            Some(money::div(money::div(with, self.members)?, twelve)?)
+        } else {
+            None
+        };
+        Ok((per_month, with))
+    }
+
+    /// The household's figure as a reader sees it: never a negative amount, which a spending
+    /// larger than the income would give ("医疗费用个人负担部分超过了全年计入的收入" instead).
+    fn figure(&self, per_month: Decimal) -> Figure {
+        match (&self.basis, per_month < Decimal::ZERO) {
+            (Basis::IncomeMinus { cost_label, .. }, true) => Figure::text(format!("{cost_label}超过全年收入")),
+            _ => Figure::yuan_per_month(per_month),
+        }
+    }
+
+    /// "家庭人均月收入为620元/人/月", or, when spending exceeds income, "医疗费用个人负担部分（…元）
+    /// 超过了全年计入的收入（…元）".
+    fn figure_words(&self, per_month: Decimal) -> String {
+        match (&self.basis, per_month < Decimal::ZERO) {
+            (Basis::IncomeMinus { net, cost_label, cost }, true) => {
+                format!("{cost_label}（{}元）超过了全年计入的收入（{}元）", Yuan(*cost), Yuan(*net))
+            }
+            _ => format!("{}为{}元/人/月", self.figure_name, Yuan(money::Money::display_rounded(per_month))),
+        }
+    }
+
+    /// For a figure per month: `None` when the test is settled whatever the standard (a figure of
+    /// zero or less is below any standard), else the condition on the standard that meets it
+    /// ("高于620元"), exact for every standard in whole fen.
+    fn condition(&self, per_month: Decimal, multiple: Decimal) -> Result<Option<String>, MoneyError> {
+        if per_month <= Decimal::ZERO {
+            return Ok(None);
+        }
+        let bound = money::div(per_month, multiple)?;
+        Ok(Some(match self.comparison {
+            Comparison::Below => condition_words(bound, Side::Above),
+            Comparison::AtMost => condition_words(bound, Side::AtLeast),
+            Comparison::Above | Comparison::AtLeast => condition_words(bound, Side::Below),
+        }))
+    }
+
     /// The same test when the 低保标准 is unknown (`threshold_annual` unused): it cannot be settled
     /// against a number, but the household's own figure says which standards would meet it —
     /// "只要当地低保标准高于620元，这一条就符合" — and a "below" test that a figure of zero or less
-    /// meets under any standard is met.
+    /// meets under any standard is met. Income the locality may or may not count (两项补贴) is read
+    /// both ways, and each way says at which standards it meets the test.
     pub fn against_unknown_standard(self, multiple: Decimal) -> Result<Check, MoneyError> {
-        use rust_decimal::RoundingStrategy;
-        let twelve = Decimal::from(12);
-        let per_month = money::div(money::div(self.household_annual, self.members)?, twelve)?;
-        let shown = money::Money::display_rounded(per_month);
+        let (per_month, with) = self.per_month()?;
         let below = matches!(self.comparison, Comparison::Below | Comparison::AtMost);
-        let mut check = Check::fact(self.key, self.label, Outcome::Unknown, "", self.citation);
-        check.figure = Some(Figure::yuan_per_month(per_month));
-        let sentence = if per_month <= Decimal::ZERO {
-            check.outcome = Outcome::from_bool(below);
-            format!(
-                "{}为{}元/人/月，不论当地低保标准多少，这一条都{}。",
-                self.figure_name,
-                Yuan(shown),
-                if below { "符合" } else { "不符合" }
-            )
-        } else {
-            check.waits_on = LocalRules::of(LocalRule::Standard);
-            // The bound is rounded outwards to the fen, so that "高于" it always suffices.
-            let exact = money::div(per_month, multiple)?;
-            let (bound, words) = if below {
-                (exact.round_dp_with_strategy(2, RoundingStrategy::ToPositiveInfinity), "高于")
-            } else {
-                (exact.round_dp_with_strategy(2, RoundingStrategy::ToNegativeInfinity), "低于")
-            };
-            if below {
-                check.standard_above = Some(bound.normalize());
+        let mut check = Check::fact(self.key, self.label.clone(), Outcome::Unknown, "", self.citation.clone());
+        check.figure = Some(self.figure(per_month));
+        let times =
+            if multiple == Decimal::ONE { String::new() } else { format!("（即{}）", times_standard(multiple)) };
+        let settled = if below { "符合" } else { "不符合" };
+        let condition = self.condition(per_month, multiple)?;
+        // With income the locality may count, the first reading is named as one of two.
+        let reading = if with.is_some() { "不计入残疾人两项补贴时，" } else { "" };
+        let mut sentence = match &condition {
+            None => format!("{reading}{}，不论当地低保标准多少，这一条都{settled}。", self.figure_words(per_month)),
+            Some(words) => {
+                if below {
+                    let inclusive = self.comparison == Comparison::AtMost;
+                    check.standard_above = Some(fen_below_every_passing(money::div(per_month, multiple)?, inclusive)?);
+                }
+                format!("{reading}{}：只要当地低保标准{words}{times}，这一条就符合。", self.figure_words(per_month))
             }
-            let condition = if multiple == Decimal::ONE {
-                format!("当地低保标准{words}{}元/人/月", Yuan(bound))
-            } else {
-                format!(
-                    "当地{}{words}{}元，即低保标准{words}{}元/人/月",
-                    times_standard(multiple),
-                    Yuan(shown),
-                    Yuan(bound)
-                )
-            };
-            format!(
-                "{}为{}元/人/月：只要{condition}，这一条就符合。{}",
-                self.figure_name,
-                Yuan(shown),
-                LocalRule::Standard.what_to_ask()
-            )
         };
-        check.explanation = Explanation::from(sentence);
-        if self.undecided_annual > Decimal::ZERO {
-            check.explanation.push(format!(
-                "另有残疾人两项补贴{}元（12个月）没有计入；{}",
-                Yuan(self.undecided_annual),
-                LocalRule::DisabilityAllowances.what_to_ask()
-            ));
-            // Counting them would move the figure, so even a settled outcome is left to the office.
-            check.outcome = Outcome::Unknown;
-            check.waits_on = LocalRules::of(LocalRule::Standard).union(LocalRules::of(LocalRule::DisabilityAllowances));
+        let mut waits_on = LocalRules::NONE;
+        if condition.is_some() {
+            waits_on = LocalRules::of(LocalRule::Standard);
         }
+        match with {
+            None if condition.is_none() => check.outcome = Outcome::from_bool(below),
+            None => sentence.push_str(LocalRule::Standard.what_to_ask()),
+            Some(with_month) => {
+                let with_condition = self.condition(with_month, multiple)?;
+                sentence.push_str(&format!(
+                    "另有残疾人两项补贴{}元（12个月）；如果当地把它计入收入，{}，",
+                    Yuan(self.undecided_annual),
+                    self.figure_words(with_month)
+                ));
+                match &with_condition {
+                    None => sentence.push_str(&format!("不论当地低保标准多少，这一条都{settled}。")),
+                    Some(words) => {
+                        sentence.push_str(&format!("只要当地低保标准{words}{times}，这一条就符合。"));
+                        waits_on = waits_on.union(LocalRules::of(LocalRule::Standard));
+                    }
+                }
+                if condition.is_none() && with_condition.is_none() {
+                    check.outcome = Outcome::from_bool(below);
+                } else {
+                    waits_on = waits_on.union(LocalRules::of(LocalRule::DisabilityAllowances));
+                    sentence.push_str(LocalRule::DisabilityAllowances.what_to_ask());
+                }
+            }
+        }
+        check.waits_on = if check.outcome == Outcome::Unknown { waits_on } else { LocalRules::NONE };
+        check.explanation = Explanation::from(sentence);
         Ok(check)
     }
 
     /// Decides the test against a known threshold. Income the locality may or may not count
     /// (残疾人两项补贴) is tried both ways; when the answers differ, the check waits on that local rule.
-    pub fn evaluate(self) -> Result<Check, MoneyError> {
+    /// A threshold tied to the 低保标准 tells `ctx` where the comparison turns.
+    pub fn evaluate(self, ctx: &Context) -> Result<Check, MoneyError> {
         let limit = money::mul(self.threshold_annual, self.members)?;
+        if let Some(multiple) = self.threshold_name.standard_multiple() {
+            let factor = money::mul(money::mul(multiple, self.members)?, Decimal::from(12))?;
+            ctx.note_standard_comparison(self.household_annual, factor);
+            if self.undecided_annual > Decimal::ZERO {
+                ctx.note_standard_comparison(money::add(self.household_annual, self.undecided_annual)?, factor);
+            }
+        }
         let meets = |annual: Decimal| match self.comparison {
             Comparison::Below => annual < limit,
             Comparison::AtMost => annual <= limit,
@@ -458,19 +526,18 @@ impl PerCapitaTest {
         };
         let pass = meets(self.household_annual);
         let twelve = Decimal::from(12);
-        let per_month = money::div(money::div(self.household_annual, self.members)?, twelve)?;
+        let (per_month, with) = self.per_month()?;
         let threshold_month = money::div(self.threshold_annual, twelve)?;
         let gap = money::Money::display_rounded(money::sub(threshold_month, per_month)?);
-        let mut undecided = None;
-        if self.undecided_annual > Decimal::ZERO {
-            let with = money::add(self.household_annual, self.undecided_annual)?;
-            let with_month = money::div(money::div(with, self.members)?, twelve)?;
-            undecided = Some((meets(with), money::Money::display_rounded(with_month)));
-        }
+        let undecided = match with {
+            Some(with_month) => Some((meets(money::add(self.household_annual, self.undecided_annual)?), with_month)),
+            None => None,
+        };
+        let figure = self.figure(per_month);
         let mut check = Check {
             key: self.key,
             label: self.label,
-            figure: Some(Figure::yuan_per_month(per_month)),
+            figure: Some(figure),
             comparison: Some(self.comparison),
             threshold: Some(Figure::yuan_per_month(threshold_month)),
             gap: Some(gap),
@@ -498,7 +565,7 @@ impl PerCapitaTest {
                     "另有残疾人两项补贴{}元（12个月）没有计入；如果当地把它计入收入，{}为{}元/人/月，{}这一条。{}",
                     Yuan(self.undecided_annual),
                     self.figure_name,
-                    Yuan(with_month),
+                    Yuan(money::Money::display_rounded(with_month)),
                     if pass_with { "就符合" } else { "就不符合" },
                     LocalRule::DisabilityAllowances.what_to_ask()
                 ));

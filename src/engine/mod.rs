@@ -5,6 +5,7 @@
 pub mod apply;
 pub mod assessment;
 pub mod assistance;
+pub mod by_standard;
 pub mod check_key;
 pub mod citation;
 pub mod context;

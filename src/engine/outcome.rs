@@ -507,7 +507,9 @@ pub struct PerCapitaSentence {
 /// What a threshold is called in a sentence.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum ThresholdName {
-    /// A threshold called by its name (低保标准, 上年度居民人均可支配收入).
+    /// The 低保标准 itself.
+    Standard,
+    /// A threshold not tied to the 低保标准, called by its name (上年度居民人均可支配收入).
     Named(&'static str),
     /// "1.5倍低保标准"
     TimesStandard(Decimal),
@@ -516,8 +518,21 @@ pub enum ThresholdName {
 impl fmt::Display for ThresholdName {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            ThresholdName::Standard => f.write_str("低保标准"),
             ThresholdName::Named(name) => f.write_str(name),
             ThresholdName::TimesStandard(m) => write!(f, "{}倍低保标准", m.normalize()),
+        }
+    }
+}
+
+impl ThresholdName {
+    /// How many times the 低保标准 the threshold is; `None` for a threshold not tied to it. The
+    /// answer-per-standard sweep learns from this where a comparison changes its outcome.
+    pub fn standard_multiple(self) -> Option<Decimal> {
+        match self {
+            ThresholdName::Standard => Some(Decimal::ONE),
+            ThresholdName::TimesStandard(m) => Some(m),
+            ThresholdName::Named(_) => None,
         }
     }
 }
@@ -622,13 +637,27 @@ impl fmt::Display for Explanation {
                 };
                 write!(
                     f,
-                    "要求{} {} {}（{}元/人/月）。{whose}为{}元/人/月（",
+                    "要求{} {} {}（{}元/人/月）。",
                     s.figure_name,
                     s.comparison.symbol(),
                     s.threshold_name,
                     Yuan(s.threshold_month),
-                    Yuan(s.per_month),
                 )?;
+                // Spending above income: said in words, never as a negative income per person.
+                if let (Basis::IncomeMinus { net, cost_label, cost }, true) = (&s.basis, s.per_month < Decimal::ZERO) {
+                    write!(
+                        f,
+                        "{whose}{cost_label}（{}元）超过了全年计入的收入（{}元），扣除后没有余额，低于{}。",
+                        Yuan(*cost),
+                        Yuan(*net),
+                        s.threshold_name
+                    )?;
+                    for sentence in &self.more {
+                        f.write_str(sentence)?;
+                    }
+                    return Ok(());
+                }
+                write!(f, "{whose}为{}元/人/月（", Yuan(s.per_month))?;
                 // A difference is bracketed before it is divided: (收入 − 支出) ÷ 人数 ÷ 12个月.
                 match s.basis {
                     Basis::IncomeMinus { .. } => write!(f, "({})", s.basis)?,
@@ -771,6 +800,10 @@ pub struct CategoryResult {
     pub notes: Vec<Cow<'static, str>>,
     /// Filled for results that are likely or need a local check.
     pub special_assistance: Vec<Assistance>,
+    /// Set when the result was assessed at a 低保标准 a year old or more and would read otherwise at
+    /// other standards: the figure and its date ("按2020年1月起执行的750元标准"), which the status
+    /// label then opens with, so that an old figure never gives a bare verdict.
+    pub dated_by: Option<String>,
 }
 
 impl CategoryResult {
@@ -802,6 +835,7 @@ impl CategoryResult {
             checks,
             notes,
             special_assistance: Vec::new(),
+            dated_by: None,
         }
     }
 
@@ -819,6 +853,7 @@ impl CategoryResult {
             checks: Vec::new(),
             notes: Vec::new(),
             special_assistance: Vec::new(),
+            dated_by: None,
         }
     }
 }
@@ -827,9 +862,13 @@ impl CategoryResult {
     /// The status in words; when one local rule alone is undecided, it is named:
     /// "可能符合——取决于当地财产规定，请咨询乡镇（街道）".
     pub fn status_label(&self) -> Cow<'static, str> {
-        match self.decided_by {
+        let label = match self.decided_by {
             Some(rule) => Cow::Owned(format!("可能符合——取决于{}，请咨询乡镇（街道）", rule.label())),
             None => Cow::Borrowed(self.status.label()),
+        };
+        match &self.dated_by {
+            Some(dated) => Cow::Owned(format!("{dated}：{label}")),
+            None => label,
         }
     }
 
@@ -846,13 +885,17 @@ impl CategoryResult {
 impl Serialize for CategoryResult {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("CategoryResult", 11)?;
+        let mut s = serializer.serialize_struct("CategoryResult", 12)?;
         s.serialize_field("category", &self.category)?;
         s.serialize_field("name", &self.name)?;
         s.serialize_field("subject", &self.subject)?;
         s.serialize_field("status", &self.status)?;
         s.serialize_field("status_label", &self.status_label())?;
         s.serialize_field("decided_by", &self.decided_by)?;
+        match &self.dated_by {
+            Some(dated) => s.serialize_field("dated_by", dated)?,
+            None => s.skip_field("dated_by")?,
+        }
         if self.waits_on.is_empty() {
             s.skip_field("waits_on")?;
         } else {

@@ -151,6 +151,7 @@ pub fn hotline_page() -> Html {
     let Some(store) = use_context::<Store>() else { return html! {} };
     use_shortcuts(&store, &container);
     let assessment = use_assessment();
+    let headline = assessment.as_ref().as_ref().ok().map(|a| a.headline());
     let pending: Vec<String> = match assessment.as_ref() {
         Ok(_) => Vec::new(),
         Err(NotAssessed::Problems(problems)) => {
@@ -254,17 +255,14 @@ pub fn hotline_page() -> Html {
                         if !pending.is_empty() {
                             <p>{ "还需要：" }</p>
                             <ul>{ for pending.iter().map(|p| html! { <li>{ p.clone() }</li> }) }</ul>
-                        } else if let Ok(a) = assessment.as_ref() {
-                            <p id="hotline-best" class="lead">
-                                { match &a.best {
-                                    Some(best) => format!("{}：{}", best.name, best.status_label),
-                                    None if a.standard.is_none() => format!(
-                                        "低保标准未知：与收入有关的类别暂时无法判断。{}",
-                                        a.without_standard_sentence().unwrap_or_default()
-                                    ),
-                                    None => "暂未发现可能符合的类别".to_string(),
-                                } }
-                            </p>
+                        } else if let (Ok(a), Some(headline)) = (assessment.as_ref(), &headline) {
+                            <p id="hotline-best" class="lead">{ headline.answer.clone() }</p>
+                            if let Some(intro) = headline.by_standard_intro {
+                                <p>{ intro }</p>
+                                <ul id="hotline-by-standard">
+                                    { for headline.by_standard.iter().map(|l| html! { <li>{ l.clone() }</li> }) }
+                                </ul>
+                            }
                             <p id="hotline-figures">
                                 { format!("{}人，人均每月{}元", a.household.members, Yuan(a.household.per_capita_monthly_income)) }
                                 { a.standard.as_ref().map(|s| format!("；低保标准{}元/人/月", Yuan(s.monthly))).unwrap_or_else(|| "；低保标准未知".to_string()) }

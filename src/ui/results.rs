@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use yew::prelude::*;
 
 use crate::engine::assessment::Assessment;
+use crate::engine::by_standard::StandardLadder;
 use crate::engine::money::Yuan;
 use crate::engine::outcome::{CategoryResult, LocalRule, Outcome, Status};
 
@@ -34,16 +35,23 @@ pub fn results_view(props: &ResultsProps) -> Html {
     html! {
         <>
             <div class="panel result-banner" role="status">
-                if let Some(best) = &a.best {
+                if let (None, Some(ladder)) = (&a.standard, &a.by_standard) {
+                    <p class="lead">{ "还不知道当地现行的低保标准。按不同的标准，您家可能符合：" }</p>
+                    <ByStandard ladder={ladder.clone()} />
+                    <p>{ LocalRule::Standard.what_to_ask() }</p>
+                } else if let Some(best) = &a.best {
                     <p class="lead">{ "您家最可能符合：" }<strong>{ best.name.clone() }</strong></p>
                     <p><span class={status_class(best.status)}>{ best.status_label.clone() }</span></p>
                 } else if a.standard.is_none() {
                     <p class="lead">{ "还不知道当地低保标准，与收入有关的类别暂时无法确定。" }</p>
-                    if let Some(sentence) = a.without_standard_sentence() { <p class="lead">{ sentence }</p> }
                     <p>{ LocalRule::Standard.what_to_ask() }</p>
                 } else {
                     <p class="lead">{ "根据您填写的信息，暂未发现可能符合的类别。" }</p>
                     <p>{ "情况特殊、或者收入刚刚变化的，仍可以向乡镇（街道）咨询。" }</p>
+                }
+                if let (Some(_), Some(ladder)) = (&a.standard, &a.by_standard) {
+                    <p class="lead">{ "所用标准已执行一年以上，当地可能已调整。按现行标准：" }</p>
+                    <ByStandard ladder={ladder.clone()} />
                 }
             </div>
             <p class="hint">{ a.disclaimer }</p>
@@ -71,6 +79,36 @@ pub fn results_view(props: &ResultsProps) -> Html {
             }
             <HowToApply assessment={a.clone()} />
         </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ByStandardProps {
+    ladder: StandardLadder,
+}
+
+/// The answer at every standard, highest first: "当地低保标准高于375元：最低生活保障（低保）很可能符合".
+#[function_component(ByStandard)]
+fn by_standard(props: &ByStandardProps) -> Html {
+    html! {
+        <ul class="by-standard">
+            { for props.ladder.lines.iter().map(|line| html! {
+                <li>
+                    <strong>{ line.range() }</strong>{ "：" }
+                    if line.leads.is_empty() {
+                        { "各类别都不太可能符合" }
+                    } else {
+                        { for line.groups().into_iter().enumerate().map(|(i, g)| html! {
+                            <>
+                                if i > 0 { { "；" } }
+                                <span class={status_class(g.status)}>{ g.status_label }</span>
+                                { format!("：{}", g.names.join("、")) }
+                            </>
+                        }) }
+                    }
+                </li>
+            }) }
+        </ul>
     }
 }
 

@@ -44,7 +44,7 @@ pub fn income_check(ctx: &Context) -> Result<Check, MoneyError> {
             label,
             Comparison::Below,
             standard.annual,
-            ThresholdName::Named("低保标准"),
+            ThresholdName::Standard,
             income_citation(),
         ),
     }
@@ -107,6 +107,7 @@ fn property_check(ctx: &Context) -> Result<Check, MoneyError> {
     // financial ≤ months × monthly standard × members, decided as financial × 12 ≤ months × annual × members.
     let lhs = money::mul(assets.financial.amount(), Decimal::from(12))?;
     let rhs = money::mul(money::mul(limit.value, standard.annual)?, ctx.members)?;
+    ctx.note_standard_comparison(lhs, money::mul(money::mul(limit.value, Decimal::from(12))?, ctx.members)?);
     let per_person_limit = money::div(money::mul(limit.value, standard.annual)?, Decimal::from(12))?;
     let per_person = money::div(assets.financial.amount(), ctx.members)?;
     let financial_ok = lhs <= rhs;

@@ -30,14 +30,15 @@ use std::borrow::Cow;
 
 use rust_decimal::Decimal;
 
+use crate::engine::by_standard::{condition_words, Side};
 use crate::engine::check_key::CheckKey;
 use crate::engine::citation::{cite, SharedText};
 use crate::engine::context::{Context, PerCapitaTest};
 use crate::engine::household::{EducationLevel, Member};
 use crate::engine::money::{self, MoneyError, Yuan};
 use crate::engine::outcome::{
-    AssetSentence, Basis, Category, CategoryResult, Check, Comparison, Explanation, Figure, LocalRules, Outcome,
-    Subject, ThresholdName,
+    AssetSentence, Basis, Category, CategoryResult, Check, Comparison, Explanation, Figure, LocalRule, LocalRules,
+    Outcome, Subject, ThresholdName,
 };
 use crate::engine::policy::Dated;
 
@@ -260,12 +261,12 @@ fn income_after(
         members: ctx.members,
         comparison: Comparison::Below,
         threshold_annual: ctx.standard.as_ref().map_or(Decimal::ZERO, |s| s.annual),
-        threshold_name: ThresholdName::Named("低保标准"),
+        threshold_name: ThresholdName::Standard,
         citation: cite::sx_expenditure_2022(article),
         undecided_annual: ctx.income.locally_decided,
     };
     match ctx.standard {
-        Some(_) => test.evaluate(),
+        Some(_) => test.evaluate(ctx),
         None => test.against_unknown_standard(Decimal::ONE),
     }
 }
@@ -274,13 +275,43 @@ fn income_after(
 /// financial × 12 ≤ months × annual standard × members.
 fn asset_check(ctx: &Context, months: &Dated<Decimal>, article: &'static str) -> Result<Check, MoneyError> {
     let label = format!("人均金融资产不超过{}个月低保标准之和", months.value.normalize());
-    let Some(standard) = &ctx.standard else {
-        return Ok(ctx.missing_standard(CheckKey::ExpenditureAssets, label, cite::sx_expenditure_2022(article)));
-    };
     let financial = ctx.household.assets.financial.amount();
+    let per_person = money::div(financial, ctx.members)?;
+    let Some(standard) = &ctx.standard else {
+        // Without a standard, the household's own figure says at which standards the limit holds:
+        // financial ÷ members ≤ months × S, so S ≥ financial ÷ members ÷ months.
+        let citation = cite::sx_expenditure_2022(article);
+        if financial.is_zero() {
+            return Ok(Check::fact(
+                CheckKey::ExpenditureAssets,
+                label,
+                Outcome::Pass,
+                "您家没有申报金融资产，不论当地低保标准多少，这一条都符合。",
+                citation,
+            ));
+        }
+        let bound = money::div(per_person, months.value)?;
+        return Ok(Check {
+            figure: Some(Figure::quantity(per_person, "元/人")),
+            ..Check::fact(
+                CheckKey::ExpenditureAssets,
+                label,
+                Outcome::Unknown,
+                format!(
+                    "人均金融资产{}元：只要当地低保标准{}（{}个月合计不少于人均金融资产），这一条就符合。{}",
+                    Yuan(per_person),
+                    condition_words(bound, Side::AtLeast),
+                    months.value.normalize(),
+                    LocalRule::Standard.what_to_ask()
+                ),
+                citation,
+            )
+            .waiting_on(LocalRules::of(LocalRule::Standard))
+        });
+    };
     let lhs = money::mul(financial, Decimal::from(12))?;
     let rhs = money::mul(money::mul(months.value, standard.annual)?, ctx.members)?;
-    let per_person = money::div(financial, ctx.members)?;
+    ctx.note_standard_comparison(lhs, money::mul(money::mul(months.value, Decimal::from(12))?, ctx.members)?);
     let limit = money::div(money::mul(months.value, standard.annual)?, Decimal::from(12))?;
     let gap = money::Money::display_rounded(money::sub(limit, per_person)?);
     Ok(Check {

@@ -71,6 +71,10 @@ pub fn assess(ctx: &Context, dibao: &CategoryResult) -> Result<CategoryResult, M
             // National default: a locality may raise 1.5 × to 2 ×; between the two only it can say.
             if let (Outcome::Fail, Some(upper)) = (check.outcome, upper) {
                 let upper_limit = money::mul(money::mul(standard.annual, upper.value)?, ctx.members)?;
+                ctx.note_standard_comparison(
+                    ctx.net_income,
+                    money::mul(money::mul(upper.value, ctx.members)?, Decimal::from(12))?,
+                );
                 if ctx.net_income < upper_limit {
                     check.outcome = Outcome::Unknown;
                     check.waits_on = LocalRules::of(LocalRule::MarginalMultiplier);
@@ -104,6 +108,11 @@ pub fn assess(ctx: &Context, dibao: &CategoryResult) -> Result<CategoryResult, M
 fn not_dibao(dibao: &CategoryResult, citation: Citation) -> Check {
     let (outcome, text) = match dibao.status {
         Status::Likely => (Outcome::Fail, "您家看来符合低保条件，应按低保审核（优先类别）。"),
+        // Without a standard nothing is known to be below it: say only what follows either way.
+        Status::NeedsLocalCheck if dibao.waits_on.contains(LocalRule::Standard) => (
+            Outcome::Unknown,
+            "是否符合低保取决于当地低保标准（见低保一项）：按当地标准符合低保的，先按低保审核；不符合低保的，再按边缘家庭认定。",
+        ),
         Status::NeedsLocalCheck => (
             Outcome::Unknown,
             "您家收入已低于低保标准，将先按低保审核；若当地因财产条件不予纳入低保，可再按边缘家庭认定。",
@@ -132,7 +141,7 @@ fn above_standard(ctx: &Context) -> Result<Check, MoneyError> {
         label,
         Comparison::Above,
         standard.annual,
-        ThresholdName::Named("低保标准"),
+        ThresholdName::Standard,
         citation,
     )?;
     let at_standard = money::mul(standard.annual, ctx.members)? == ctx.net_income;

@@ -59,7 +59,7 @@ pub fn assess(ctx: &Context) -> Result<CategoryResult, MoneyError> {
                 "就业后家庭人均收入超过当地低保标准",
                 Comparison::Above,
                 standard.annual,
-                ThresholdName::Named("低保标准"),
+                ThresholdName::Standard,
                 cite::sx_safety_net_2023("一(五)"),
             )?;
             if check.outcome == Outcome::Fail {

@@ -85,7 +85,7 @@ pub fn assess(ctx: &Context, earlier: &[CategoryResult]) -> Result<CategoryResul
                         citation: m.source.clone(),
                         undecided_annual: ctx.income.locally_decided,
                     }
-                    .evaluate()?;
+                    .evaluate(ctx)?;
                     if after < Decimal::ZERO {
                         check.explanation.push("刚性支出已超过收入（收不抵支）。");
                     }

@@ -1,0 +1,346 @@
+//! The answer as a function of the 低保标准, for the main case: a household whose local standard is
+//! unknown, or known only from a figure a year old or more.
+//!
+//! Every rule that needs the standard compares one of the household's own figures with a multiple
+//! of it: per-capita income (with and without a deduction, with and without the 残疾人两项补贴)
+//! against 1 ×, the 边缘 multiple or the 刚性 multiple, financial assets against 36 months of it, a
+//! member's own income against it. So the whole assessment changes only at the standards where one
+//! of those comparisons changes, and is the same between two of them. The sweep finds those points
+//! without a second copy of the rules: the engine itself records each comparison it makes with the
+//! standard (`Context::note_standard_comparison`), the sweep assesses once at a standard in each
+//! range between the recorded points, and repeats for ranges opened by points it had not seen, until
+//! every assessment's comparisons fall on known points. Then neighbouring ranges that lead with the
+//! same categories are merged into a ladder: "当地低保标准高于375元：最低生活保障（低保）……；
+//! 高于250元、不超过375元：低保边缘家庭……".
+//!
+//! Standards are taken per person per month in whole fen, as every locality publishes them; for
+//! each such standard the ladder's line is exactly the assessment with that standard typed in
+//! (`tests/properties.rs` checks it on generated households). No range of plausible standards is
+//! assumed: the points come from the household's figures alone.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::context::Context;
+use super::date::Day;
+use super::household::Household;
+use super::money::{self, Amount, Money, MoneyError, Yuan};
+use super::outcome::{Category, CategoryResult, Status, Subject};
+use super::policy::PolicyPack;
+
+/// One fen, the smallest step between two standards.
+const FEN: Decimal = Decimal::from_parts(1, 0, 0, false, 2);
+
+/// At most this many assessments per sweep. A household of 30 members with their own incomes needs
+/// a few hundred; past this the ladder is left out rather than the page kept waiting.
+const MAX_ASSESSMENTS: usize = 600;
+
+/// A comparison the engine made with the standard, as `lhs ⋚ factor × S`, where `S` is the monthly
+/// 低保标准 per person: `factor` folds in the 12 months, the members and the multiple.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StandardComparison {
+    /// The household's side: a 12-month total (income, income less spending, financial assets × 12).
+    pub lhs: Decimal,
+    /// What the monthly standard is multiplied by on the other side; positive.
+    pub factor: Decimal,
+}
+
+impl StandardComparison {
+    /// The standards in whole fen at which the comparison may change its outcome: the largest fen
+    /// `f` with `f × factor ≤ lhs` when it is exactly equal (the comparison's own point), and the
+    /// next fen above. Decided in exact arithmetic, never by a rounded quotient.
+    fn sample_points(self) -> Result<[Option<Decimal>; 2], MoneyError> {
+        if self.factor <= Decimal::ZERO {
+            return Ok([None, None]);
+        }
+        if self.lhs <= Decimal::ZERO {
+            return Ok([None, Some(FEN)]);
+        }
+        let mut f =
+            money::div(self.lhs, self.factor)?.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToZero);
+        while f > Decimal::ZERO && money::mul(f, self.factor)? > self.lhs {
+            f = money::sub(f, FEN)?;
+        }
+        while money::mul(money::add(f, FEN)?, self.factor)? <= self.lhs {
+            f = money::add(f, FEN)?;
+        }
+        let at = (f > Decimal::ZERO && money::mul(f, self.factor)? == self.lhs).then_some(f);
+        Ok([at, Some(money::add(f, FEN)?)])
+    }
+}
+
+/// A category a line of the ladder leads with, as the assessment at those standards has it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Lead {
+    /// Which category; in JSON its code (`dibao`).
+    pub category: Category,
+    /// The household, or the member the result is about.
+    pub subject: Subject,
+    /// The result's name as residents read it.
+    pub name: String,
+    /// Its status at these standards.
+    pub status: Status,
+    /// The status in words, naming the one local rule that decides when one does.
+    pub status_label: String,
+}
+
+/// One line of the ladder: a range of monthly standards (whole fen) and the categories the household
+/// may qualify for at any standard in it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LadderLine {
+    /// The line holds for standards strictly above this; `None`: from the lowest.
+    pub above: Option<Decimal>,
+    /// The line holds for standards up to and including this; `None`: with no upper end.
+    pub at_most: Option<Decimal>,
+    /// The categories that are likely or possible at these standards, best first; 临时救助 only
+    /// when nothing else is. Empty: none.
+    pub leads: Vec<Lead>,
+    /// The line as one sentence: "当地低保标准高于375元，很可能符合：最低生活保障（低保）".
+    pub sentence: String,
+    /// The line above covers one standard alone (`at_most` + 0.01): the upper end then reads
+    /// "低于800元" rather than "不超过799.99元".
+    #[serde(skip)]
+    below_single: bool,
+}
+
+impl LadderLine {
+    /// Whether a monthly standard falls in the line's range.
+    pub fn contains(&self, standard_monthly: Decimal) -> bool {
+        self.above.is_none_or(|a| standard_monthly > a) && self.at_most.is_none_or(|m| standard_monthly <= m)
+    }
+
+    /// The range in words: "当地低保标准高于250元、不超过375元".
+    pub fn range(&self) -> String {
+        match (self.above, self.at_most) {
+            (None, None) => "不论当地低保标准多少".to_string(),
+            (Some(a), None) => format!("当地低保标准高于{}元", Yuan(a)),
+            (None, Some(m)) => format!("当地低保标准{}", self.upper_words(m)),
+            (Some(a), Some(m)) if money::add(a, FEN).is_ok_and(|next| next == m) => {
+                format!("当地低保标准恰好为{}元", Yuan(m))
+            }
+            (Some(a), Some(m)) => format!("当地低保标准高于{}元、{}", Yuan(a), self.upper_words(m)),
+        }
+    }
+
+    fn upper_words(&self, at_most: Decimal) -> String {
+        match self.below_single {
+            true => format!("低于{}元", Yuan(at_most.checked_add(FEN).unwrap_or(at_most))),
+            false => format!("不超过{}元", Yuan(at_most)),
+        }
+    }
+
+    fn single(&self) -> bool {
+        matches!((self.above, self.at_most), (Some(a), Some(m)) if a.checked_add(FEN) == Some(m))
+    }
+
+    /// The leads grouped by status, in order, each with its names; several results of one category
+    /// with the same status (支出型贫困 因病、因学 and 多重) are named once, by the category.
+    pub fn groups(&self) -> Vec<LeadGroup> {
+        let mut groups: Vec<LeadGroup> = Vec::new();
+        for (i, lead) in self.leads.iter().enumerate() {
+            let same = |l: &&Lead| l.category == lead.category && l.status_label == lead.status_label;
+            let shared = self.leads.iter().filter(same).count() > 1;
+            if shared && self.leads[..i].iter().any(|l| same(&l)) {
+                continue;
+            }
+            let name = if shared { lead.category.name().to_string() } else { lead.name.clone() };
+            match groups.iter_mut().find(|g| g.status_label == lead.status_label) {
+                Some(group) => group.names.push(name),
+                None => groups.push(LeadGroup {
+                    status: lead.status,
+                    status_label: lead.status_label.clone(),
+                    names: vec![name],
+                }),
+            }
+        }
+        groups
+    }
+
+    fn write_sentence(&mut self) {
+        let groups: Vec<String> =
+            self.groups().iter().map(|g| format!("{}：{}", g.status_label, g.names.join("、"))).collect();
+        self.sentence = if groups.is_empty() {
+            format!("{}，各类别都不太可能符合", self.range())
+        } else {
+            format!("{}，{}", self.range(), groups.join("；"))
+        };
+    }
+}
+
+/// Leads of one status on a line of the ladder.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LeadGroup {
+    /// The status they share.
+    pub status: Status,
+    /// The status in words.
+    pub status_label: String,
+    /// The results' names, each once.
+    pub names: Vec<String>,
+}
+
+/// The household's answer for every possible 低保标准, highest standards first.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StandardLadder {
+    /// From the highest standards down; together they cover every standard from 0.01元 up.
+    pub lines: Vec<LadderLine>,
+}
+
+impl StandardLadder {
+    /// The line for a monthly standard.
+    pub fn line_for(&self, standard_monthly: Decimal) -> Option<&LadderLine> {
+        self.lines.iter().find(|l| l.contains(standard_monthly))
+    }
+
+    /// The first line, from the top, that leads with any category.
+    pub fn top_lead(&self) -> Option<&Lead> {
+        self.lines.iter().find_map(|l| l.leads.first())
+    }
+
+    /// Whether a result's standing differs from one line to another: it leads on some lines and
+    /// not on others, or with different statuses. Such a result's status holds only at the
+    /// standard it was assessed at.
+    pub fn varies(&self, category: Category, subject: Subject) -> bool {
+        fn on(l: &LadderLine, category: Category, subject: Subject) -> Option<(Status, &str)> {
+            l.leads
+                .iter()
+                .find(|x| x.category == category && x.subject == subject)
+                .map(|x| (x.status, x.status_label.as_str()))
+        }
+        let mut lines = self.lines.iter().map(|l| on(l, category, subject));
+        let first = lines.next().flatten();
+        lines.any(|x| x != first)
+    }
+}
+
+/// The categories an assessment leads with: every likely or possible result but 临时救助 (help on
+/// top of a category, never one of its own), and 临时救助 only when nothing else is open.
+pub fn leads_of(results: &[CategoryResult]) -> Vec<Lead> {
+    let open = |r: &&CategoryResult| r.status <= Status::NeedsLocalCheck;
+    let lead = |r: &CategoryResult| Lead {
+        category: r.category,
+        subject: r.subject,
+        name: r.name.to_string(),
+        status: r.status,
+        status_label: r.status_label().into_owned(),
+    };
+    let main: Vec<Lead> =
+        results.iter().filter(open).filter(|r| r.category != Category::TemporaryAssistance).map(lead).collect();
+    if main.is_empty() {
+        results.iter().filter(open).map(lead).collect()
+    } else {
+        main
+    }
+}
+
+/// The leads and the comparisons made, assessing the household at a monthly standard typed in.
+fn assess_at(
+    household: &Household,
+    pack: &PolicyPack,
+    day: Day,
+    standard_monthly: Decimal,
+) -> Result<Option<(Vec<Lead>, Vec<StandardComparison>)>, MoneyError> {
+    let Ok(money) = Money::new(standard_monthly) else { return Ok(None) };
+    let ctx = Context::with_standard(household, pack, day, Some(Amount::monthly(money)))?;
+    let results = super::assessment::rule_results(&ctx)?;
+    Ok(Some((leads_of(&results), ctx.standard_comparisons())))
+}
+
+/// Sweeps every standard: `None` when the household's figures need more than [`MAX_ASSESSMENTS`]
+/// assessments, or reach standards beyond the largest amount money may hold.
+pub fn sweep(household: &Household, pack: &PolicyPack, day: Day) -> Result<Option<StandardLadder>, MoneyError> {
+    let mut samples: BTreeMap<Decimal, Option<Vec<Lead>>> = BTreeMap::new();
+    samples.insert(FEN, None);
+    let mut assessed = 0;
+    loop {
+        let pending: Vec<Decimal> = samples.iter().filter(|(_, v)| v.is_none()).map(|(k, _)| *k).collect();
+        if pending.is_empty() {
+            break;
+        }
+        for standard in pending {
+            assessed += 1;
+            if assessed > MAX_ASSESSMENTS {
+                return Ok(None);
+            }
+            let Some((leads, comparisons)) = assess_at(household, pack, day, standard)? else { return Ok(None) };
+            samples.insert(standard, Some(leads));
+            for comparison in comparisons {
+                for point in comparison.sample_points()?.into_iter().flatten() {
+                    samples.entry(point).or_insert(None);
+                }
+            }
+        }
+    }
+    // Each sample stands for the standards from it up to the next sample: none of the comparisons
+    // made at it changes outcome in between, so neither does anything the rules decide.
+    let mut ascending: Vec<LadderLine> = Vec::new();
+    let points: Vec<(Decimal, Vec<Lead>)> = samples.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))).collect();
+    for (i, (from, leads)) in points.iter().enumerate() {
+        let above = if *from == FEN { None } else { Some(money::sub(*from, FEN)?) };
+        let at_most = match points.get(i + 1) {
+            Some((next, _)) => Some(money::sub(*next, FEN)?),
+            None => None,
+        };
+        match ascending.last_mut() {
+            Some(last) if &last.leads == leads => last.at_most = at_most,
+            _ => ascending.push(LadderLine {
+                above,
+                at_most,
+                leads: leads.clone(),
+                sentence: String::new(),
+                below_single: false,
+            }),
+        }
+    }
+    for i in 1..ascending.len() {
+        ascending[i - 1].below_single = ascending[i].single();
+    }
+    for line in &mut ascending {
+        line.above = line.above.map(|a| a.normalize());
+        line.at_most = line.at_most.map(|m| m.normalize());
+    }
+    ascending.reverse();
+    for line in &mut ascending {
+        line.write_sentence();
+    }
+    Ok(Some(StandardLadder { lines: ascending }))
+}
+
+/// How a condition on the monthly standard `S` reads, exact for every standard in whole fen, with
+/// the bound rounded to the fen as the household's own figure is shown: "高于239.58元" (`S > b`),
+/// "不低于55.56元" (`S ≥ b`), "不超过…" or "低于…" (`S < b`).
+pub fn condition_words(bound: Decimal, side: Side) -> String {
+    let shown = Money::display_rounded(bound);
+    let words = match side {
+        Side::Above if shown > bound => "不低于",
+        Side::Above => "高于",
+        Side::AtLeast if shown >= bound => "不低于",
+        Side::AtLeast => "高于",
+        Side::Below if shown < bound => "不超过",
+        Side::Below => "低于",
+    };
+    format!("{words}{}元", Yuan(shown))
+}
+
+/// For a test met by standards above `bound` (or at it, when `inclusive`): the largest fen that
+/// does not meet it, so that "高于" it is exactly the standards in whole fen that do.
+pub fn fen_below_every_passing(bound: Decimal, inclusive: bool) -> Result<Decimal, MoneyError> {
+    use rust_decimal::RoundingStrategy::{ToNegativeInfinity, ToPositiveInfinity};
+    Ok(match inclusive {
+        false => bound.round_dp_with_strategy(2, ToNegativeInfinity),
+        true => money::sub(bound.round_dp_with_strategy(2, ToPositiveInfinity), FEN)?,
+    }
+    .normalize())
+}
+
+/// Which side of a bound the standard must be on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// `S > bound`: a household figure below the standard.
+    Above,
+    /// `S ≥ bound`: a figure at most the standard's multiple (assets within 36 months of it).
+    AtLeast,
+    /// `S < bound`: a household figure above the standard.
+    Below,
+}
