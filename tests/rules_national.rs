@@ -308,10 +308,15 @@ fn emergency_assistance_is_listed_after_a_category_that_may_apply_even_when_it_i
 }
 
 #[test]
-fn without_a_standard_no_income_tested_category_leads_the_result() {
+fn without_a_standard_the_result_is_led_by_the_ladders_top_line_and_its_status_says_it_depends_on_the_standard() {
     let a = alone(40).with(|h| h.place.local_standard = None).yearly_wages("6000").assess();
     assert_eq!(result(&a, Category::Dibao).status, Status::NeedsLocalCheck);
-    assert!(a.best.is_none(), "{:?}", a.best);
+    let best = a.best.as_ref().expect("a best category");
+    assert_eq!(best.category, Category::Dibao);
+    assert_eq!(best.status_label, "可能符合——取决于当地低保标准，请咨询乡镇（街道）");
+    let top = &a.by_standard.as_ref().expect("ladder").lines[0];
+    assert_eq!(top.above, Some(money("500").amount()));
+    assert_eq!(top.leads[0].category, Category::Dibao);
     let a = alone(40).yearly_wages("6000").assess();
     assert_eq!(a.best.as_ref().map(|b| b.category), Some(Category::Dibao));
 }
