@@ -234,13 +234,16 @@ pub fn leads_of(results: &[CategoryResult]) -> Vec<Lead> {
     }
 }
 
+/// What one assessment at a chosen standard gives the sweep: its leads and the comparisons made.
+type Sample = (Vec<Lead>, Vec<StandardComparison>);
+
 /// The leads and the comparisons made, assessing the household at a monthly standard typed in.
 fn assess_at(
     household: &Household,
     pack: &PolicyPack,
     day: Day,
     standard_monthly: Decimal,
-) -> Result<Option<(Vec<Lead>, Vec<StandardComparison>)>, MoneyError> {
+) -> Result<Option<Sample>, MoneyError> {
     let Ok(money) = Money::new(standard_monthly) else { return Ok(None) };
     let ctx = Context::with_standard(household, pack, day, Some(Amount::monthly(money)))?;
     let results = super::assessment::rule_results(&ctx)?;

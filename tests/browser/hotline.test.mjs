@@ -102,6 +102,9 @@ test('an operator takes a whole call by keyboard only, gets the record, and 新�
   assert.equal(await page.evaluate(() => { const a = document.activeElement; return a.value.slice(a.selectionStart, a.selectionEnd).length; }),
     record.length, 'the whole record is selected, ready for Ctrl+C');
   assert.match(record, /结论：支出型贫困家庭（纳入低保）——因病致贫/);
+  // 太原's figure is from 2023: the record carries the answer at every current standard as well.
+  assert.match(record, /所用标准已执行一年以上，当地可能已调整。按现行标准：\n- 当地低保标准高于1000元，/);
+  assert.match(await page.locator('#hotline-by-standard').innerText(), /当地低保标准高于1000元/);
   assert.match(record, /家庭：3人（申请人45岁、子女43岁、子女15岁）；近12个月计入收入36000元，人均每月1000元/);
   assert.match(record, /地区：山西省 太原市城镇（城市）；低保标准：760元/);
   assert.match(record, /告知来电人：以家庭为单位/);

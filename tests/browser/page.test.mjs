@@ -460,15 +460,47 @@ test('残疾人两项补贴 that would tip the 低保 income test leave 低保 t
   await context.close();
 });
 
-test('without a 低保标准 the result does not lead with 低保 and says the standard is missing', async () => {
-  const { page, context } = await open();
+test('on a phone, a household with no 低保标准 leads with the answer at every standard, top line first, in the first screen', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(BASE + '#/');
+  await page.getByRole('heading', { level: 1, name: '看看您家可能符合哪些社会救助' }).waitFor();
+  await page.waitForLoadState('networkidle');
+  const loaded = requests.length;
   const banner = await household(page, {
     place: { province: 'national' },
     members: [{ relation: 'applicant', age: '40', work: 'unemployed' }],
     income: [{ amount: '500' }],
   }, 'no-standard');
-  assert.match(banner, /还不知道当地低保标准/);
-  assert.doesNotMatch(banner, /最可能符合/);
+  assert.match(banner, /还不知道当地现行的低保标准。按不同的标准，您家可能符合：/);
+  const lines = page.locator('.result-banner .by-standard li');
+  assert.match(await lines.first().innerText(), /^当地低保标准高于500元：.*最低生活保障（低保）/);
+  assert.match(await lines.nth(1).innerText(), /^当地低保标准高于333\.33元、不超过500元：.*低保边缘家庭/);
+  assert.doesNotMatch(banner, /临时救助/, 'a one-off payment never leads while a category holds at some standard');
+  assert.doesNotMatch(banner, /都无法判断/);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const box = await lines.first().boundingBox();
+  assert.ok(box && box.y + box.height <= 844, `the top line is in the first screen (bottom at ${box?.y + box?.height} px)`);
+  assert.deepEqual(requests.slice(loaded), [], 'no request after load');
+  await context.close();
+});
+
+test('a city whose only figure is from 2020 shows the answer at that figure, dated, and the line for standards above it', async () => {
+  const { page, context } = await open();
+  const banner = await household(page, {
+    place: { province: 'guangxi', area: 'guilin' },
+    members: [{ relation: 'applicant', age: '50', work: 'employed', supporter: 'able' }],
+    income: [{ amount: '800' }],
+  }, 'old-figure');
+  assert.match(banner, /您家最可能符合：低保边缘家庭/);
+  assert.match(banner, /按2020年6月起执行的750元\/月标准：很可能符合/);
+  assert.match(banner, /所用标准已执行一年以上，当地可能已调整。按现行标准：/);
+  assert.match(await page.locator('.result-banner .by-standard li').first().innerText(), /^当地低保标准高于800元：很可能符合：最低生活保障（低保）$/);
+  // No bare verdict on a six-year-old figure: every card whose standing another standard would change is dated.
+  const dibao = page.locator('.result-card', { has: page.getByRole('heading', { name: '最低生活保障（低保）', exact: true }) });
+  assert.match(await dibao.locator('.status').first().innerText(), /^按2020年6月起执行的750元\/月标准：不太可能符合$/);
   await context.close();
 });
 
@@ -689,9 +721,8 @@ test('a household in a city without a published standard is told the standard ab
     members: [{ relation: 'applicant', age: '45', work: 'unemployed' }],
     income: [{ amount: '620' }],
   }, 'no-city-standard');
-  assert.match(banner, /您家人均月收入620元。只要当地低保标准高于620元，就可能符合最低生活保障（低保）/);
-  assert.match(banner, /高于413\.34元，就可能符合低保边缘家庭/);
-  assert.doesNotMatch(banner, /最可能符合/);
+  assert.match(banner, /当地低保标准高于620元：[^\n]*最低生活保障（低保）/);
+  assert.match(banner, /当地低保标准高于413\.33元、不超过620元：[^\n]*低保边缘家庭/);
   await context.close();
 });
 
