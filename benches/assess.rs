@@ -1,7 +1,9 @@
-//! One assessment of a 5-member household (target ≤ 10 µs on the 2-core dev machine), and a batch
-//! of households per second.
+//! One assessment of a 5-member household with a current 低保标准 (target ≤ 10 µs on the 2-core dev
+//! machine); the same household with its city's figure from 2023, which adds the answer at every
+//! standard (one assessment per range of standards); and a batch of households per second.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
+use low_income_check::engine::money::{Amount, Money};
 use low_income_check::engine::policy::builtin;
 use low_income_check::engine::{assess, Day};
 use low_income_check::format::parse_household;
@@ -30,11 +32,16 @@ const FIVE_MEMBERS: &str = r#"{
 }"#;
 
 fn bench(c: &mut Criterion) {
-    let household = parse_household(FIVE_MEMBERS).expect("valid household");
+    let old_figure = parse_household(FIVE_MEMBERS).expect("valid household");
+    let mut household = old_figure.clone();
+    household.place.local_standard = Some(Amount::monthly(Money::yuan(800)));
     let pack = builtin::load("shanxi").expect("id").expect("valid pack");
     let today = Day::parse("2026-11-22").expect("day");
     c.bench_function("assess 5-member household (山西)", |b| {
         b.iter(|| assess(black_box(&household), black_box(&pack), today).expect("assessment"))
+    });
+    c.bench_function("assess 5-member household, 2023 figure: with the answer at every standard", |b| {
+        b.iter(|| assess(black_box(&old_figure), black_box(&pack), today).expect("assessment"))
     });
     // 100,000 households in one batch (the same household, so the figure is per assessment).
     let mut group = c.benchmark_group("batch");

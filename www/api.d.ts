@@ -165,6 +165,9 @@ export interface CategoryResult {
   status: Status;
   /** Names the one local rule that decides, when one does ("可能符合——取决于当地财产规定…"). */
   status_label: string;
+  /** Set when the standard used is a pack figure 12 months old or more and another standard would
+   * change this result: "按2020年6月起执行的750元/月标准" (status_label then opens with it). */
+  dated_by?: string;
   /** When the result may qualify and one local rule alone is undecided: that rule. */
   decided_by: LocalRule | null;
   /** The local rules its unknown conditions wait on; absent when none. */
@@ -175,6 +178,25 @@ export interface CategoryResult {
   special_assistance: Assistance[];
 }
 export interface Guidance { text: string; citation: Citation | null }
+/** A category a line of `by_standard` leads with, as assessed at those standards. */
+export interface Lead {
+  category: Category;
+  subject: { type: 'household' } | { type: 'member'; index: number };
+  name: string;
+  status: Status;
+  status_label: string;
+}
+/** One range of monthly standards (元/人/月, whole fen) and what the household may qualify for there. */
+export interface LadderLine {
+  /** Standards strictly above this; null: from the lowest. */
+  above: Decimal | null;
+  /** Standards up to and including this; null: no upper end. */
+  at_most: Decimal | null;
+  /** Best first; 临时救助 only when nothing else is open; empty: nothing. */
+  leads: Lead[];
+  /** "当地低保标准高于375元，很可能符合：最低生活保障（低保）" */
+  sentence: string;
+}
 export interface Assessment {
   as_of: Day;
   pack: { id: string; name: string };
@@ -196,6 +218,9 @@ export interface Assessment {
     financial_assets: Decimal;
   };
   ladder: { label: string; monthly: Decimal }[];
+  /** When the 低保标准 is unknown or 12 months old or more: the answer at every standard, highest first. */
+  by_standard: { lines: LadderLine[] } | null;
+  /** Without a standard: what the first line of by_standard with a lead leads with. */
   best: { category: Category; name: string; status: Status; status_label: string } | null;
   results: CategoryResult[];
   how_to_apply: {

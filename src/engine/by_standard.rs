@@ -135,23 +135,16 @@ impl LadderLine {
         matches!((self.above, self.at_most), (Some(a), Some(m)) if a.checked_add(FEN) == Some(m))
     }
 
-    /// The leads grouped by status, in order, each with its names; several results of one category
-    /// with the same status (支出型贫困 因病、因学 and 多重) are named once, by the category.
+    /// The leads grouped by status, in order, each with its names.
     pub fn groups(&self) -> Vec<LeadGroup> {
         let mut groups: Vec<LeadGroup> = Vec::new();
-        for (i, lead) in self.leads.iter().enumerate() {
-            let same = |l: &&Lead| l.category == lead.category && l.status_label == lead.status_label;
-            let shared = self.leads.iter().filter(same).count() > 1;
-            if shared && self.leads[..i].iter().any(|l| same(&l)) {
-                continue;
-            }
-            let name = if shared { lead.category.name().to_string() } else { lead.name.clone() };
+        for lead in &self.leads {
             match groups.iter_mut().find(|g| g.status_label == lead.status_label) {
-                Some(group) => group.names.push(name),
+                Some(group) => group.names.push(lead.name.clone()),
                 None => groups.push(LeadGroup {
                     status: lead.status,
                     status_label: lead.status_label.clone(),
-                    names: vec![name],
+                    names: vec![lead.name.clone()],
                 }),
             }
         }
@@ -214,21 +207,35 @@ impl StandardLadder {
     }
 }
 
-/// The categories an assessment leads with: every likely or possible result but 临时救助 (help on
-/// top of a category, never one of its own), and 临时救助 only when nothing else is open.
+/// The categories an assessment leads with: every category likely or possible for the household
+/// or for a member, once each at its best status (支出型贫困's routes 因病、因学 and 多重 are one
+/// category), but 临时救助 (help on top of a category, never one of its own) only when nothing else
+/// is open. Results come best first, so the first of a category is its best.
 pub fn leads_of(results: &[CategoryResult]) -> Vec<Lead> {
     let open = |r: &&CategoryResult| r.status <= Status::NeedsLocalCheck;
-    let lead = |r: &CategoryResult| Lead {
-        category: r.category,
-        subject: r.subject,
-        name: r.name.to_string(),
-        status: r.status,
-        status_label: r.status_label().into_owned(),
+    let collect = |keep: &dyn Fn(&CategoryResult) -> bool| {
+        let mut leads: Vec<Lead> = Vec::new();
+        for r in results.iter().filter(open).filter(|r| keep(r)) {
+            if leads.iter().any(|l| l.category == r.category && l.subject == r.subject) {
+                continue;
+            }
+            leads.push(Lead {
+                category: r.category,
+                subject: r.subject,
+                // A member's result names the member; a household's is named by its category.
+                name: match r.subject {
+                    Subject::Household => r.category.name().to_string(),
+                    Subject::Member { .. } => r.name.to_string(),
+                },
+                status: r.status,
+                status_label: r.status_label().into_owned(),
+            });
+        }
+        leads
     };
-    let main: Vec<Lead> =
-        results.iter().filter(open).filter(|r| r.category != Category::TemporaryAssistance).map(lead).collect();
+    let main = collect(&|r| r.category != Category::TemporaryAssistance);
     if main.is_empty() {
-        results.iter().filter(open).map(lead).collect()
+        collect(&|_| true)
     } else {
         main
     }

@@ -63,7 +63,9 @@ pub fn results_view(props: &ResultsProps) -> Html {
             { for a.warnings.iter().map(|w| html! { <p class="warning">{ w.clone() }</p> }) }
             <Ladder assessment={a.clone()} />
 
-            <h2>{ "可能符合的类别" }</h2>
+            // Without a standard the cards are the conditions behind the ladder, not a list of
+            // alternatives that all "may" hold side by side.
+            <h2>{ if a.standard.is_none() && a.by_standard.is_some() { "各类别的条件（是否符合取决于当地低保标准，见上）" } else { "可能符合的类别" } }</h2>
             if open.is_empty() { <p>{ "没有。" }</p> }
             { for open.iter().enumerate().map(|(i, r)| result_card(r, i == 0)) }
 
