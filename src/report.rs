@@ -6,7 +6,7 @@ use std::fmt::Write;
 use crate::engine::assessment::Assessment;
 use crate::engine::context::Origin;
 use crate::engine::money::format_yuan;
-use crate::engine::outcome::{Outcome, Status};
+use crate::engine::outcome::{LocalRule, Outcome, Status};
 
 pub fn render_text(a: &Assessment) -> String {
     let mut out = String::new();
@@ -73,6 +73,7 @@ pub fn render_text(a: &Assessment) -> String {
             let mark = match c.outcome {
                 Outcome::Pass => "符合",
                 Outcome::Fail => "不符合",
+                Outcome::Unknown if c.waits_on.contains(LocalRule::Standard) => "取决于低保标准",
                 Outcome::Unknown => "待核实",
             };
             let _ = writeln!(out, "  [{mark}] {}：{}（依据：{}）", c.label, c.explanation, c.citation);

@@ -138,7 +138,7 @@ fn guangxi_400_a_head_is_dibao_above_400_marginal_above_200_and_below_400_and_ne
         sentences,
         [
             "当地低保标准高于400元，很可能符合：最低生活保障（低保）",
-            "当地低保标准恰好为400元，可能符合——需当地核实，请咨询乡镇（街道）：低保边缘家庭",
+            "当地低保标准恰好为400元，可能符合——需当地核实：低保边缘家庭",
             "当地低保标准高于200元、低于400元，很可能符合：低保边缘家庭",
             "当地低保标准不超过200元，各类别都不太可能符合",
         ]
@@ -163,9 +163,9 @@ fn an_old_figure_dates_every_verdict_that_another_standard_would_change_and_the_
     assert!(a.standard_is_old());
     let dibao = result(&a, Category::Dibao);
     assert_eq!(dibao.status, Status::Unlikely);
-    assert_eq!(dibao.status_label(), "按2020年6月起执行的750元/月标准：不太可能符合");
+    assert_eq!(dibao.status_label(), "按2020年6月的750元标准：不太可能符合");
     let marginal = result(&a, Category::Marginal);
-    assert_eq!(marginal.status_label(), "按2020年6月起执行的750元/月标准：很可能符合");
+    assert_eq!(marginal.status_label(), "按2020年6月的750元标准：很可能符合");
     at(&h, &a, "800.01", Category::Dibao, Some(Status::Likely));
     at(&h, &a, "800", Category::Dibao, None);
     assert_eq!(ladder(&a).lines[0].sentence, "当地低保标准高于800元，很可能符合：最低生活保障（低保）");

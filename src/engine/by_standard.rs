@@ -18,8 +18,6 @@
 //! (`tests/properties.rs` checks it on generated households). No range of plausible standards is
 //! assumed: the points come from the household's figures alone.
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -153,12 +151,20 @@ impl LadderLine {
 
     fn write_sentence(&mut self) {
         let groups: Vec<String> =
-            self.groups().iter().map(|g| format!("{}：{}", g.status_label, g.names.join("、"))).collect();
+            self.groups().iter().map(|g| format!("{}：{}", g.short_label(), g.names.join("、"))).collect();
         self.sentence = if groups.is_empty() {
             format!("{}，各类别都不太可能符合", self.range())
         } else {
             format!("{}，{}", self.range(), groups.join("；"))
         };
+    }
+}
+
+impl LeadGroup {
+    /// The status without the closing "请咨询乡镇（街道）": a ladder says where to ask once, not on
+    /// every line.
+    pub fn short_label(&self) -> &str {
+        self.status_label.trim_end_matches("，请咨询乡镇（街道）")
     }
 }
 
@@ -260,24 +266,22 @@ fn assess_at(
 /// Sweeps every standard: `None` when the household's figures need more than [`MAX_ASSESSMENTS`]
 /// assessments, or reach standards beyond the largest amount money may hold.
 pub fn sweep(household: &Household, pack: &PolicyPack, day: Day) -> Result<Option<StandardLadder>, MoneyError> {
-    let mut samples: BTreeMap<Decimal, Option<Vec<Lead>>> = BTreeMap::new();
-    samples.insert(FEN, None);
+    // The standards to assess at, ascending, each with its leads once assessed. A sorted vector, not
+    // a BTreeMap: a sweep holds a few dozen, and a map's code would cost the page kilobytes.
+    let mut samples: Vec<(Decimal, Option<Vec<Lead>>)> = vec![(FEN, None)];
     let mut assessed = 0;
-    loop {
-        let pending: Vec<Decimal> = samples.iter().filter(|(_, v)| v.is_none()).map(|(k, _)| *k).collect();
-        if pending.is_empty() {
-            break;
+    while let Some(i) = samples.iter().position(|(_, leads)| leads.is_none()) {
+        assessed += 1;
+        if assessed > MAX_ASSESSMENTS {
+            return Ok(None);
         }
-        for standard in pending {
-            assessed += 1;
-            if assessed > MAX_ASSESSMENTS {
-                return Ok(None);
-            }
-            let Some((leads, comparisons)) = assess_at(household, pack, day, standard)? else { return Ok(None) };
-            samples.insert(standard, Some(leads));
-            for comparison in comparisons {
-                for point in comparison.sample_points()?.into_iter().flatten() {
-                    samples.entry(point).or_insert(None);
+        let standard = samples[i].0;
+        let Some((leads, comparisons)) = assess_at(household, pack, day, standard)? else { return Ok(None) };
+        samples[i].1 = Some(leads);
+        for comparison in comparisons {
+            for point in comparison.sample_points()?.into_iter().flatten() {
+                if let Err(at) = samples.binary_search_by(|(s, _)| s.cmp(&point)) {
+                    samples.insert(at, (point, None));
                 }
             }
         }

@@ -454,6 +454,15 @@ impl Check {
         }
     }
 
+    /// The outcome in words beside the condition: for a condition that waits on the 低保标准, what
+    /// it waits on ("取决于当地低保标准"), so that the badge says what the sentence says.
+    pub fn outcome_label(&self) -> &'static str {
+        match self.outcome {
+            Outcome::Unknown if self.waits_on.contains(LocalRule::Standard) => "取决于当地低保标准",
+            outcome => outcome.label(),
+        }
+    }
+
     /// The same check, marked as waiting on `rules` when its outcome is unknown (a decided check
     /// waits on nothing, so it is returned as it is).
     pub fn waiting_on(self, rules: LocalRules) -> Check {
@@ -801,7 +810,7 @@ pub struct CategoryResult {
     /// Filled for results that are likely or need a local check.
     pub special_assistance: Vec<Assistance>,
     /// Set when the result was assessed at a 低保标准 a year old or more and would read otherwise at
-    /// other standards: the figure and its date ("按2020年1月起执行的750元标准"), which the status
+    /// other standards: the figure and its date ("按2020年6月的750元标准"), which the status
     /// label then opens with, so that an old figure never gives a bare verdict.
     pub dated_by: Option<String>,
 }

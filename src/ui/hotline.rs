@@ -267,11 +267,14 @@ pub fn hotline_page() -> Html {
                                 { format!("{}人，人均每月{}元", a.household.members, Yuan(a.household.per_capita_monthly_income)) }
                                 { a.standard.as_ref().map(|s| format!("；低保标准{}元/人/月", Yuan(s.monthly))).unwrap_or_else(|| "；低保标准未知".to_string()) }
                             </p>
-                            <ul class="hotline-statuses">
-                                { for a.results.iter().filter(|r| r.status <= Status::NeedsLocalCheck).map(|r| html! {
-                                    <li>{ format!("{}：{}", r.name, r.status_label()) }</li>
-                                }) }
-                            </ul>
+                            // With a ladder, its lines already say which category holds where.
+                            if headline.by_standard.is_empty() {
+                                <ul class="hotline-statuses">
+                                    { for a.results.iter().filter(|r| r.status <= Status::NeedsLocalCheck).map(|r| html! {
+                                        <li>{ format!("{}：{}", r.name, r.status_label()) }</li>
+                                    }) }
+                                </ul>
+                            }
                         }
                     </div>
                     <h3><label for="call-record">{ "通话记录（不含姓名、身份证号、电话）" }</label></h3>

@@ -103,7 +103,7 @@ fn by_standard(props: &ByStandardProps) -> Html {
                         { for line.groups().into_iter().enumerate().map(|(i, g)| html! {
                             <>
                                 if i > 0 { { "；" } }
-                                <span class={status_class(g.status)}>{ g.status_label }</span>
+                                <span class={status_class(g.status)}>{ g.short_label().to_string() }</span>
                                 { format!("：{}", g.names.join("、")) }
                             </>
                         }) }
@@ -130,7 +130,7 @@ fn result_card(r: &CategoryResult, first: bool) -> Html {
                 <ol class="checks">
                     { for r.checks.iter().map(|c| html! {
                         <li class={match c.outcome { Outcome::Pass => "check pass", Outcome::Fail => "check fail", Outcome::Unknown => "check unknown" }}>
-                            <p class="check-head"><strong>{ c.label.to_string() }</strong><span class="outcome">{ c.outcome.label() }</span></p>
+                            <p class="check-head"><strong>{ c.label.to_string() }</strong><span class="outcome">{ c.outcome_label() }</span></p>
                             if let Some(found) = &c.figure {
                                 <p class="finding">
                                     { format!("实际 {}", found.describe()) }
