@@ -86,10 +86,7 @@ fn a_family_at_375_a_head_with_no_standard_is_led_by_dibao_never_by_a_one_off_pa
     let a = dialysis_family().assess();
     let best = a.best.as_ref().expect("a best category");
     assert_eq!(best.category, Category::Dibao);
-    assert_eq!(
-        ladder(&a).lines[0].sentence,
-        "当地低保标准高于375元，很可能符合：最低生活保障（低保）、支出型贫困家庭（纳入低保）"
-    );
+    assert_eq!(ladder(&a).lines[0].sentence, "当地低保标准高于375元，很可能符合：低保、支出型贫困（纳入低保）");
     let headline = a.headline();
     assert!(!headline.answer.contains("临时救助"), "{}", headline.answer);
 }
@@ -137,7 +134,7 @@ fn guangxi_400_a_head_is_dibao_above_400_marginal_above_200_and_below_400_and_ne
     assert_eq!(
         sentences,
         [
-            "当地低保标准高于400元，很可能符合：最低生活保障（低保）",
+            "当地低保标准高于400元，很可能符合：低保",
             "当地低保标准恰好为400元，可能符合——需当地核实：低保边缘家庭",
             "当地低保标准高于200元、低于400元，很可能符合：低保边缘家庭",
             "当地低保标准不超过200元，各类别都不太可能符合",
@@ -168,7 +165,7 @@ fn an_old_figure_dates_every_verdict_that_another_standard_would_change_and_the_
     assert_eq!(marginal.status_label(), "按2020年6月的750元标准：很可能符合");
     at(&h, &a, "800.01", Category::Dibao, Some(Status::Likely));
     at(&h, &a, "800", Category::Dibao, None);
-    assert_eq!(ladder(&a).lines[0].sentence, "当地低保标准高于800元，很可能符合：最低生活保障（低保）");
+    assert_eq!(ladder(&a).lines[0].sentence, "当地低保标准高于800元，很可能符合：低保");
     assert_eq!(a.headline().by_standard_intro, Some("所用标准已执行一年以上，当地可能已调整。按现行标准："));
 }
 

@@ -76,7 +76,8 @@ pub struct Lead {
     pub category: Category,
     /// The household, or the member the result is about.
     pub subject: Subject,
-    /// The result's name as residents read it.
+    /// The category's short name (低保, 低保边缘家庭), with the member for a personal result
+    /// (特困供养（第2位成员）).
     pub name: String,
     /// Its status at these standards.
     pub status: Status,
@@ -228,10 +229,11 @@ pub fn leads_of(results: &[CategoryResult]) -> Vec<Lead> {
             leads.push(Lead {
                 category: r.category,
                 subject: r.subject,
-                // A member's result names the member; a household's is named by its category.
+                // Short names keep a line readable on a phone and in the hotline's side panel; a
+                // member's result says which member.
                 name: match r.subject {
-                    Subject::Household => r.category.name().to_string(),
-                    Subject::Member { .. } => r.name.to_string(),
+                    Subject::Household => r.category.short_name().to_string(),
+                    Subject::Member { index } => member_lead_name(r.category, index + 1),
                 },
                 status: r.status,
                 status_label: r.status_label().into_owned(),
@@ -244,6 +246,15 @@ pub fn leads_of(results: &[CategoryResult]) -> Vec<Lead> {
         collect(&|_| true)
     } else {
         main
+    }
+}
+
+/// "低保单人户（第2位成员，边缘家庭重病重残）", "特困供养（第1位成员）".
+fn member_lead_name(category: Category, number: usize) -> String {
+    match category {
+        Category::DibaoSoloDisabled => format!("低保单人户（第{number}位成员，重度残疾）"),
+        Category::DibaoSoloMarginalMember => format!("低保单人户（第{number}位成员，边缘家庭重病重残）"),
+        other => format!("{}（第{number}位成员）", other.short_name()),
     }
 }
 

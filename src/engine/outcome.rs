@@ -285,6 +285,22 @@ impl Category {
         }
     }
 
+    /// The category in a word or two, for lists where the full name would crowd the line (the
+    /// answer at every standard): 低保, 边缘家庭, 支出型贫困.
+    pub fn short_name(self) -> &'static str {
+        match self {
+            Category::Destitute => "特困供养",
+            Category::Dibao => "低保",
+            Category::DibaoSoloDisabled => "低保单人户（重度残疾）",
+            Category::DibaoSoloMarginalMember => "低保单人户（边缘家庭重病重残）",
+            Category::ExpenditurePoverty => "支出型贫困（纳入低保）",
+            Category::PhaseOut => "低保渐退",
+            Category::Marginal => "低保边缘家庭",
+            Category::RigidExpenditure => "刚性支出困难家庭",
+            Category::TemporaryAssistance => "临时救助",
+        }
+    }
+
     /// Every category, in review order.
     pub const ALL: [Category; 9] = [
         Category::Destitute,
