@@ -166,7 +166,7 @@ export interface CategoryResult {
   /** Names the one local rule that decides, when one does ("可能符合——取决于当地财产规定…"). */
   status_label: string;
   /** Set when the standard used is a pack figure 12 months old or more and another standard would
-   * change this result: "按2020年6月的750元标准" (status_label then opens with it). */
+   * change this result: "按2020年标准" (status_label then opens with it). */
   dated_by?: string;
   /** When the result may qualify and one local rule alone is undecided: that rule. */
   decided_by: LocalRule | null;

@@ -10,7 +10,7 @@ use super::by_standard::{self, StandardLadder};
 use super::context::{Context, LocalFigure, Origin};
 use super::date::Day;
 use super::household::{FieldError, Household};
-use super::money::{self, MoneyError, Period};
+use super::money::{self, MoneyError};
 use super::outcome::{Category, CategoryResult, LocalRule, Status};
 use super::policy::{MarginalVariant, PolicyPack};
 use super::rules::{destitute, dibao, expenditure, marginal, phase_out, rigid, solo, temporary};
@@ -294,15 +294,12 @@ pub(crate) fn rule_results(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyEr
     Ok(results)
 }
 
-/// "按2020年6月的750元标准": an old figure named with the month it took effect.
+/// "按2020年标准": an old figure named by the year it took effect (the figure itself, with its
+/// date and source, is shown beside every result as the standard used).
 fn dated_words(old: &LocalFigure) -> String {
-    let amount = match old.amount.per {
-        Period::Month => format!("{}元", old.amount.amount),
-        Period::Year => format!("{}元/年", old.amount.amount),
-    };
     match &old.origin {
-        Origin::Pack { effective, .. } => format!("按{}年{}月的{amount}标准", effective.year(), effective.month()),
-        Origin::User => format!("按{amount}标准"),
+        Origin::Pack { effective, .. } => format!("按{}年标准", effective.year()),
+        Origin::User => format!("按{}元标准", old.amount.amount),
     }
 }
 

@@ -20,6 +20,10 @@ use super::outcome::{
 };
 use super::policy::{dated_amount, Area, ByAreaKind, Dated, Param, PolicyPack};
 
+/// The warning of an assessment without a 低保标准; the page's result leads with the answer at every
+/// standard instead, so it shows this only where that answer is not shown.
+pub const NO_STANDARD_WARNING: &str = "没有找到当地现行的低保标准：结果按不同的标准分别说明您家可能符合哪一类。知道当地标准的，可以填写（可向乡镇、街道或12345询问）。";
+
 /// How old a figure from a pack may be before the reader is warned that it may have changed.
 const STALE_AFTER_MONTHS: u32 = 12;
 
@@ -179,10 +183,7 @@ impl<'a> Context<'a> {
             warnings.push(stale);
         }
         if standard.is_none() {
-            warnings.push(
-                "没有找到当地现行的低保标准：结果按不同的标准分别说明您家可能符合哪一类。知道当地标准的，可以填写（可向乡镇、街道或12345询问）。"
-                    .to_string(),
-            );
+            warnings.push(NO_STANDARD_WARNING.to_string());
         }
         let disposable_income = match place.disposable_income {
             Some(amount) => Some(LocalFigure::new(amount, Origin::User)?),

@@ -826,7 +826,7 @@ pub struct CategoryResult {
     /// Filled for results that are likely or need a local check.
     pub special_assistance: Vec<Assistance>,
     /// Set when the result was assessed at a 低保标准 a year old or more and would read otherwise at
-    /// other standards: the figure and its date ("按2020年6月的750元标准"), which the status
+    /// other standards: the figure and its date ("按2020年标准"), which the status
     /// label then opens with, so that an old figure never gives a bare verdict.
     pub dated_by: Option<String>,
 }

@@ -7,7 +7,8 @@ use rust_decimal::Decimal;
 use yew::prelude::*;
 
 use crate::engine::assessment::Assessment;
-use crate::engine::by_standard::StandardLadder;
+use crate::engine::by_standard::{LadderLine, StandardLadder};
+use crate::engine::context::NO_STANDARD_WARNING;
 use crate::engine::money::Yuan;
 use crate::engine::outcome::{CategoryResult, LocalRule, Outcome, Status};
 
@@ -28,6 +29,7 @@ fn status_class(status: Status) -> &'static str {
 #[function_component(ResultsView)]
 pub fn results_view(props: &ResultsProps) -> Html {
     let a = &props.assessment;
+    let stale = a.standard.as_ref().and_then(|s| s.stale_warning(a.as_of));
     let (open, closed): (Vec<&CategoryResult>, Vec<&CategoryResult>) =
         a.results.iter().partition(|r| r.status <= Status::NeedsLocalCheck);
     let (unlikely, not_applicable): (Vec<&CategoryResult>, Vec<&CategoryResult>) =
@@ -37,7 +39,7 @@ pub fn results_view(props: &ResultsProps) -> Html {
             <div class="panel result-banner" role="status">
                 if let (None, Some(ladder)) = (&a.standard, &a.by_standard) {
                     <p class="lead">{ "还不知道当地现行的低保标准。按不同的标准，您家可能符合：" }</p>
-                    <ByStandard ladder={ladder.clone()} />
+                    <ByStandard ladder={ladder.clone()} shown={2} />
                     <p>{ LocalRule::Standard.what_to_ask() }</p>
                 } else if let Some(best) = &a.best {
                     <p class="lead">{ "您家最可能符合：" }<strong>{ best.name.clone() }</strong></p>
@@ -49,9 +51,10 @@ pub fn results_view(props: &ResultsProps) -> Html {
                     <p class="lead">{ "根据您填写的信息，暂未发现可能符合的类别。" }</p>
                     <p>{ "情况特殊、或者收入刚刚变化的，仍可以向乡镇（街道）咨询。" }</p>
                 }
-                if let (Some(_), Some(ladder)) = (&a.standard, &a.by_standard) {
-                    <p class="lead">{ "所用标准已执行一年以上，当地可能已调整。按现行标准：" }</p>
-                    <ByStandard ladder={ladder.clone()} />
+                if let (Some(old), Some(ladder)) = (&a.standard, &a.by_standard) {
+                    <p>{ "这一标准已执行一年以上，当地可能已调整。按现行标准：" }</p>
+                    // Unfolded down to the line of the old figure: the standards a current one may be.
+                    <ByStandard ladder={ladder.clone()} shown={ladder.lines.iter().position(|l| l.contains(old.monthly)).map_or(1, |i| i + 1)} />
                 }
             </div>
             <p class="hint">{ a.disclaimer }</p>
@@ -60,7 +63,8 @@ pub fn results_view(props: &ResultsProps) -> Html {
                 { "所用低保标准：" }
                 { a.standard.as_ref().map(|s| s.describe()).unwrap_or_else(|| "没有（请在第1步填写）".to_string()) }
             </p>
-            { for a.warnings.iter().map(|w| html! { <p class="warning">{ w.clone() }</p> }) }
+            // The banner's answer at every standard already says what these two warnings say.
+            { for a.warnings.iter().filter(|w| !(a.by_standard.is_some() && (w.as_str() == NO_STANDARD_WARNING || Some(w.as_str()) == stale.as_deref()))).map(|w| html! { <p class="warning">{ w.clone() }</p> }) }
             <Ladder assessment={a.clone()} />
 
             // Without a standard the cards are the conditions behind the ladder, not a list of
@@ -87,30 +91,42 @@ pub fn results_view(props: &ResultsProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct ByStandardProps {
     ladder: StandardLadder,
+    /// How many lines, from the top, are shown unfolded; the rest fold under "标准更低时".
+    shown: usize,
 }
 
-/// The answer at every standard, highest first: "当地低保标准高于375元：最低生活保障（低保）很可能符合".
+/// The answer at every standard, highest first: "当地低保标准高于375元：很可能符合：低保".
 #[function_component(ByStandard)]
 fn by_standard(props: &ByStandardProps) -> Html {
+    let line = |line: &LadderLine| {
+        html! {
+            <li>
+                <strong>{ line.range() }</strong>{ "：" }
+                if line.leads.is_empty() {
+                    { "各类别都不太可能符合" }
+                } else {
+                    { for line.groups().into_iter().enumerate().map(|(i, g)| html! {
+                        <>
+                            if i > 0 { { "；" } }
+                            <span class={status_class(g.status)}>{ g.short_label().to_string() }</span>
+                            { format!("：{}", g.names.join("、")) }
+                        </>
+                    }) }
+                }
+            </li>
+        }
+    };
+    let (top, rest) = props.ladder.lines.split_at(props.shown.min(props.ladder.lines.len()));
     html! {
-        <ul class="by-standard">
-            { for props.ladder.lines.iter().map(|line| html! {
-                <li>
-                    <strong>{ line.range() }</strong>{ "：" }
-                    if line.leads.is_empty() {
-                        { "各类别都不太可能符合" }
-                    } else {
-                        { for line.groups().into_iter().enumerate().map(|(i, g)| html! {
-                            <>
-                                if i > 0 { { "；" } }
-                                <span class={status_class(g.status)}>{ g.short_label().to_string() }</span>
-                                { format!("：{}", g.names.join("、")) }
-                            </>
-                        }) }
-                    }
-                </li>
-            }) }
-        </ul>
+        <>
+            <ul class="by-standard">{ for top.iter().map(line) }</ul>
+            if !rest.is_empty() {
+                <details class="by-standard-more">
+                    <summary>{ format!("标准更低时（{}种情况）", rest.len()) }</summary>
+                    <ul class="by-standard">{ for rest.iter().map(line) }</ul>
+                </details>
+            }
+        </>
     }
 }
 
