@@ -112,26 +112,33 @@ impl LadderLine {
 
     /// The range in words: "当地低保标准高于250元、不超过375元".
     pub fn range(&self) -> String {
-        match (self.above, self.at_most) {
-            (None, None) => "不论当地低保标准多少".to_string(),
-            (Some(a), None) => format!("当地低保标准高于{}元", Yuan(a)),
-            (None, Some(m)) => format!("当地低保标准{}", self.upper_words(m)),
-            (Some(a), Some(m)) if money::add(a, FEN).is_ok_and(|next| next == m) => {
-                format!("当地低保标准恰好为{}元", Yuan(m))
+        use std::fmt::Write;
+        if self.above.is_none() && self.at_most.is_none() {
+            return "不论当地低保标准多少".to_string();
+        }
+        let mut out = String::from("当地低保标准");
+        if let (true, Some(m)) = (self.single(), self.at_most) {
+            let _ = write!(out, "恰好为{}元", Yuan(m));
+            return out;
+        }
+        if let Some(a) = self.above {
+            let _ = write!(out, "高于{}元", Yuan(a));
+        }
+        if let Some(m) = self.at_most {
+            if self.above.is_some() {
+                out.push('、');
             }
-            (Some(a), Some(m)) => format!("当地低保标准高于{}元、{}", Yuan(a), self.upper_words(m)),
+            // Below a line of one standard alone: "低于800元" rather than "不超过799.99元".
+            let _ = match self.below_single {
+                true => write!(out, "低于{}元", Yuan(money::add(m, FEN).unwrap_or(m))),
+                false => write!(out, "不超过{}元", Yuan(m)),
+            };
         }
-    }
-
-    fn upper_words(&self, at_most: Decimal) -> String {
-        match self.below_single {
-            true => format!("低于{}元", Yuan(at_most.checked_add(FEN).unwrap_or(at_most))),
-            false => format!("不超过{}元", Yuan(at_most)),
-        }
+        out
     }
 
     fn single(&self) -> bool {
-        matches!((self.above, self.at_most), (Some(a), Some(m)) if a.checked_add(FEN) == Some(m))
+        matches!((self.above, self.at_most), (Some(a), Some(m)) if money::add(a, FEN).is_ok_and(|next| next == m))
     }
 
     /// The leads grouped by status, in order, each with its names.
@@ -165,7 +172,8 @@ impl LeadGroup {
     /// The status without the closing "请咨询乡镇（街道）": a ladder says where to ask once, not on
     /// every line.
     pub fn short_label(&self) -> &str {
-        self.status_label.trim_end_matches("，请咨询乡镇（街道）")
+        let label = self.status_label.as_str();
+        label.strip_suffix("，请咨询乡镇（街道）").unwrap_or(label)
     }
 }
 

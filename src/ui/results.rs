@@ -39,7 +39,7 @@ pub fn results_view(props: &ResultsProps) -> Html {
             <div class="panel result-banner" role="status">
                 if let (None, Some(ladder)) = (&a.standard, &a.by_standard) {
                     <p class="lead">{ "还不知道当地现行的低保标准。按不同的标准，您家可能符合：" }</p>
-                    <ByStandard ladder={ladder.clone()} shown={2} />
+                    { by_standard(ladder, 2) }
                     <p>{ LocalRule::Standard.what_to_ask() }</p>
                 } else if let Some(best) = &a.best {
                     <p class="lead">{ "您家最可能符合：" }<strong>{ best.name.clone() }</strong></p>
@@ -54,7 +54,7 @@ pub fn results_view(props: &ResultsProps) -> Html {
                 if let (Some(old), Some(ladder)) = (&a.standard, &a.by_standard) {
                     <p>{ "这一标准已执行一年以上，当地可能已调整。按现行标准：" }</p>
                     // Unfolded down to the line of the old figure: the standards a current one may be.
-                    <ByStandard ladder={ladder.clone()} shown={ladder.lines.iter().position(|l| l.contains(old.monthly)).map_or(1, |i| i + 1)} />
+                    { by_standard(ladder, ladder.lines.iter().position(|l| l.contains(old.monthly)).map_or(1, |i| i + 1)) }
                 }
             </div>
             <p class="hint">{ a.disclaimer }</p>
@@ -88,16 +88,10 @@ pub fn results_view(props: &ResultsProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct ByStandardProps {
-    ladder: StandardLadder,
-    /// How many lines, from the top, are shown unfolded; the rest fold under "标准更低时".
-    shown: usize,
-}
-
-/// The answer at every standard, highest first: "当地低保标准高于375元：很可能符合：低保".
-#[function_component(ByStandard)]
-fn by_standard(props: &ByStandardProps) -> Html {
+/// The answer at every standard, highest first: "当地低保标准高于375元：很可能符合：低保". The top
+/// `shown` lines are unfolded; the rest fold under "标准更低时". A plain function, not a component:
+/// it has no state, and a component would copy the ladder into its props on every render.
+fn by_standard(ladder: &StandardLadder, shown: usize) -> Html {
     let line = |line: &LadderLine| {
         html! {
             <li>
@@ -116,7 +110,7 @@ fn by_standard(props: &ByStandardProps) -> Html {
             </li>
         }
     };
-    let (top, rest) = props.ladder.lines.split_at(props.shown.min(props.ladder.lines.len()));
+    let (top, rest) = ladder.lines.split_at(shown.min(ladder.lines.len()));
     html! {
         <>
             <ul class="by-standard">{ for top.iter().map(line) }</ul>
