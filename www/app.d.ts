@@ -17,6 +17,7 @@ export interface ResultCategory {
 }
 /** `event.detail` of the element's `result` event: no answer, only what was concluded. */
 export interface ResultDetail {
+  /** Without a 低保标准: what the answer at every standard leads with at the highest standards. */
   best: ResultCategory | null;
   categories: ResultCategory[];
 }
