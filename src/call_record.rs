@@ -61,7 +61,10 @@ pub fn call_record(a: &Assessment) -> String {
         }
     }
     let how = &a.how_to_apply;
-    if a.best.is_some() {
+    // With an old figure a current one may open a category: the office steps are given then too.
+    let opens_at_some_standard =
+        a.by_standard.as_ref().is_some_and(|l| l.lines.iter().any(|line| !line.leads.is_empty()));
+    if a.best.is_some() || opens_at_some_standard {
         if let Some(first) = how.where_to_apply.first() {
             let _ = writeln!(out, "告知来电人：{}", first.text);
         }

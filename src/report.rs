@@ -47,7 +47,7 @@ pub fn render_text(a: &Assessment) -> String {
     let headline = a.headline();
     match headline.names_category {
         true => writeln!(out, "最可能的类别：{}", headline.answer),
-        false => writeln!(out, "{}。", headline.answer),
+        false => writeln!(out, "{}{}", headline.answer, if headline.answer.ends_with('。') { "" } else { "。" }),
     }
     .ok();
     if let Some(intro) = headline.by_standard_intro {

@@ -67,18 +67,31 @@ fn dialysis_family() -> H {
 }
 
 #[test]
-fn a_family_at_375_a_head_is_dibao_at_any_standard_above_375_and_marginal_from_250_01_to_375() {
+fn a_family_at_375_a_head_with_48000_of_medical_costs_is_dibao_above_375_and_through_expenditure_poverty_at_every_standard_never_marginal(
+) {
     let h = dialysis_family();
     let a = h.assess();
     at(&h, &a, "375.01", Category::Dibao, Some(Status::Likely));
     at(&h, &a, "375", Category::Dibao, None);
+    // Medical costs above the whole year's income: 支出型贫困 (纳入低保) at every standard, so the
+    // family is a 低保 family and never 边缘 ("不符合低保条件", 晋民发〔2024〕6号 二(一)).
+    for s in ["0.01", "250", "250.01", "375", "375.01", "5000"] {
+        at(&h, &a, s, Category::ExpenditurePoverty, Some(Status::Likely));
+        at(&h, &a, s, Category::Marginal, None);
+    }
+}
+
+#[test]
+fn the_same_family_without_medical_costs_is_dibao_above_375_marginal_above_250_up_to_375_and_neither_at_or_below_250() {
+    let h = dialysis_family().with(|h| h.spending.medical = yearly("0"));
+    let a = h.assess();
+    at(&h, &a, "375.01", Category::Dibao, Some(Status::Likely));
+    at(&h, &a, "375.01", Category::Marginal, None);
+    at(&h, &a, "375", Category::Dibao, None);
     at(&h, &a, "375", Category::Marginal, Some(Status::Likely));
+    // 1.5 × 250.01 = 375.015 > 375; 1.5 × 250 = 375, not above it.
     at(&h, &a, "250.01", Category::Marginal, Some(Status::Likely));
     at(&h, &a, "250", Category::Marginal, None);
-    // Medical costs above the whole year's income: 支出型贫困 at every standard.
-    for s in ["0.01", "250", "375", "5000"] {
-        at(&h, &a, s, Category::ExpenditurePoverty, Some(Status::Likely));
-    }
 }
 
 #[test]
@@ -251,7 +264,7 @@ fn without_a_standard_the_marginal_not_dibao_check_never_claims_income_below_the
     let a = unknown(alone_with_wages("620")).assess();
     let c = check(result(&a, Category::Marginal), CheckKey::MarginalNotDibao);
     assert!(!c.explanation.to_string().contains("已低于低保标准"), "{}", c.explanation);
-    assert!(c.explanation.to_string().contains("取决于当地低保标准"), "{}", c.explanation);
+    assert!(c.explanation.to_string().contains("是否符合低保还要看当地低保标准"), "{}", c.explanation);
 }
 
 #[test]
@@ -282,4 +295,127 @@ fn alone_with_wages(monthly_wages: &str) -> H {
     H::new("national", "0")
         .member(supported(working(person(Relation::Applicant, 45), WorkStatus::Employed), SupporterStatus::Able))
         .income(Some(0), IncomeKind::Wages, monthly(monthly_wages))
+}
+
+// ---- Found in review: each a sentence that must stay true ----
+
+#[test]
+fn at_an_old_figure_a_route_of_expenditure_poverty_that_fails_there_but_holds_at_higher_standards_is_dated() {
+    // 太原 760 (2023): 50,000 wages less 10,000 medical = 3,333.33 a month, above 760; above 3,333.33
+    // 因病 holds. 100,000 of care for the disability puts 因残 above income at every standard, so the
+    // category leads on every line while its 因病 route reads otherwise.
+    let h = H::new("shanxi", "0")
+        .member(working(
+            needing_care(disabled(ill(person(Relation::Applicant, 50), true, true), DisabilityKind::Physical, 2)),
+            WorkStatus::Employed,
+        ))
+        .income(Some(0), IncomeKind::Wages, yearly("50000"))
+        .medical("10000")
+        .disability_care("100000")
+        .with(|h| {
+            h.place.local_standard = None;
+            h.place.area = Some("taiyuan/urban".into());
+        });
+    let a = h.assess();
+    let r = result_named(&a, Category::ExpenditurePoverty, "——因病致贫");
+    assert_eq!(r.status, Status::Unlikely);
+    assert_eq!(r.status_label(), "按2023年标准：不太可能符合");
+    let illness_route = |s: &str| result_named(&typed(&h, s), Category::ExpenditurePoverty, "——因病致贫").status;
+    assert_eq!(illness_route("3333.34"), Status::Likely);
+    assert_eq!(illness_route("3333.33"), Status::Unlikely);
+}
+
+#[test]
+fn at_an_old_figure_with_nothing_open_the_answer_is_dated_and_the_record_still_says_where_to_apply() {
+    // 桂林 750 (2020), 1,500 a month: nothing at 750, 低保 above 1,500.
+    let h = unknown(
+        H::new("guangxi", "0")
+            .member(working(person(Relation::Applicant, 50), WorkStatus::Employed))
+            .income(Some(0), IncomeKind::Wages, monthly("1500"))
+            .with(|h| h.place.area = Some("guilin".into())),
+    );
+    let a = h.assess();
+    assert!(a.best.is_none());
+    assert_eq!(a.headline().answer, "按2020年标准，暂未发现可能符合的类别");
+    let record = low_income_check::call_record::call_record(&a);
+    assert!(record.contains("- 当地低保标准高于1500元，很可能符合：低保"), "{record}");
+    assert!(record.contains("告知来电人："), "{record}");
+}
+
+#[test]
+fn an_answer_that_is_the_same_at_every_standard_is_not_said_to_depend_on_it() {
+    // 75, alone, no income, nothing owned, nobody to support him: 特困 and 低保 at any standard.
+    let h = unknown(H::new("national", "0").member(supported(person(Relation::Applicant, 75), SupporterStatus::None)));
+    let a = h.assess();
+    assert_eq!(ladder(&a).lines.len(), 1);
+    let headline = a.headline();
+    assert_eq!(headline.answer, "还不知道当地现行的低保标准，但您家的结果不随标准变化");
+    assert!(headline.by_standard[0].starts_with("不论当地低保标准多少，很可能符合："), "{:?}", headline.by_standard);
+}
+
+#[test]
+fn with_an_allowance_that_may_count_marginal_never_says_the_income_is_below_the_standard() {
+    // 太原 760: 700 wages + 100 两项补贴 a month, nothing owned: counted, 800 is above 760.
+    let h = H::new("shanxi", "760")
+        .member(working(person(Relation::Applicant, 45), WorkStatus::Employed))
+        .income(Some(0), IncomeKind::Wages, monthly("700"))
+        .income(Some(0), IncomeKind::DisabilityAllowances, monthly("100"));
+    let a = h.assess();
+    let text = check(result(&a, Category::Marginal), CheckKey::MarginalNotDibao).explanation.to_string();
+    assert!(!text.contains("已低于低保标准"), "{text}");
+    assert!(text.contains("还要看当地是否把残疾人两项补贴计入收入"), "{text}");
+}
+
+#[test]
+fn read_with_the_allowance_the_income_named_includes_it_and_the_standard_above_which_the_test_is_met_is_the_higher_bound(
+) {
+    // One person: 12,000 wages, 3,000 两项补贴, 13,000 medical. Without the allowance −83.33 a
+    // month (met at any standard); with it 166.67 (met above 166.66).
+    let h = unknown(
+        H::new("shanxi", "0")
+            .member(working(ill(person(Relation::Applicant, 45), true, true), WorkStatus::Unemployed))
+            .income(Some(0), IncomeKind::Wages, yearly("12000"))
+            .income(Some(0), IncomeKind::DisabilityAllowances, yearly("3000"))
+            .medical("13000"),
+    );
+    let a = h.assess();
+    let c = check(result_named(&a, Category::ExpenditurePoverty, "因病"), CheckKey::ExpenditureIllnessIncome);
+    let text = c.explanation.to_string();
+    assert!(text.contains("医疗费用个人负担部分（13000元）超过了全年计入的收入（12000元）"), "{text}");
+    assert!(text.contains("如果当地把它计入收入，扣除后家庭人均月收入为166.67元/人/月"), "{text}");
+    assert_eq!(c.standard_above, Some(money("166.66").amount()));
+}
+
+#[test]
+fn a_partner_packs_asset_limit_states_the_standard_from_which_the_assets_are_within_it() {
+    // The example partner pack sets 6 months of the standard; 9,000元 alone is within it from 1,500.
+    let source = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/pack-partner-example.json"))
+        .expect("example pack");
+    let pack = low_income_check::engine::PolicyPack::from_json(&source).expect("valid pack");
+    let h = H { pack, household: unknown(H::new("national", "0")).household }
+        .member(working(person(Relation::Applicant, 45), WorkStatus::Employed))
+        .financial("9000");
+    let a = h.assess();
+    let c = check(result(&a, Category::Dibao), CheckKey::DibaoProperty);
+    assert_eq!(c.outcome, Outcome::Unknown);
+    assert!(
+        c.explanation.to_string().contains("只要当地低保标准不低于1500元，金融资产就在限额内"),
+        "{}",
+        c.explanation
+    );
+    at(&h, &a, "1500", Category::Dibao, Some(Status::Likely));
+    at(&h, &a, "1499.99", Category::Dibao, None);
+}
+
+#[test]
+fn when_the_sweep_cannot_reach_the_household_s_figures_the_warning_does_not_promise_its_answer() {
+    let mut h = unknown(H::new("national", "0").member(working(person(Relation::Applicant, 45), WorkStatus::Employed)));
+    for _ in 0..13 {
+        h = h.income(Some(0), IncomeKind::Wages, yearly("1000000000000"));
+    }
+    let a = h.assess();
+    assert!(a.by_standard.is_none());
+    assert!(a.warnings.iter().all(|w| !w.contains("按不同的标准")), "{:?}", a.warnings);
+    let report = low_income_check::report::render_text(&a);
+    assert!(!report.contains("。。"), "{report}");
 }

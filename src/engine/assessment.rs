@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::apply::{self, HowToApply};
 use super::assistance;
 use super::by_standard::{self, StandardLadder};
-use super::context::{Context, LocalFigure, Origin};
+use super::context::{Context, LocalFigure, Origin, NO_STANDARD_NO_LADDER_WARNING, NO_STANDARD_WARNING};
 use super::date::Day;
 use super::household::{FieldError, Household};
 use super::money::{self, MoneyError};
@@ -177,20 +177,32 @@ impl Assessment {
         let by_standard: Vec<String> =
             self.by_standard.iter().flat_map(|l| l.lines.iter().map(|line| line.sentence.clone())).collect();
         let ladder = !by_standard.is_empty();
+        let varies = self.by_standard.as_ref().is_some_and(|l| l.depends_on_standard());
         let (answer, names_category) = match (&self.standard, &self.best) {
-            (None, _) if ladder => ("还不知道当地现行的低保标准，可能符合的类别随标准而定".to_string(), false),
+            (None, _) if varies => ("还不知道当地现行的低保标准，可能符合的类别随标准而定".to_string(), false),
+            (None, _) if ladder => ("还不知道当地现行的低保标准，但您家的结果不随标准变化".to_string(), false),
             (None, _) => (
                 format!("还不知道当地低保标准，与收入有关的类别暂时无法判断。{}", LocalRule::Standard.what_to_ask()),
                 false,
             ),
             (Some(_), Some(b)) => (format!("{}（{}）", b.name, b.status_label), true),
-            (Some(_), None) => ("暂未发现可能符合的类别".to_string(), false),
+            (Some(_), None) => match self.dated_words() {
+                Some(dated) => (format!("{dated}，暂未发现可能符合的类别"), false),
+                None => ("暂未发现可能符合的类别".to_string(), false),
+            },
         };
-        let by_standard_intro = ladder.then_some(match self.standard {
-            None => "按不同的标准，您家可能符合：",
-            Some(_) => "所用标准已执行一年以上，当地可能已调整。按现行标准：",
+        let by_standard_intro = ladder.then_some(match (&self.standard, varies) {
+            (None, true) => "按不同的标准，您家可能符合：",
+            (None, false) => "您家可能符合：",
+            (Some(_), _) => "所用标准已执行一年以上，当地可能已调整。按现行标准：",
         });
         Headline { answer, names_category, by_standard_intro, by_standard }
+    }
+
+    /// For a standard in force for 12 months or more: how results assessed at it are dated
+    /// ("按2023年标准"); `None` otherwise.
+    pub fn dated_words(&self) -> Option<String> {
+        self.standard.as_ref().filter(|_| self.standard_is_old()).map(dated_words)
     }
 
     /// Whether the standard used is a pack figure in force for 12 months or more: results are then
@@ -217,7 +229,7 @@ pub fn assess(household: &Household, pack: &PolicyPack, today: Day) -> Result<As
     };
     if let (Some(old), Some(ladder)) = (stale, &by_standard) {
         let dated = dated_words(old);
-        for r in results.iter_mut().filter(|r| ladder.varies(r.category, r.subject)) {
+        for r in results.iter_mut().filter(|r| ladder.reads_otherwise(r)) {
             r.dated_by = Some(dated.clone());
         }
     }
@@ -249,7 +261,13 @@ pub fn assess(household: &Household, pack: &PolicyPack, today: Day) -> Result<As
     let figures = household_figures(&ctx)?;
     let ladder = ladder(&ctx)?;
     // The context is done with: its figures move into the result rather than being copied.
-    let Context { standard, disposable_income, warnings, .. } = ctx;
+    let Context { standard, disposable_income, mut warnings, .. } = ctx;
+    // The sweep gave up (a household past its bound): the warning must not promise its answer.
+    if standard.is_none() && by_standard.is_none() {
+        for w in warnings.iter_mut().filter(|w| w.as_str() == NO_STANDARD_WARNING) {
+            *w = NO_STANDARD_NO_LADDER_WARNING.to_string();
+        }
+    }
     Ok(Assessment {
         as_of: day,
         pack: PackInfo { id: pack.id.clone(), name: pack.name.clone() },
@@ -275,7 +293,7 @@ pub(crate) fn rule_results(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyEr
     results.extend(solo::assess_disabled(ctx)?);
     results.extend(expenditure::assess(ctx)?);
     results.push(phase_out::assess(ctx)?);
-    let marginal_result = marginal::assess(ctx, &dibao_result)?;
+    let marginal_result = marginal::assess(ctx, &dibao_result, &results)?;
     results.extend(solo::assess_marginal_members(ctx, &marginal_result)?);
     results.push(dibao_result);
     results.push(marginal_result);

@@ -206,19 +206,27 @@ impl StandardLadder {
         self.lines.iter().find_map(|l| l.leads.first())
     }
 
-    /// Whether a result's standing differs from one line to another: it leads on some lines and
-    /// not on others, or with different statuses. Such a result's status holds only at the
-    /// standard it was assessed at.
-    pub fn varies(&self, category: Category, subject: Subject) -> bool {
-        fn on(l: &LadderLine, category: Category, subject: Subject) -> Option<(Status, &str)> {
-            l.leads
-                .iter()
-                .find(|x| x.category == category && x.subject == subject)
-                .map(|x| (x.status, x.status_label.as_str()))
+    /// Whether a result assessed at one standard would read otherwise at another: some line leads
+    /// with its category (for its member) at another status than the result's own, or leaves it
+    /// out while the result is open, or names it while the result is not. Such a result's status
+    /// holds only at the standard it was assessed at. (A route of 支出型贫困 that fails while
+    /// another route leads is counted as reading otherwise: dating it is never false.) 临时救助 is
+    /// never counted: its own conditions are emergencies, not the standard.
+    pub fn reads_otherwise(&self, result: &CategoryResult) -> bool {
+        // 临时救助 is on a line only when nothing else is: the lines cannot say how it reads.
+        if result.category == Category::TemporaryAssistance {
+            return false;
         }
-        let mut lines = self.lines.iter().map(|l| on(l, category, subject));
-        let first = lines.next().flatten();
-        lines.any(|x| x != first)
+        let own = (result.status <= Status::NeedsLocalCheck).then_some(result.status);
+        self.lines.iter().any(|line| {
+            let lead = line.leads.iter().find(|l| l.category == result.category && l.subject == result.subject);
+            lead.map(|l| l.status) != own
+        })
+    }
+
+    /// Whether the answer changes with the standard at all (more than one line).
+    pub fn depends_on_standard(&self) -> bool {
+        self.lines.len() > 1
     }
 }
 

@@ -24,6 +24,10 @@ use super::policy::{dated_amount, Area, ByAreaKind, Dated, Param, PolicyPack};
 /// standard instead, so it shows this only where that answer is not shown.
 pub const NO_STANDARD_WARNING: &str = "没有找到当地现行的低保标准：结果按不同的标准分别说明您家可能符合哪一类。知道当地标准的，可以填写（可向乡镇、街道或12345询问）。";
 
+/// The same when the household's figures are past what the answer-per-standard sweep takes on.
+pub const NO_STANDARD_NO_LADDER_WARNING: &str =
+    "没有找到当地现行的低保标准：与收入有关的条件，请对照各条写明的标准判断。知道当地标准的，可以填写（可向乡镇、街道或12345询问）。";
+
 /// How old a figure from a pack may be before the reader is warned that it may have changed.
 const STALE_AFTER_MONTHS: u32 = 12;
 
@@ -423,10 +427,13 @@ impl PerCapitaTest {
 
     /// "家庭人均月收入为620元/人/月", or, when spending exceeds income, "医疗费用个人负担部分（…元）
     /// 超过了全年计入的收入（…元）".
-    fn figure_words(&self, per_month: Decimal) -> String {
+    /// `counted_extra`: income counted in this reading beyond the basis (the 两项补贴 when read as
+    /// income), so that the income named is the one the figure was worked from.
+    fn figure_words(&self, per_month: Decimal, counted_extra: Decimal) -> String {
         match (&self.basis, per_month < Decimal::ZERO) {
             (Basis::IncomeMinus { net, cost_label, cost }, true) => {
-                format!("{cost_label}（{}元）超过了全年计入的收入（{}元）", Yuan(*cost), Yuan(*net))
+                let income = net.checked_add(counted_extra).unwrap_or(*net);
+                format!("{cost_label}（{}元）超过了全年计入的收入（{}元）", Yuan(*cost), Yuan(income))
             }
             _ => format!("{}为{}元/人/月", self.figure_name, Yuan(money::Money::display_rounded(per_month))),
         }
@@ -464,13 +471,19 @@ impl PerCapitaTest {
         // With income the locality may count, the first reading is named as one of two.
         let reading = if with.is_some() { "不计入残疾人两项补贴时，" } else { "" };
         let mut sentence = match &condition {
-            None => format!("{reading}{}，不论当地低保标准多少，这一条都{settled}。", self.figure_words(per_month)),
+            None => format!(
+                "{reading}{}，不论当地低保标准多少，这一条都{settled}。",
+                self.figure_words(per_month, Decimal::ZERO)
+            ),
             Some(words) => {
                 if below {
                     let inclusive = self.comparison == Comparison::AtMost;
                     check.standard_above = Some(fen_below_every_passing(money::div(per_month, multiple)?, inclusive)?);
                 }
-                format!("{reading}{}：只要当地低保标准{words}{times}，这一条就符合。", self.figure_words(per_month))
+                format!(
+                    "{reading}{}：只要当地低保标准{words}{times}，这一条就符合。",
+                    self.figure_words(per_month, Decimal::ZERO)
+                )
             }
         };
         let mut waits_on = LocalRules::NONE;
@@ -485,13 +498,20 @@ impl PerCapitaTest {
                 sentence.push_str(&format!(
                     "另有残疾人两项补贴{}元（12个月）；如果当地把它计入收入，{}，",
                     Yuan(self.undecided_annual),
-                    self.figure_words(with_month)
+                    self.figure_words(with_month, self.undecided_annual)
                 ));
                 match &with_condition {
                     None => sentence.push_str(&format!("不论当地低保标准多少，这一条都{settled}。")),
                     Some(words) => {
                         sentence.push_str(&format!("只要当地低保标准{words}{times}，这一条就符合。"));
                         waits_on = waits_on.union(LocalRules::of(LocalRule::Standard));
+                        // Above the higher of the two bounds the test is met whichever way the
+                        // allowance is read: that is the standard above which it is met.
+                        if below {
+                            let inclusive = self.comparison == Comparison::AtMost;
+                            let with_bound = fen_below_every_passing(money::div(with_month, multiple)?, inclusive)?;
+                            check.standard_above = Some(check.standard_above.map_or(with_bound, |b| b.max(with_bound)));
+                        }
                     }
                 }
                 if condition.is_none() && with_condition.is_none() {

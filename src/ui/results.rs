@@ -38,7 +38,7 @@ pub fn results_view(props: &ResultsProps) -> Html {
         <>
             <div class="panel result-banner" role="status">
                 if let (None, Some(ladder)) = (&a.standard, &a.by_standard) {
-                    <p class="lead">{ "还不知道当地现行的低保标准。按不同的标准，您家可能符合：" }</p>
+                    <p class="lead">{ if ladder.depends_on_standard() { "还不知道当地现行的低保标准。按不同的标准，您家可能符合：" } else { "还不知道当地现行的低保标准，但您家的结果不随标准变化：" } }</p>
                     { by_standard(ladder, 2) }
                     <p>{ LocalRule::Standard.what_to_ask() }</p>
                 } else if let Some(best) = &a.best {
@@ -48,7 +48,10 @@ pub fn results_view(props: &ResultsProps) -> Html {
                     <p class="lead">{ "还不知道当地低保标准，与收入有关的类别暂时无法确定。" }</p>
                     <p>{ LocalRule::Standard.what_to_ask() }</p>
                 } else {
-                    <p class="lead">{ "根据您填写的信息，暂未发现可能符合的类别。" }</p>
+                    <p class="lead">{ match a.dated_words() {
+                        Some(dated) => format!("{dated}，暂未发现可能符合的类别。"),
+                        None => "根据您填写的信息，暂未发现可能符合的类别。".to_string(),
+                    } }</p>
                     <p>{ "情况特殊、或者收入刚刚变化的，仍可以向乡镇（街道）咨询。" }</p>
                 }
                 if let (Some(old), Some(ladder)) = (&a.standard, &a.by_standard) {
@@ -69,7 +72,7 @@ pub fn results_view(props: &ResultsProps) -> Html {
 
             // Without a standard the cards are the conditions behind the ladder, not a list of
             // alternatives that all "may" hold side by side.
-            <h2>{ if a.standard.is_none() && a.by_standard.is_some() { "各类别的条件（是否符合取决于当地低保标准，见上）" } else { "可能符合的类别" } }</h2>
+            <h2>{ if a.standard.is_none() && a.by_standard.as_ref().is_some_and(|l| l.depends_on_standard()) { "各类别的条件（是否符合取决于当地低保标准，见上）" } else { "可能符合的类别" } }</h2>
             if open.is_empty() { <p>{ "没有。" }</p> }
             { for open.iter().enumerate().map(|(i, r)| result_card(r, i == 0)) }
 

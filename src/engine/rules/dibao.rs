@@ -10,6 +10,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::engine::by_standard::{condition_words, Side};
 use crate::engine::check_key::CheckKey;
 use crate::engine::citation::{cite, Citation};
 use crate::engine::context::Context;
@@ -100,10 +101,46 @@ pub fn assess(ctx: &Context) -> Result<CategoryResult, MoneyError> {
 /// member); vehicles and homes stay a local question unless none are declared.
 fn property_check(ctx: &Context) -> Result<Check, MoneyError> {
     let limit = ctx.pack.rules.dibao.financial_assets_limit_months.as_ref().and_then(|p| ctx.param(p));
-    let (Some(limit), Some(standard)) = (limit, &ctx.standard) else {
+    let Some(limit) = limit else {
         return Ok(ctx.property_check(CheckKey::DibaoProperty, property_citation()));
     };
     let assets = &ctx.household.assets;
+    let others = assets.vehicles > 0 || assets.homes > 0 || assets.other_property;
+    let Some(standard) = &ctx.standard else {
+        // The pack's limit is months of the standard: the household's own figure says from which
+        // standard its financial assets are within it.
+        let per_person = money::div(assets.financial.amount(), ctx.members)?;
+        let (outcome, waits, sentence) = if per_person.is_zero() {
+            (Outcome::Pass, LocalRules::NONE, "没有申报金融资产，不论当地低保标准多少，金融资产都在限额内".to_string())
+        } else {
+            let bound = money::div(per_person, limit.value)?;
+            (
+                Outcome::Unknown,
+                LocalRules::of(LocalRule::Standard),
+                format!(
+                    "人均金融资产{}元，限额为{}个月低保标准：只要当地低保标准{}，金融资产就在限额内",
+                    Yuan(per_person),
+                    limit.value.normalize(),
+                    condition_words(bound, Side::AtLeast)
+                ),
+            )
+        };
+        let (outcome, waits) = match (outcome, others) {
+            (_, true) => (Outcome::Unknown, waits.union(LocalRules::of(LocalRule::Property))),
+            (outcome, false) => (outcome, waits),
+        };
+        let check = Check {
+            figure: Some(Figure::quantity(per_person, "元/人")),
+            ..Check::fact(
+                CheckKey::DibaoProperty,
+                "家庭财产状况符合当地规定",
+                outcome,
+                format!("{sentence}{}。", if others { "；车辆、房产等按当地规定另行核实" } else { "" }),
+                limit.source.clone(),
+            )
+        };
+        return Ok(check.waiting_on(waits));
+    };
     // financial ≤ months × monthly standard × members, decided as financial × 12 ≤ months × annual × members.
     let lhs = money::mul(assets.financial.amount(), Decimal::from(12))?;
     let rhs = money::mul(money::mul(limit.value, standard.annual)?, ctx.members)?;
@@ -111,7 +148,6 @@ fn property_check(ctx: &Context) -> Result<Check, MoneyError> {
     let per_person_limit = money::div(money::mul(limit.value, standard.annual)?, Decimal::from(12))?;
     let per_person = money::div(assets.financial.amount(), ctx.members)?;
     let financial_ok = lhs <= rhs;
-    let others = assets.vehicles > 0 || assets.homes > 0 || assets.other_property;
     let outcome = match (financial_ok, others) {
         (false, _) => Outcome::Fail,
         (true, false) => Outcome::Pass,

@@ -113,7 +113,7 @@ pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
     let members = &ctx.household.members;
     let spending = &ctx.household.spending;
     let mut results = Vec::new();
-    let mut present: Vec<(Cause, Decimal)> = Vec::new();
+    let mut present: Vec<(Cause, Decimal, Check)> = Vec::new();
 
     for cause in [Cause::Illness, Cause::Disability, Cause::Education] {
         let (condition, cost) = match cause {
@@ -189,7 +189,7 @@ pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
             }
         };
         if condition.outcome == Outcome::Pass {
-            present.push((cause, cost));
+            present.push((cause, cost, condition.clone()));
         }
         let income =
             income_after(ctx, income_key(cause), cause.cost_label().into(), cost, cause.income_article().into())?;
@@ -210,9 +210,9 @@ pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
     }
 
     if present.len() >= 2 {
-        let total = money::sum(present.iter().map(|(_, cost)| *cost))?;
-        let causes: Vec<&str> = present.iter().map(|(c, _)| c.label()).collect();
-        let costs: Vec<&str> = present.iter().map(|(c, _)| c.cost_label()).collect();
+        let total = money::sum(present.iter().map(|(_, cost, _)| *cost))?;
+        let causes: Vec<&str> = present.iter().map(|(c, _, _)| c.label()).collect();
+        let costs: Vec<&str> = present.iter().map(|(c, _, _)| c.cost_label()).collect();
         let label = format!("{}合计", costs.join("、"));
         let income = income_after(ctx, CheckKey::ExpenditureMultipleIncome, label.into(), total, "二(四)".into())?;
         let assets = asset_check(ctx, months, "二(一)2、二(二)2、二(三)3")?;
@@ -221,7 +221,9 @@ pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
             Category::ExpenditurePoverty,
             Subject::Household,
             format!("{}——多重原因致贫（{}）", Category::ExpenditurePoverty.name(), causes.join("、")),
-            vec![income, assets, property],
+            // "只要符合因病致贫、因残致贫、因学致贫等情况的认定条件": each cause's own condition is
+            // part of the rule, and what the office will ask to see (the diagnosis, the certificate).
+            present.into_iter().map(|(_, _, condition)| condition).chain([income, assets, property]).collect(),
             vec!["存在多重致贫因素时，实际发生的医疗、康复、教育费用可从家庭收入中一并扣除。".into()],
         ));
     }

@@ -31,8 +31,9 @@ fn definition(variant: &MarginalVariant) -> Citation {
     }
 }
 
-/// `dibao` is the household's 低保 result, already assessed: 边缘 is for households that are not 低保.
-pub fn assess(ctx: &Context, dibao: &CategoryResult) -> Result<CategoryResult, MoneyError> {
+/// `dibao` is the household's 低保 result and `earlier` the results assessed before it (山西's
+/// 支出型贫困 among them, a route into 低保): 边缘 is for households that are not 低保 by either.
+pub fn assess(ctx: &Context, dibao: &CategoryResult, earlier: &[CategoryResult]) -> Result<CategoryResult, MoneyError> {
     let rule = &ctx.pack.rules.marginal;
     let variant = &rule.variant;
     let name = Category::Marginal.name();
@@ -46,7 +47,9 @@ pub fn assess(ctx: &Context, dibao: &CategoryResult) -> Result<CategoryResult, M
     let mut notes = Vec::new();
     match variant {
         MarginalVariant::Shanxi2024 | MarginalVariant::National2023 { .. } => {
-            checks.push(not_dibao(dibao, definition(variant)))
+            let routes =
+                std::iter::once(dibao).chain(earlier.iter().filter(|r| r.category == Category::ExpenditurePoverty));
+            checks.push(not_dibao(routes, definition(variant)))
         }
         MarginalVariant::Guangxi2024 => checks.push(above_standard(ctx)?),
     }
@@ -103,24 +106,40 @@ pub fn assess(ctx: &Context, dibao: &CategoryResult) -> Result<CategoryResult, M
     Ok(CategoryResult::from_checks(Category::Marginal, Subject::Household, name, checks, notes))
 }
 
-/// 山西 and national: "不符合低保条件". Decided from the 低保 result: likely → not 边缘; income below
-/// the standard but property unknown → 边缘 only if 低保 is refused on property, a local question.
-fn not_dibao(dibao: &CategoryResult, citation: Citation) -> Check {
-    let (outcome, text) = match dibao.status {
-        Status::Likely => (Outcome::Fail, "您家看来符合低保条件，应按低保审核（优先类别）。"),
-        // Without a standard nothing is known to be below it: say only what follows either way.
-        Status::NeedsLocalCheck if dibao.waits_on.contains(LocalRule::Standard) => (
-            Outcome::Unknown,
-            "是否符合低保取决于当地低保标准（见低保一项）：按当地标准符合低保的，先按低保审核；不符合低保的，再按边缘家庭认定。",
-        ),
-        Status::NeedsLocalCheck => (
-            Outcome::Unknown,
-            "您家收入已低于低保标准，将先按低保审核；若当地因财产条件不予纳入低保，可再按边缘家庭认定。",
-        ),
-        Status::Unlikely | Status::NotApplicable => (Outcome::Pass, "不符合低保条件。"),
+/// 山西 and national: "不符合低保条件". Decided from the results that lead into 低保 — 低保 itself and,
+/// in 山西, 支出型贫困 (纳入低保, 晋民发〔2022〕60号 三(一)) — taking the best: likely → not 边缘;
+/// undecided → 边缘 only if 低保 is refused, which waits on whatever that result waits on.
+fn not_dibao<'r>(routes: impl Iterator<Item = &'r CategoryResult>, citation: Citation) -> Check {
+    let routes: Vec<&CategoryResult> = routes.filter(|r| r.status != Status::NotApplicable).collect();
+    let expenditure_route = routes.iter().any(|r| r.category == Category::ExpenditurePoverty);
+    let Some(best) = routes.iter().min_by_key(|r| r.status) else {
+        return Check::fact(CheckKey::MarginalNotDibao, "不符合低保条件", Outcome::Pass, "不符合低保条件。", citation);
     };
-    // Undecided only while 低保 is: it waits on whatever 低保 waits on.
-    Check::fact(CheckKey::MarginalNotDibao, "不符合低保条件", outcome, text, citation).waiting_on(dibao.waits_on)
+    let via_expenditure = best.category == Category::ExpenditurePoverty;
+    let (outcome, text) = match best.status {
+        Status::Likely if via_expenditure => {
+            (Outcome::Fail, "您家看来可以按支出型贫困家庭纳入低保，应按低保审核（优先类别）。".to_string())
+        }
+        Status::Likely => (Outcome::Fail, "您家看来符合低保条件，应按低保审核（优先类别）。".to_string()),
+        // The income test is met and only property is open: the one case where income is known to
+        // be below the standard.
+        Status::NeedsLocalCheck if best.decided_by == Some(LocalRule::Property) && !via_expenditure => (
+            Outcome::Unknown,
+            "您家收入已低于低保标准，将先按低保审核；若当地因财产条件不予纳入低保，可再按边缘家庭认定。".to_string(),
+        ),
+        Status::NeedsLocalCheck => {
+            let rules: Vec<&str> = best.waits_on.iter().map(|r| r.label()).collect();
+            let what = if rules.is_empty() { "当地核实".to_string() } else { rules.join("、") };
+            let routes = if expenditure_route { "（含按支出型贫困纳入低保）" } else { "" };
+            (
+                Outcome::Unknown,
+                format!("是否符合低保{routes}还要看{what}：符合的先按低保审核，不符合的再按边缘家庭认定。"),
+            )
+        }
+        Status::Unlikely | Status::NotApplicable => (Outcome::Pass, "不符合低保条件。".to_string()),
+    };
+    // Undecided only while 低保 is: it waits on whatever the deciding result waits on.
+    Check::fact(CheckKey::MarginalNotDibao, "不符合低保条件", outcome, text, citation).waiting_on(best.waits_on)
 }
 
 /// 广西: "家庭人均收入高于当地低保标准".
