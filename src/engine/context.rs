@@ -432,7 +432,7 @@ impl PerCapitaTest {
     fn figure_words(&self, per_month: Decimal, counted_extra: Decimal) -> String {
         match (&self.basis, per_month < Decimal::ZERO) {
             (Basis::IncomeMinus { net, cost_label, cost }, true) => {
-                let income = net.checked_add(counted_extra).unwrap_or(*net);
+                let income = money::add(*net, counted_extra).unwrap_or(*net);
                 format!("{cost_label}（{}元）超过了全年计入的收入（{}元）", Yuan(*cost), Yuan(income))
             }
             _ => format!("{}为{}元/人/月", self.figure_name, Yuan(money::Money::display_rounded(per_month))),

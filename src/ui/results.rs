@@ -55,7 +55,7 @@ pub fn results_view(props: &ResultsProps) -> Html {
                     <p>{ "情况特殊、或者收入刚刚变化的，仍可以向乡镇（街道）咨询。" }</p>
                 }
                 if let (Some(old), Some(ladder)) = (&a.standard, &a.by_standard) {
-                    <p>{ "这一标准已执行一年以上，当地可能已调整。按现行标准：" }</p>
+                    <p>{ "若当地现行标准不同：" }</p>
                     // Unfolded down to the line of the old figure: the standards a current one may be.
                     { by_standard(ladder, ladder.lines.iter().position(|l| l.contains(old.monthly)).map_or(1, |i| i + 1)) }
                 }

@@ -30,11 +30,12 @@ test('the page bundle carries Yew and no JSON parser; the API bundle carries the
 // answer without a standard; the packs' areas became a data table, which saved 4 of the 7 KB); the
 // hotline's one-screen layout, script panel and undo then took it to 177.9 KB; from 180 to 182 for
 // issue 15 (180.1 KB: the widget's result event, its attributes taking effect after mount, the
-// unknown-region message); from 182 to 195 for issue 21: the answer at every 低保标准 (the sweep, the
-// ladder's lines on the page, the hotline and the record, the dated labels and the exact bounds)
-// measured 6,752 B (184,112 → 190,864 B, both built here), so 189 would cover it; the other 6 KB give
-// back the ~8 KB of headroom that layout noise needs, which had shrunk to 2.2 KB.
-const CEILING_KB = 195;
+// unknown-region message); from 182 to 196 for issue 21: the answer at every 低保标准 (the sweep, the
+// ladder's lines on the page, the hotline and the record, the dated labels, the exact bounds and the
+// sentences review found untrue) measured 8,639 B (184,112 → 192,751 B, both built here), so 191
+// would cover it; the other 5 KB give back the ~8 KB of headroom layout noise needs (it had shrunk
+// to 2.2 KB).
+const CEILING_KB = 196;
 
 test(`the page's first load (html + js + wasm + css, brotli as served) stays under ${CEILING_KB} KB`, () => {
   const files = ['index.html', 'boot.js', 'style.css', 'app.js', 'app_bg.wasm'];

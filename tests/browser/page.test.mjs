@@ -496,7 +496,7 @@ test('a city whose only figure is from 2020 shows the answer at that figure, dat
   }, 'old-figure');
   assert.match(banner, /您家最可能符合：低保边缘家庭/);
   assert.match(banner, /按2020年标准：很可能符合/);
-  assert.match(banner, /这一标准已执行一年以上，当地可能已调整。按现行标准：/);
+  assert.match(banner, /若当地现行标准不同：/);
   assert.match(await page.locator('.result-banner .by-standard li').first().innerText(), /^当地低保标准高于800元：很可能符合：低保$/);
   // No bare verdict on a six-year-old figure: every card whose standing another standard would change is dated.
   const dibao = page.locator('.result-card', { has: page.getByRole('heading', { name: '最低生活保障（低保）', exact: true }) });
