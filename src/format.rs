@@ -120,8 +120,11 @@ fn amounts_as_typed(household: &mut serde_json::Value) -> Vec<FieldError> {
     let mut refused = Vec::new();
     for (path, slot) in slots {
         let Value::String(typed) = slot else { continue };
-        // A plain decimal is the documented form, with the engine's own bounds: left as it is.
-        if crate::engine::money::Money::parse(typed).is_ok() {
+        // A plain decimal is the documented form, with the engine's own bounds: left as it is. Not
+        // with three or more decimals written out ("3.000": 3, or 3,000 with a thousands point?),
+        // which the typing reader refuses.
+        let decimals = typed.split_once('.').map_or(0, |(_, fraction)| fraction.trim().len());
+        if decimals <= 2 && crate::engine::money::Money::parse(typed).is_ok() {
             continue;
         }
         if refused.len() >= MAX_TYPED_ERRORS {

@@ -22,101 +22,217 @@ const MAX_CHARS: usize = 32;
 /// slip (an extra 万); the JSON contract keeps the engine's wider bound for programs.
 const MAX_TYPED_YUAN: u64 = 100_000_000;
 
+const TWO_AMOUNTS: &str = "请只填写一个金额；几笔收入请分别添加（千位可写成 3,000）";
+const NOT_A_NUMBER: &str = "请填写数字金额，例如 3000、3,000、3千、2千5 或 1.2万";
+const DECIMALS: &str = "小数点后最多两位；千位请用逗号，例如 3,000";
+
 /// Parses a typed amount of money. An empty field is `Ok(None)`: the question was not answered.
+/// Every text has exactly one reading or is refused: "2.5，3万" and "3000.5 2" are two amounts, not
+/// 25,300 or 3000.52; "3.000" is refused (3 or 3,000?); "2千5" and "2千5百" are 2,500, as said.
 pub fn parse_money(typed: &str) -> Result<Option<Money>, InputError> {
     if typed.chars().count() > MAX_CHARS {
         return Err(InputError("输入太长，请只填写金额，例如 3000 或 1.2万".to_string()));
     }
-    // Full-width digits and signs become ASCII; separators and spaces go, once they are known to
-    // separate thousands.
-    if !one_amount(typed) {
-        return Err(InputError("请只填写一个金额；几笔收入请分别添加（千位可写成 3,000）".to_string()));
-    }
-    let mut text = String::with_capacity(typed.len());
-    for c in typed.chars() {
-        let c = match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-            '．' | '。' => '.',
-            '－' | '—' | '−' => '-',
-            '＋' => '+',
-            c => c,
-        };
-        if c.is_whitespace() || matches!(c, ',' | '，' | '、' | '\'' | '_') {
-            continue;
-        }
-        text.push(c);
-    }
+    let chars: Vec<char> = typed.chars().map(ascii_form).collect();
+    let mut text = trim(&chars);
     if text.is_empty() {
         return Ok(None);
     }
     // A trailing 元 (or 块) is the unit, not part of the number.
-    let text = text.strip_suffix('元').or_else(|| text.strip_suffix('块')).unwrap_or(&text);
-    let (number, factor) = if let Some(n) = text.strip_suffix('亿') {
-        (n, Decimal::from(100_000_000))
-    } else if let Some(n) = text.strip_suffix('万') {
-        (n, Decimal::from(10_000))
-    } else if let Some(n) = text.strip_suffix('千') {
-        (n, Decimal::from(1_000))
-    } else if let Some(n) = text.strip_suffix('百') {
-        (n, Decimal::from(100))
-    } else {
-        (text, Decimal::ONE)
-    };
-    if number.starts_with('-') {
-        return Err(InputError(MoneyRejection::Negative.to_string()));
+    if let Some((last, rest)) = text.split_last() {
+        if matches!(last, '元' | '块') {
+            text = trim(rest);
+        }
     }
-    let number = number.strip_prefix('+').unwrap_or(number);
-    let valid = !number.is_empty()
-        && number.chars().all(|c| c.is_ascii_digit() || c == '.')
-        && number.chars().filter(|c| *c == '.').count() <= 1
-        && number.chars().any(|c| c.is_ascii_digit());
-    if !valid {
-        return Err(InputError("请填写数字金额，例如 3000、3,000、3千 或 1.2万".to_string()));
+    match text.first() {
+        Some('-') => return Err(InputError(MoneyRejection::Negative.to_string())),
+        Some('+') => text = &text[1..],
+        _ => {}
     }
-    // Digits and one point only, so the exact parser suffices (the general one also reads
-    // scientific notation, which cannot occur here and would cost the page its code).
-    let value = Decimal::from_str_exact(number)
-        .ok()
-        .and_then(|v| v.checked_mul(factor))
-        .ok_or_else(|| InputError(MoneyRejection::TooLarge.to_string()))?;
+    let value = Reader { text, at: 0 }.amount()?;
     if value > Decimal::from(MAX_TYPED_YUAN) {
         return Err(InputError("金额过大，请核对（例如是否多写了“万”）".to_string()));
     }
     Money::new(value).map(Some).map_err(|e| InputError(e.to_string()))
 }
 
-/// Whether the separators in a typed amount are thousands separators, so it is one amount: "3,000",
-/// "1 200 000" and "3,000.50" are; "1500、1800" and "3000，2000" are two amounts, which would
-/// otherwise be read as 15,001,800 and 30,002,000. Between digits, a separator must end a first
-/// group of one to three digits or a group of three; 、 always lists.
-fn one_amount(typed: &str) -> bool {
-    if typed.contains('、') {
-        return false;
+/// Full-width digits, points and signs as their ASCII forms; everything else as it is.
+fn ascii_form(c: char) -> char {
+    match c {
+        '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+        '．' | '。' => '.',
+        '－' | '—' | '−' => '-',
+        '＋' => '+',
+        '，' => ',',
+        c => c,
     }
-    // Digit groups of the whole-number part (after an optional sign, up to a point or unit).
-    let (mut groups, mut first, mut rest_are_three, mut current) = (0, 0, true, 0);
-    let mut close = |current: usize| {
-        if current > 0 {
-            if groups == 0 {
-                first = current;
-            } else {
-                rest_are_three &= current == 3;
+}
+
+fn trim(text: &[char]) -> &[char] {
+    let start = text.iter().position(|c| !c.is_whitespace()).unwrap_or(text.len());
+    let end = text.iter().rposition(|c| !c.is_whitespace()).map_or(start, |i| i + 1);
+    &text[start..end.max(start)]
+}
+
+/// Characters that write thousands inside a number ("3,000", "1 200 000") and, anywhere else, sit
+/// between two amounts.
+fn groups_thousands(c: char) -> bool {
+    c.is_whitespace() || matches!(c, ',' | '\'' | '_')
+}
+
+/// Characters that, between two numbers, list them: "1500、1800", "3000；2000", "1500和1800".
+fn lists(c: char) -> bool {
+    groups_thousands(c) || matches!(c, '、' | ';' | '；' | '和' | '及' | '与' | '/' | '／' | '+' | '＋' | '|')
+}
+
+/// The powers of ten the units stand for.
+fn unit_power(c: char) -> Option<u32> {
+    match c {
+        '亿' => Some(8),
+        '万' => Some(4),
+        '千' => Some(3),
+        '百' => Some(2),
+        _ => None,
+    }
+}
+
+struct Reader<'t> {
+    text: &'t [char],
+    at: usize,
+}
+
+/// One number and the unit after it: "1.2万" is (1.2, true, Some(4)).
+struct Term {
+    value: Decimal,
+    has_point: bool,
+    digits: usize,
+    power: Option<u32>,
+}
+
+impl Reader<'_> {
+    fn peek(&self) -> Option<char> {
+        self.text.get(self.at).copied()
+    }
+
+    fn skip_spaces(&mut self) {
+        while self.peek().is_some_and(char::is_whitespace) {
+            self.at += 1;
+        }
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.at;
+        while self.peek().is_some_and(|c| c.is_ascii_digit()) {
+            self.at += 1;
+        }
+        self.at - start
+    }
+
+    /// Whether, from `at`, a separator then a digit follow (after spaces): a second amount.
+    fn another_amount_follows(&self) -> bool {
+        let rest = &self.text[self.at..];
+        let Some(first) = rest.first() else { return false };
+        lists(*first) && rest.iter().skip(1).find(|c| !c.is_whitespace()).is_some_and(|c| c.is_ascii_digit())
+    }
+
+    /// A number with optional thousands groups of three and up to two decimals.
+    fn number(&mut self) -> Result<Term, InputError> {
+        let mut plain = String::new();
+        let start = self.at;
+        let first = self.digits();
+        if first == 0 {
+            return Err(InputError(NOT_A_NUMBER.to_string()));
+        }
+        plain.extend(&self.text[start..self.at]);
+        // Groups: a separator, then exactly three digits not followed by another digit.
+        while self.peek().is_some_and(groups_thousands) {
+            let before = self.at;
+            self.at += 1;
+            let from = self.at;
+            let group = self.digits();
+            if group == 0 {
+                self.at = before;
+                break;
             }
-            groups += 1;
+            if group != 3 || first > 3 {
+                return Err(InputError(TWO_AMOUNTS.to_string()));
+            }
+            plain.extend(&self.text[from..self.at]);
         }
-    };
-    for c in typed.trim().trim_start_matches(['+', '-', '＋', '－']).chars() {
-        if c.is_ascii_digit() || ('０'..='９').contains(&c) {
-            current += 1;
-        } else if c.is_whitespace() || matches!(c, ',' | '，' | '\'' | '_') {
-            close(current);
-            current = 0;
-        } else {
-            break;
+        let mut has_point = false;
+        if self.peek() == Some('.') {
+            self.at += 1;
+            let from = self.at;
+            let decimals = self.digits();
+            match decimals {
+                0 => return Err(InputError(NOT_A_NUMBER.to_string())),
+                1 | 2 => {}
+                _ => return Err(InputError(DECIMALS.to_string())),
+            }
+            plain.push('.');
+            plain.extend(&self.text[from..self.at]);
+            has_point = true;
         }
+        let digits = plain.chars().filter(char::is_ascii_digit).count();
+        // Digits and one point only, so the exact parser suffices (the general one also reads
+        // scientific notation, which cannot occur here and would cost the page its code).
+        let value = Decimal::from_str_exact(&plain).map_err(|_| InputError(MoneyRejection::TooLarge.to_string()))?;
+        Ok(Term { value, has_point, digits, power: None })
     }
-    close(current);
-    groups <= 1 || ((1..=3).contains(&first) && rest_are_three)
+
+    /// The whole amount: one number with an optional unit ("1.2万"), or whole numbers with falling
+    /// units, the last unit perhaps left unsaid as people say it ("1万2千", "2千5" = 2,500).
+    fn amount(mut self) -> Result<Decimal, InputError> {
+        let mut terms: Vec<Term> = Vec::new();
+        loop {
+            let mut term = self.number()?;
+            let after_number = self.at;
+            self.skip_spaces();
+            term.power = self.peek().and_then(unit_power);
+            match term.power {
+                Some(_) => {
+                    self.at += 1;
+                    self.skip_spaces();
+                }
+                // What follows a number without a unit is judged from just after it.
+                None => self.at = after_number,
+            }
+            let unit = term.power.is_some();
+            terms.push(term);
+            match self.peek() {
+                None => break,
+                Some(c) if unit && c.is_ascii_digit() => continue,
+                Some(_) if self.another_amount_follows() => return Err(InputError(TWO_AMOUNTS.to_string())),
+                Some(_) => return Err(InputError(NOT_A_NUMBER.to_string())),
+            }
+        }
+        let too_large = || InputError(MoneyRejection::TooLarge.to_string());
+        let scale = |power: u32| Decimal::from(10u64.pow(power));
+        if let [only] = terms.as_slice() {
+            return only.value.checked_mul(scale(only.power.unwrap_or(0))).ok_or_else(too_large);
+        }
+        // Several terms: whole numbers, each unit below the one before and each term below it.
+        let mut total = Decimal::ZERO;
+        let mut above: Option<u32> = None;
+        for (i, term) in terms.iter().enumerate() {
+            if term.has_point {
+                return Err(InputError(NOT_A_NUMBER.to_string()));
+            }
+            let last = i + 1 == terms.len();
+            let times = |power: u32| term.value.checked_mul(scale(power)).ok_or_else(too_large);
+            let value = match (term.power, above) {
+                // "2千5": a single digit after a unit counts in the unit below it.
+                (None, Some(p)) if last && term.digits == 1 => times(p - 1)?,
+                (None, Some(p)) if last && term.value < scale(p) => term.value,
+                (Some(power), None) => times(power)?,
+                (Some(power), Some(p)) if power < p && times(power)? < scale(p) => times(power)?,
+                _ => return Err(InputError(NOT_A_NUMBER.to_string())),
+            };
+            total = total.checked_add(value).ok_or_else(too_large)?;
+            above = term.power.or(above);
+        }
+        Ok(total)
+    }
 }
 
 /// A monthly amount from which a per-month answer is asked about once (not a policy number: a
@@ -191,6 +307,51 @@ mod tests {
             assert!(parse_money(one).is_ok_and(|m| m.is_some()), "{one}");
         }
         assert_eq!(yuan("1,234,567").as_deref(), Some("1234567"));
+    }
+
+    #[test]
+    fn every_separator_after_a_whole_number_or_a_decimal_makes_two_amounts_refused_never_run_together() {
+        for separator in ["、", "，", ",", "；", ";", " ", "和", "/", "+"] {
+            for first in ["2", "2.5", "3000", "3000.5"] {
+                for second in ["3", "2", "3万", "1800"] {
+                    let typed = format!("{first}{separator}{second}");
+                    // "2,3" or "3000 1800" could never be a thousands group; "2,800" could, so it is read as one.
+                    let err = parse_money(&typed).expect_err(&typed);
+                    assert_eq!(err.0, TWO_AMOUNTS, "{typed}");
+                }
+            }
+        }
+        // The readings: 2.5，3万 was 25,300; 3000.5 2 was 3000.52; 2.5，3 was 2.53.
+        for typed in ["2.5，3万", "3000.5 2", "2.5，3"] {
+            assert_eq!(parse_money(typed).map_err(|e| e.0), Err(TWO_AMOUNTS.to_string()), "{typed}");
+        }
+    }
+
+    #[test]
+    fn a_thousands_separator_stands_only_between_groups_of_three_and_never_after_the_point() {
+        assert_eq!(yuan("2,800").as_deref(), Some("2800"));
+        assert_eq!(yuan("12,345.67").as_deref(), Some("12345.67"));
+        for bad in ["1,23", "1,2345", "1234,567", "3,000.5,0", "3.5,000"] {
+            assert!(parse_money(bad).is_err(), "{bad}");
+        }
+        // 3.000: three decimals, perhaps a thousands point; not read as 3.
+        assert_eq!(parse_money("3.000").map_err(|e| e.0), Err(DECIMALS.to_string()));
+        assert_eq!(parse_money("3.005").map_err(|e| e.0), Err(DECIMALS.to_string()));
+    }
+
+    #[test]
+    fn amounts_said_with_units_read_as_said_2_qian_5_is_2500() {
+        assert_eq!(yuan("2千5").as_deref(), Some("2500"));
+        assert_eq!(yuan("2千5百").as_deref(), Some("2500"));
+        assert_eq!(yuan("1万2").as_deref(), Some("12000"));
+        assert_eq!(yuan("1万2千").as_deref(), Some("12000"));
+        assert_eq!(yuan("1万2千5百").as_deref(), Some("12500"));
+        assert_eq!(yuan("1万2000").as_deref(), Some("12000"));
+        assert_eq!(yuan("3百5").as_deref(), Some("350"));
+        assert_eq!(yuan("2千5元").as_deref(), Some("2500"));
+        for bad in ["1万20000", "2千3万", "1.5万2", "2千千", "1万2.5", "千5"] {
+            assert!(parse_money(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

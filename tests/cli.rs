@@ -163,3 +163,26 @@ fn the_date_flag_picks_the_values_in_force_that_day() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(json["standard"]["monthly"], "730");
 }
+
+#[test]
+fn two_amounts_joined_after_a_decimal_point_are_refused_not_read_as_one_2_5_3_wan_was_25300() {
+    // ../shared/repro/hardening/two-amounts-after-decimal-point.json, kept in the corpus.
+    let household = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/corpus/households/two-amounts-after-decimal-point.json"
+    ))
+    .expect("reproducer");
+    let out = assess(&["-"], Some(&household));
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    let errors = text(&out.stderr);
+    assert!(errors.contains("income[0].amount"), "{errors}");
+    assert!(errors.contains("请只填写一个金额"), "{errors}");
+    for (typed, expected) in [("3000.5 2", "请只填写一个金额"), ("3.000", "小数点后最多两位")] {
+        let household = format!(
+            r#"{{"members":[{{"age":40}}],"income":[{{"member":0,"kind":"wages","amount":"{typed}","per":"month"}}]}}"#
+        );
+        let out = assess(&["-"], Some(&household));
+        assert_eq!(out.status.code(), Some(1), "{typed}");
+        assert!(text(&out.stderr).contains(expected), "{typed}: {}", text(&out.stderr));
+    }
+}

@@ -542,6 +542,15 @@ impl Answers {
                 report(&mut problems, unanswered(field, ZERO_IF_NONE));
             }
         }
+        // A blank income amount is an unanswered question, not 0: the line would otherwise vanish.
+        for (i, line) in self.income.iter().enumerate() {
+            if line.money.text.trim().is_empty() {
+                report(
+                    &mut problems,
+                    unanswered(FieldId::Income(i, IncomeQuestion::Amount), "请填写金额；没有这项收入就删除这一行"),
+                );
+            }
+        }
         if self.income.is_empty() && !self.no_income {
             report(&mut problems, unanswered(FieldId::NoIncome, "请添加收入，或勾选“近12个月家里没有任何收入”"));
         }
@@ -646,6 +655,16 @@ fn read_count(problems: &mut Vec<Problem>, field: FieldId, text: &str, min: u32,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_blank_income_amount_is_an_unanswered_question_not_zero() {
+        let mut answers = Answers::default();
+        answers.income.push(IncomeLine { member: Some(0), kind: IncomeKind::Wages, money: MoneyAnswer::monthly() });
+        let problems = answers.to_household().expect_err("a blank amount is a problem");
+        let blank = problems.iter().find(|p| p.field == FieldId::Income(0, IncomeQuestion::Amount)).expect("reported");
+        assert!(blank.missing);
+        assert_eq!(blank.message, "请填写金额；没有这项收入就删除这一行");
+    }
 
     #[test]
     fn the_supporter_question_appears_from_the_packs_elderly_age_and_below_its_minor_age() {

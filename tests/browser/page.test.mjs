@@ -540,7 +540,8 @@ test('two amounts typed in one field are refused beside it, not run together int
   await next(page);
   await member(page, 0, { relation: 'applicant', age: '45' });
   await next(page);
-  for (const typed of ['1500、1800', '3000，2000']) {
+  // After a decimal point too: 2.5，3万 had been read as 25,300 and 3000.5 2 as 3000.52.
+  for (const typed of ['1500、1800', '3000，2000', '2.5，3万', '3000.5 2', '2.5和3']) {
     await income(page, 0, { amount: typed });
     const field = page.locator('.field-error', { has: page.locator('#income-0-amount') });
     assert.match(await field.innerText(), /请只填写一个金额/, typed);
@@ -548,6 +549,9 @@ test('two amounts typed in one field are refused beside it, not run together int
   }
   await income(page, 0, { amount: '3,000' });
   assert.equal(await page.locator('.field-error').count(), 0, '3,000 is one amount');
+  await page.getByRole('button', { name: '删除第1项收入' }).click();
+  await income(page, 0, { amount: '2千5' });
+  assert.equal(await page.locator('.field-error').count(), 0, '2千5 is 2,500, as said');
   await context.close();
 });
 
