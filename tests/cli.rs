@@ -186,3 +186,34 @@ fn two_amounts_joined_after_a_decimal_point_are_refused_not_read_as_one_2_5_3_wa
         assert!(text(&out.stderr).contains(expected), "{typed}: {}", text(&out.stderr));
     }
 }
+
+#[test]
+fn endless_input_is_refused_at_the_size_limit_without_being_read_to_the_end() {
+    // `assess /dev/zero` and `yes | assess -` had grown to 1 GB in 2.4 s before the size check.
+    let started = std::time::Instant::now();
+    let out = assess(&["/dev/zero"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("超过 262144 字节的上限"), "{}", text(&out.stderr));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_assess"))
+        .args(["-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn assess");
+    let mut stdin = child.stdin.take().expect("stdin");
+    // Writes until the reader stops reading: the pipe breaks once it has refused the input.
+    let writer = std::thread::spawn(move || {
+        let line = "y\n".repeat(4096);
+        for _ in 0..100_000 {
+            if stdin.write_all(line.as_bytes()).is_err() {
+                return;
+            }
+        }
+    });
+    let out = child.wait_with_output().expect("wait");
+    let _ = writer.join();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("标准输入 超过 262144 字节的上限"), "{}", text(&out.stderr));
+    assert!(started.elapsed() < std::time::Duration::from_secs(10), "took {:?}", started.elapsed());
+}

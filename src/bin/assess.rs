@@ -8,13 +8,12 @@
 //! `-` reads from standard input. Exit codes: 0 done, 1 the input was refused (with every message on
 //! standard error), 2 the command line or a file could not be read.
 
-use std::io::Read;
 use std::process::ExitCode;
 
 use low_income_check::clock::today;
-use low_income_check::engine::policy::builtin;
+use low_income_check::engine::policy::{builtin, MAX_PACK_BYTES};
 use low_income_check::engine::{assess, AssessError, Day, FieldError, PolicyPack};
-use low_income_check::format::parse_household;
+use low_income_check::format::{parse_household, MAX_HOUSEHOLD_BYTES};
 use low_income_check::report::render_text;
 
 const USAGE: &str = "用法：
@@ -76,14 +75,29 @@ fn value(parser: &mut lexopt::Parser) -> Result<String, String> {
     parser.value().map_err(|e| e.to_string())?.string().map_err(|_| "参数不是有效的 UTF-8".to_string())
 }
 
-fn read(path: &str) -> Result<String, String> {
-    let mut text = String::new();
-    let result = if path == "-" {
-        std::io::stdin().read_to_string(&mut text).map(|_| ())
-    } else {
-        std::fs::File::open(path).and_then(|mut f| f.read_to_string(&mut text)).map(|_| ())
+/// Reads a file or standard input, but never more than `limit` bytes: past it the input is refused
+/// (exit 1, as for any refused input) without reading the rest, so `yes | assess -` or
+/// `assess /dev/zero` stops at once instead of filling memory. A file that cannot be read is exit 2.
+fn read(path: &str, limit: usize) -> Result<String, ExitCode> {
+    use std::io::Read;
+    let fail = |message: String, code: u8| {
+        eprintln!("{message}");
+        ExitCode::from(code)
     };
-    result.map(|_| text).map_err(|e| format!("无法读取 {path}：{e}"))
+    let mut bytes = Vec::new();
+    let reader: Result<Box<dyn Read>, std::io::Error> = if path == "-" {
+        Ok(Box::new(std::io::stdin()))
+    } else {
+        std::fs::File::open(path).map(|f| Box::new(f) as Box<dyn Read>)
+    };
+    let shown = if path == "-" { "标准输入".to_string() } else { path.to_string() };
+    reader
+        .and_then(|r| r.take(limit as u64 + 1).read_to_end(&mut bytes))
+        .map_err(|e| fail(format!("无法读取 {shown}：{e}"), 2))?;
+    if bytes.len() > limit {
+        return Err(fail(format!("{shown} 超过 {limit} 字节的上限，已停止读取"), 1));
+    }
+    String::from_utf8(bytes).map_err(|_| fail(format!("{shown} 不是 UTF-8 文本"), 2))
 }
 
 fn print_errors(what: &str, errors: &[FieldError]) {
@@ -96,10 +110,7 @@ fn print_errors(what: &str, errors: &[FieldError]) {
 fn load_pack(path: Option<&str>, builtin_id: Option<&str>) -> Result<PolicyPack, ExitCode> {
     match path {
         Some(path) => {
-            let text = read(path).map_err(|e| {
-                eprintln!("{e}");
-                ExitCode::from(2)
-            })?;
+            let text = read(path, MAX_PACK_BYTES)?;
             PolicyPack::from_json(&text).map_err(|errors| {
                 print_errors("政策包", &errors);
                 ExitCode::from(1)
@@ -150,10 +161,7 @@ fn run() -> Result<(), ExitCode> {
             Ok(())
         }
         Command::Assess { household, policy, date, text } => {
-            let source = read(&household).map_err(|e| {
-                eprintln!("{e}");
-                ExitCode::from(2)
-            })?;
+            let source = read(&household, MAX_HOUSEHOLD_BYTES)?;
             let household = parse_household(&source).map_err(|errors| {
                 print_errors("家庭信息", &errors);
                 ExitCode::from(1)
