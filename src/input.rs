@@ -106,6 +106,8 @@ struct Term {
     value: Decimal,
     has_point: bool,
     digits: usize,
+    /// Digits after the point: more than two are fen-less only before a unit ("0.2916万").
+    decimals: usize,
     power: Option<u32>,
 }
 
@@ -164,10 +166,8 @@ impl Reader<'_> {
             self.at += 1;
             let from = self.at;
             let decimals = self.digits();
-            match decimals {
-                0 => return Err(InputError(NOT_A_NUMBER.to_string())),
-                1 | 2 => {}
-                _ => return Err(InputError(DECIMALS.to_string())),
+            if decimals == 0 {
+                return Err(InputError(NOT_A_NUMBER.to_string()));
             }
             plain.push('.');
             plain.extend(&self.text[from..self.at]);
@@ -177,7 +177,7 @@ impl Reader<'_> {
         // Digits and one point only, so the exact parser suffices (the general one also reads
         // scientific notation, which cannot occur here and would cost the page its code).
         let value = Decimal::from_str_exact(&plain).map_err(|_| InputError(MoneyRejection::TooLarge.to_string()))?;
-        Ok(Term { value, has_point, digits, power: None })
+        Ok(Term { value, has_point, digits, decimals: plain.split_once('.').map_or(0, |(_, f)| f.len()), power: None })
     }
 
     /// The whole amount: one number with an optional unit ("1.2万"), or whole numbers with falling
@@ -208,6 +208,10 @@ impl Reader<'_> {
         }
         let too_large = || InputError(MoneyRejection::TooLarge.to_string());
         let scale = |power: u32| Decimal::from(10u64.pow(power));
+        // "3.000" with no unit: 3, or 3,000 with a thousands point? Refused rather than guessed.
+        if terms.iter().any(|t| t.power.is_none() && t.decimals > 2) {
+            return Err(InputError(DECIMALS.to_string()));
+        }
         if let [only] = terms.as_slice() {
             return only.value.checked_mul(scale(only.power.unwrap_or(0))).ok_or_else(too_large);
         }
@@ -349,6 +353,9 @@ mod tests {
         assert_eq!(yuan("1万2000").as_deref(), Some("12000"));
         assert_eq!(yuan("3百5").as_deref(), Some("350"));
         assert_eq!(yuan("2千5元").as_deref(), Some("2500"));
+        // Before a unit a number may have more decimals, as long as the amount is whole fen.
+        assert_eq!(yuan("0.2916万").as_deref(), Some("2916"));
+        assert!(parse_money("0.2916666万").is_err());
         for bad in ["1万20000", "2千3万", "1.5万2", "2千千", "1万2.5", "千5"] {
             assert!(parse_money(bad).is_err(), "{bad}");
         }
