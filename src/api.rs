@@ -74,7 +74,7 @@ fn load_pack(choice: PolicyChoice, household_pack: Option<&str>) -> Result<Polic
             Some(result) => result.map_err(|e| errors("policy", e)),
             None => Err(refuse(format!(
                 "没有内置政策包“{}”；可用：{}",
-                crate::engine::date::truncate(id, 40),
+                crate::engine::date::echoed(id, 40),
                 builtin::IDS.join("、")
             ))),
         },
@@ -87,7 +87,7 @@ fn load_pack(choice: PolicyChoice, household_pack: Option<&str>) -> Result<Polic
                     path: "place.pack".to_string(),
                     message: format!(
                         "没有内置政策包“{}”；可用：{}",
-                        crate::engine::date::truncate(id, 40),
+                        crate::engine::date::echoed(id, 40),
                         builtin::IDS.join("、")
                     ),
                 }]),

@@ -2,8 +2,9 @@
 //! `docs/FORMATS.md`): parsing a household with every error named by its path, and writing an
 //! assessment.
 
+use crate::engine::date::echoed;
 use crate::engine::household::{FieldError, Household};
-use crate::engine::policy::json_message;
+use crate::engine::policy::{json_message, MAX_ECHOED_PATH};
 
 /// At most this many amounts are reported as unreadable at once: enough to fix a form, bounded for
 /// hostile input.
@@ -150,15 +151,17 @@ pub fn parse_household(text: &str) -> Result<Household, Vec<FieldError>> {
         }]);
     }
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    let Strict(mut value) = serde_path_to_error::deserialize(&mut deserializer)
-        .map_err(|e| vec![FieldError { path: e.path().to_string(), message: json_message(e.inner()) }])?;
+    let Strict(mut value) = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+        vec![FieldError { path: echoed(&e.path().to_string(), MAX_ECHOED_PATH), message: json_message(e.inner()) }]
+    })?;
     deserializer.end().map_err(|e| vec![FieldError { path: String::new(), message: json_message(&e) }])?;
     let refused = amounts_as_typed(&mut value);
     if !refused.is_empty() {
         return Err(refused);
     }
-    let household: Household = serde_path_to_error::deserialize(value)
-        .map_err(|e| vec![FieldError { path: e.path().to_string(), message: json_message(e.inner()) }])?;
+    let household: Household = serde_path_to_error::deserialize(value).map_err(|e| {
+        vec![FieldError { path: echoed(&e.path().to_string(), MAX_ECHOED_PATH), message: json_message(e.inner()) }]
+    })?;
     let errors = household.validate();
     if errors.is_empty() {
         Ok(household)

@@ -217,3 +217,23 @@ fn endless_input_is_refused_at_the_size_limit_without_being_read_to_the_end() {
     assert!(text(&out.stderr).contains("标准输入 超过 262144 字节的上限"), "{}", text(&out.stderr));
     assert!(started.elapsed() < std::time::Duration::from_secs(10), "took {:?}", started.elapsed());
 }
+
+#[test]
+fn an_unknown_key_is_echoed_cut_short_with_control_characters_written_out() {
+    // A 200,000-character key had come back whole in one error line; escape sequences in a key
+    // reached the terminal raw (one set the window title).
+    let key = "k".repeat(200_000);
+    let out = assess(&["-"], Some(&format!(r#"{{"members":[{{"age":40,"{key}":1}}]}}"#)));
+    assert_eq!(out.status.code(), Some(1));
+    let errors = text(&out.stderr);
+    assert!(errors.len() < 2_000, "{} bytes of error text", errors.len());
+    let out = assess(&["tests/corpus/households/ansi-key-household.json"], None);
+    assert_eq!(out.status.code(), Some(1));
+    let errors = text(&out.stderr);
+    assert!(!errors.contains('\u{1b}') && !errors.contains('\u{7}') && !errors.contains('\u{202e}'), "{errors:?}");
+    assert!(errors.contains("\\u{1b}"), "{errors}");
+    let out = assess(&["tests/corpus/households/ansi-in-area-text-report.json", "--text"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let report = text(&out.stdout);
+    assert!(!report.contains('\u{1b}') && !report.contains('\u{202e}'), "{report:?}");
+}

@@ -40,6 +40,8 @@ fn bounded(file: &str, errors: &[FieldError]) {
             e.message.chars().count()
         );
         assert!(e.path.chars().count() <= MAX_MESSAGE_CHARS, "{file}: path of {} chars", e.path.chars().count());
+        plain(file, &e.message);
+        plain(file, &e.path);
     }
 }
 
@@ -51,7 +53,9 @@ fn assess_everywhere(file: &str, household: &Household) {
             Ok(a) => {
                 for w in &a.warnings {
                     assert!(w.chars().count() <= MAX_MESSAGE_CHARS, "{file}: warning of {} chars", w.chars().count());
+                    plain(file, w);
                 }
+                plain(file, &low_income_check::report::render_text(&a));
                 assert!(serde_json::to_string(&a).is_ok());
             }
             Err(e) => panic!("{file}: a parsed household was not assessed under {id}: {e}"),
@@ -59,7 +63,23 @@ fn assess_everywhere(file: &str, household: &Household) {
     }
 }
 
-const ACCEPTED_HOUSEHOLDS: [&str; 3] = ["long-area-string.json", "markup-in-pack-name.json", "max-everything.json"];
+const ACCEPTED_HOUSEHOLDS: [&str; 4] =
+    ["ansi-in-area-text-report.json", "long-area-string.json", "markup-in-pack-name.json", "max-everything.json"];
+
+/// Echoed text never carries a control character or a direction override (a terminal escape in a
+/// key once set the window title; U+202E turned the text around).
+fn plain(file: &str, text: &str) {
+    // Line breaks are the text report's own.
+    let bad = |c: char| {
+        (c.is_control() && c != '\n')
+            || ('\u{202a}'..='\u{202e}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c)
+    };
+    if let Some((at, c)) = text.char_indices().find(|(_, c)| bad(*c)) {
+        let from = text[..at].char_indices().rev().nth(30).map_or(0, |(i, _)| i);
+        panic!("{file}: {c:?} is echoed: …{}", &text[from..at]);
+    }
+}
 
 #[test]
 fn every_hostile_household_is_refused_or_assessed_as_listed_without_panic() {

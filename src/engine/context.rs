@@ -168,7 +168,7 @@ impl<'a> Context<'a> {
                     warnings.push(format!(
                         "政策包“{}”中没有地区编号“{}”，请填写当地标准。",
                         pack.name,
-                        crate::engine::date::truncate(id, 40)
+                        crate::engine::date::echoed(id, 40)
                     ));
                 }
                 found

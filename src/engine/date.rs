@@ -30,7 +30,7 @@ impl Day {
             (true, Some(year), Some(month), Some(day)) => Day::from_ymd(i32::from(year), month, day),
             _ => None,
         };
-        day.ok_or_else(|| format!("日期应为 YYYY-MM-DD 格式的有效日期，收到 \"{}\"", truncate(text, 40)))
+        day.ok_or_else(|| format!("日期应为 YYYY-MM-DD 格式的有效日期，收到 \"{}\"", echoed(text, 40)))
     }
 
     /// The day of a calendar date; `None` for a date that does not exist (2023-02-30).
@@ -83,12 +83,25 @@ impl<'de> Deserialize<'de> for Day {
     }
 }
 
-/// Cuts a string to at most `max` characters for an error message, so a hostile megabyte of text is
-/// never echoed back whole.
-pub fn truncate(text: &str, max: usize) -> String {
-    let mut out: String = text.chars().take(max).collect();
-    if text.chars().nth(max).is_some() {
-        out.push('…');
+/// Text that came from the input, as it may be shown back to a reader, a terminal or a portal:
+/// control characters, line and paragraph separators and direction marks written out (`\u{1b}`),
+/// and cut to `max` characters with "…". Echoed text is plain text, never markup or escapes.
+pub fn echoed(text: &str, max: usize) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i == max {
+            out.push('…');
+            break;
+        }
+        let invisible = matches!(c, '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{feff}')
+            || ('\u{202a}'..='\u{202e}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c);
+        if c.is_control() || invisible {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        } else {
+            out.push(c);
+        }
     }
     out
 }

@@ -81,7 +81,7 @@ pub fn assess_answers(answers: &state::Answers) -> Result<crate::engine::Assessm
     let Some(pack) = packs().iter().find(|p| p.id == answers.place.pack) else {
         return Err(NotAssessed::Failed(format!(
             "找不到所选省份的政策（“{}”），请在第1步重新选择省份。",
-            crate::engine::date::truncate(&answers.place.pack, 40)
+            crate::engine::date::echoed(&answers.place.pack, 40)
         )));
     };
     assess(&household, pack, today()).map_err(|e| NotAssessed::Failed(format!("无法计算结果：{e}")))
@@ -224,7 +224,7 @@ impl AppProps {
             embedded: true,
             start: if hotline { Route::Hotline } else { Route::Start },
             region: found.map(|(pack, area)| (pack, area.unwrap_or_default())),
-            region_error: region_error.map(|r| crate::engine::date::truncate(&r, 40)),
+            region_error: region_error.map(|r| crate::engine::date::echoed(&r, 40)),
             ..AppProps::default()
         }
     }

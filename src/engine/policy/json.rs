@@ -2,11 +2,15 @@
 
 use super::schema::VariantField;
 use super::PolicyPack;
-use crate::engine::date::truncate;
+use crate::engine::date::echoed;
 use crate::engine::household::FieldError;
 
 /// Packs larger than this are refused before parsing: real packs are a few kilobytes.
 pub const MAX_PACK_BYTES: usize = 512 * 1024;
+
+/// The most of an input's path an error repeats: enough for any real field, and a hostile key of
+/// 200,000 characters does not come back whole.
+pub const MAX_ECHOED_PATH: usize = 120;
 
 impl PolicyPack {
     /// Parses and validates a pack. Every error names the field at fault (`rules.marginal.multiplier[0].unit`).
@@ -19,7 +23,7 @@ impl PolicyPack {
         }
         let mut deserializer = serde_json::Deserializer::from_str(text);
         let pack: PolicyPack = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-            let path = error.path().to_string();
+            let path = echoed(&error.path().to_string(), MAX_ECHOED_PATH);
             let full = error.inner().to_string();
             vec![match VariantField::ALL.iter().find(|f| f.message == without_location(&full)) {
                 Some(fault) => {
@@ -44,9 +48,9 @@ pub fn json_message(error: &serde_json::Error) -> String {
     let full = error.to_string();
     let message = without_location(&full);
     let detail = if error.line() > 0 {
-        format!("{}（第{}行第{}列）", truncate(message, 200), error.line(), error.column())
+        format!("{}（第{}行第{}列）", echoed(message, 200), error.line(), error.column())
     } else {
-        truncate(message, 200)
+        echoed(message, 200)
     };
     match error.classify() {
         Category::Syntax | Category::Eof => format!("JSON 格式错误：{detail}"),

@@ -19,5 +19,5 @@ mod json;
 mod schema;
 mod validate;
 
-pub use json::{json_message, MAX_PACK_BYTES};
+pub use json::{json_message, MAX_ECHOED_PATH, MAX_PACK_BYTES};
 pub use schema::*;

@@ -15,7 +15,7 @@ use super::{
     SoloDisabledRule, TemporaryRule, TemporaryVariant, Unit, FORMAT_VERSION,
 };
 use crate::engine::citation::Citation;
-use crate::engine::date::truncate;
+use crate::engine::date::echoed;
 use crate::engine::household::FieldError;
 use crate::engine::money::Money;
 
@@ -69,7 +69,7 @@ impl Validate for PolicyPack {
                     v.field("id", |v| {
                         v.id(&area.id);
                         if !ids.insert(area.id.as_str()) {
-                            v.error(format!("地区编号 \"{}\" 重复", truncate(&area.id, 40)));
+                            v.error(format!("地区编号 \"{}\" 重复", echoed(&area.id, 40)));
                         }
                     });
                     area.check(v);
