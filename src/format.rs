@@ -150,6 +150,8 @@ pub fn parse_household(text: &str) -> Result<Household, Vec<FieldError>> {
             message: format!("输入过大（{} 字节，上限 {} 字节）", text.len(), MAX_HOUSEHOLD_BYTES),
         }]);
     }
+    // A UTF-8 byte-order mark, as some Windows editors write, is not part of the JSON.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let Strict(mut value) = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
         vec![FieldError { path: echoed(&e.path().to_string(), MAX_ECHOED_PATH), message: json_message(e.inner()) }]

@@ -113,6 +113,7 @@ impl Reliability {
 
 /// A document number and an article: `晋民发〔2022〕60号 二(一)1`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Citation {
     /// Static for the rules the engine encodes, shared for pack data: a clone never copies text.
     pub document: SharedText,

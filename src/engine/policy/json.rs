@@ -21,6 +21,10 @@ impl PolicyPack {
                 message: format!("政策包过大（{} 字节，上限 {} 字节）", text.len(), MAX_PACK_BYTES),
             }]);
         }
+        // A UTF-8 byte-order mark, as some Windows editors write, is not part of the JSON.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        // A UTF-8 byte-order mark, as some Windows editors write, is not part of the JSON.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut deserializer = serde_json::Deserializer::from_str(text);
         let pack: PolicyPack = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
             let path = echoed(&error.path().to_string(), MAX_ECHOED_PATH);

@@ -15,13 +15,24 @@ use super::{
     SoloDisabledRule, TemporaryRule, TemporaryVariant, Unit, FORMAT_VERSION,
 };
 use crate::engine::citation::Citation;
-use crate::engine::date::echoed;
+use crate::engine::date::{echoed, Day};
 use crate::engine::household::FieldError;
 use crate::engine::money::Money;
 
 const MAX_TEXT_CHARS: usize = 300;
 const MAX_PARAM_ENTRIES: usize = 64;
 const MAX_AREAS: usize = 2_000;
+/// At most this many errors are listed; the rest are counted in one line.
+const MAX_ERRORS: usize = 100;
+
+/// The dates a value may take effect on: the rules followed here date from 2014 on, and a date past
+/// 2100 is a typing slip.
+fn earliest() -> Day {
+    Day::parse("2000-01-01").unwrap_or(Day::MIN)
+}
+fn latest() -> Day {
+    Day::parse("2100-12-31").unwrap_or_else(|_| earliest())
+}
 
 impl PolicyPack {
     /// Everything serde cannot check: units, ranges, duplicate dates, ids, text. Each error names the
@@ -29,6 +40,10 @@ impl PolicyPack {
     pub fn validate(&self) -> Vec<FieldError> {
         let mut v = Validator::default();
         Validate::check(self, &mut v);
+        if v.found > v.errors.len() {
+            let more = v.found - v.errors.len();
+            v.errors.push(FieldError { path: String::new(), message: format!("另有 {more} 处错误未列出") });
+        }
         v.errors
     }
 }
@@ -97,9 +112,19 @@ impl Validate for Rules {
 impl Validate for DestituteRule {
     fn check(&self, v: &mut Validator) {
         v.field("elderly_age", |v| v.whole(&self.elderly_age, Unit::Years, 1, 130));
-        v.field("minor_age", |v| v.whole(&self.minor_age, Unit::Years, 1, 130));
+        v.field("minor_age", |v| {
+            v.whole(&self.minor_age, Unit::Years, 1, 130);
+            // A minor is younger than an elderly person: 100 above 60 would make everyone both.
+            let oldest_minor = self.minor_age.0.iter().map(|d| d.value).max();
+            let youngest_elder = self.elderly_age.0.iter().map(|d| d.value).min();
+            if let (Some(minor), Some(elder)) = (oldest_minor, youngest_elder) {
+                if minor >= elder {
+                    v.error(format!("未成年人年龄上限（{minor}岁）应低于老年人年龄（{elder}岁）"));
+                }
+            }
+        });
         v.field("no_work_capacity_disabilities", |v| {
-            v.param(&self.no_work_capacity_disabilities, &[Unit::Grades], |limits| {
+            v.param(&self.no_work_capacity_disabilities, &[Unit::Grades], |limits, _| {
                 if limits.iter().all(|l| (1..=4).contains(&l.up_to_grade)) {
                     None
                 } else {
@@ -224,8 +249,11 @@ impl Validate for Area {
         v.field("city", |v| v.text(&self.city, false));
         v.optional("district", &self.district, |v, d| v.text(d, false));
         v.field("note", |v| v.remark(&self.note));
-        v.part("dibao_standard", &self.dibao_standard);
-        v.part("disposable_income", &self.disposable_income);
+        // What any real figure has been, per month: 低保标准 from 100 to 5,000 元 (the lowest rural
+        // ones a decade ago were near 200, the highest cities' are near 1,500), last year's disposable
+        // income per head from 500 to 20,000 元 (about 6,000 to 240,000 a year).
+        v.field("dibao_standard", |v| by_kind(v, &self.dibao_standard, (100, 5_000)));
+        v.field("disposable_income", |v| by_kind(v, &self.disposable_income, (500, 20_000)));
         // A city is listed without a figure only on purpose: the note says why (none found, or
         // the one found was left out) and the reader is led to type the standard.
         let no_figure = self.dibao_standard.urban.is_none() && self.dibao_standard.rural.is_none();
@@ -237,11 +265,10 @@ impl Validate for Area {
     }
 }
 
-impl Validate for ByAreaKind {
-    fn check(&self, v: &mut Validator) {
-        v.optional("urban", &self.urban, Validator::money);
-        v.optional("rural", &self.rural, Validator::money);
-    }
+/// An area's urban and rural figures, each within `monthly` (元 per person per month).
+fn by_kind(v: &mut Validator, figures: &ByAreaKind, monthly: (u32, u32)) {
+    v.optional("urban", &figures.urban, |v, p| v.money(p, monthly));
+    v.optional("rural", &figures.rural, |v, p| v.money(p, monthly));
 }
 
 impl Validate for Citation {
@@ -256,12 +283,17 @@ impl Validate for Citation {
 struct Validator {
     path: String,
     errors: Vec<FieldError>,
+    /// Every error found, listed or not.
+    found: usize,
 }
 
 impl Validator {
     /// An error at the current path.
     fn error(&mut self, message: String) {
-        self.errors.push(FieldError { path: self.path.clone(), message });
+        self.found += 1;
+        if self.errors.len() < MAX_ERRORS {
+            self.errors.push(FieldError { path: self.path.clone(), message });
+        }
     }
 
     /// Runs `check` with `segment` added to the path.
@@ -307,12 +339,16 @@ impl Validator {
     /// Text from a pack is shown as text, never as HTML; markup in it is a sign of a hostile or broken
     /// pack, so it is refused rather than silently escaped.
     fn text(&mut self, text: &str, may_be_empty: bool) {
-        if text.trim().is_empty() && !may_be_empty {
-            self.error("不能为空".to_string());
+        // Zero-width characters show nothing: a citation of only those is an empty citation.
+        let invisible = |c: char| c.is_whitespace() || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}');
+        // Direction overrides and line separators turn or break the text around them on screen.
+        let turning = |c: char| matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{2028}' | '\u{2029}');
+        if text.chars().all(invisible) && !(may_be_empty && text.is_empty()) {
+            self.error("不能为空（不能只有空格或不可见字符）".to_string());
         } else if text.chars().count() > MAX_TEXT_CHARS {
             self.error(format!("文字过长（上限 {} 字）", MAX_TEXT_CHARS));
-        } else if text.chars().any(|c| c == '<' || c == '>' || (c.is_control() && c != '\n')) {
-            self.error("不能包含尖括号或控制字符".to_string());
+        } else if text.chars().any(|c| c == '<' || c == '>' || (c.is_control() && c != '\n') || turning(c)) {
+            self.error("不能包含尖括号、控制字符或改变文字方向的字符".to_string());
         }
     }
 
@@ -323,7 +359,7 @@ impl Validator {
         }
     }
 
-    fn param<T>(&mut self, param: &Param<T>, units: &[Unit], check: impl Fn(&T) -> Option<String>) {
+    fn param<T>(&mut self, param: &Param<T>, units: &[Unit], check: impl Fn(&T, Unit) -> Option<String>) {
         if param.0.is_empty() {
             self.error("至少需要一个取值".to_string());
         }
@@ -345,12 +381,15 @@ impl Validator {
                     }
                 });
                 v.field("effective", |v| {
+                    if dated.effective < earliest() || dated.effective > latest() {
+                        v.error(format!("生效日期应在 {} 到 {} 之间", earliest(), latest()));
+                    }
                     if !dates.insert(dated.effective) {
                         v.error(format!("生效日期 {} 重复：同一天不能有两个取值", dated.effective));
                     }
                 });
                 v.field("value", |v| {
-                    if let Some(message) = check(&dated.value) {
+                    if let Some(message) = check(&dated.value, dated.unit) {
                         v.error(message);
                     }
                 });
@@ -361,14 +400,24 @@ impl Validator {
     }
 
     fn whole(&mut self, param: &Param<u32>, unit: Unit, min: u32, max: u32) {
-        self.param(param, &[unit], |v| (!(min..=max).contains(v)).then(|| format!("取值应在 {min} 到 {max} 之间")));
+        self.param(param, &[unit], |v, _| (!(min..=max).contains(v)).then(|| format!("取值应在 {min} 到 {max} 之间")));
     }
 
     fn decimal(&mut self, param: &Param<Decimal>, unit: Unit, min: Decimal, max: Decimal) {
-        self.param(param, &[unit], |v| (*v < min || *v > max).then(|| format!("取值应在 {min} 到 {max} 之间")));
+        self.param(param, &[unit], |v, _| (*v < min || *v > max).then(|| format!("取值应在 {min} 到 {max} 之间")));
     }
 
-    fn money(&mut self, param: &Param<Money>) {
-        self.param(param, &[Unit::YuanPerMonth, Unit::YuanPerYear], |v| v.is_zero().then(|| "金额应大于0".to_string()));
+    /// A figure per person, per month or per year, within what any real one has been: `monthly` is
+    /// the range a monthly figure may take, and a yearly one is checked against twelve times it.
+    fn money(&mut self, param: &Param<Money>, monthly: (u32, u32)) {
+        let (low, high) = monthly;
+        self.param(param, &[Unit::YuanPerMonth, Unit::YuanPerYear], |v, unit| {
+            let (months, per) = if unit == Unit::YuanPerYear { (12, "年") } else { (1, "月") };
+            let (min, max) = (Decimal::from(low * months), Decimal::from(high * months));
+            (v.amount() < min || v.amount() > max).then(|| match months {
+                12 => format!("金额应在 {min} 到 {max} 元/{per}之间（按月 {low} 到 {high} 元）"),
+                _ => format!("金额应在 {min} 到 {max} 元/{per}之间"),
+            })
+        });
     }
 }
