@@ -202,6 +202,35 @@ mod every_error_reaches_its_field {
         problems.len()
     }
 
+    /// The answers after one action of the page's reducer.
+    fn reduce_answers(answers: Answers, action: low_income_check::ui::state::Action) -> Answers {
+        use yew::Reducible;
+        let state = Rc::new(State { answers, ..State::default() });
+        state.reduce(action).answers.clone()
+    }
+
+    #[test]
+    fn at_the_income_line_limit_the_add_button_is_disabled_and_says_why_instead_of_dropping_the_next_line() {
+        use low_income_check::ui::state::Action;
+        let mut answers = Answers::default();
+        for _ in 0..low_income_check::engine::household::MAX_INCOME_ITEMS {
+            answers = reduce_answers(answers, Action::AddIncome);
+        }
+        let at_limit = answers.income.len();
+        assert_eq!(at_limit, low_income_check::engine::household::MAX_INCOME_ITEMS);
+        assert_eq!(reduce_answers(answers.clone(), Action::AddIncome).income.len(), at_limit);
+        let html = render(answers);
+        // The button that points at the explanation is the disabled one.
+        let button = html
+            .find("aria-describedby=\"income-limit\"")
+            .and_then(|i| {
+                html[..i].rfind("<button").map(|start| &html[start..html[i..].find('>').map_or(html.len(), |e| i + e)])
+            })
+            .unwrap_or("none");
+        assert!(button.contains("disabled"), "the add button is not disabled: {button}");
+        assert!(html.contains("最多可填写100项收入"));
+    }
+
     #[test]
     fn every_problem_with_the_answers_is_shown_beside_the_field_it_belongs_to() {
         let mut answers = Answers::default();

@@ -13,8 +13,9 @@ use super::money::{Amount, Money, MoneyError, Period};
 /// The most members one household may list. Real 共同生活 households are far smaller; the bound keeps
 /// time and memory small on hostile input.
 pub const MAX_MEMBERS: usize = 30;
-/// The most income lines one household may list.
-pub const MAX_INCOME_ITEMS: usize = 300;
+/// The most income lines one household may list: every member's wages, pension and allowances with
+/// room to spare. The page's 添加一项收入 is disabled at it, and JSON past it is refused.
+pub const MAX_INCOME_ITEMS: usize = 100;
 
 /// A household as the rules see it, and the JSON input format: where it lives, its members, its
 /// income, spending and assets, and its situation. Unknown fields are refused.

@@ -405,7 +405,12 @@ pub fn money_section(props: &MoneySectionProps) -> Html {
             { for props.income.iter().enumerate().map(|(index, line)| html! {
                 <IncomeLineCard {index} line={line.clone()} member_options={member_options.clone()} dispatch={dispatch.clone()} />
             }) }
-            <button type="button" class="button secondary" onclick={add_income}>{ "添加一项收入" }</button>
+            if props.income.len() < crate::engine::household::MAX_INCOME_ITEMS {
+                <button type="button" class="button secondary" onclick={add_income}>{ "添加一项收入" }</button>
+            } else {
+                <button type="button" class="button secondary" disabled=true aria-describedby="income-limit">{ "添加一项收入" }</button>
+                <p class="hint" id="income-limit">{ format!("最多可填写{}项收入；几项同类的收入可以合并填写。", crate::engine::household::MAX_INCOME_ITEMS) }</p>
+            }
             <SpendingFields {scripted} spending={props.spending.clone()} dispatch={dispatch.clone()}
                 no_income={props.income.is_empty().then_some(props.no_income)}
                 anyone_ill={members.iter().any(|m| m.ill)}

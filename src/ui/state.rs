@@ -296,7 +296,7 @@ impl Reducible for State {
                 }
             }
             Action::AddIncome => {
-                if answers.income.len() < 40 {
+                if answers.income.len() < MAX_INCOME_ITEMS {
                     answers.income.push(IncomeLine {
                         member: Some(0),
                         kind: IncomeKind::Wages,
