@@ -432,7 +432,7 @@ fn too_many_members_are_refused_with_a_chinese_message() {
 fn the_largest_amounts_allowed_do_not_overflow() {
     let members: Vec<String> =
         (0..30).map(|_| r#"{"age":70,"disability":{"kind":"physical","grade":1}}"#.to_string()).collect();
-    let items: Vec<String> = (0..300)
+    let items: Vec<String> = (0..low_income_check::engine::household::MAX_INCOME_ITEMS)
         .map(|i| format!(r#"{{"member":{},"kind":"wages","amount":"1000000000000","per":"month"}}"#, i % 30))
         .collect();
     let text = format!(
