@@ -210,6 +210,26 @@ mod every_error_reaches_its_field {
     }
 
     #[test]
+    fn the_review_shows_each_answer_as_read_not_as_typed_and_blank_as_unanswered() {
+        use low_income_check::ui::pages::answer_rows;
+        let mut answers = Answers::default();
+        answers.members[0].age = "４０岁".into();
+        answers.income.push(IncomeLine { member: Some(0), kind: IncomeKind::Wages, money: MoneyAnswer::monthly() });
+        answers.income[0].money.text = "2千5".into();
+        answers.income.push(IncomeLine { member: Some(0), kind: IncomeKind::Wages, money: MoneyAnswer::monthly() });
+        answers.income[1].money.text = "9".repeat(10_000);
+        let rows = answer_rows(&answers);
+        let row = |key: &str| rows.iter().find(|(k, _, _)| k == key).map(|(_, v, _)| v.clone()).expect(key);
+        // "４０岁" had shown as "４０岁岁"; "2千5" is shown as the 2,500 it is read as.
+        assert!(row("第1位成员").contains("40岁") && !row("第1位成员").contains("岁岁"), "{}", row("第1位成员"));
+        assert_eq!(row("收入1"), "工资、劳务收入：2500 元/月");
+        // 10,000 digits had made the review 101,584 px wide: text with no reading is cut short.
+        assert!(row("收入2").chars().count() < 60, "{}", row("收入2"));
+        assert_eq!(row("车辆、房产"), "辆数未填，套数未填");
+        assert_eq!(row("金融资产"), "未填");
+    }
+
+    #[test]
     fn at_the_income_line_limit_the_add_button_is_disabled_and_says_why_instead_of_dropping_the_next_line() {
         use low_income_check::ui::state::Action;
         let mut answers = Answers::default();

@@ -51,6 +51,10 @@ pub struct TextFieldProps {
     pub onchange: Callback<String>,
 }
 
+/// The most characters a number field takes: as many as the money reader looks at, far more than any
+/// amount, age or count needs, so a pasted page of digits cannot widen the review or the printout.
+const MAX_TYPED: &str = "32";
+
 #[function_component(TextField)]
 pub fn text_field(props: &TextFieldProps) -> Html {
     let onchange = props.onchange.clone();
@@ -64,7 +68,7 @@ pub fn text_field(props: &TextFieldProps) -> Html {
             <label for={id.clone()}>{ props.label.clone() }</label>
             { hint_and_error(&id, &props.hint, &props.error) }
             <input type="text" id={id.clone()} name={id.clone()} class={props.class.clone()}
-                inputmode={props.inputmode.clone()} autocomplete="off" spellcheck="false"
+                inputmode={props.inputmode.clone()} autocomplete="off" spellcheck="false" maxlength={MAX_TYPED}
                 value={props.value.clone()}
                 aria-invalid={props.error.is_some().then_some("true")}
                 aria-describedby={described_by(&id, props.hint.is_some(), props.error.is_some())}
@@ -121,7 +125,7 @@ pub fn money_field(props: &MoneyFieldProps) -> Html {
             { hint_and_error(&id, &props.hint, &props.error) }
             <div class="money-row">
                 <input type="text" id={id.clone()} name={id.clone()} class="input-money"
-                    inputmode="decimal" autocomplete="off" spellcheck="false"
+                    inputmode="decimal" autocomplete="off" spellcheck="false" maxlength={MAX_TYPED}
                     value={props.answer.text.clone()}
                     aria-invalid={props.error.is_some().then_some("true")}
                     aria-describedby={described_by(&id, props.hint.is_some(), props.error.is_some())}

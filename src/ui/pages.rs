@@ -666,12 +666,20 @@ pub fn answer_rows(a: &Answers) -> Vec<(String, String, Route)> {
         Some(area) => area.display_name(),
         None => city().map_or_else(|| "未列出".to_string(), |city| format!("{city}（区县未选）")),
     };
+    // The reading, not the text as typed: "2千5" shows as 2500, so a misreading would be seen; text
+    // that has no reading is shown cut short and marked.
     let money = |m: &MoneyAnswer| {
-        if m.text.trim().is_empty() {
-            "未填".to_string()
-        } else {
-            format!("{} 元/{}", m.text, if m.per == crate::engine::money::Period::Month { "月" } else { "年" })
+        let per = if m.per == crate::engine::money::Period::Month { "月" } else { "年" };
+        match crate::input::parse_money(&m.text) {
+            Ok(None) => "未填".to_string(),
+            Ok(Some(amount)) => format!("{} 元/{per}", crate::engine::money::Yuan(amount.amount())),
+            Err(_) => format!("“{}”（无法识别）", crate::engine::date::echoed(m.text.trim(), 16)),
         }
+    };
+    let age = |typed: &str| match crate::input::parse_count(typed, 0, 130, "年龄") {
+        Ok(Some(years)) => format!("{years}岁"),
+        Ok(None) => "年龄未填".to_string(),
+        Err(_) => format!("年龄“{}”（无法识别）", crate::engine::date::echoed(typed.trim(), 8)),
     };
     let pack_name = pack.map(|p| p.name.as_str()).unwrap_or_default();
     let mut rows = vec![(
@@ -683,7 +691,7 @@ pub fn answer_rows(a: &Answers) -> Vec<(String, String, Route)> {
         rows.push(("您填写的低保标准".into(), money(&a.place.standard), Route::Place));
     }
     rows.extend(a.members.iter().enumerate().map(|(i, m)| {
-        let mut parts = vec![label_of(RELATIONS, &m.relation).to_string(), format!("{}岁", m.age)];
+        let mut parts = vec![label_of(RELATIONS, &m.relation).to_string(), age(&m.age)];
         if m.disability.is_some() {
             parts.push(format!("{}{}", label_of(DISABILITIES, &m.disability), label_of(GRADES, &m.grade)));
         }
@@ -722,15 +730,21 @@ pub fn answer_rows(a: &Answers) -> Vec<(String, String, Route)> {
         .filter(|(_, m)| !m.text.trim().is_empty())
         .map(|(name, m)| (name.to_string(), money(m), Route::Money)),
     );
-    let or_zero = |text: &str| if text.is_empty() { "0".to_string() } else { text.to_string() };
-    rows.push((
-        "金融资产".into(),
-        if a.assets.financial.is_empty() { "未填".into() } else { format!("{} 元", a.assets.financial) },
-        Route::Money,
-    ));
+    // Counts as read too; blank is 未填, never 0.
+    let count = |typed: &str, unit: &str| match crate::input::parse_count(typed, 0, 99, "") {
+        Ok(Some(n)) => format!("{n} {unit}"),
+        Ok(None) => format!("{unit}数未填"),
+        Err(_) => format!("“{}”（无法识别）", crate::engine::date::echoed(typed.trim(), 8)),
+    };
+    let financial = match crate::input::parse_money(&a.assets.financial) {
+        Ok(None) => "未填".to_string(),
+        Ok(Some(amount)) => format!("{} 元", crate::engine::money::Yuan(amount.amount())),
+        Err(_) => format!("“{}”（无法识别）", crate::engine::date::echoed(a.assets.financial.trim(), 16)),
+    };
+    rows.push(("金融资产".into(), financial, Route::Money));
     rows.push((
         "车辆、房产".into(),
-        format!("{} 辆，{} 套", or_zero(&a.assets.vehicles), or_zero(&a.assets.homes)),
+        format!("{}，{}", count(&a.assets.vehicles, "辆"), count(&a.assets.homes, "套")),
         Route::Money,
     ));
     rows.push(("目前的情况".into(), situation_summary(&a.situation), Route::Money));
