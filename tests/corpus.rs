@@ -42,6 +42,12 @@ fn bounded(file: &str, errors: &[FieldError]) {
         assert!(e.path.chars().count() <= MAX_MESSAGE_CHARS, "{file}: path of {} chars", e.path.chars().count());
         plain(file, &e.message);
         plain(file, &e.path);
+        // serde's English is said in Chinese (it had been mixed into 29 refusals).
+        for english in
+            ["expected", "unknown field", "unknown variant", "invalid type", "missing field", "EOF", "trailing"]
+        {
+            assert!(!e.message.contains(english), "{file}: English in “{}”", e.message);
+        }
     }
 }
 
@@ -133,7 +139,11 @@ fn every_hostile_pack_is_refused_or_used_as_listed_without_panic() {
 #[test]
 fn partner_packs_no_real_pack_could_hold_are_refused_at_the_field() {
     for (file, field, words) in [
-        ("pack-unknown-field-in-source.json", "areas[0].dibao_standard.urban[0].source.url", "unknown field"),
+        (
+            "pack-unknown-field-in-source.json",
+            "areas[0].dibao_standard.urban[0].source.url",
+            "未知字段 `url`（可用的字段：document、article、reliability）",
+        ),
         ("pack-invisible-citation-zwsp.json", "areas[0].dibao_standard.urban[0].source.document", "不可见字符"),
         ("pack-rtl-override-in-name.json", "name", "改变文字方向"),
         ("pack-standard-0.01-per-month.json", "areas[0].dibao_standard.urban[0].value", "100 到 5000"),
