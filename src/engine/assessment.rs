@@ -208,7 +208,7 @@ impl Assessment {
     /// Whether the standard used is a pack figure in force for 12 months or more: results are then
     /// dated, and `by_standard` says what other standards would give.
     pub fn standard_is_old(&self) -> bool {
-        self.standard.as_ref().is_some_and(|s| s.stale_warning(self.as_of).is_some())
+        self.standard.as_ref().is_some_and(|s| s.is_stale(self.as_of))
     }
 }
 
@@ -222,7 +222,7 @@ pub fn assess(household: &Household, pack: &PolicyPack, today: Day) -> Result<As
     let day = household.as_of.unwrap_or(today);
     let ctx = Context::new(household, pack, day)?;
     let mut results = rule_results(&ctx)?;
-    let stale = ctx.standard.as_ref().and_then(|s| s.stale_warning(day).map(|_| s));
+    let stale = ctx.standard.as_ref().filter(|s| s.is_stale(day));
     let by_standard = match (&ctx.standard, stale) {
         (None, _) | (Some(_), Some(_)) => by_standard::sweep(household, pack, day)?,
         (Some(_), None) => None,

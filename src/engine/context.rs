@@ -96,13 +96,19 @@ impl LocalFigure {
     /// usually revised once a year; the 12 months are that habit, not a rule of any document.
     pub fn stale_warning(&self, day: Day) -> Option<String> {
         match &self.origin {
-            Origin::Pack { effective, .. } if effective.months_until(day) >= STALE_AFTER_MONTHS => Some(format!(
+            Origin::Pack { effective, .. } if self.is_stale(day) => Some(format!(
                 "该标准自{}年{}月起执行，当地可能已调整，请以当地公布为准；知道现行标准的，可以自己填写。",
                 effective.year(),
                 effective.month()
             )),
             _ => None,
         }
+    }
+
+    /// Whether the figure is from the pack and in force for 12 months or more on `day`: the answer
+    /// is then dated and given for every other standard too. A typed figure is always current.
+    pub fn is_stale(&self, day: Day) -> bool {
+        matches!(&self.origin, Origin::Pack { effective, .. } if effective.months_until(day) >= STALE_AFTER_MONTHS)
     }
 
     /// What a check that uses this figure cites: the pack's source, or the user's own figure.

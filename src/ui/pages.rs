@@ -668,14 +668,13 @@ pub fn answer_rows(a: &Answers) -> Vec<(String, String, Route)> {
     };
     // The reading, not the text as typed: "2千5" shows as 2500, so a misreading would be seen; text
     // that has no reading is shown cut short and marked.
-    let money = |m: &MoneyAnswer| {
-        let per = if m.per == crate::engine::money::Period::Month { "月" } else { "年" };
-        match crate::input::parse_money(&m.text) {
-            Ok(None) => "未填".to_string(),
-            Ok(Some(amount)) => format!("{} 元/{per}", crate::engine::money::Yuan(amount.amount())),
-            Err(_) => format!("“{}”（无法识别）", crate::engine::date::echoed(m.text.trim(), 16)),
-        }
+    let amount = |typed: &str, unit: &str| match crate::input::parse_money(typed) {
+        Ok(None) => "未填".to_string(),
+        Ok(Some(amount)) => format!("{} {unit}", crate::engine::money::Yuan(amount.amount())),
+        Err(_) => format!("“{}”（无法识别）", crate::engine::date::echoed(typed.trim(), 16)),
     };
+    let money =
+        |m: &MoneyAnswer| amount(&m.text, if m.per == crate::engine::money::Period::Month { "元/月" } else { "元/年" });
     let age = |typed: &str| match crate::input::parse_count(typed, 0, 130, "年龄") {
         Ok(Some(years)) => format!("{years}岁"),
         Ok(None) => "年龄未填".to_string(),
@@ -736,12 +735,7 @@ pub fn answer_rows(a: &Answers) -> Vec<(String, String, Route)> {
         Ok(None) => format!("{unit}数未填"),
         Err(_) => format!("“{}”（无法识别）", crate::engine::date::echoed(typed.trim(), 8)),
     };
-    let financial = match crate::input::parse_money(&a.assets.financial) {
-        Ok(None) => "未填".to_string(),
-        Ok(Some(amount)) => format!("{} 元", crate::engine::money::Yuan(amount.amount())),
-        Err(_) => format!("“{}”（无法识别）", crate::engine::date::echoed(a.assets.financial.trim(), 16)),
-    };
-    rows.push(("金融资产".into(), financial, Route::Money));
+    rows.push(("金融资产".into(), amount(&a.assets.financial, "元"), Route::Money));
     rows.push((
         "车辆、房产".into(),
         format!("{}，{}", count(&a.assets.vehicles, "辆"), count(&a.assets.homes, "套")),
