@@ -12,8 +12,11 @@ pub use partner::*;
 mod partner {
     use serde::Serialize;
     use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
 
     use crate::api::{self, PolicyChoice};
+    use crate::engine::policy::MAX_PACK_BYTES;
+    use crate::format::MAX_HOUSEHOLD_BYTES;
 
     fn to_js<T: Serialize>(value: &T) -> JsValue {
         value
@@ -21,15 +24,29 @@ mod partner {
             .unwrap_or_else(|e| JsValue::from_str(&format!("无法输出结果：{e}")))
     }
 
-    /// JSON text of a JS value: a string is taken as JSON text already, anything else is stringified.
-    fn json_text(value: &JsValue) -> Result<String, String> {
-        if let Some(text) = value.as_string() {
-            return Ok(text);
+    /// The input as a JS string: a string is taken as JSON text already (or a pack id), anything
+    /// else is stringified by the browser, outside wasm memory.
+    fn js_text(value: &JsValue) -> Result<js_sys::JsString, String> {
+        if let Some(text) = value.dyn_ref::<js_sys::JsString>() {
+            return Ok(text.clone());
         }
-        js_sys::JSON::stringify(value)
-            .ok()
-            .and_then(|s| s.as_string())
-            .ok_or_else(|| "输入无法转换为 JSON（是否有循环引用？）".to_string())
+        let text = js_sys::JSON::stringify(value).map_err(|_| "输入无法转换为 JSON（是否有循环引用？）".to_string())?;
+        // `undefined` and functions stringify to `undefined`, not to text.
+        JsValue::from(text)
+            .dyn_into::<js_sys::JsString>()
+            .map_err(|_| "缺少输入，或输入不是对象或 JSON 文本".to_string())
+    }
+
+    /// Copies the text into wasm memory only when it can be within `max_bytes`: a JS string's
+    /// length counts UTF-16 units, and each unit is at least one byte of UTF-8, so a longer string
+    /// is refused before a byte of it is copied (wasm memory, once grown, is never given back; two
+    /// maximal strings had exhausted it). The exact byte count is checked again by the reader.
+    fn bounded(text: &js_sys::JsString, max_bytes: usize, what: &str) -> Result<String, String> {
+        let units = usize::try_from(text.length()).unwrap_or(usize::MAX);
+        if units > max_bytes {
+            return Err(format!("{what}过大（{units} 个字符，上限 {max_bytes} 字节，一个汉字算 3 字节）"));
+        }
+        text.as_string().ok_or_else(|| "输入不是有效的文本".to_string())
     }
 
     fn refused(input: &'static str, message: String) -> JsValue {
@@ -43,22 +60,22 @@ mod partner {
     /// pack id (`"shanxi"`), or a partner's pack (object or JSON text).
     #[wasm_bindgen(js_name = assess)]
     pub fn assess_js(household: JsValue, policy: JsValue) -> JsValue {
-        let household = match json_text(&household) {
+        let household = match js_text(&household).and_then(|t| bounded(&t, MAX_HOUSEHOLD_BYTES, "输入")) {
             Ok(text) => text,
             Err(message) => return refused("household", message),
         };
-        let policy_text;
-        let choice = if policy.is_undefined() || policy.is_null() {
-            PolicyChoice::FromHousehold
-        } else if let Some(text) = policy.as_string().filter(|t| !t.trim_start().starts_with('{')) {
-            policy_text = text;
-            PolicyChoice::Builtin(&policy_text)
+        let policy_text = if policy.is_undefined() || policy.is_null() {
+            None
         } else {
-            policy_text = match json_text(&policy) {
-                Ok(text) => text,
+            match js_text(&policy).and_then(|t| bounded(&t, MAX_PACK_BYTES, "政策包")) {
+                Ok(text) => Some((policy.is_string(), text)),
                 Err(message) => return refused("policy", message),
-            };
-            PolicyChoice::Json(&policy_text)
+            }
+        };
+        let choice = match &policy_text {
+            None => PolicyChoice::FromHousehold,
+            Some((true, text)) if !text.trim_start().starts_with('{') => PolicyChoice::Builtin(text),
+            Some((_, text)) => PolicyChoice::Json(text),
         };
         to_js(&api::assess_json(&household, choice, crate::clock::today()))
     }
@@ -66,7 +83,7 @@ mod partner {
     /// `validatePolicy(pack)`: `{ ok: true, id, name, areas }` or `{ ok: false, errors }`.
     #[wasm_bindgen(js_name = validatePolicy)]
     pub fn validate_policy_js(pack: JsValue) -> JsValue {
-        match json_text(&pack) {
+        match js_text(&pack).and_then(|t| bounded(&t, MAX_PACK_BYTES, "政策包")) {
             Ok(text) => to_js(&api::validate_policy_json(&text)),
             Err(message) => to_js(&api::ValidateResponse::Invalid {
                 ok: api::False,
@@ -139,7 +156,7 @@ mod mount {
                 },
             )
         });
-        let region_known = props.region_error.is_none();
+        let region_known = !props.region_unknown;
         let app = yew::Renderer::<crate::ui::App>::with_root_and_props(root, props).render();
         Widget { app: Some(app), region_known }
     }

@@ -150,6 +150,10 @@ fn partner_packs_no_real_pack_could_hold_are_refused_at_the_field() {
         ("pack-standard-1e12-per-month.json", "areas[0].dibao_standard.urban[0].value", "100 到 5000"),
         ("pack-effective-0000-01-01.json", "areas[0].dibao_standard.urban[0].effective", "2000-01-01 到 2100-12-31"),
         ("pack-minor-age-100-over-elderly-60.json", "rules.destitute.minor_age", "应低于老年人年龄"),
+        // Packs are strict: a number is written one way only, so " 760" is not quietly trimmed.
+        ("pack-standard-leading-space.json", "areas[0].dibao_standard.urban[0].value", "普通的十进制数"),
+        ("pack-standard-plus-sign.json", "areas[0].dibao_standard.urban[0].value", "普通的十进制数"),
+        ("pack-multiplier-exponent.json", "rules.marginal.multiplier[1].value", "普通的十进制数"),
     ] {
         let text = corpus("packs").into_iter().find(|(n, _)| n == file).map(|(_, t)| t).expect("file");
         let errors = PolicyPack::from_json(&text).expect_err(file);

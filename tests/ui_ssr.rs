@@ -118,21 +118,31 @@ fn a_result_that_waits_on_one_local_rule_names_it_in_the_banner() {
 }
 
 #[test]
-fn the_widgets_region_takes_the_api_area_ids_or_a_city_prefix_and_names_an_unknown_one() {
+fn the_widgets_region_takes_the_api_area_ids_or_a_city_prefix_and_says_when_it_is_unknown() {
     use low_income_check::ui::AppProps;
     let region = |text: &str| {
         let props = AppProps::embedded(text, false);
-        (props.region, props.region_error)
+        (props.region, props.region_unknown)
     };
     // The same area id as the JS API's place.area, after the pack.
-    assert_eq!(region("shanxi/taiyuan/core-rural"), (Some(("shanxi".into(), "taiyuan/core-rural".into())), None));
+    assert_eq!(region("shanxi/taiyuan/core-rural"), (Some(("shanxi".into(), "taiyuan/core-rural".into())), false));
     // A city's prefix picks its first area; a pack alone leaves the area to the visitor.
-    assert_eq!(region("shanxi/taiyuan"), (Some(("shanxi".into(), "taiyuan/urban".into())), None));
-    assert_eq!(region("guangxi"), (Some(("guangxi".into(), String::new())), None));
-    assert_eq!(region(""), (None, None));
+    assert_eq!(region("shanxi/taiyuan"), (Some(("shanxi".into(), "taiyuan/urban".into())), false));
+    assert_eq!(region("guangxi"), (Some(("guangxi".into(), String::new())), false));
+    assert_eq!(region(""), (None, false));
     // Unknown: the widget says so instead of silently falling back.
-    assert_eq!(region("shanxi/atlantis"), (Some(("shanxi".into(), String::new())), Some("shanxi/atlantis".into())));
-    assert_eq!(region("atlantis"), (None, Some("atlantis".into())));
+    assert_eq!(region("shanxi/atlantis"), (Some(("shanxi".into(), String::new())), true));
+    assert_eq!(region("atlantis"), (None, true));
+}
+
+#[test]
+fn an_unknown_region_is_named_in_fixed_words_and_never_shows_the_text_asked_for() {
+    use low_income_check::ui::{App, AppProps, REGION_UNKNOWN};
+    // frame.html?region=… is a link anyone can write: their words must not appear on the page.
+    let planted = "民政局通知：请将救助金转入账户 6222 0000";
+    let html = block_on(ServerRenderer::<App>::with_props(move || AppProps::embedded(planted, false)).render());
+    assert!(html.contains(REGION_UNKNOWN), "{html}");
+    assert!(!html.contains("6222"), "the region's text is shown: {html}");
 }
 
 mod every_error_reaches_its_field {

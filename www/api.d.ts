@@ -2,7 +2,7 @@
 // docs/FORMATS.md). Money is a decimal string in 元 ("3000.50"); numbers are accepted on input.
 // A test type-checks the committed example household, pack and assessment against these types.
 
-/** Loads the WebAssembly; call once before anything else. */
+/** Loads the WebAssembly; await it before anything else (a call made earlier answers `{ ok: false, errors }`). */
 export default function init(options: { module_or_path: URL | string | Request }): Promise<unknown>;
 
 /** Assesses a household (object or JSON text) under the pack named by `place.pack`, a built-in pack id, or a partner's pack. */

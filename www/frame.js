@@ -9,7 +9,8 @@ const app = document.getElementById('app');
 const query = new URLSearchParams(location.search);
 if (query.has('region') || query.has('mode') || query.has('area-kind')) {
   const widget = mountWidget(app, query.get('region') ?? '', query.get('mode'), query.get('area-kind'), null);
-  if (!widget.regionKnown) console.warn(`frame.html: unknown region "${query.get('region')}"`);
+  // The page itself says so in fixed words; the text asked for goes only to the console, cut short.
+  if (!widget.regionKnown) console.warn(`frame.html: unknown region ${JSON.stringify((query.get('region') ?? '').slice(0, 60))}`);
 } else {
   mountPage(app);
 }

@@ -81,17 +81,11 @@ impl Money {
         Ok(Money(normalized))
     }
 
-    /// Parses a plain decimal string ("3000", "3000.50"). Chinese spoken forms such as "1.2万" are
-    /// the input layer's concern, not this one's.
+    /// Parses a plain decimal string ("3000", "3000.50"), written one way only: see
+    /// [`plain_decimal`]. Chinese spoken forms such as "1.2万" and stray spaces are the input
+    /// layer's concern, not this one's.
     pub fn parse(text: &str) -> Result<Money, MoneyRejection> {
-        let trimmed = text.trim();
-        if trimmed.is_empty() || trimmed.len() > 40 {
-            return Err(MoneyRejection::NotANumber);
-        }
-        // Exact: a figure that does not fit is refused rather than rounded (and the page need not
-        // carry the general parser's scientific notation).
-        let value = Decimal::from_str_exact(trimmed).map_err(|_| MoneyRejection::NotANumber)?;
-        Money::new(value)
+        Money::new(plain_decimal(text).ok_or(MoneyRejection::NotANumber)?)
     }
 
     /// A whole number of 元; saturates at [`Money::MAX`], so it never fails.
@@ -119,6 +113,20 @@ impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.0)
     }
+}
+
+/// A decimal written the one plain way: digits, at most one point with digits after it, and a
+/// minus sign only in front (so that a negative figure is named as such). No spaces, no "+", no
+/// exponent, no thousands separator, at most 40 characters: a pack is strict so that what it says
+/// is read exactly once. Exact: a figure that does not fit is refused rather than rounded.
+pub fn plain_decimal(text: &str) -> Option<Decimal> {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+    let all_digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    if text.len() > 40 || !all_digits(whole) || !all_digits(fraction) {
+        return None;
+    }
+    Decimal::from_str_exact(text).ok()
 }
 
 /// Checked arithmetic on raw decimals, so that intermediate values (which may be negative, such as
@@ -285,6 +293,9 @@ mod tests {
         assert_eq!(Money::parse("1000000000000").map(|m| m.amount()), Ok(Money::MAX.amount()));
         assert_eq!(Money::parse("-0").map(|m| m.is_zero()), Ok(true));
         assert_eq!(Money::parse("3000.50").map(|m| m.to_string()), Ok("3000.5".to_string()));
+        for loose in [" 760", "760 ", "+760", "7.6e2", "1,000", "760.", ".5", "", "-", "0x10", "７６０"] {
+            assert_eq!(Money::parse(loose), Err(MoneyRejection::NotANumber), "{loose:?}");
+        }
     }
 
     #[test]

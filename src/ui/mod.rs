@@ -184,9 +184,11 @@ pub struct AppProps {
     /// 城市 or 农村 to start from (the widget's `area-kind` attribute).
     #[prop_or_default]
     pub area_kind: Option<crate::engine::household::AreaKind>,
-    /// The region asked for that is not known: shown, so a portal's typo never passes silently.
+    /// The region asked for is not known: said on the page (so a portal's typo never passes
+    /// silently) in fixed words, never the text asked for — `frame.html?region=…` is a link anyone
+    /// can write, and the page must not carry their words under its look.
     #[prop_or_default]
-    pub region_error: Option<String>,
+    pub region_unknown: bool,
     /// Told each completed assessment the user sees (the results step, or the hotline's live result).
     #[prop_or_default]
     pub on_result: Option<Callback<Rc<Result<crate::engine::Assessment, NotAssessed>>>>,
@@ -199,11 +201,14 @@ impl Default for AppProps {
             start: Route::Start,
             region: None,
             area_kind: None,
-            region_error: None,
+            region_unknown: false,
             on_result: None,
         }
     }
 }
+
+/// What the widget says when its `region` is not a known pack or area.
+pub const REGION_UNKNOWN: &str = "嵌入设置有误：没有找到所设的地区，请在第1步自己选择省份和地区。";
 
 impl AppProps {
     /// `region` is `pack` or `pack/area-prefix` (`shanxi/taiyuan` picks the first 太原 area).
@@ -214,17 +219,17 @@ impl AppProps {
             let area = p.areas.iter().find(|a| a.id == prefix || a.id.starts_with(&format!("{prefix}/")));
             (p.id.clone(), if prefix.is_empty() { None } else { area.map(|a| a.id.clone()) })
         });
-        let region_error = match &found {
-            _ if region.is_empty() => None,
-            None => Some(region.to_string()),
-            Some((_, None)) if !prefix.is_empty() => Some(region.to_string()),
-            Some(_) => None,
+        let region_unknown = match &found {
+            _ if region.is_empty() => false,
+            None => true,
+            Some((_, None)) => !prefix.is_empty(),
+            Some(_) => false,
         };
         AppProps {
             embedded: true,
             start: if hotline { Route::Hotline } else { Route::Start },
             region: found.map(|(pack, area)| (pack, area.unwrap_or_default())),
-            region_error: region_error.map(|r| crate::engine::date::echoed(&r, 40)),
+            region_unknown,
             ..AppProps::default()
         }
     }
@@ -345,8 +350,8 @@ pub fn app(props: &AppProps) -> Html {
         <div class={classes!("app", large.then_some("large"), props.embedded.then_some("embedded"))} lang="zh-CN">
             <SiteHeader {large} dispatch={store.dispatcher()} />
             <main id="main-content" tabindex="-1">
-                if let Some(region) = &props.region_error {
-                    <p class="warning" role="alert">{ format!("嵌入设置有误：没有找到地区“{region}”，请在第1步自己选择省份和地区。") }</p>
+                if props.region_unknown {
+                    <p class="warning" role="alert">{ REGION_UNKNOWN }</p>
                 }
                 { switch(navigator.current, &navigator) }
             </main>

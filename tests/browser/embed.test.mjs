@@ -2,10 +2,10 @@
 // each in Debian's headless Chromium on the demo host pages under www/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
-import { ARTIFACTS, BASE, launch } from './support.mjs';
+import { ARTIFACTS, BASE, DIST, launch } from './support.mjs';
 
 const ORIGIN = new URL(BASE).origin;
 
@@ -366,7 +366,7 @@ test('changing region after mount takes effect; an unknown region is shown and w
   await page.evaluate(() => document.querySelector('low-income-check').setAttribute('area-kind', 'rural'));
   await waitForText(s, /6800元\/人\/年（南宁市，农村标准/);
   await page.evaluate(() => document.querySelector('low-income-check').setAttribute('region', 'shanxi/atlantis'));
-  await waitForText(s, /嵌入设置有误：没有找到地区“shanxi\/atlantis”/);
+  await waitForText(s, /嵌入设置有误：没有找到所设的地区/);
   assert.ok(warnings.some((w) => w.includes('unknown region "shanxi/atlantis"')), warnings.join('\n'));
   await context.close();
 
@@ -375,6 +375,100 @@ test('changing region after mount takes effect; an unknown region is shown and w
   await frame.goto(BASE + 'frame.html?region=guangxi/nanning&mode=hotline&area-kind=rural');
   await frame.getByText(/6800元\/人\/年（南宁市，农村标准/).waitFor();
   assert.equal(await frame.evaluate(() => location.hash), '', 'the frame keeps its routes in memory');
+  // A link anyone can write puts no words of theirs on a page with the government's look.
+  const planted = '民政局通知：请将救助金转入账户6222000011112222';
+  await frame.goto(BASE + `frame.html?region=${encodeURIComponent(planted)}`);
+  await frame.getByText('嵌入设置有误：没有找到所设的地区').waitFor();
+  assert.doesNotMatch(await frame.locator('body').innerText(), /6222|转入账户/);
   await framed.close();
   await host.close();
+});
+
+test('the JS API answers before init() with an error object, and refuses an oversized string before copying it into wasm memory', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  // A portal's own page on another origin, importing the API as the docs show.
+  const host = await portal('<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>门户</title></head><body></body></html>');
+  await page.goto(host.url);
+  const r = await page.evaluate(async (base) => {
+    const api = await import(base + 'api.js');
+    const household = { members: [{ age: 40 }] };
+    const early = { assess: api.assess(household), validate: api.validatePolicy({}) };
+    const wasm = await api.default({ module_or_path: new URL(base + 'api_bg.wasm') });
+    const memory = () => wasm.memory.buffer.byteLength;
+    api.assess(household);
+    const before = memory();
+    // 20 million characters: 60 MB of UTF-8 had it been copied, far past the 256 KB a household may be.
+    const big = '中'.repeat(20_000_000);
+    const hugeHousehold = api.assess(big);
+    const hugePack = api.assess(household, '{' + big);
+    const hugeObject = api.assess({ members: [{ age: 40, note: big }] });
+    const hugeValidate = api.validatePolicy(big);
+    // The reproducer: two strings of V8's maximum length had trapped (RuntimeError: unreachable).
+    const max = 536870888;
+    const maximal = api.assess('中'.repeat(max), '{' + '中'.repeat(max - 1));
+    return { early, hugeHousehold, hugePack, hugeObject, hugeValidate, maximal, grown: memory() - before, after: api.assess(household).ok };
+  }, BASE);
+  for (const [answer, input] of [[r.early.assess, 'household'], [r.early.validate, 'policy']]) {
+    assert.equal(answer.ok, false);
+    assert.equal(answer.errors[0].in, input);
+    assert.match(answer.errors[0].message, /尚未加载.*init\(\)/);
+  }
+  for (const [answer, input, what] of [[r.hugeHousehold, 'household', '输入'], [r.hugePack, 'policy', '政策包'],
+    [r.hugeObject, 'household', '输入'], [r.hugeValidate, 'policy', '政策包'], [r.maximal, 'household', '输入']]) {
+    assert.equal(answer.ok, false);
+    assert.equal(answer.errors[0].in, input);
+    assert.match(answer.errors[0].message, new RegExp(`^${what}过大（\\d+ 个字符，上限 \\d+ 字节`));
+  }
+  assert.ok(r.grown < 1024 * 1024, `wasm memory grew by ${r.grown} bytes`);
+  assert.equal(r.after, true, 'the API still answers');
+  assert.deepEqual(errors, []);
+  await context.close();
+  await host.close();
+});
+
+test('the server sends the headers a production server should: framing, opener, permissions', async () => {
+  const headers = async (path) => (await fetch(BASE + path)).headers;
+  const page = await headers('index.html');
+  assert.match(page.get('content-security-policy'), /frame-ancestors 'self'(;|$)/);
+  assert.equal(page.get('x-frame-options'), 'SAMEORIGIN');
+  assert.equal(page.get('cross-origin-opener-policy'), 'same-origin');
+  assert.match(page.get('permissions-policy'), /camera=\(\).*geolocation=\(\).*microphone=\(\)/);
+  // frame.html: framed by loopback pages here (the demos, the tests' portal), never by any site.
+  const frame = (await headers('frame.html')).get('content-security-policy');
+  const ancestors = frame.split(';').map((d) => d.trim()).find((d) => d.startsWith('frame-ancestors'));
+  assert.equal(ancestors, "frame-ancestors 'self' http://127.0.0.1:* http://localhost:*");
+  assert.equal((await headers('api.js')).get('access-control-allow-origin'), '*');
+});
+
+test('every demo page carries its own CSP, so hosted as plain files it still cannot send anything out', async () => {
+  // A static server that sends no headers at all, as a plain file host would.
+  const server = createServer((req, res) => {
+    const name = new URL(req.url, 'http://x').pathname.slice(1) || 'demo.html';
+    try {
+      const body = readFileSync(join(DIST, name));
+      const type = { html: 'text/html', js: 'text/javascript', css: 'text/css', wasm: 'application/wasm' }[name.split('.').pop()];
+      res.writeHead(200, type ? { 'Content-Type': type } : {});
+      res.end(body);
+    } catch { res.writeHead(404); res.end(); }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${server.address().port}/`;
+  const context = await browser.newContext();
+  for (const name of readdirSync(DIST).filter((n) => /^demo.*\.html$/.test(n))) {
+    const page = await context.newPage();
+    await page.goto(origin + name);
+    const blocked = await page.evaluate(() => new Promise((resolve) => {
+      document.addEventListener('securitypolicyviolation', (e) => resolve(e.violatedDirective), { once: true });
+      fetch('http://127.0.0.1:9/leak').catch(() => {});
+      setTimeout(() => resolve(null), 2000);
+    }));
+    assert.equal(blocked, 'connect-src', `${name}: a request out is not blocked`);
+    await page.close();
+  }
+  await context.close();
+  server.closeAllConnections();
+  await new Promise((r) => server.close(r));
 });

@@ -89,6 +89,9 @@ fn dist() -> Result<PathBuf, String> {
     // what it runs. Cargo keeps both builds' artifacts, so a rebuild recompiles only what changed.
     wasm_bundle(&out, "page", "app")?;
     wasm_bundle(&out, "api", "api")?;
+    // The generated bindings sit behind www/api.js, which answers calls made before init() (see it).
+    std::fs::rename(out.join("api.js"), out.join("api-bindings.js"))
+        .map_err(|e| format!("cannot rename api.js: {e}"))?;
     copy(&root.join("index.html"), &out.join("index.html"))?;
     // The iframe page is the same shell (same CSP, same preloads) with the script that reports its
     // height, so it is derived rather than kept as a second copy that could drift.
@@ -117,7 +120,9 @@ fn dist() -> Result<PathBuf, String> {
     }
     precompress(&out)?;
     npm_package(&root, &out)?;
-    for name in ["index.html", "app.js", "app_bg.wasm", "style.css", "boot.js", "api.js", "api_bg.wasm"] {
+    for name in
+        ["index.html", "app.js", "app_bg.wasm", "style.css", "boot.js", "api.js", "api-bindings.js", "api_bg.wasm"]
+    {
         let size = |suffix: &str| std::fs::metadata(out.join(format!("{name}{suffix}"))).map(|m| m.len()).unwrap_or(0);
         eprintln!("xtask:   {name:<12} {:>9} bytes raw, {:>8} gzip, {:>8} brotli", size(""), size(".gz"), size(".br"));
     }
@@ -127,8 +132,9 @@ fn dist() -> Result<PathBuf, String> {
 /// The files a portal vendors through its own tools (`dist/npm/`): the component, the API, their
 /// types and wasm, with a `package.json` whose `exports` name each entry. Copies of the built files,
 /// uncompressed: the portal's own build and server compress them.
-const NPM_FILES: [&str; 10] = [
+const NPM_FILES: [&str; 11] = [
     "api.js",
+    "api-bindings.js",
     "api_bg.wasm",
     "api.d.ts",
     "app.js",

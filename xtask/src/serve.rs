@@ -8,6 +8,14 @@ use std::path::{Component, Path, PathBuf};
 /// The demo host pages embed the iframe from the same origin, hence `frame-src 'self'`; the page itself has no frame.
 pub const CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
+/// Who may frame `frame.html` here: pages on loopback (the demos and the browser tests' second
+/// origin). A production server names its portals instead (docs/EMBEDDING.md), never `*`.
+const FRAME_ANCESTORS: &str = "frame-ancestors 'self' http://127.0.0.1:* http://localhost:*";
+
+/// No page here uses a device or sensor; a script slipped in could not ask for one either.
+const PERMISSIONS: &str =
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()";
+
 pub fn serve(dir: &Path, address: &str) -> Result<(), String> {
     let listener = TcpListener::bind(address).map_err(|e| format!("cannot listen on {address}: {e}"))?;
     eprintln!("xtask: serving {} on http://{address}/ (Ctrl-C to stop)", dir.display());
@@ -134,7 +142,7 @@ enum Sharing {
     /// The widget's scripts, wasm and styles: public, fetched without credentials, so any portal may
     /// load them (`Access-Control-Allow-Origin: *`).
     Subresource,
-    /// `frame.html`: any page may frame it here; a production server names its portals instead.
+    /// `frame.html`: framed by loopback pages here; a production server names its portals instead.
     Frame,
     /// Every other page: framed only by the server's own pages.
     Page,
@@ -166,11 +174,16 @@ fn write_full(
         Sharing::Frame | Sharing::Page => "",
     };
     let csp = match sharing {
-        Sharing::Frame => CSP.replace("frame-ancestors 'self'", "frame-ancestors *"),
+        Sharing::Frame => CSP.replace("frame-ancestors 'self'", FRAME_ANCESTORS),
         Sharing::Subresource | Sharing::Page => CSP.to_string(),
     };
+    // For browsers older than frame-ancestors; not on frame.html, whose framers are several origins.
+    let frame_options = match sharing {
+        Sharing::Page => "X-Frame-Options: SAMEORIGIN\r\n",
+        Sharing::Frame | Sharing::Subresource => "",
+    };
     let header = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\n{encoding}{cross_origin}Content-Length: {}\r\nContent-Security-Policy: {csp}\r\nX-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\n{encoding}{cross_origin}Content-Length: {}\r\nContent-Security-Policy: {csp}\r\n{frame_options}Cross-Origin-Opener-Policy: same-origin\r\nPermissions-Policy: {PERMISSIONS}\r\nX-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
         body.len()
     );
     stream.write_all(header.as_bytes())?;

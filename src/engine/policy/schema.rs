@@ -63,9 +63,10 @@ impl Unit {
 
 /// One value of a parameter, in force from `effective` until the next value's date.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, bound(deserialize = "T: PackValue"))]
 pub struct Dated<T> {
     /// The value itself, in `unit`.
+    #[serde(deserialize_with = "PackValue::read")]
     pub value: T,
     /// What the value counts; each parameter accepts only its own units.
     pub unit: Unit,
@@ -78,9 +79,64 @@ pub struct Dated<T> {
     pub note: Option<String>,
 }
 
+/// What a pack's value can be, read strictly: a number is written one way only (docs/FORMATS.md),
+/// so `" 760"`, `"+760"` and `"1.5e0"` are refused rather than read as 760 or 1.5.
+pub trait PackValue: Sized {
+    /// Reads the value from the pack.
+    fn read<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error>;
+}
+
+impl PackValue for u32 {
+    fn read<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        u32::deserialize(deserializer)
+    }
+}
+
+impl PackValue for Vec<GradeLimit> {
+    fn read<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Vec::deserialize(deserializer)
+    }
+}
+
+impl PackValue for Decimal {
+    fn read<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Plain;
+        impl serde::de::Visitor<'_> for Plain {
+            type Value = Decimal;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(NOT_PLAIN)
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Decimal, E> {
+                crate::engine::money::plain_decimal(v).ok_or_else(|| E::custom(NOT_PLAIN))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Decimal, E> {
+                Ok(Decimal::from(v))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Decimal, E> {
+                Ok(Decimal::from(v))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Decimal, E> {
+                // Rust writes a finite f64 without an exponent, as the shortest text that round-trips.
+                let text = if v.is_finite() { v.to_string() } else { String::new() };
+                self.visit_str(&text)
+            }
+        }
+        deserializer.deserialize_any(Plain)
+    }
+}
+
+impl PackValue for Money {
+    fn read<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Money::new(Decimal::read(deserializer)?).map_err(serde::de::Error::custom)
+    }
+}
+
+/// Why a pack's number is refused when it is not written the plain way.
+const NOT_PLAIN: &str = "数值应写成普通的十进制数，如 \"760\" 或 \"1.5\"（不带空格、加号、指数或千位分隔符）";
+
 /// A parameter: its values over time, at most one per effective date (see [`Param::in_force`]).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(transparent)]
+#[serde(transparent, bound(deserialize = "T: PackValue"))]
 pub struct Param<T>(pub Vec<Dated<T>>);
 
 /// As a newtype struct, which JSON writes as the bare list (the same as `transparent`), so that the
