@@ -102,9 +102,7 @@ mod tests {
             "shanxi",
         );
         assert!(
-            text.contains(
-                "地区：山西省 太原市城镇（城市）；低保标准：760元/人/月（太原市城镇，城市标准，2023-01-01起执行"
-            ),
+            text.contains("地区：山西省 太原市（城市）；低保标准：760元/人/月（太原市，城市标准，2023-01-01起执行"),
             "{text}"
         );
         // Who is in the household, by relation and age: never a name, an ID or a phone number.

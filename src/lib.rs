@@ -44,4 +44,5 @@ pub mod js_api;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod packgen;
 pub mod report;
+pub mod standards_page;
 pub mod ui;

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::apply::{self, HowToApply};
 use super::assistance;
-use super::by_standard::{self, StandardLadder};
+use super::by_standard::{self, FigureAnswer, StandardLadder};
 use super::context::{Context, LocalFigure, Origin, NO_STANDARD_NO_LADDER_WARNING, NO_STANDARD_WARNING};
 use super::date::Day;
 use super::household::{FieldError, Household};
@@ -42,6 +42,11 @@ pub struct Assessment {
     /// 最低生活保障（低保）……"). `None` with a current standard (or, rarely, when the household's
     /// figures need more assessments than the sweep allows).
     pub by_standard: Option<StandardLadder>,
+    /// When the household names its city but not its district, and the districts' 低保标准 differ:
+    /// the answer at the lowest and at the highest of them (then `standard` is `None`). Empty
+    /// otherwise.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub by_district: Vec<FigureAnswer>,
     /// The best result. With a standard: the first of `results` that is likely or possible. Without
     /// one: the result the top line of `by_standard` leads with (whose status says it depends on the
     /// standard), so that it never contradicts the ladder. `None` when there is none.
@@ -179,6 +184,10 @@ impl Assessment {
         let ladder = !by_standard.is_empty();
         let varies = self.by_standard.as_ref().is_some_and(|l| l.depends_on_standard());
         let (answer, names_category) = match (&self.standard, &self.best) {
+            (None, _) if !self.by_district.is_empty() => {
+                let answers: Vec<&str> = self.by_district.iter().map(|a| a.sentence.as_str()).collect();
+                (format!("还没有选区县，本市各区县的低保标准不同。{}", answers.join("；")), false)
+            }
             (None, _) if varies => ("还不知道当地现行的低保标准，可能符合的类别随标准而定".to_string(), false),
             (None, _) if ladder => ("还不知道当地现行的低保标准，但您家的结果不随标准变化".to_string(), false),
             (None, _) => (
@@ -257,6 +266,13 @@ pub fn assess(household: &Household, pack: &PolicyPack, today: Day) -> Result<As
             status: r.status,
             status_label: r.status_label(),
         });
+    let by_district = match &ctx.standard_range {
+        Some(figures) => figures
+            .iter()
+            .map(|f| by_standard::answer_at_figure(household, pack, day, f))
+            .collect::<Result<Vec<_>, _>>()?,
+        None => Vec::new(),
+    };
     let how_to_apply = apply::how_to_apply(&ctx, &results);
     let figures = household_figures(&ctx)?;
     let ladder = ladder(&ctx)?;
@@ -276,6 +292,7 @@ pub fn assess(household: &Household, pack: &PolicyPack, today: Day) -> Result<As
         household: figures,
         ladder,
         by_standard,
+        by_district,
         best,
         results,
         how_to_apply,

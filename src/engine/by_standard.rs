@@ -21,7 +21,7 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::context::Context;
+use super::context::{Context, LocalFigure, Origin};
 use super::date::Day;
 use super::household::Household;
 use super::money::{self, Amount, Money, MoneyError, Yuan};
@@ -143,29 +143,69 @@ impl LadderLine {
 
     /// The leads grouped by status, in order, each with its names.
     pub fn groups(&self) -> Vec<LeadGroup> {
-        let mut groups: Vec<LeadGroup> = Vec::new();
-        for lead in &self.leads {
-            match groups.iter_mut().find(|g| g.status_label == lead.status_label) {
-                Some(group) => group.names.push(lead.name.clone()),
-                None => groups.push(LeadGroup {
-                    status: lead.status,
-                    status_label: lead.status_label.clone(),
-                    names: vec![lead.name.clone()],
-                }),
-            }
-        }
-        groups
+        groups_of(&self.leads)
     }
 
     fn write_sentence(&mut self) {
-        let groups: Vec<String> =
-            self.groups().iter().map(|g| format!("{}：{}", g.short_label(), g.names.join("、"))).collect();
-        self.sentence = if groups.is_empty() {
-            format!("{}，各类别都不太可能符合", self.range())
-        } else {
-            format!("{}，{}", self.range(), groups.join("；"))
-        };
+        self.sentence = format!("{}，{}", self.range(), leads_words(&self.leads));
     }
+}
+
+/// Leads grouped by status, in order, each group with its names.
+fn groups_of(leads: &[Lead]) -> Vec<LeadGroup> {
+    let mut groups: Vec<LeadGroup> = Vec::new();
+    for lead in leads {
+        match groups.iter_mut().find(|g| g.status_label == lead.status_label) {
+            Some(group) => group.names.push(lead.name.clone()),
+            None => groups.push(LeadGroup {
+                status: lead.status,
+                status_label: lead.status_label.clone(),
+                names: vec![lead.name.clone()],
+            }),
+        }
+    }
+    groups
+}
+
+/// "很可能符合：低保；可能符合——需当地核实：低保边缘家庭", or that none is open.
+fn leads_words(leads: &[Lead]) -> String {
+    let groups: Vec<String> =
+        groups_of(leads).iter().map(|g| format!("{}：{}", g.short_label(), g.names.join("、"))).collect();
+    if groups.is_empty() {
+        "各类别都不太可能符合".to_string()
+    } else {
+        groups.join("；")
+    }
+}
+
+/// The answer at one figure of the city's, when the household names its city but not its district
+/// and the districts' standards differ (see [`crate::engine::context::PlaceFigure::Range`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FigureAnswer {
+    /// The district's figure the household was assessed at.
+    pub standard: LocalFigure,
+    /// The categories likely or possible at it, best first (as a ladder line's `leads`).
+    pub leads: Vec<Lead>,
+    /// "按太原市清徐县、阳曲县、娄烦县、古交市的农村的标准640元/人/月：很可能符合：低保"
+    pub sentence: String,
+}
+
+/// Assesses the household at one of the city's figures.
+pub fn answer_at_figure(
+    household: &Household,
+    pack: &PolicyPack,
+    day: Day,
+    figure: &LocalFigure,
+) -> Result<FigureAnswer, MoneyError> {
+    let ctx = Context::with_standard(household, pack, day, Some(figure.amount))?;
+    let leads = leads_of(&super::assessment::rule_results(&ctx)?);
+    let whose = match &figure.origin {
+        Origin::Pack { area_name, .. } => area_name.as_str(),
+        Origin::User => "您填写",
+    };
+    let sentence =
+        format!("按{whose}的标准{}元/人/{}：{}", figure.amount.amount, figure.amount.per.label(), leads_words(&leads));
+    Ok(FigureAnswer { standard: figure.clone(), leads, sentence })
 }
 
 impl LeadGroup {

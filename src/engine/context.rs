@@ -132,6 +132,10 @@ pub struct Context<'a> {
     /// The 低保标准 in force, the user's over the pack's; `None` when neither gives one, and then every
     /// income test waits on it.
     pub standard: Option<LocalFigure>,
+    /// For a city whose districts' standards differ, when the household names the city but not
+    /// its district: the lowest and the highest of them (`standard` is then `None`); the assessment
+    /// answers at each.
+    pub standard_range: Option<[LocalFigure; 2]>,
     /// Last year's local 居民人均可支配收入 per person, the user's over the pack's, for 刚性支出困难; `None` when
     /// neither gives it.
     pub disposable_income: Option<LocalFigure>,
@@ -167,37 +171,45 @@ impl<'a> Context<'a> {
     ) -> Result<Context<'a>, MoneyError> {
         let mut warnings = Vec::new();
         let place = &household.place;
-        let area = match &place.area {
-            Some(id) => {
-                let found = pack.area(id);
-                if found.is_none() {
-                    warnings.push(format!(
-                        "政策包“{}”中没有地区编号“{}”，请填写当地标准。",
-                        pack.name,
-                        crate::engine::date::echoed(id, 40)
-                    ));
-                }
-                found
+        if let Some(id) = &place.area {
+            if !pack.areas.iter().any(|a| city_of(&a.id) == city_of(id)) {
+                warnings.push(format!(
+                    "政策包“{}”中没有地区编号“{}”，请填写当地标准。",
+                    pack.name,
+                    crate::engine::date::echoed(id, 40)
+                ));
             }
-            None => None,
+        }
+        let from_area = |by_kind: fn(&Area) -> &ByAreaKind| match &place.area {
+            Some(id) => place_figure(pack, id, by_kind, place.area_kind, day),
+            None => Ok(PlaceFigure::Unknown),
         };
-        let from_area = |by_kind: fn(&Area) -> &ByAreaKind| match area {
-            Some(area) => area_figure(area, by_kind, place.area_kind, day),
-            None => Ok(None),
-        };
-        let standard = match local_standard {
-            Some(amount) => Some(LocalFigure::new(amount, Origin::User)?),
-            None => from_area(|a| &a.dibao_standard)?,
+        let (standard, standard_range) = match local_standard {
+            Some(amount) => (Some(LocalFigure::new(amount, Origin::User)?), None),
+            None => match from_area(|a| &a.dibao_standard)? {
+                PlaceFigure::One(figure) => (Some(figure), None),
+                PlaceFigure::Range(range) => (None, Some(range)),
+                PlaceFigure::Unknown => (None, None),
+            },
         };
         if let Some(stale) = standard.as_ref().and_then(|s| s.stale_warning(day)) {
             warnings.push(stale);
         }
-        if standard.is_none() {
-            warnings.push(NO_STANDARD_WARNING.to_string());
+        match &standard_range {
+            Some([lowest, highest]) => {
+                let id = place.area.as_deref().unwrap_or_default();
+                let city = pack.areas.iter().find(|a| city_of(&a.id) == city_of(id)).map_or("", |a| a.city.as_str());
+                warnings.push(range_warning(city, lowest, highest, place.area_kind));
+            }
+            None if standard.is_none() => warnings.push(NO_STANDARD_WARNING.to_string()),
+            None => {}
         }
         let disposable_income = match place.disposable_income {
             Some(amount) => Some(LocalFigure::new(amount, Origin::User)?),
-            None => from_area(|a| &a.disposable_income)?,
+            None => match from_area(|a| &a.disposable_income)? {
+                PlaceFigure::One(figure) => Some(figure),
+                PlaceFigure::Range(_) | PlaceFigure::Unknown => None,
+            },
         };
         let income = income::household(household)?;
         let net_income = income.net()?;
@@ -218,6 +230,7 @@ impl<'a> Context<'a> {
             pack,
             day,
             standard,
+            standard_range,
             disposable_income,
             members: Decimal::from(household.members.len()),
             income,
@@ -345,6 +358,67 @@ impl<'a> Context<'a> {
         }
         Ok(check)
     }
+}
+
+/// The city part of an area id: `taiyuan` for `taiyuan/core-rural`, and for `taiyuan` itself.
+pub fn city_of(area_id: &str) -> &str {
+    area_id.split('/').next().unwrap_or(area_id)
+}
+
+/// What the pack gives for a place: one figure; for a city whose districts differ and none is
+/// chosen, the lowest and the highest; or nothing.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PlaceFigure {
+    /// The figure that applies.
+    One(LocalFigure),
+    /// The lowest and the highest of the city's districts' figures.
+    Range([LocalFigure; 2]),
+    /// The pack has none for the place.
+    Unknown,
+}
+
+/// The figure for `place` (an area id, or a city's id alone) for an urban or rural household on
+/// `day`, so that no choice of district ever loses a figure the city has: the area's own; else the
+/// city's citywide figure (its area without a `district`); else the city's districts together —
+/// their figure when they agree, else the lowest and the highest of them.
+pub fn place_figure(
+    pack: &PolicyPack,
+    place: &str,
+    by_kind: fn(&Area) -> &ByAreaKind,
+    kind: AreaKind,
+    day: Day,
+) -> Result<PlaceFigure, MoneyError> {
+    if let Some(figure) = pack.area(place).map(|a| area_figure(a, by_kind, kind, day)).transpose()?.flatten() {
+        return Ok(PlaceFigure::One(figure));
+    }
+    let city = city_of(place);
+    let in_city = || pack.areas.iter().filter(move |a| city_of(&a.id) == city);
+    if let Some(citywide) = in_city().find(|a| a.district.is_none()) {
+        if let Some(figure) = area_figure(citywide, by_kind, kind, day)? {
+            return Ok(PlaceFigure::One(figure));
+        }
+    }
+    let mut figures = Vec::new();
+    for area in in_city() {
+        figures.extend(area_figure(area, by_kind, kind, day)?);
+    }
+    figures.sort_by_key(|f| f.annual);
+    Ok(match (figures.first(), figures.last()) {
+        (Some(lowest), Some(highest)) if lowest.annual == highest.annual => PlaceFigure::One(lowest.clone()),
+        (Some(lowest), Some(highest)) => PlaceFigure::Range([lowest.clone(), highest.clone()]),
+        _ => PlaceFigure::Unknown,
+    })
+}
+
+/// "没有选区县：太原市各区县农村的低保标准不同（640元/人/月到760元/人/月）……"
+fn range_warning(city: &str, lowest: &LocalFigure, highest: &LocalFigure, kind: AreaKind) -> String {
+    let figure = |f: &LocalFigure| format!("{}元/人/{}", f.amount.amount, f.amount.per.label());
+    format!(
+        "没有选区县：{city}各区县{}的低保标准不同（{}到{}），结果分别按最低和最高的标准说明。选了区县，就只按那里的标准。",
+        kind.label(),
+        figure(lowest),
+        figure(highest)
+    )
 }
 
 /// One of an area's figures (its 低保标准 or its disposable income, picked by `by_kind`) for an

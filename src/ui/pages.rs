@@ -14,7 +14,7 @@ use super::state::{
     Problem, SituationAnswers, SpendingAnswers, Step,
 };
 use super::{packs, today, Dispatch, Problems, Store};
-use crate::engine::context::{area_figure, LocalFigure, Origin};
+use crate::engine::context::{place_figure, Origin, PlaceFigure};
 use crate::engine::household::{AreaKind, MAX_MEMBERS};
 use crate::engine::policy::{Area, PolicyPack};
 
@@ -170,9 +170,22 @@ pub fn start_page() -> Html {
     }
 }
 
-/// The 低保标准 the pack has for the chosen area on `today`, if any (the engine's own lookup).
-pub fn pack_standard(pack: &PolicyPack, area: &str, kind: AreaKind) -> Option<LocalFigure> {
-    area_figure(pack.area(area)?, |a| &a.dibao_standard, kind, today()).ok().flatten()
+/// The link to every city's 低保标准 (`standards.html`, written beside the page from the same packs),
+/// in a new window so that the answers given stay. Not in the embedded widget, whose host page is
+/// elsewhere.
+pub fn standards_link(navigator: Option<&Navigator>) -> Html {
+    if navigator.is_none_or(Navigator::embedded) {
+        return html! {};
+    }
+    html! {
+        <p class="hint" id="standards-link"><a href="standards.html" target="_blank" rel="noopener">{ "查看各市、各区县的低保标准（在新窗口打开，已填的回答会保留）" }</a></p>
+    }
+}
+
+/// The 低保标准 the pack has for the chosen area (or the city, with no district chosen) on
+/// `today`: the engine's own lookup, so the page shows the figure the assessment uses.
+pub fn pack_standard(pack: &PolicyPack, place: &str, kind: AreaKind) -> PlaceFigure {
+    place_figure(pack, place, |a| &a.dibao_standard, kind, today()).unwrap_or(PlaceFigure::Unknown)
 }
 
 #[function_component(PlaceSection)]
@@ -184,6 +197,7 @@ pub fn place_section(props: &PlaceSectionProps) -> Html {
             html! {}
         }
     };
+    let navigator = use_context::<Navigator>();
     let Some(problems) = use_context::<Problems>() else { return html! {} };
     let store = props.dispatch.clone();
     let place = props.place.clone();
@@ -200,14 +214,23 @@ pub fn place_section(props: &PlaceSectionProps) -> Html {
     }
     let city_areas: Vec<&Area> =
         areas.iter().filter(|a| !place.city.is_empty() && city_of(&a.id) == place.city).collect();
-    let mut district_options = vec![("".into(), "不清楚，或不在列表中".into())];
-    district_options.extend(
-        city_areas
-            .iter()
-            .map(|a| (a.id.clone().into(), a.district.clone().unwrap_or_else(|| "全市其他地区".into()).into())),
-    );
+    // A citywide figure is what "not listed" gives, so it has no option of its own; the exceptions
+    // are named as residents say them (districts, and 城市 or 农村).
+    let has_citywide = city_areas.iter().any(|a| a.district.is_none());
+    let unlisted = if has_citywide {
+        "其他区县，或不清楚（按全市标准）"
+    } else {
+        "不清楚（按各区县中最低和最高的标准分别说明）"
+    };
+    let mut district_options = vec![("".into(), unlisted.into())];
+    district_options.extend(city_areas.iter().filter_map(|a| Some((a.id.clone().into(), a.district.clone()?.into()))));
     let chosen = pack.and_then(|p| p.area(&place.area));
-    let standard = pack.and_then(|p| pack_standard(p, &place.area, place.area_kind));
+    let placed = if place.area.is_empty() { &place.city } else { &place.area };
+    let figure = pack.map_or(PlaceFigure::Unknown, |p| pack_standard(p, placed, place.area_kind));
+    let standard = match &figure {
+        PlaceFigure::One(f) => Some(f.clone()),
+        PlaceFigure::Range(_) | PlaceFigure::Unknown => None,
+    };
     let own_standard = edit(&store, &place, Action::SetPlace, |p, checked: bool| p.own_standard = checked);
     let set_money = |f: fn(&mut PlaceAnswers, MoneyAnswer)| edit(&store, &place, Action::SetPlace, f);
     html! {
@@ -231,7 +254,10 @@ pub fn place_section(props: &PlaceSectionProps) -> Html {
                     onchange={set(|p, v| p.area_kind = pick(AREA_KINDS, &v).unwrap_or(AreaKind::Urban))} />
             </fieldset>
             <div class="panel" aria-live="polite">
-                if let Some(s) = &standard {
+                if let PlaceFigure::Range([lowest, highest]) = &figure {
+                    <p id="place-range">{ format!("本市各区县{}的低保标准不同：最低", place.area_kind.label()) }<strong>{ lowest.describe() }</strong>{ "，最高" }<strong>{ highest.describe() }</strong>{ "。" }</p>
+                    <p>{ "不选区县也可以：结果会分别按最低和最高的标准说明。" }</p>
+                } else if let Some(s) = &standard {
                     <p>{ "当地低保标准：" }<strong>{ s.describe() }</strong></p>
                     if let Origin::Pack { note: Some(note), .. } = &s.origin { <p class="hint">{ note.clone() }</p> }
                     if let Some(stale) = s.stale_warning(today()) { <p class="warning" id="place-stale">{ stale }</p> }
@@ -247,6 +273,7 @@ pub fn place_section(props: &PlaceSectionProps) -> Html {
             </div>
             // The caller is asked for the standard only when the area's is not known.
             if standard.is_none() { { say("您知道当地的低保标准是每人每月多少钱吗？不知道也没关系。") } }
+            { standards_link(navigator.as_ref()) }
             <Checkbox id={FieldId::Place(PlaceQuestion::OwnStandard)} label="我知道本地的低保标准，用我填写的数" checked={place.own_standard} onchange={own_standard} />
             if place.own_standard || standard.is_none() {
                 <MoneyField id={FieldId::Place(PlaceQuestion::Standard)} label="当地低保标准（每人）" answer={place.standard.clone()}

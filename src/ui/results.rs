@@ -28,6 +28,7 @@ fn status_class(status: Status) -> &'static str {
 
 #[function_component(ResultsView)]
 pub fn results_view(props: &ResultsProps) -> Html {
+    let navigator = use_context::<super::route::Navigator>();
     let a = &props.assessment;
     let stale = a.standard.as_ref().and_then(|s| s.stale_warning(a.as_of));
     let (open, closed): (Vec<&CategoryResult>, Vec<&CategoryResult>) =
@@ -37,8 +38,13 @@ pub fn results_view(props: &ResultsProps) -> Html {
     html! {
         <>
             <div class="panel result-banner" role="status">
+                if !a.by_district.is_empty() {
+                    <p class="lead">{ "还没有选区县，本市各区县的低保标准不同：" }</p>
+                    <ul id="by-district">{ for a.by_district.iter().map(|d| html! { <li>{ d.sentence.clone() }</li> }) }</ul>
+                    <p>{ "在第1步选了区县，就只按那里的标准。" }</p>
+                }
                 if let (None, Some(ladder)) = (&a.standard, &a.by_standard) {
-                    <p class="lead">{ if ladder.depends_on_standard() { "还不知道当地现行的低保标准。按不同的标准，您家可能符合：" } else { "还不知道当地现行的低保标准，但您家的结果不随标准变化：" } }</p>
+                    <p class="lead">{ if !a.by_district.is_empty() { "按其他标准：" } else if ladder.depends_on_standard() { "还不知道当地现行的低保标准。按不同的标准，您家可能符合：" } else { "还不知道当地现行的低保标准，但您家的结果不随标准变化：" } }</p>
                     { by_standard(ladder, 2) }
                     <p>{ LocalRule::Standard.what_to_ask() }</p>
                 } else if let Some(best) = &a.best {
@@ -61,6 +67,9 @@ pub fn results_view(props: &ResultsProps) -> Html {
                 }
             </div>
             <p class="hint">{ a.disclaimer }</p>
+            if a.standard.is_none() || a.standard_is_old() {
+                { super::pages::standards_link(navigator.as_ref()) }
+            }
             <p>{ format!("评估日期：{}；政策：{}", a.as_of, a.pack.name) }</p>
             <p>
                 { "所用低保标准：" }

@@ -65,6 +65,12 @@ pub struct Navigator {
 }
 
 impl Navigator {
+    /// Whether the app is the widget inside a partner's page (in-memory routes): links to the
+    /// page's own files would resolve against the host's address there.
+    pub fn embedded(&self) -> bool {
+        self.embedded
+    }
+
     /// Goes to `route`: a new history entry (the hash) on the page, the in-memory route when embedded.
     pub fn push(&self, route: Route) {
         // The route changes now, not when `hashchange` arrives (a later task), so the next page is

@@ -193,14 +193,12 @@ impl Answers {
     }
 }
 
-/// The city an area id belongs to: the part before `/` (`datong/pingcheng` → `datong`).
-pub fn city_of(area_id: &str) -> &str {
-    area_id.split('/').next().unwrap_or_default()
-}
+pub use crate::engine::context::city_of;
 
 impl PlaceAnswers {
-    /// Chooses a city; a city with one area has it chosen too, one with several waits for the
-    /// district (until then no local figure applies).
+    /// Chooses a city; a city with one area has it chosen too. In one with several, until a
+    /// district is chosen the household is placed in the city as a whole: its citywide figure,
+    /// or the lowest and the highest of its districts' (see `engine::context::place_figure`).
     pub fn choose_city(&mut self, city: String) {
         let mut areas = crate::ui::packs()
             .iter()
@@ -575,7 +573,8 @@ impl Answers {
             as_of: None,
             place: Place {
                 pack: Some(place.pack.clone()),
-                area: (!place.area.is_empty()).then(|| place.area.clone()),
+                // No district chosen: the city itself, so that no figure the city has is lost.
+                area: [&place.area, &place.city].into_iter().find(|id| !id.is_empty()).cloned(),
                 area_kind: place.area_kind,
                 local_standard,
                 disposable_income,

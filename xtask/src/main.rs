@@ -118,6 +118,7 @@ fn dist() -> Result<PathBuf, String> {
             }
         }
     }
+    standards_page(&out)?;
     precompress(&out)?;
     npm_package(&root, &out)?;
     for name in
@@ -240,6 +241,21 @@ fn minify_css(css: &str) -> String {
         }
     }
     out
+}
+
+/// Writes `standards.html`, every city's 低保标准 from the built-in packs (see
+/// `src/standards_page.rs`), as in force today.
+fn standards_page(out: &Path) -> Result<(), String> {
+    use low_income_check::engine::policy::builtin;
+    let mut packs = Vec::new();
+    for id in builtin::IDS {
+        match builtin::load(id) {
+            Some(Ok(pack)) => packs.push(pack),
+            _ => return Err(format!("the built-in pack {id} does not load")),
+        }
+    }
+    let page = low_income_check::standards_page::html(&packs, low_income_check::clock::today());
+    std::fs::write(out.join("standards.html"), page).map_err(|e| format!("cannot write standards.html: {e}"))
 }
 
 /// Builds the crate's wasm with one feature (`page` or `api`) and writes `<name>.js` and

@@ -170,79 +170,79 @@ pub(super) fn national() -> Option<PolicyPack> {
 
 pub(super) fn shanxi() -> Option<PolicyPack> {
     static AREAS: &[AreaRow] = &[
-        AreaRow { id: "taiyuan/urban", city: "太原市", district: Some("城镇"), note: None, figures: &[
-            FigureRow { of: FigureOf::DibaoUrban, value: "760", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "并民发〔2023〕19号", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+        AreaRow { id: "taiyuan/urban", city: "太原市", district: None, note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "760", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "并民发〔2023〕19号", article: "", reliability: Reliability::Local, note: Some("并民发〔2023〕19号，据太原日报转载（自2023年1月1日起）；没有找到政府原文，使用前请向当地核实") },
         ] },
-        AreaRow { id: "taiyuan/core-rural", city: "太原市", district: Some("六城区农村"), note: None, figures: &[
-            FigureRow { of: FigureOf::DibaoRural, value: "760", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "并民发〔2023〕19号", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+        AreaRow { id: "taiyuan/core-rural", city: "太原市", district: Some("小店、迎泽、杏花岭、尖草坪、万柏林、晋源六个区的农村"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoRural, value: "760", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "并民发〔2023〕19号", article: "", reliability: Reliability::Local, note: Some("并民发〔2023〕19号，据太原日报转载（自2023年1月1日起）；没有找到政府原文，使用前请向当地核实") },
         ] },
-        AreaRow { id: "taiyuan/counties-rural", city: "太原市", district: Some("三县一市农村"), note: None, figures: &[
-            FigureRow { of: FigureOf::DibaoRural, value: "640", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "并民发〔2023〕19号", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+        AreaRow { id: "taiyuan/counties-rural", city: "太原市", district: Some("清徐县、阳曲县、娄烦县、古交市的农村"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoRural, value: "640", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "并民发〔2023〕19号", article: "", reliability: Reliability::Local, note: Some("并民发〔2023〕19号，据太原日报转载（自2023年1月1日起）；没有找到政府原文，使用前请向当地核实") },
         ] },
         AreaRow { id: "datong/pingcheng", city: "大同市", district: Some("平城区"), note: None, figures: &[
-            FigureRow { of: FigureOf::DibaoUrban, value: "730", unit: Unit::YuanPerMonth, effective: "2025-01-01", document: "大同晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+            FigureRow { of: FigureOf::DibaoUrban, value: "730", unit: Unit::YuanPerMonth, effective: "2025-01-01", document: "大同晚报（转载）", article: "", reliability: Reliability::Local, note: Some("报纸或网站转载的数字，没有找到政府原文；使用前请向当地核实") },
         ] },
         AreaRow { id: "datong/yungang", city: "大同市", district: Some("云冈区"), note: None, figures: &[
-            FigureRow { of: FigureOf::DibaoUrban, value: "650", unit: Unit::YuanPerMonth, effective: "2025-01-01", document: "大同晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
-            FigureRow { of: FigureOf::DibaoRural, value: "7500", unit: Unit::YuanPerYear, effective: "2025-01-01", document: "大同晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+            FigureRow { of: FigureOf::DibaoUrban, value: "650", unit: Unit::YuanPerMonth, effective: "2025-01-01", document: "大同晚报（转载）", article: "", reliability: Reliability::Local, note: Some("报纸或网站转载的数字，没有找到政府原文；使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "7500", unit: Unit::YuanPerYear, effective: "2025-01-01", document: "大同晚报（转载）", article: "", reliability: Reliability::Local, note: Some("报纸或网站转载的数字，没有找到政府原文；使用前请向当地核实") },
         ] },
         AreaRow { id: "datong/others", city: "大同市", district: Some("开发区等8县区"), note: None, figures: &[
-            FigureRow { of: FigureOf::DibaoUrban, value: "630", unit: Unit::YuanPerMonth, effective: "2025-01-01", document: "大同晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
-            FigureRow { of: FigureOf::DibaoRural, value: "6420", unit: Unit::YuanPerYear, effective: "2025-01-01", document: "大同晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+            FigureRow { of: FigureOf::DibaoUrban, value: "630", unit: Unit::YuanPerMonth, effective: "2025-01-01", document: "大同晚报（转载）", article: "", reliability: Reliability::Local, note: Some("报纸或网站转载的数字，没有找到政府原文；使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6420", unit: Unit::YuanPerYear, effective: "2025-01-01", document: "大同晚报（转载）", article: "", reliability: Reliability::Local, note: Some("报纸或网站转载的数字，没有找到政府原文；使用前请向当地核实") },
         ] },
         AreaRow { id: "datong/guangling", city: "大同市", district: Some("广灵县"), note: None, figures: &[
-            FigureRow { of: FigureOf::DibaoUrban, value: "610", unit: Unit::YuanPerMonth, effective: "2025-01-01", document: "大同晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
-            FigureRow { of: FigureOf::DibaoRural, value: "6300", unit: Unit::YuanPerYear, effective: "2025-01-01", document: "大同晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+            FigureRow { of: FigureOf::DibaoUrban, value: "610", unit: Unit::YuanPerMonth, effective: "2025-01-01", document: "大同晚报（转载）", article: "", reliability: Reliability::Local, note: Some("报纸或网站转载的数字，没有找到政府原文；使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6300", unit: Unit::YuanPerYear, effective: "2025-01-01", document: "大同晚报（转载）", article: "", reliability: Reliability::Local, note: Some("报纸或网站转载的数字，没有找到政府原文；使用前请向当地核实") },
         ] },
         AreaRow { id: "yangquan", city: "阳泉市", district: None, note: Some("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
         ] },
         AreaRow { id: "changzhi/luzhou", city: "长治市", district: Some("潞州区"), note: None, figures: &[
-            FigureRow { of: FigureOf::DibaoUrban, value: "760", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
-            FigureRow { of: FigureOf::DibaoRural, value: "9120", unit: Unit::YuanPerYear, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoUrban, value: "760", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("网站转载的数字，来源不明，没有找到政府原文；使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "9120", unit: Unit::YuanPerYear, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("网站转载的数字，来源不明，没有找到政府原文；使用前请向当地核实") },
         ] },
         AreaRow { id: "changzhi/shangdang", city: "长治市", district: Some("上党区"), note: None, figures: &[
-            FigureRow { of: FigureOf::DibaoUrban, value: "706", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
-            FigureRow { of: FigureOf::DibaoRural, value: "6554", unit: Unit::YuanPerYear, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoUrban, value: "706", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("网站转载的数字，来源不明，没有找到政府原文；使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6554", unit: Unit::YuanPerYear, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("网站转载的数字，来源不明，没有找到政府原文；使用前请向当地核实") },
         ] },
         AreaRow { id: "changzhi/lucheng", city: "长治市", district: Some("潞城区"), note: None, figures: &[
-            FigureRow { of: FigureOf::DibaoUrban, value: "706", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
-            FigureRow { of: FigureOf::DibaoRural, value: "6554", unit: Unit::YuanPerYear, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoUrban, value: "706", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("网站转载的数字，来源不明，没有找到政府原文；使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6554", unit: Unit::YuanPerYear, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("网站转载的数字，来源不明，没有找到政府原文；使用前请向当地核实") },
         ] },
         AreaRow { id: "changzhi/tunliu", city: "长治市", district: Some("屯留区"), note: None, figures: &[
-            FigureRow { of: FigureOf::DibaoUrban, value: "706", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
-            FigureRow { of: FigureOf::DibaoRural, value: "6554", unit: Unit::YuanPerYear, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoUrban, value: "706", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("网站转载的数字，来源不明，没有找到政府原文；使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6554", unit: Unit::YuanPerYear, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("网站转载的数字，来源不明，没有找到政府原文；使用前请向当地核实") },
         ] },
         AreaRow { id: "changzhi/zhangzi", city: "长治市", district: Some("长子县"), note: None, figures: &[
-            FigureRow { of: FigureOf::DibaoUrban, value: "706", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
-            FigureRow { of: FigureOf::DibaoRural, value: "6554", unit: Unit::YuanPerYear, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoUrban, value: "706", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("网站转载的数字，来源不明，没有找到政府原文；使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6554", unit: Unit::YuanPerYear, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("网站转载的数字，来源不明，没有找到政府原文；使用前请向当地核实") },
         ] },
         AreaRow { id: "changzhi/qinyuan", city: "长治市", district: Some("沁源县"), note: None, figures: &[
-            FigureRow { of: FigureOf::DibaoUrban, value: "760", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
-            FigureRow { of: FigureOf::DibaoRural, value: "6554", unit: Unit::YuanPerYear, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoUrban, value: "760", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("网站转载的数字，来源不明，没有找到政府原文；使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6554", unit: Unit::YuanPerYear, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("网站转载的数字，来源不明，没有找到政府原文；使用前请向当地核实") },
         ] },
         AreaRow { id: "changzhi/xiangyuan", city: "长治市", district: Some("襄垣县"), note: None, figures: &[
-            FigureRow { of: FigureOf::DibaoUrban, value: "760", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
-            FigureRow { of: FigureOf::DibaoRural, value: "6554", unit: Unit::YuanPerYear, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoUrban, value: "760", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("网站转载的数字，来源不明，没有找到政府原文；使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6554", unit: Unit::YuanPerYear, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("网站转载的数字，来源不明，没有找到政府原文；使用前请向当地核实") },
         ] },
         AreaRow { id: "changzhi/huguan", city: "长治市", district: Some("壶关县"), note: None, figures: &[
-            FigureRow { of: FigureOf::DibaoUrban, value: "615", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
-            FigureRow { of: FigureOf::DibaoRural, value: "6240", unit: Unit::YuanPerYear, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoUrban, value: "615", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("网站转载的数字，来源不明，没有找到政府原文；使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6240", unit: Unit::YuanPerYear, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("网站转载的数字，来源不明，没有找到政府原文；使用前请向当地核实") },
         ] },
         AreaRow { id: "changzhi/licheng", city: "长治市", district: Some("黎城县"), note: None, figures: &[
-            FigureRow { of: FigureOf::DibaoUrban, value: "615", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
-            FigureRow { of: FigureOf::DibaoRural, value: "6240", unit: Unit::YuanPerYear, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoUrban, value: "615", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("网站转载的数字，来源不明，没有找到政府原文；使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6240", unit: Unit::YuanPerYear, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("网站转载的数字，来源不明，没有找到政府原文；使用前请向当地核实") },
         ] },
         AreaRow { id: "changzhi/pingshun", city: "长治市", district: Some("平顺县"), note: None, figures: &[
-            FigureRow { of: FigureOf::DibaoUrban, value: "615", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
-            FigureRow { of: FigureOf::DibaoRural, value: "6240", unit: Unit::YuanPerYear, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoUrban, value: "615", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("网站转载的数字，来源不明，没有找到政府原文；使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6240", unit: Unit::YuanPerYear, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("网站转载的数字，来源不明，没有找到政府原文；使用前请向当地核实") },
         ] },
         AreaRow { id: "changzhi/qinxian", city: "长治市", district: Some("沁县"), note: None, figures: &[
-            FigureRow { of: FigureOf::DibaoUrban, value: "615", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
-            FigureRow { of: FigureOf::DibaoRural, value: "6240", unit: Unit::YuanPerYear, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoUrban, value: "615", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("网站转载的数字，来源不明，没有找到政府原文；使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6240", unit: Unit::YuanPerYear, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("网站转载的数字，来源不明，没有找到政府原文；使用前请向当地核实") },
         ] },
         AreaRow { id: "changzhi/wuxiang", city: "长治市", district: Some("武乡县"), note: None, figures: &[
-            FigureRow { of: FigureOf::DibaoUrban, value: "615", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
-            FigureRow { of: FigureOf::DibaoRural, value: "6240", unit: Unit::YuanPerYear, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("据第三方网页转载，来源不明，使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoUrban, value: "615", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("网站转载的数字，来源不明，没有找到政府原文；使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6240", unit: Unit::YuanPerYear, effective: "2023-01-01", document: "若悠网《长治2023城乡低保标准》（第三方网页，未注明文号）", article: "", reliability: Reliability::Local, note: Some("网站转载的数字，来源不明，没有找到政府原文；使用前请向当地核实") },
         ] },
         AreaRow { id: "jincheng", city: "晋城市", district: None, note: Some("未找到现行的低保标准。找到的最新公开数字是2021年1月起全市城市660元/人/月、农村5640元/人/年（第三方转载，可能是平均数），已过时，未采用。未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
         ] },
@@ -251,112 +251,134 @@ pub(super) fn shanxi() -> Option<PolicyPack> {
         AreaRow { id: "jinzhong", city: "晋中市", district: None, note: Some("未找到现行的低保标准：找到的各县标准（如榆次区城市670元/人/月）没有写明年份，未采用。未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
         ] },
         AreaRow { id: "yuncheng/yanhu", city: "运城市", district: Some("盐湖区"), note: None, figures: &[
-            FigureRow { of: FigureOf::DibaoUrban, value: "715", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
-            FigureRow { of: FigureOf::DibaoRural, value: "6552", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+            FigureRow { of: FigureOf::DibaoUrban, value: "715", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("报纸或网站转载的数字，没有找到政府原文；使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6552", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("报纸或网站转载的数字，没有找到政府原文；使用前请向当地核实") },
         ] },
         AreaRow { id: "yuncheng/yongji-hejin", city: "运城市", district: Some("永济市、河津市"), note: None, figures: &[
-            FigureRow { of: FigureOf::DibaoUrban, value: "685", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
-            FigureRow { of: FigureOf::DibaoRural, value: "8220", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+            FigureRow { of: FigureOf::DibaoUrban, value: "685", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("报纸或网站转载的数字，没有找到政府原文；使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "8220", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("报纸或网站转载的数字，没有找到政府原文；使用前请向当地核实") },
         ] },
         AreaRow { id: "yuncheng/ruicheng", city: "运城市", district: Some("芮城县"), note: None, figures: &[
-            FigureRow { of: FigureOf::DibaoUrban, value: "685", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
-            FigureRow { of: FigureOf::DibaoRural, value: "6432", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+            FigureRow { of: FigureOf::DibaoUrban, value: "685", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("报纸或网站转载的数字，没有找到政府原文；使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6432", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("报纸或网站转载的数字，没有找到政府原文；使用前请向当地核实") },
         ] },
         AreaRow { id: "yuncheng/xinjiang", city: "运城市", district: Some("新绛县"), note: None, figures: &[
-            FigureRow { of: FigureOf::DibaoUrban, value: "685", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
-            FigureRow { of: FigureOf::DibaoRural, value: "6432", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+            FigureRow { of: FigureOf::DibaoUrban, value: "685", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("报纸或网站转载的数字，没有找到政府原文；使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6432", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("报纸或网站转载的数字，没有找到政府原文；使用前请向当地核实") },
         ] },
         AreaRow { id: "yuncheng/jishan", city: "运城市", district: Some("稷山县"), note: None, figures: &[
-            FigureRow { of: FigureOf::DibaoUrban, value: "685", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
-            FigureRow { of: FigureOf::DibaoRural, value: "6432", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+            FigureRow { of: FigureOf::DibaoUrban, value: "685", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("报纸或网站转载的数字，没有找到政府原文；使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6432", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("报纸或网站转载的数字，没有找到政府原文；使用前请向当地核实") },
         ] },
         AreaRow { id: "yuncheng/xiaxian", city: "运城市", district: Some("夏县"), note: None, figures: &[
-            FigureRow { of: FigureOf::DibaoUrban, value: "685", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
-            FigureRow { of: FigureOf::DibaoRural, value: "6432", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+            FigureRow { of: FigureOf::DibaoUrban, value: "685", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("报纸或网站转载的数字，没有找到政府原文；使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6432", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("报纸或网站转载的数字，没有找到政府原文；使用前请向当地核实") },
         ] },
         AreaRow { id: "yuncheng/linyi", city: "运城市", district: Some("临猗县"), note: None, figures: &[
-            FigureRow { of: FigureOf::DibaoUrban, value: "665", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
-            FigureRow { of: FigureOf::DibaoRural, value: "6432", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+            FigureRow { of: FigureOf::DibaoUrban, value: "665", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("报纸或网站转载的数字，没有找到政府原文；使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6432", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("报纸或网站转载的数字，没有找到政府原文；使用前请向当地核实") },
         ] },
         AreaRow { id: "yuncheng/wanrong", city: "运城市", district: Some("万荣县"), note: None, figures: &[
-            FigureRow { of: FigureOf::DibaoUrban, value: "665", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
-            FigureRow { of: FigureOf::DibaoRural, value: "6432", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+            FigureRow { of: FigureOf::DibaoUrban, value: "665", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("报纸或网站转载的数字，没有找到政府原文；使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6432", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("报纸或网站转载的数字，没有找到政府原文；使用前请向当地核实") },
         ] },
         AreaRow { id: "yuncheng/wenxi", city: "运城市", district: Some("闻喜县"), note: None, figures: &[
-            FigureRow { of: FigureOf::DibaoUrban, value: "665", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
-            FigureRow { of: FigureOf::DibaoRural, value: "6492", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+            FigureRow { of: FigureOf::DibaoUrban, value: "665", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("报纸或网站转载的数字，没有找到政府原文；使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6492", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("报纸或网站转载的数字，没有找到政府原文；使用前请向当地核实") },
         ] },
         AreaRow { id: "yuncheng/jiangxian", city: "运城市", district: Some("绛县"), note: None, figures: &[
-            FigureRow { of: FigureOf::DibaoUrban, value: "665", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
-            FigureRow { of: FigureOf::DibaoRural, value: "6432", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+            FigureRow { of: FigureOf::DibaoUrban, value: "665", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("报纸或网站转载的数字，没有找到政府原文；使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6432", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("报纸或网站转载的数字，没有找到政府原文；使用前请向当地核实") },
         ] },
         AreaRow { id: "yuncheng/pinglu", city: "运城市", district: Some("平陆县"), note: None, figures: &[
-            FigureRow { of: FigureOf::DibaoUrban, value: "665", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
-            FigureRow { of: FigureOf::DibaoRural, value: "6432", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+            FigureRow { of: FigureOf::DibaoUrban, value: "665", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("报纸或网站转载的数字，没有找到政府原文；使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6432", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("报纸或网站转载的数字，没有找到政府原文；使用前请向当地核实") },
         ] },
         AreaRow { id: "yuncheng/yuanqu", city: "运城市", district: Some("垣曲县"), note: None, figures: &[
-            FigureRow { of: FigureOf::DibaoUrban, value: "665", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
-            FigureRow { of: FigureOf::DibaoRural, value: "6432", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+            FigureRow { of: FigureOf::DibaoUrban, value: "665", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("报纸或网站转载的数字，没有找到政府原文；使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6432", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "运城晚报（转载）", article: "", reliability: Reliability::Local, note: Some("报纸或网站转载的数字，没有找到政府原文；使用前请向当地核实") },
         ] },
         AreaRow { id: "xinzhou/xinfu", city: "忻州市", district: Some("忻府区"), note: None, figures: &[
             FigureRow { of: FigureOf::DibaoUrban, value: "646", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: None },
-            FigureRow { of: FigureOf::DibaoRural, value: "5858", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: Some("2024年农村标准不作调整，沿用上年；上年起始日期未查到") },
+            FigureRow { of: FigureOf::DibaoRural, value: "5858", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: Some("2024年农村标准没有调整，沿用上一年的数字；上一年从哪天开始执行没有查到") },
         ] },
         AreaRow { id: "xinzhou/dingxiang", city: "忻州市", district: Some("定襄县"), note: None, figures: &[
             FigureRow { of: FigureOf::DibaoUrban, value: "588", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: None },
-            FigureRow { of: FigureOf::DibaoRural, value: "5858", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: Some("2024年农村标准不作调整，沿用上年；上年起始日期未查到") },
+            FigureRow { of: FigureOf::DibaoRural, value: "5858", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: Some("2024年农村标准没有调整，沿用上一年的数字；上一年从哪天开始执行没有查到") },
         ] },
         AreaRow { id: "xinzhou/yuanping", city: "忻州市", district: Some("原平市"), note: None, figures: &[
             FigureRow { of: FigureOf::DibaoUrban, value: "611", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: None },
-            FigureRow { of: FigureOf::DibaoRural, value: "5858", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: Some("2024年农村标准不作调整，沿用上年；上年起始日期未查到") },
+            FigureRow { of: FigureOf::DibaoRural, value: "5858", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: Some("2024年农村标准没有调整，沿用上一年的数字；上一年从哪天开始执行没有查到") },
         ] },
         AreaRow { id: "xinzhou/wutai", city: "忻州市", district: Some("五台县"), note: None, figures: &[
             FigureRow { of: FigureOf::DibaoUrban, value: "578", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: None },
-            FigureRow { of: FigureOf::DibaoRural, value: "5738", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: Some("2024年农村标准不作调整，沿用上年；上年起始日期未查到") },
+            FigureRow { of: FigureOf::DibaoRural, value: "5738", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: Some("2024年农村标准没有调整，沿用上一年的数字；上一年从哪天开始执行没有查到") },
         ] },
         AreaRow { id: "xinzhou/daixian", city: "忻州市", district: Some("代县"), note: None, figures: &[
             FigureRow { of: FigureOf::DibaoUrban, value: "578", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: None },
-            FigureRow { of: FigureOf::DibaoRural, value: "5738", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: Some("2024年农村标准不作调整，沿用上年；上年起始日期未查到") },
+            FigureRow { of: FigureOf::DibaoRural, value: "5738", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: Some("2024年农村标准没有调整，沿用上一年的数字；上一年从哪天开始执行没有查到") },
         ] },
         AreaRow { id: "xinzhou/fanshi", city: "忻州市", district: Some("繁峙县"), note: None, figures: &[
             FigureRow { of: FigureOf::DibaoUrban, value: "578", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: None },
-            FigureRow { of: FigureOf::DibaoRural, value: "5738", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: Some("2024年农村标准不作调整，沿用上年；上年起始日期未查到") },
+            FigureRow { of: FigureOf::DibaoRural, value: "5738", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: Some("2024年农村标准没有调整，沿用上一年的数字；上一年从哪天开始执行没有查到") },
         ] },
         AreaRow { id: "xinzhou/hequ", city: "忻州市", district: Some("河曲县"), note: None, figures: &[
             FigureRow { of: FigureOf::DibaoUrban, value: "578", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: None },
-            FigureRow { of: FigureOf::DibaoRural, value: "5738", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: Some("2024年农村标准不作调整，沿用上年；上年起始日期未查到") },
+            FigureRow { of: FigureOf::DibaoRural, value: "5738", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: Some("2024年农村标准没有调整，沿用上一年的数字；上一年从哪天开始执行没有查到") },
         ] },
         AreaRow { id: "xinzhou/baode", city: "忻州市", district: Some("保德县"), note: None, figures: &[
             FigureRow { of: FigureOf::DibaoUrban, value: "578", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: None },
-            FigureRow { of: FigureOf::DibaoRural, value: "5738", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: Some("2024年农村标准不作调整，沿用上年；上年起始日期未查到") },
+            FigureRow { of: FigureOf::DibaoRural, value: "5738", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: Some("2024年农村标准没有调整，沿用上一年的数字；上一年从哪天开始执行没有查到") },
         ] },
         AreaRow { id: "xinzhou/ningwu", city: "忻州市", district: Some("宁武县"), note: None, figures: &[
             FigureRow { of: FigureOf::DibaoUrban, value: "573", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: None },
-            FigureRow { of: FigureOf::DibaoRural, value: "5678", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: Some("2024年农村标准不作调整，沿用上年；上年起始日期未查到") },
+            FigureRow { of: FigureOf::DibaoRural, value: "5678", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: Some("2024年农村标准没有调整，沿用上一年的数字；上一年从哪天开始执行没有查到") },
         ] },
         AreaRow { id: "xinzhou/jingle", city: "忻州市", district: Some("静乐县"), note: None, figures: &[
             FigureRow { of: FigureOf::DibaoUrban, value: "573", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: None },
-            FigureRow { of: FigureOf::DibaoRural, value: "5678", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: Some("2024年农村标准不作调整，沿用上年；上年起始日期未查到") },
+            FigureRow { of: FigureOf::DibaoRural, value: "5678", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: Some("2024年农村标准没有调整，沿用上一年的数字；上一年从哪天开始执行没有查到") },
         ] },
         AreaRow { id: "xinzhou/pianguan", city: "忻州市", district: Some("偏关县"), note: None, figures: &[
             FigureRow { of: FigureOf::DibaoUrban, value: "573", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: None },
-            FigureRow { of: FigureOf::DibaoRural, value: "5678", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: Some("2024年农村标准不作调整，沿用上年；上年起始日期未查到") },
+            FigureRow { of: FigureOf::DibaoRural, value: "5678", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: Some("2024年农村标准没有调整，沿用上一年的数字；上一年从哪天开始执行没有查到") },
         ] },
         AreaRow { id: "xinzhou/shenchi", city: "忻州市", district: Some("神池县"), note: None, figures: &[
             FigureRow { of: FigureOf::DibaoUrban, value: "573", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: None },
-            FigureRow { of: FigureOf::DibaoRural, value: "5678", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: Some("2024年农村标准不作调整，沿用上年；上年起始日期未查到") },
+            FigureRow { of: FigureOf::DibaoRural, value: "5678", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: Some("2024年农村标准没有调整，沿用上一年的数字；上一年从哪天开始执行没有查到") },
         ] },
         AreaRow { id: "xinzhou/wuzhai", city: "忻州市", district: Some("五寨县"), note: None, figures: &[
             FigureRow { of: FigureOf::DibaoUrban, value: "573", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: None },
-            FigureRow { of: FigureOf::DibaoRural, value: "5678", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: Some("2024年农村标准不作调整，沿用上年；上年起始日期未查到") },
+            FigureRow { of: FigureOf::DibaoRural, value: "5678", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: Some("2024年农村标准没有调整，沿用上一年的数字；上一年从哪天开始执行没有查到") },
         ] },
         AreaRow { id: "xinzhou/kelan", city: "忻州市", district: Some("岢岚县"), note: None, figures: &[
             FigureRow { of: FigureOf::DibaoUrban, value: "573", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: None },
-            FigureRow { of: FigureOf::DibaoRural, value: "5678", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: Some("2024年农村标准不作调整，沿用上年；上年起始日期未查到") },
+            FigureRow { of: FigureOf::DibaoRural, value: "5678", unit: Unit::YuanPerYear, effective: "2024-01-01", document: "忻州市人民政府办公室关于2024年度全市城乡低保、特困供养对象保障标准的通知（2024-06-25）", article: "", reliability: Reliability::LocalOfficial, note: Some("2024年农村标准没有调整，沿用上一年的数字；上一年从哪天开始执行没有查到") },
         ] },
         AreaRow { id: "linfen", city: "临汾市", district: None, note: Some("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
         ] },
-        AreaRow { id: "lvliang", city: "吕梁市", district: None, note: Some("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
+        AreaRow { id: "lvliang/lishi", city: "吕梁市", district: Some("离石区"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "660", unit: Unit::YuanPerMonth, effective: "2022-01-01", document: "吕梁新闻网《吕梁市提高困难群众社会救助标准》，岚县人民政府网站2022年9月29日转载", article: "", reliability: Reliability::Local, note: Some("县政府网站转载的新闻报道（“从今年起”，即2022年起；1—7月补发）；没有找到市里的原文，使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "5664", unit: Unit::YuanPerYear, effective: "2022-01-01", document: "吕梁新闻网《吕梁市提高困难群众社会救助标准》，岚县人民政府网站2022年9月29日转载", article: "", reliability: Reliability::Local, note: Some("县政府网站转载的新闻报道（“从今年起”，即2022年起；1—7月补发）；没有找到市里的原文，使用前请向当地核实") },
+        ] },
+        AreaRow { id: "lvliang/liulin-xiaoyi", city: "吕梁市", district: Some("柳林县、孝义市"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "695", unit: Unit::YuanPerMonth, effective: "2022-01-01", document: "吕梁新闻网《吕梁市提高困难群众社会救助标准》，岚县人民政府网站2022年9月29日转载", article: "", reliability: Reliability::Local, note: Some("县政府网站转载的新闻报道（“从今年起”，即2022年起；1—7月补发）；没有找到市里的原文，使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6084", unit: Unit::YuanPerYear, effective: "2022-01-01", document: "吕梁新闻网《吕梁市提高困难群众社会救助标准》，岚县人民政府网站2022年9月29日转载", article: "", reliability: Reliability::Local, note: Some("县政府网站转载的新闻报道（“从今年起”，即2022年起；1—7月补发）；没有找到市里的原文，使用前请向当地核实") },
+        ] },
+        AreaRow { id: "lvliang/fenyang", city: "吕梁市", district: Some("汾阳市"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "650", unit: Unit::YuanPerMonth, effective: "2022-01-01", document: "吕梁新闻网《吕梁市提高困难群众社会救助标准》，岚县人民政府网站2022年9月29日转载", article: "", reliability: Reliability::Local, note: Some("县政府网站转载的新闻报道（“从今年起”，即2022年起；1—7月补发）；没有找到市里的原文，使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "5664", unit: Unit::YuanPerYear, effective: "2022-01-01", document: "吕梁新闻网《吕梁市提高困难群众社会救助标准》，岚县人民政府网站2022年9月29日转载", article: "", reliability: Reliability::Local, note: Some("县政府网站转载的新闻报道（“从今年起”，即2022年起；1—7月补发）；没有找到市里的原文，使用前请向当地核实") },
+        ] },
+        AreaRow { id: "lvliang/linxian", city: "吕梁市", district: Some("临县"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "650", unit: Unit::YuanPerMonth, effective: "2022-01-01", document: "吕梁新闻网《吕梁市提高困难群众社会救助标准》，岚县人民政府网站2022年9月29日转载", article: "", reliability: Reliability::Local, note: Some("县政府网站转载的新闻报道（“从今年起”，即2022年起；1—7月补发）；没有找到市里的原文，使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "5508", unit: Unit::YuanPerYear, effective: "2022-01-01", document: "吕梁新闻网《吕梁市提高困难群众社会救助标准》，岚县人民政府网站2022年9月29日转载", article: "", reliability: Reliability::Local, note: Some("县政府网站转载的新闻报道（“从今年起”，即2022年起；1—7月补发）；没有找到市里的原文，使用前请向当地核实") },
+        ] },
+        AreaRow { id: "lvliang/zhongyang-jiaocheng", city: "吕梁市", district: Some("中阳县、交城县、文水县、交口县、方山县、岚县"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "630", unit: Unit::YuanPerMonth, effective: "2022-01-01", document: "吕梁新闻网《吕梁市提高困难群众社会救助标准》，岚县人民政府网站2022年9月29日转载", article: "", reliability: Reliability::Local, note: Some("县政府网站转载的新闻报道（“从今年起”，即2022年起；1—7月补发）；没有找到市里的原文，使用前请向当地核实；文中城市“其他县”630元，按吕梁的13个县（市、区）推出是中阳、交城、文水、交口、方山、岚县、兴县、石楼") },
+            FigureRow { of: FigureOf::DibaoRural, value: "5664", unit: Unit::YuanPerYear, effective: "2022-01-01", document: "吕梁新闻网《吕梁市提高困难群众社会救助标准》，岚县人民政府网站2022年9月29日转载", article: "", reliability: Reliability::Local, note: Some("县政府网站转载的新闻报道（“从今年起”，即2022年起；1—7月补发）；没有找到市里的原文，使用前请向当地核实；文中城市“其他县”630元，按吕梁的13个县（市、区）推出是中阳、交城、文水、交口、方山、岚县、兴县、石楼") },
+        ] },
+        AreaRow { id: "lvliang/xingxian-shilou", city: "吕梁市", district: Some("兴县、石楼县"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "630", unit: Unit::YuanPerMonth, effective: "2022-01-01", document: "吕梁新闻网《吕梁市提高困难群众社会救助标准》，岚县人民政府网站2022年9月29日转载", article: "", reliability: Reliability::Local, note: Some("县政府网站转载的新闻报道（“从今年起”，即2022年起；1—7月补发）；没有找到市里的原文，使用前请向当地核实；文中城市“其他县”630元，按吕梁的13个县（市、区）推出是中阳、交城、文水、交口、方山、岚县、兴县、石楼") },
+            FigureRow { of: FigureOf::DibaoRural, value: "5508", unit: Unit::YuanPerYear, effective: "2022-01-01", document: "吕梁新闻网《吕梁市提高困难群众社会救助标准》，岚县人民政府网站2022年9月29日转载", article: "", reliability: Reliability::Local, note: Some("县政府网站转载的新闻报道（“从今年起”，即2022年起；1—7月补发）；没有找到市里的原文，使用前请向当地核实；文中城市“其他县”630元，按吕梁的13个县（市、区）推出是中阳、交城、文水、交口、方山、岚县、兴县、石楼") },
         ] },
     ];
     let mut l = Literals::default();
@@ -646,50 +668,68 @@ pub(super) fn shanxi() -> Option<PolicyPack> {
 pub(super) fn shandong() -> Option<PolicyPack> {
     static AREAS: &[AreaRow] = &[
         AreaRow { id: "jinan", city: "济南市", district: None, note: None, figures: &[
-            FigureRow { of: FigureOf::DibaoUrban, value: "1114", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "济民发〔2024〕3号", article: "", reliability: Reliability::Local, note: Some("公布年份据转载，月日不详，按1月1日计；使用前请核实") },
-            FigureRow { of: FigureOf::DibaoRural, value: "884", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "济民发〔2024〕3号", article: "", reliability: Reliability::Local, note: Some("公布年份据转载，月日不详，按1月1日计；使用前请核实") },
+            FigureRow { of: FigureOf::DibaoUrban, value: "1114", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "济民发〔2024〕3号", article: "", reliability: Reliability::Local, note: Some("济民发〔2024〕3号，据农交网、ufqi.com转载（自2024年1月1日起）；没有找到政府原文，使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "884", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "济民发〔2024〕3号", article: "", reliability: Reliability::Local, note: Some("济民发〔2024〕3号，据农交网、ufqi.com转载（自2024年1月1日起）；没有找到政府原文，使用前请向当地核实") },
         ] },
-        AreaRow { id: "jinan/five-districts-rural", city: "济南市", district: Some("五区农村"), note: None, figures: &[
-            FigureRow { of: FigureOf::DibaoRural, value: "1114", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "济民发〔2024〕3号", article: "", reliability: Reliability::Local, note: Some("公布年份据转载，月日不详，按1月1日计；使用前请核实") },
+        AreaRow { id: "jinan/five-districts-rural", city: "济南市", district: Some("市中区、槐荫区、天桥区、历城区、高新区的农村"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoRural, value: "1114", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "济民发〔2024〕3号", article: "", reliability: Reliability::Local, note: Some("济民发〔2024〕3号，据农交网、ufqi.com转载（自2024年1月1日起）；没有找到政府原文，使用前请向当地核实") },
         ] },
-        AreaRow { id: "qingdao", city: "青岛市", district: Some("七区三市城市"), note: None, figures: &[
-            FigureRow { of: FigureOf::DibaoUrban, value: "1115", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "青民〔2023〕63号", article: "", reliability: Reliability::Local, note: Some("公布年份据转载，月日不详，按1月1日计；使用前请核实") },
+        AreaRow { id: "qingdao", city: "青岛市", district: None, note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "1115", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "青民〔2023〕63号", article: "", reliability: Reliability::Local, note: Some("青民〔2023〕63号，据农交网转载；执行日期未写明，按2023年1月1日计；没有找到政府原文，使用前请向当地核实") },
         ] },
-        AreaRow { id: "qingdao/four-districts-rural", city: "青岛市", district: Some("四区农村"), note: None, figures: &[
-            FigureRow { of: FigureOf::DibaoRural, value: "1115", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "青民〔2023〕63号", article: "", reliability: Reliability::Local, note: Some("公布年份据转载，月日不详，按1月1日计；使用前请核实") },
+        AreaRow { id: "qingdao/four-districts-rural", city: "青岛市", district: Some("崂山区、黄岛区、城阳区、即墨区的农村"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoRural, value: "1115", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "青民〔2023〕63号", article: "", reliability: Reliability::Local, note: Some("青民〔2023〕63号，据农交网转载；执行日期未写明，按2023年1月1日计；没有找到政府原文，使用前请向当地核实") },
         ] },
-        AreaRow { id: "qingdao/three-cities-rural", city: "青岛市", district: Some("三市农村"), note: None, figures: &[
-            FigureRow { of: FigureOf::DibaoRural, value: "860", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "青民〔2023〕63号", article: "", reliability: Reliability::Local, note: Some("公布年份据转载，月日不详，按1月1日计；使用前请核实") },
+        AreaRow { id: "qingdao/three-cities-rural", city: "青岛市", district: Some("胶州市、平度市、莱西市的农村"), note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoRural, value: "860", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "青民〔2023〕63号", article: "", reliability: Reliability::Local, note: Some("青民〔2023〕63号，据农交网转载；执行日期未写明，按2023年1月1日计；没有找到政府原文，使用前请向当地核实") },
         ] },
         AreaRow { id: "zibo", city: "淄博市", district: None, note: None, figures: &[
-            FigureRow { of: FigureOf::DibaoUrban, value: "989", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "淄民〔2024〕10号", article: "", reliability: Reliability::Local, note: Some("公布年份据转载，月日不详，按1月1日计；使用前请核实") },
-            FigureRow { of: FigureOf::DibaoRural, value: "877", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "淄民〔2024〕10号", article: "", reliability: Reliability::Local, note: Some("公布年份据转载，月日不详，按1月1日计；使用前请核实") },
+            FigureRow { of: FigureOf::DibaoUrban, value: "989", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "淄民〔2024〕10号", article: "", reliability: Reliability::Local, note: Some("据农交网转载；执行日期未写明，按2024年1月1日计；没有找到政府原文，使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "877", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "淄民〔2024〕10号", article: "", reliability: Reliability::Local, note: Some("据农交网转载；执行日期未写明，按2024年1月1日计；没有找到政府原文，使用前请向当地核实") },
         ] },
-        AreaRow { id: "zaozhuang", city: "枣庄市", district: None, note: Some("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
+        AreaRow { id: "zaozhuang", city: "枣庄市", district: None, note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "830", unit: Unit::YuanPerMonth, effective: "2022-01-01", document: "2022年山东各市低保标准汇编（southmoney.com 转载）", article: "", reliability: Reliability::Local, note: Some("报纸或网站转载的数字，没有找到政府原文；使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "700", unit: Unit::YuanPerMonth, effective: "2022-01-01", document: "2022年山东各市低保标准汇编（southmoney.com 转载）", article: "", reliability: Reliability::Local, note: Some("报纸或网站转载的数字，没有找到政府原文；使用前请向当地核实") },
         ] },
-        AreaRow { id: "dongying", city: "东营市", district: None, note: Some("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
+        AreaRow { id: "dongying", city: "东营市", district: None, note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "620", unit: Unit::YuanPerMonth, effective: "2019-10-01", document: "东营市民政局新闻发布会，东营网2019年10月30日报道（转载）", article: "", reliability: Reliability::Local, note: Some("报纸或网站转载的数字，没有找到政府原文；使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoUrban, value: "1075", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "东营市提高困难群众救助保障标准新闻发布会（2024年3月13日），齐鲁网·闪电新闻报道（转载）", article: "", reliability: Reliability::Local, note: Some("新闻报道的数字，没有找到政府原文；执行日期未写明，按2024年1月1日计；使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "5400", unit: Unit::YuanPerYear, effective: "2019-10-01", document: "东营市民政局新闻发布会，东营网2019年10月30日报道（转载）", article: "", reliability: Reliability::Local, note: Some("报纸或网站转载的数字，没有找到政府原文；使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "930", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "东营市提高困难群众救助保障标准新闻发布会（2024年3月13日），齐鲁网·闪电新闻报道（转载）", article: "", reliability: Reliability::Local, note: Some("新闻报道的数字，没有找到政府原文；执行日期未写明，按2024年1月1日计；使用前请向当地核实") },
         ] },
         AreaRow { id: "yantai", city: "烟台市", district: None, note: Some("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
         ] },
-        AreaRow { id: "weifang", city: "潍坊市", district: None, note: Some("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
+        AreaRow { id: "weifang", city: "潍坊市", district: None, note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "816", unit: Unit::YuanPerMonth, effective: "2021-11-01", document: "潍坊本地宝转载：城乡低保标准自2021年11月1日起提高", article: "", reliability: Reliability::Local, note: Some("报纸或网站转载的数字，没有找到政府原文；使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "640", unit: Unit::YuanPerMonth, effective: "2021-11-01", document: "潍坊本地宝转载：城乡低保标准自2021年11月1日起提高", article: "", reliability: Reliability::Local, note: Some("报纸或网站转载的数字，没有找到政府原文；使用前请向当地核实") },
         ] },
-        AreaRow { id: "jining", city: "济宁市", district: None, note: Some("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
+        AreaRow { id: "jining", city: "济宁市", district: None, note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "880", unit: Unit::YuanPerMonth, effective: "2022-01-01", document: "济宁市人民政府《关于提高困难群众救助保障标准的通知》（据济宁本地宝转载）", article: "", reliability: Reliability::Local, note: Some("报纸或网站转载的数字，没有找到政府原文；使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "700", unit: Unit::YuanPerMonth, effective: "2022-01-01", document: "济宁市人民政府《关于提高困难群众救助保障标准的通知》（据济宁本地宝转载）", article: "", reliability: Reliability::Local, note: Some("报纸或网站转载的数字，没有找到政府原文；使用前请向当地核实") },
         ] },
         AreaRow { id: "taian", city: "泰安市", district: None, note: Some("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
         ] },
-        AreaRow { id: "weihai", city: "威海市", district: None, note: Some("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
+        AreaRow { id: "weihai", city: "威海市", district: None, note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "1062", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "威民发〔2024〕8号（威海市民政局、市财政局）", article: "", reliability: Reliability::LocalOfficial, note: Some("威海市政府网站公布的原文（2024年4月3日印发）") },
+            FigureRow { of: FigureOf::DibaoRural, value: "865", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "威民发〔2024〕8号（威海市民政局、市财政局）", article: "", reliability: Reliability::LocalOfficial, note: Some("威海市政府网站公布的原文（2024年4月3日印发）") },
         ] },
-        AreaRow { id: "rizhao", city: "日照市", district: None, note: Some("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
+        AreaRow { id: "rizhao", city: "日照市", district: None, note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "490", unit: Unit::YuanPerMonth, effective: "2016-01-01", document: "日照市民政局、市财政局提高城乡低保标准（大众网报道，cpx66.com 转载）", article: "", reliability: Reliability::Local, note: Some("2016年的数字，之后应已多次提高；没有找到更新的公开数字，请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "300", unit: Unit::YuanPerMonth, effective: "2016-01-01", document: "日照市民政局、市财政局提高城乡低保标准（大众网报道，cpx66.com 转载）", article: "", reliability: Reliability::Local, note: Some("2016年的数字，之后应已多次提高；没有找到更新的公开数字，请向当地核实") },
         ] },
-        AreaRow { id: "linyi", city: "临沂市", district: None, note: Some("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
+        AreaRow { id: "linyi", city: "临沂市", district: None, note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "829", unit: Unit::YuanPerMonth, effective: "2022-01-01", document: "tqys.net 转载：“2022年第1季度，全市城市低保标准为每人每月829元，农村低保标准为每人每月638元”", article: "", reliability: Reliability::Local, note: Some("转载网站写的是2022年第1季度的水平，执行日期不详，按2022年1月1日计；没有找到政府原文，使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "638", unit: Unit::YuanPerMonth, effective: "2022-01-01", document: "tqys.net 转载：“2022年第1季度，全市城市低保标准为每人每月829元，农村低保标准为每人每月638元”", article: "", reliability: Reliability::Local, note: Some("转载网站写的是2022年第1季度的水平，执行日期不详，按2022年1月1日计；没有找到政府原文，使用前请向当地核实") },
         ] },
         AreaRow { id: "dezhou", city: "德州市", district: None, note: Some("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
         ] },
-        AreaRow { id: "liaocheng", city: "聊城市", district: None, note: Some("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
+        AreaRow { id: "liaocheng", city: "聊城市", district: None, note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "931", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "聊城晚报2024年4月9日《我市提高部分困难群众救助保障标准》（转载，据聊城市民政局）", article: "", reliability: Reliability::Local, note: Some("报纸报道的数字（自2024年1月1日起），没有找到政府原文；使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "753", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "聊城晚报2024年4月9日《我市提高部分困难群众救助保障标准》（转载，据聊城市民政局）", article: "", reliability: Reliability::Local, note: Some("报纸报道的数字（自2024年1月1日起），没有找到政府原文；使用前请向当地核实") },
         ] },
         AreaRow { id: "binzhou", city: "滨州市", district: None, note: None, figures: &[
-            FigureRow { of: FigureOf::DibaoUrban, value: "1070", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "滨民〔2024〕6号", article: "", reliability: Reliability::Local, note: Some("公布年份据转载，月日不详，按1月1日计；使用前请核实") },
-            FigureRow { of: FigureOf::DibaoRural, value: "864", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "滨民〔2024〕6号", article: "", reliability: Reliability::Local, note: Some("公布年份据转载，月日不详，按1月1日计；使用前请核实") },
+            FigureRow { of: FigureOf::DibaoUrban, value: "1070", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "滨民〔2024〕6号", article: "", reliability: Reliability::Local, note: Some("据农交网转载；执行日期未写明，按2024年1月1日计；没有找到政府原文，使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "864", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "滨民〔2024〕6号", article: "", reliability: Reliability::Local, note: Some("据农交网转载；执行日期未写明，按2024年1月1日计；没有找到政府原文，使用前请向当地核实") },
         ] },
         AreaRow { id: "heze", city: "菏泽市", district: None, note: Some("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
         ] },
@@ -885,20 +925,22 @@ pub(super) fn shandong() -> Option<PolicyPack> {
 pub(super) fn guangxi() -> Option<PolicyPack> {
     static AREAS: &[AreaRow] = &[
         AreaRow { id: "nanning", city: "南宁市", district: None, note: None, figures: &[
-            FigureRow { of: FigureOf::DibaoUrban, value: "790", unit: Unit::YuanPerMonth, effective: "2020-04-01", document: "南国早报《南宁提高城乡居民低保标准》（2020-04-08，转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
-            FigureRow { of: FigureOf::DibaoUrban, value: "810", unit: Unit::YuanPerMonth, effective: "2022-04-01", document: "南宁市政府通知（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
-            FigureRow { of: FigureOf::DibaoRural, value: "5500", unit: Unit::YuanPerYear, effective: "2020-04-01", document: "南国早报《南宁提高城乡居民低保标准》（2020-04-08，转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
-            FigureRow { of: FigureOf::DibaoRural, value: "6800", unit: Unit::YuanPerYear, effective: "2022-04-01", document: "南宁市政府通知（转载）", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+            FigureRow { of: FigureOf::DibaoUrban, value: "790", unit: Unit::YuanPerMonth, effective: "2020-04-01", document: "南国早报《南宁提高城乡居民低保标准》（2020-04-08，转载）", article: "", reliability: Reliability::Local, note: Some("报纸或网站转载的数字，没有找到政府原文；使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoUrban, value: "810", unit: Unit::YuanPerMonth, effective: "2022-04-01", document: "南宁市政府通知（转载）", article: "", reliability: Reliability::Local, note: Some("报纸或网站转载的数字，没有找到政府原文；使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "5500", unit: Unit::YuanPerYear, effective: "2020-04-01", document: "南国早报《南宁提高城乡居民低保标准》（2020-04-08，转载）", article: "", reliability: Reliability::Local, note: Some("报纸或网站转载的数字，没有找到政府原文；使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6800", unit: Unit::YuanPerYear, effective: "2022-04-01", document: "南宁市政府通知（转载）", article: "", reliability: Reliability::Local, note: Some("报纸或网站转载的数字，没有找到政府原文；使用前请向当地核实") },
         ] },
         AreaRow { id: "liuzhou", city: "柳州市", district: None, note: None, figures: &[
-            FigureRow { of: FigureOf::DibaoUrban, value: "770", unit: Unit::YuanPerMonth, effective: "2022-12-01", document: "柳州市县区政府网站", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
-            FigureRow { of: FigureOf::DibaoRural, value: "6000", unit: Unit::YuanPerYear, effective: "2022-12-01", document: "柳州市县区政府网站", article: "", reliability: Reliability::Local, note: Some("据转载，使用前请核实") },
+            FigureRow { of: FigureOf::DibaoUrban, value: "770", unit: Unit::YuanPerMonth, effective: "2022-12-01", document: "柳州市县区政府网站", article: "", reliability: Reliability::Local, note: Some("报纸或网站转载的数字，没有找到政府原文；使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "6000", unit: Unit::YuanPerYear, effective: "2022-12-01", document: "柳州市县区政府网站", article: "", reliability: Reliability::Local, note: Some("报纸或网站转载的数字，没有找到政府原文；使用前请向当地核实") },
         ] },
         AreaRow { id: "guilin", city: "桂林市", district: None, note: None, figures: &[
-            FigureRow { of: FigureOf::DibaoUrban, value: "750", unit: Unit::YuanPerMonth, effective: "2020-06-01", document: "桂林日报《我市城乡居民最低生活保障标准提高》（2020-06-11，转载）", article: "", reliability: Reliability::Local, note: Some("据转载；2020年的标准，当地很可能已调整") },
-            FigureRow { of: FigureOf::DibaoRural, value: "5300", unit: Unit::YuanPerYear, effective: "2020-06-01", document: "桂林日报《我市城乡居民最低生活保障标准提高》（2020-06-11，转载）", article: "", reliability: Reliability::Local, note: Some("据转载；2020年的标准，当地很可能已调整") },
+            FigureRow { of: FigureOf::DibaoUrban, value: "750", unit: Unit::YuanPerMonth, effective: "2020-06-01", document: "桂林日报《我市城乡居民最低生活保障标准提高》（2020-06-11，转载）", article: "", reliability: Reliability::Local, note: Some("2020年的数字；桂林已按市政规〔2022〕19号提高标准，新数字没有找到，请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "5300", unit: Unit::YuanPerYear, effective: "2020-06-01", document: "桂林日报《我市城乡居民最低生活保障标准提高》（2020-06-11，转载）", article: "", reliability: Reliability::Local, note: Some("2020年的数字；桂林已按市政规〔2022〕19号提高标准，新数字没有找到，请向当地核实") },
         ] },
-        AreaRow { id: "wuzhou", city: "梧州市", district: None, note: Some("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
+        AreaRow { id: "wuzhou", city: "梧州市", district: None, note: None, figures: &[
+            FigureRow { of: FigureOf::DibaoUrban, value: "680", unit: Unit::YuanPerMonth, effective: "2019-01-01", document: "梧州市人民政府第72次常务会议决定（转载网站）", article: "", reliability: Reliability::Local, note: Some("转载网站的数字，年份据同文“2019年…低收入家庭收入标准”推断为2019年；之后应已提高，请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "4500", unit: Unit::YuanPerYear, effective: "2019-01-01", document: "梧州市人民政府第72次常务会议决定（转载网站）", article: "", reliability: Reliability::Local, note: Some("转载网站的数字，年份据同文“2019年…低收入家庭收入标准”推断为2019年；之后应已提高，请向当地核实") },
         ] },
         AreaRow { id: "beihai", city: "北海市", district: None, note: Some("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
         ] },
