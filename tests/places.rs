@@ -96,3 +96,9 @@ fn an_area_id_the_pack_does_not_have_is_still_named_in_a_warning() {
     assert_eq!(a.standard, None);
     assert!(a.warnings.iter().any(|w| w.contains("没有地区编号“atlantis”")), "{:?}", a.warnings);
 }
+
+#[test]
+fn a_household_placed_in_a_city_without_a_district_is_shown_as_that_city_not_as_unlisted() {
+    assert_eq!(at("shanxi", "taiyuan", "rural").household.area, "太原市（农村）");
+    assert_eq!(at("shanxi", "atlantis", "urban").household.area, "未列出的地区（城市）");
+}

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::apply::{self, HowToApply};
 use super::assistance;
 use super::by_standard::{self, FigureAnswer, StandardLadder};
-use super::context::{Context, LocalFigure, Origin, NO_STANDARD_NO_LADDER_WARNING, NO_STANDARD_WARNING};
+use super::context::{city_of, Context, LocalFigure, Origin, NO_STANDARD_NO_LADDER_WARNING, NO_STANDARD_WARNING};
 use super::date::Day;
 use super::household::{FieldError, Household};
 use super::money::{self, MoneyError};
@@ -343,7 +343,11 @@ fn household_figures(ctx: &Context) -> Result<HouseholdFigures, MoneyError> {
     let household = ctx.household;
     let composition: Vec<String> =
         household.members.iter().map(|m| format!("{}{}岁", m.relation.label(), m.age.years())).collect();
-    let area = household.place.area.as_deref().and_then(|id| ctx.pack.area(id)).map(|a| a.display_name());
+    // An area id, or a city's id alone (no district chosen): the city's name then.
+    let area = household.place.area.as_deref().and_then(|id| match ctx.pack.area(id) {
+        Some(area) => Some(area.display_name()),
+        None => ctx.pack.areas.iter().find(|a| city_of(&a.id) == city_of(id)).map(|a| a.city.clone()),
+    });
     Ok(HouseholdFigures {
         members: household.members.len(),
         composition: composition.join("、"),

@@ -173,13 +173,11 @@ pub fn start_page() -> Html {
 /// The link to every city's 低保标准 (`standards.html`, written beside the page from the same packs),
 /// in a new window so that the answers given stay. Not in the embedded widget, whose host page is
 /// elsewhere.
-pub fn standards_link(navigator: Option<&Navigator>) -> Html {
+pub fn standards_link(navigator: Option<&Navigator>, text: &'static str) -> Html {
     if navigator.is_none_or(Navigator::embedded) {
         return html! {};
     }
-    html! {
-        <p class="hint" id="standards-link"><a href="standards.html" target="_blank" rel="noopener">{ "查看各市、各区县的低保标准（在新窗口打开，已填的回答会保留）" }</a></p>
-    }
+    html! { <a id="standards-link" href="standards.html" target="_blank" rel="noopener">{ text }</a> }
 }
 
 /// The 低保标准 the pack has for the chosen area (or the city, with no district chosen) on
@@ -225,6 +223,8 @@ pub fn place_section(props: &PlaceSectionProps) -> Html {
     let mut district_options = vec![("".into(), unlisted.into())];
     district_options.extend(city_areas.iter().filter_map(|a| Some((a.id.clone().into(), a.district.clone()?.into()))));
     let chosen = pack.and_then(|p| p.area(&place.area));
+    // The citywide area (a preset, or a city's only area) is what the first option says.
+    let district_value = if chosen.is_some_and(|a| a.district.is_none()) { String::new() } else { place.area.clone() };
     let placed = if place.area.is_empty() { &place.city } else { &place.area };
     let figure = pack.map_or(PlaceFigure::Unknown, |p| pack_standard(p, placed, place.area_kind));
     let standard = match &figure {
@@ -246,7 +246,7 @@ pub fn place_section(props: &PlaceSectionProps) -> Html {
                 <SelectField id={FieldId::Place(PlaceQuestion::City)} label="市" value={place.city.clone()} options={city_options}
                     onchange={set(|p, v| p.choose_city(v))} />
                 if city_areas.len() > 1 {
-                    <SelectField id={FieldId::Place(PlaceQuestion::Area)} label="区、县" value={place.area.clone()} options={district_options}
+                    <SelectField id={FieldId::Place(PlaceQuestion::Area)} label="区、县" value={district_value} options={district_options}
                         hint={Some(AttrValue::from("各区县的低保标准可能不同。"))}
                         onchange={set(|p, v| p.area = v)} />
                 }
@@ -273,7 +273,7 @@ pub fn place_section(props: &PlaceSectionProps) -> Html {
             </div>
             // The caller is asked for the standard only when the area's is not known.
             if standard.is_none() { { say("您知道当地的低保标准是每人每月多少钱吗？不知道也没关系。") } }
-            { standards_link(navigator.as_ref()) }
+            <p class="hint">{ standards_link(navigator.as_ref(), "查看各市、各区县的低保标准（在新窗口打开，已填的回答会保留）") }</p>
             <Checkbox id={FieldId::Place(PlaceQuestion::OwnStandard)} label="我知道本地的低保标准，用我填写的数" checked={place.own_standard} onchange={own_standard} />
             if place.own_standard || standard.is_none() {
                 <MoneyField id={FieldId::Place(PlaceQuestion::Standard)} label="当地低保标准（每人）" answer={place.standard.clone()}

@@ -67,13 +67,13 @@ pub fn results_view(props: &ResultsProps) -> Html {
                 }
             </div>
             <p class="hint">{ a.disclaimer }</p>
-            if a.standard.is_none() || a.standard_is_old() {
-                { super::pages::standards_link(navigator.as_ref()) }
-            }
             <p>{ format!("评估日期：{}；政策：{}", a.as_of, a.pack.name) }</p>
             <p>
                 { "所用低保标准：" }
                 { a.standard.as_ref().map(|s| s.describe()).unwrap_or_else(|| "没有（请在第1步填写）".to_string()) }
+                if a.standard.is_none() || a.standard_is_old() {
+                    { " " }{ super::pages::standards_link(navigator.as_ref(), "各地标准一览") }
+                }
             </p>
             // The banner's answer at every standard already says what these two warnings say.
             { for a.warnings.iter().filter(|w| !(a.by_standard.is_some() && (w.as_str() == NO_STANDARD_WARNING || Some(w.as_str()) == stale.as_deref()))).map(|w| html! { <p class="warning">{ w.clone() }</p> }) }

@@ -46,9 +46,10 @@ const next = (page) => page.getByRole('button', { name: '继续' }).click();
 async function place(page, { province, area = '', kind = 'urban', standard }) {
   await page.getByRole('link', { name: '开始' }).click();
   await page.getByLabel('省份').selectOption(province);
-  // The city, then (for a city whose districts differ) the district.
+  // The city, then (for a city whose districts differ) the district; a city's citywide area
+  // (taiyuan/urban) is its first option, "其他区县，或不清楚".
   await page.getByLabel('市', { exact: true }).selectOption(area.split('/')[0]);
-  if (area && (await page.locator('#place-area').count()) > 0) await page.getByLabel('区、县').selectOption(area);
+  if (area && (await page.locator(`#place-area option[value="${area}"]`).count()) > 0) await page.getByLabel('区、县').selectOption(area);
   await page.getByLabel('城市还是农村').selectOption(kind);
   if (standard) {
     await page.getByLabel('我知道本地的低保标准，用我填写的数').check();
@@ -138,7 +139,7 @@ test('an elderly person living alone with a small pension is told 特困人员 i
   assert.match(banner, /特困人员救助供养/);
   assert.match(banner, /很可能符合/);
   // The standard used is shown with its date and source.
-  assert.match(await page.locator('main').innerText(), /760元\/人\/月（太原市城镇，城市标准，2023-01-01起执行，并民发〔2023〕19号）/);
+  assert.match(await page.locator('main').innerText(), /760元\/人\/月（太原市，城市标准，2023-01-01起执行，并民发〔2023〕19号）/);
   assert.deepEqual(errors, []);
   assert.deepEqual(requestsAfterLoad(), [], 'no request after load');
   await context.close();
@@ -161,8 +162,9 @@ test('a family below the standard is told 低保 is likely, filled in by keyboar
   await tabToText('开始'); await key('Enter');
   await page.getByRole('heading', { level: 1, name: '您住在哪里' }).waitFor();
   await tabToId('place-city'); await key('ArrowDown');
-  await tabToId('place-area'); await key('ArrowDown');
-  assert.equal(await page.locator('#place-area').inputValue(), 'taiyuan/urban');
+  // 太原 without a district: the city's urban figure, which holds everywhere in it.
+  assert.equal(await page.locator('#place-area').inputValue(), '');
+  assert.match(await page.locator('.panel').innerText(), /760元\/人\/月（太原市，城市标准/);
   await tabToText('继续'); await key('Enter');
   await page.getByRole('heading', { level: 1, name: '家庭成员' }).waitFor();
   await tabToId('member-0-age'); await page.keyboard.type('40');
@@ -663,7 +665,7 @@ test('the printed result carries the date, the province and area, the standard w
   });
   assert.ok(printed.includes(`评估日期：${today}；政策：山西省`), printed);
   assert.match(printed, /地区\s+山西省 太原市/);
-  assert.match(printed, /所用低保标准：760元\/人\/月（太原市城镇，城市标准，2023-01-01起执行/);
+  assert.match(printed, /所用低保标准：760元\/人\/月（太原市，城市标准，2023-01-01起执行/);
   assert.match(printed, /第2位成员\s+子女，9岁/);
   assert.match(printed, /收入1\s+工资、劳务收入：1400 元\/月/);
   // Reasons folded on screen print unfolded.
@@ -684,9 +686,9 @@ test('every prefecture-level city of 山西 (11), 山东 (16) and 广西 (14) ca
     assert.equal(await page.locator('#place-city option').count(), cities + 1, province);
   }
   await page.getByLabel('省份').selectOption('shandong');
-  await page.getByLabel('市', { exact: true }).selectOption('linyi');
+  await page.getByLabel('市', { exact: true }).selectOption('taian');
   assert.match(await page.locator('#place-none').innerText(), /未找到公开的低保标准/);
-  assert.equal(await page.locator('#place-area').count(), 0, '临沂 has one entry: no district question');
+  assert.equal(await page.locator('#place-area').count(), 0, '泰安 has one entry: no district question');
   await context.close();
 });
 
@@ -714,7 +716,7 @@ test('a city whose figure is more than 12 months old shows it with a warning, an
 test('a household in a city without a published standard is told the standard above which it may qualify for 低保 and for 边缘', async () => {
   const { page, context } = await open();
   const banner = await household(page, {
-    place: { province: 'shandong', area: 'linyi' },
+    place: { province: 'shandong', area: 'taian' },
     members: [{ relation: 'applicant', age: '45', work: 'unemployed' }],
     income: [{ amount: '620' }],
   }, 'no-city-standard');
@@ -750,3 +752,74 @@ function reportTransferSizes() {
   writeFileSync(join(ARTIFACTS, 'transfer-sizes.txt'), text + '\n');
   console.log('first-load transfer (bytes):\n' + text);
 }
+
+test('a resident of 济南 or 太原 who picks no district keeps the city’s figure; where the districts differ she is answered at the lowest and the highest', async () => {
+  const { page, context, requestsAfterLoad } = await open();
+  await place(page, { province: 'shandong', area: 'jinan' });
+  const panel = () => page.locator('.panel').first().innerText();
+  assert.match(await panel(), /1114元\/人\/月（济南市，城市标准/, 'not listed means the citywide figure');
+  const options = await page.locator('#place-area option').allInnerTexts();
+  assert.deepEqual(options, ['其他区县，或不清楚（按全市标准）', '市中区、槐荫区、天桥区、历城区、高新区的农村']);
+  await page.getByLabel('城市还是农村').selectOption('rural');
+  assert.match(await panel(), /884元\/人\/月（济南市，农村标准/);
+  await page.getByLabel('区、县').selectOption('jinan/five-districts-rural');
+  assert.match(await panel(), /1114元\/人\/月（济南市市中区、槐荫区、天桥区、历城区、高新区的农村，农村标准/);
+  const link = page.locator('#standards-link');
+  assert.equal(await link.getAttribute('href'), 'standards.html');
+  assert.equal(await link.getAttribute('target'), '_blank', 'a new window: the answers stay');
+  await context.close();
+
+  const taiyuan = await open();
+  const banner = await household(taiyuan.page, {
+    place: { province: 'shanxi', area: 'taiyuan', kind: 'rural' },
+    members: [{ relation: 'applicant', age: '40', work: 'employed' }, { relation: 'child', age: '9', supporter: 'able' }],
+    income: [{ amount: '1400' }],
+  }, 'taiyuan-rural-no-district');
+  const answers = await taiyuan.page.locator('#by-district li').allInnerTexts();
+  assert.equal(answers.length, 2, banner);
+  assert.match(answers[0], /^按太原市清徐县、阳曲县、娄烦县、古交市的农村的标准640元\/人\/月：.*低保边缘/);
+  assert.doesNotMatch(answers[0], /：低保[；、]|：低保$/);
+  assert.match(answers[1], /^按太原市小店、迎泽、杏花岭、尖草坪、万柏林、晋源六个区的农村的标准760元\/人\/月：很可能符合：低保/);
+  assert.equal(await taiyuan.page.locator('#standards-link').count(), 1, 'the results link to every standard when none applies');
+  assert.deepEqual(taiyuan.requestsAfterLoad(), []);
+  await taiyuan.context.close();
+});
+
+test('standards.html lists all 41 cities, filters as one types, prints without the filter, and sends nothing', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  // #/standards on the page leads there.
+  await page.goto(BASE + '#/standards');
+  await page.waitForURL(/standards\.html$/);
+  await page.getByRole('heading', { level: 1, name: '各地低保标准一览' }).waitFor();
+  await page.waitForLoadState('networkidle');
+  const loaded = requests.length;
+  const cities = new Set(await page.locator('tbody th').allInnerTexts());
+  assert.equal(cities.size, 41);
+  assert.match(await page.locator('main > p').first().innerText(), /数据最后核对：\d{4}-\d{2}-\d{2}/);
+  await axeClean(page, 'standards.html');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.equal(overflow, 0, 'no sideways scrolling on a phone');
+  await page.getByLabel('输入市或区县名筛选').fill('吕梁');
+  const visible = () => page.locator('tbody tr:not([hidden])');
+  assert.equal(await visible().count(), 6);
+  assert.equal(await page.locator('#filter-count').innerText(), '找到6个地区');
+  assert.equal(await page.getByRole('heading', { name: '山东省' }).isVisible(), false, 'a province with no match is hidden');
+  // A district listed among others is found by its own name.
+  await page.getByLabel('输入市或区县名筛选').fill('历城');
+  assert.deepEqual(await visible().locator('th').allInnerTexts(), ['济南市']);
+  await page.getByLabel('输入市或区县名筛选').fill('阳泉');
+  assert.match(await visible().innerText(), /未找到/);
+  await page.getByLabel('输入市或区县名筛选').fill('');
+  assert.equal(await visible().count(), await page.locator('tbody tr').count());
+  await page.screenshot({ path: join(ARTIFACTS, 'standards.png'), fullPage: true });
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.getByLabel('输入市或区县名筛选').isVisible(), false, 'the filter does not print');
+  const pdf = await page.pdf({ format: 'A4' });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  assert.ok(pages > 0 && pages <= 14, `prints on ${pages} A4 pages`);
+  assert.deepEqual(requests.slice(loaded), [], 'nothing is fetched after load');
+  await context.close();
+});
