@@ -398,15 +398,21 @@ pub fn place_figure(
             return Ok(PlaceFigure::One(figure));
         }
     }
-    let mut figures = Vec::new();
+    // The lowest and the highest, the first of equals kept (a scan: a sort would cost the page kilobytes).
+    let mut range: Option<[LocalFigure; 2]> = None;
     for area in in_city() {
-        figures.extend(area_figure(area, by_kind, kind, day)?);
+        let Some(figure) = area_figure(area, by_kind, kind, day)? else { continue };
+        range = Some(match range {
+            None => [figure.clone(), figure],
+            Some([lowest, highest]) if figure.annual < lowest.annual => [figure, highest],
+            Some([lowest, highest]) if figure.annual > highest.annual => [lowest, figure],
+            Some(unchanged) => unchanged,
+        });
     }
-    figures.sort_by_key(|f| f.annual);
-    Ok(match (figures.first(), figures.last()) {
-        (Some(lowest), Some(highest)) if lowest.annual == highest.annual => PlaceFigure::One(lowest.clone()),
-        (Some(lowest), Some(highest)) => PlaceFigure::Range([lowest.clone(), highest.clone()]),
-        _ => PlaceFigure::Unknown,
+    Ok(match range {
+        Some([lowest, highest]) if lowest.annual == highest.annual => PlaceFigure::One(lowest),
+        Some(range) => PlaceFigure::Range(range),
+        None => PlaceFigure::Unknown,
     })
 }
 
