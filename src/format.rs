@@ -131,11 +131,16 @@ fn amounts_as_typed(household: &mut serde_json::Value) -> Vec<FieldError> {
         if refused.len() >= MAX_TYPED_ERRORS {
             break;
         }
+        let kind = match path.split(['.', '[']).next() {
+            Some("income") => crate::input::AmountKind::IncomeLine,
+            Some("place") => crate::input::AmountKind::Figure,
+            _ => crate::input::AmountKind::Total,
+        };
         match crate::input::parse_money(typed) {
             Ok(Some(money)) => *slot = Value::String(money.to_string()),
             // Blank is not an amount: left for the format's own message.
             Ok(None) => {}
-            Err(e) => refused.push(FieldError { path, message: e.0 }),
+            Err(e) => refused.push(FieldError { path, message: e.in_field(kind).0 }),
         }
     }
     refused

@@ -22,7 +22,36 @@ const MAX_CHARS: usize = 32;
 /// slip (an extra 万); the JSON contract keeps the engine's wider bound for programs.
 const MAX_TYPED_YUAN: u64 = 100_000_000;
 
-const TWO_AMOUNTS: &str = "请只填写一个金额；几笔收入请分别添加（千位可写成 3,000）";
+const TWO_AMOUNTS: &str = "请只填写一个金额（千位可写成 3,000）";
+
+/// What a money field holds, so that a refusal of two amounts says what to do in that field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AmountKind {
+    /// An income line: several incomes are added as lines of their own.
+    IncomeLine,
+    /// A spending, a student's fees or the financial assets: several sums are added up.
+    Total,
+    /// A local figure (the 低保标准, the disposable income): one figure.
+    Figure,
+}
+
+impl InputError {
+    /// The refusal as the field should say it: two amounts in an income line are two lines, in a
+    /// spending field one total; other refusals are the same everywhere.
+    pub fn in_field(self, kind: AmountKind) -> InputError {
+        if self.0 != TWO_AMOUNTS {
+            return self;
+        }
+        InputError(
+            match kind {
+                AmountKind::IncomeLine => "请只填写一个金额；几笔收入请分别添加（千位可写成 3,000）",
+                AmountKind::Total => "请只填写一个金额；几笔费用请加起来填合计（千位可写成 3,000）",
+                AmountKind::Figure => TWO_AMOUNTS,
+            }
+            .to_string(),
+        )
+    }
+}
 const NOT_A_NUMBER: &str = "请填写数字金额，例如 3000、3,000、3千、2千5 或 1.2万";
 const DECIMALS: &str = "小数点后最多两位；千位请用逗号，例如 3,000";
 
@@ -382,5 +411,27 @@ mod tests {
         assert!(parse_count("131", 0, 130, "年龄").is_err());
         assert!(parse_count("-1", 0, 130, "年龄").is_err());
         assert!(parse_count("六十", 0, 130, "年龄").is_err());
+    }
+}
+
+#[cfg(test)]
+mod field_messages {
+    use super::*;
+
+    #[test]
+    fn two_amounts_are_told_apart_by_the_field_they_are_typed_in() {
+        let refusal = |kind| parse_money("1500、1800").map_err(|e| e.in_field(kind).0);
+        assert_eq!(
+            refusal(AmountKind::IncomeLine),
+            Err("请只填写一个金额；几笔收入请分别添加（千位可写成 3,000）".into())
+        );
+        assert_eq!(
+            refusal(AmountKind::Total),
+            Err("请只填写一个金额；几笔费用请加起来填合计（千位可写成 3,000）".into())
+        );
+        assert_eq!(refusal(AmountKind::Figure), Err("请只填写一个金额（千位可写成 3,000）".into()));
+        // Other refusals read the same in every field.
+        let not_a_number = |kind| parse_money("abc").map_err(|e| e.in_field(kind).0);
+        assert_eq!(not_a_number(AmountKind::IncomeLine), not_a_number(AmountKind::Total));
     }
 }

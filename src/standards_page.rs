@@ -33,10 +33,14 @@ fn escape(text: &str) -> String {
 }
 
 /// One figure in a cell: the value, its date, its source and whether it is old.
-fn figure_cell(kind: AreaKind, dated: Option<&Dated<Money>>, day: Day) -> String {
+fn figure_cell(kind: AreaKind, dated: Option<&Dated<Money>>, citywide: bool, day: Day) -> String {
     // On a phone the table's columns stack: each cell then says which standard it holds.
     let kind = format!("<span class=\"kind\">{}：</span>", kind.label());
-    let Some(d) = dated else { return format!("<td>{kind}—</td>") };
+    // The same lookup as the assessment: a district without its own figure has the city's, and a
+    // city without a citywide one has its districts'.
+    let Some(d) = dated else {
+        return format!("<td>{kind}{}</td>", if citywide { "各区县不同，见下" } else { "按全市标准" });
+    };
     let per = if d.unit == crate::engine::policy::Unit::YuanPerYear { "年" } else { "月" };
     let old = if d.effective.months_until(day) >= 12 {
         "<br><span class=\"old\">已执行12个月以上，当地可能已调整</span>"
@@ -63,8 +67,8 @@ fn area_row(area: &Area, day: Day) -> String {
     } else {
         format!(
             "{}{}",
-            figure_cell(AreaKind::Urban, figure(AreaKind::Urban), day),
-            figure_cell(AreaKind::Rural, figure(AreaKind::Rural), day)
+            figure_cell(AreaKind::Urban, figure(AreaKind::Urban), area.district.is_none(), day),
+            figure_cell(AreaKind::Rural, figure(AreaKind::Rural), area.district.is_none(), day)
         )
     };
     format!(
@@ -148,6 +152,10 @@ mod tests {
         assert!(
             page.contains("<strong>490元/人/月</strong><br>2016-01-01起执行<br><span class=\"old\">已执行12个月以上")
         );
+        // 太原's rural figure differs by district; its districts' urban one is the city's.
+        assert!(page.contains("<td>全市</td><td><span class=\"kind\">城市：</span><strong>760元/人/月</strong>"));
+        assert!(page.contains("<span class=\"kind\">农村：</span>各区县不同，见下</td>"));
+        assert!(page.contains("<span class=\"kind\">城市：</span>按全市标准</td>"));
         assert!(page.contains("<tr data-search=\"阳泉市 全市\"><th scope=\"row\">阳泉市</th><td>全市</td><td colspan=\"2\" class=\"missing\">"));
     }
 }

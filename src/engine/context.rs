@@ -28,6 +28,10 @@ pub const NO_STANDARD_WARNING: &str = "没有找到当地现行的低保标准�
 pub const NO_STANDARD_NO_LADDER_WARNING: &str =
     "没有找到当地现行的低保标准：与收入有关的条件，请对照各条写明的标准判断。知道当地标准的，可以填写（可向乡镇、街道或12345询问）。";
 
+/// How the warning for a city whose districts' standards differ begins (no district chosen): the
+/// results page, whose banner already says it, leaves it out.
+pub const RANGE_WARNING_START: &str = "没有选区县：";
+
 /// How old a figure from a pack may be before the reader is warned that it may have changed.
 const STALE_AFTER_MONTHS: u32 = 12;
 
@@ -420,7 +424,7 @@ pub fn place_figure(
 fn range_warning(city: &str, lowest: &LocalFigure, highest: &LocalFigure, kind: AreaKind) -> String {
     let figure = |f: &LocalFigure| format!("{}元/人/{}", f.amount.amount, f.amount.per.label());
     format!(
-        "没有选区县：{city}各区县{}的低保标准不同（{}到{}），结果分别按最低和最高的标准说明。选了区县，就只按那里的标准。",
+        "{RANGE_WARNING_START}{city}各区县{}的低保标准不同（{}到{}），结果分别按最低和最高的标准说明。选了区县，就只按那里的标准。",
         kind.label(),
         figure(lowest),
         figure(highest)

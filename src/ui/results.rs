@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::engine::assessment::Assessment;
 use crate::engine::by_standard::{LadderLine, StandardLadder};
-use crate::engine::context::NO_STANDARD_WARNING;
+use crate::engine::context::{NO_STANDARD_WARNING, RANGE_WARNING_START};
 use crate::engine::money::Yuan;
 use crate::engine::outcome::{CategoryResult, LocalRule, Outcome, Status};
 
@@ -76,7 +76,9 @@ pub fn results_view(props: &ResultsProps) -> Html {
                 }
             </p>
             // The banner's answer at every standard already says what these two warnings say.
-            { for a.warnings.iter().filter(|w| !(a.by_standard.is_some() && (w.as_str() == NO_STANDARD_WARNING || Some(w.as_str()) == stale.as_deref()))).map(|w| html! { <p class="warning">{ w.clone() }</p> }) }
+            { for a.warnings.iter().filter(|w| !(a.by_standard.is_some() && (w.as_str() == NO_STANDARD_WARNING || Some(w.as_str()) == stale.as_deref())))
+                .filter(|w| a.by_district.is_empty() || !w.starts_with(RANGE_WARNING_START))
+                .map(|w| html! { <p class="warning">{ w.clone() }</p> }) }
             <Ladder assessment={a.clone()} />
 
             // Without a standard the cards are the conditions behind the ladder, not a list of

@@ -631,11 +631,16 @@ fn unanswered(field: FieldId, message: &str) -> Problem {
 }
 
 fn read_money(problems: &mut Vec<Problem>, field: FieldId, answer: &MoneyAnswer) -> Option<Amount> {
+    let kind = match field {
+        FieldId::Income(..) => crate::input::AmountKind::IncomeLine,
+        FieldId::Place(_) => crate::input::AmountKind::Figure,
+        _ => crate::input::AmountKind::Total,
+    };
     match parse_money(&answer.text) {
         Ok(Some(amount)) => Some(Amount { amount, per: answer.per }),
         Ok(None) => None,
         Err(e) => {
-            report(problems, Problem { field, message: e.0, missing: false });
+            report(problems, Problem { field, message: e.in_field(kind).0, missing: false });
             None
         }
     }
@@ -731,6 +736,26 @@ mod tests {
         assert_eq!(problems[0].label(), "第1项收入的金额");
         assert_eq!(state.answers.members[0].age, "40");
         assert_eq!(state.answers.income[0].money.text, "abc");
+    }
+
+    #[test]
+    fn two_amounts_in_the_medical_field_are_told_to_add_them_up_not_to_add_income_lines() {
+        let mut state = State::default();
+        state.answers.spending.medical.text = "1500、1800".into();
+        state = reduce(state, Action::AddIncome);
+        let mut line = state.answers.income[0].clone();
+        line.money.text = "1500、1800".into();
+        state = reduce(state, Action::UpdateIncome(0, line));
+        let problems = state.answers.to_household().expect_err("refused");
+        let message = |id: &str| problems.iter().find(|p| p.field.to_string() == id).map(|p| p.message.clone());
+        assert_eq!(
+            message("spending-medical").as_deref(),
+            Some("请只填写一个金额；几笔费用请加起来填合计（千位可写成 3,000）")
+        );
+        assert_eq!(
+            message("income-0-amount").as_deref(),
+            Some("请只填写一个金额；几笔收入请分别添加（千位可写成 3,000）")
+        );
     }
 
     #[test]
