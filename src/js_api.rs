@@ -38,9 +38,10 @@ mod partner {
     }
 
     /// Copies the text into wasm memory only when it can be within `max_bytes`: a JS string's
-    /// length counts UTF-16 units, and each unit is at least one byte of UTF-8, so a longer string
-    /// is refused before a byte of it is copied (wasm memory, once grown, is never given back; two
-    /// maximal strings had exhausted it). The exact byte count is checked again by the reader.
+    /// length counts UTF-16 units, and each unit is at least one byte of UTF-8, so a string of more
+    /// units is refused before a byte of it is copied (wasm memory, once grown, is never given back;
+    /// two maximal strings had exhausted it). One within is copied (at most 3 × `max_bytes`) and its
+    /// exact byte count checked by the reader.
     fn bounded(text: &js_sys::JsString, max_bytes: usize, what: &str) -> Result<String, String> {
         let units = usize::try_from(text.length()).unwrap_or(usize::MAX);
         if units > max_bytes {
@@ -128,7 +129,7 @@ mod mount {
 
     /// Mounts the embedded widget into `root` (inside the custom element's shadow root): in-memory
     /// routes, so the host page's URL is never touched. `region` is `pack` or `pack/area` (the API's
-    /// area ids; a city's prefix picks its first area); `mode` is `resident` or `hotline`;
+    /// area ids; a city's id places the visitor in the city as a whole, no district chosen); `mode` is `resident` or `hotline`;
     /// `area_kind` is `urban` or `rural`. `on_result` is called with `{ best, categories }` — each a
     /// category code, its name, status and status label, nothing of the answers — once per
     /// completed assessment the user sees.

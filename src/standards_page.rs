@@ -150,7 +150,7 @@ mod tests {
         assert!(page.contains("<strong>1062元/人/月</strong><br>2024-01-01起执行"), "the 威海 figure");
         assert!(page.contains("政府网站公布的原文"));
         assert!(
-            page.contains("<strong>490元/人/月</strong><br>2016-01-01起执行<br><span class=\"old\">已执行12个月以上")
+            page.contains("<strong>750元/人/月</strong><br>2020-06-01起执行<br><span class=\"old\">已执行12个月以上")
         );
         // 太原's rural figure differs by district; its districts' urban one is the city's.
         assert!(page.contains("<td>全市</td><td><span class=\"kind\">城市：</span><strong>760元/人/月</strong>"));

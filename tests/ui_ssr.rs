@@ -126,8 +126,10 @@ fn the_widgets_region_takes_the_api_area_ids_or_a_city_prefix_and_says_when_it_i
     };
     // The same area id as the JS API's place.area, after the pack.
     assert_eq!(region("shanxi/taiyuan/core-rural"), (Some(("shanxi".into(), "taiyuan/core-rural".into())), false));
-    // A city's prefix picks its first area; a pack alone leaves the area to the visitor.
-    assert_eq!(region("shanxi/taiyuan"), (Some(("shanxi".into(), "taiyuan/urban".into())), false));
+    // A city's prefix places the household in the city as a whole (never its first district); a
+    // pack alone leaves the area to the visitor.
+    assert_eq!(region("shanxi/taiyuan"), (Some(("shanxi".into(), "taiyuan".into())), false));
+    assert_eq!(region("shanxi/lvliang"), (Some(("shanxi".into(), "lvliang".into())), false));
     assert_eq!(region("guangxi"), (Some(("guangxi".into(), String::new())), false));
     assert_eq!(region(""), (None, false));
     // Unknown: the widget says so instead of silently falling back.

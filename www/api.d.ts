@@ -221,7 +221,7 @@ export interface Assessment {
   /** When the 低保标准 is unknown or 12 months old or more: the answer at every standard, highest first. */
   by_standard: { lines: LadderLine[] } | null;
   /** A city whose districts' standards differ, no district given: the answer at the lowest and the highest. */
-  by_district?: { standard: LocalFigure; leads: Lead[]; sentence: string }[];
+  by_district?: { standard: LocalFigure; districts: string; leads: Lead[]; sentence: string }[];
   /** Without a standard: what the first line of by_standard with a lead leads with. */
   best: { category: Category; name: string; status: Status; status_label: string } | null;
   results: CategoryResult[];

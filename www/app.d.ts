@@ -30,7 +30,7 @@ export interface Widget {
 }
 /**
  * Mounts the embedded widget (in-memory routes) into an element. `region` is `pack` or `pack/area`
- * (the same area ids as the JS API; a city's prefix picks its first area); `areaKind` presets 城市/农村.
+ * (the same area ids as the JS API; a city's id places the visitor in the city as a whole, no district chosen); `areaKind` presets 城市/农村.
  */
 export function mountWidget(
   root: Element,

@@ -7,7 +7,9 @@ use serde::Serialize;
 use super::apply::{self, HowToApply};
 use super::assistance;
 use super::by_standard::{self, FigureAnswer, StandardLadder};
-use super::context::{city_of, Context, LocalFigure, Origin, NO_STANDARD_NO_LADDER_WARNING, NO_STANDARD_WARNING};
+use super::context::{
+    city_of, place_is_known, Context, LocalFigure, Origin, NO_STANDARD_NO_LADDER_WARNING, NO_STANDARD_WARNING,
+};
 use super::date::Day;
 use super::household::{FieldError, Household};
 use super::money::{self, MoneyError};
@@ -344,9 +346,16 @@ fn household_figures(ctx: &Context) -> Result<HouseholdFigures, MoneyError> {
     let composition: Vec<String> =
         household.members.iter().map(|m| format!("{}{}岁", m.relation.label(), m.age.years())).collect();
     // An area id, or a city's id alone (no district chosen): the city's name then.
-    let area = household.place.area.as_deref().and_then(|id| match ctx.pack.area(id) {
-        Some(area) => Some(area.display_name()),
-        None => ctx.pack.areas.iter().find(|a| city_of(&a.id) == city_of(id)).map(|a| a.city.clone()),
+    // An area id, or a city's id alone (no district chosen): the city's name then, as also for a
+    // district whose figure for 城市 or 农村 is the city's ("…的农村" would contradict "（城市）").
+    let kind = household.place.area_kind;
+    let area = household.place.area.as_deref().filter(|id| place_is_known(ctx.pack, id)).and_then(|id| {
+        match ctx.pack.area(id) {
+            Some(area) if area.district.is_none() || area.dibao_standard.get(kind).is_some() => {
+                Some(area.display_name())
+            }
+            _ => ctx.pack.areas.iter().find(|a| city_of(&a.id) == city_of(id)).map(|a| a.city.clone()),
+        }
     });
     Ok(HouseholdFigures {
         members: household.members.len(),

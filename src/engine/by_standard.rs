@@ -184,9 +184,11 @@ fn leads_words(leads: &[Lead]) -> String {
 pub struct FigureAnswer {
     /// The district's figure the household was assessed at.
     pub standard: LocalFigure,
+    /// The districts that have it ("壶关县、黎城县、平顺县、沁县、武乡县").
+    pub districts: String,
     /// The categories likely or possible at it, best first (as a ladder line's `leads`).
     pub leads: Vec<Lead>,
-    /// "按太原市清徐县、阳曲县、娄烦县、古交市的农村的标准640元/人/月：很可能符合：低保"
+    /// "按太原市清徐县、阳曲县、娄烦县、古交市的农村的标准640元/人/月（2023-01-01起执行）：很可能符合：低保"
     pub sentence: String,
 }
 
@@ -195,17 +197,23 @@ pub fn answer_at_figure(
     household: &Household,
     pack: &PolicyPack,
     day: Day,
-    figure: &LocalFigure,
+    (figure, districts): &(LocalFigure, String),
 ) -> Result<FigureAnswer, MoneyError> {
     let ctx = Context::with_standard(household, pack, day, Some(figure.amount))?;
     let leads = leads_of(&super::assessment::rule_results(&ctx)?);
-    let whose = match &figure.origin {
-        Origin::Pack { area_name, .. } => area_name.as_str(),
-        Origin::User => "您填写",
+    let (city, since) = match &figure.origin {
+        Origin::Pack { area_id, effective, .. } => {
+            (pack.area(area_id).map_or("", |a| a.city.as_str()), format!("（{effective}起执行）"))
+        }
+        Origin::User => ("", String::new()),
     };
-    let sentence =
-        format!("按{whose}的标准{}元/人/{}：{}", figure.amount.amount, figure.amount.per.label(), leads_words(&leads));
-    Ok(FigureAnswer { standard: figure.clone(), leads, sentence })
+    let sentence = format!(
+        "按{city}{districts}的标准{}元/人/{}{since}：{}",
+        figure.amount.amount,
+        figure.amount.per.label(),
+        leads_words(&leads)
+    );
+    Ok(FigureAnswer { standard: figure.clone(), districts: districts.clone(), leads, sentence })
 }
 
 impl LeadGroup {

@@ -139,7 +139,7 @@ pub struct Context<'a> {
     /// For a city whose districts' standards differ, when the household names the city but not
     /// its district: the lowest and the highest of them (`standard` is then `None`); the assessment
     /// answers at each.
-    pub standard_range: Option<[LocalFigure; 2]>,
+    pub standard_range: Option<[(LocalFigure, String); 2]>,
     /// Last year's local 居民人均可支配收入 per person, the user's over the pack's, for 刚性支出困难; `None` when
     /// neither gives it.
     pub disposable_income: Option<LocalFigure>,
@@ -176,7 +176,7 @@ impl<'a> Context<'a> {
         let mut warnings = Vec::new();
         let place = &household.place;
         if let Some(id) = &place.area {
-            if !pack.areas.iter().any(|a| city_of(&a.id) == city_of(id)) {
+            if !place_is_known(pack, id) {
                 warnings.push(format!(
                     "政策包“{}”中没有地区编号“{}”，请填写当地标准。",
                     pack.name,
@@ -192,7 +192,7 @@ impl<'a> Context<'a> {
             Some(amount) => (Some(LocalFigure::new(amount, Origin::User)?), None),
             None => match from_area(|a| &a.dibao_standard)? {
                 PlaceFigure::One(figure) => (Some(figure), None),
-                PlaceFigure::Range(range) => (None, Some(range)),
+                PlaceFigure::Range(range) => (None, Some(*range)),
                 PlaceFigure::Unknown => (None, None),
             },
         };
@@ -200,10 +200,16 @@ impl<'a> Context<'a> {
             warnings.push(stale);
         }
         match &standard_range {
-            Some([lowest, highest]) => {
+            Some([(lowest, _), (highest, _)]) => {
                 let id = place.area.as_deref().unwrap_or_default();
                 let city = pack.areas.iter().find(|a| city_of(&a.id) == city_of(id)).map_or("", |a| a.city.as_str());
                 warnings.push(range_warning(city, lowest, highest, place.area_kind));
+                // Old figures are dated as a single one would be (once when both are as old).
+                for stale in [lowest.stale_warning(day), highest.stale_warning(day)].into_iter().flatten() {
+                    if !warnings.contains(&stale) {
+                        warnings.push(stale);
+                    }
+                }
             }
             None if standard.is_none() => warnings.push(NO_STANDARD_WARNING.to_string()),
             None => {}
@@ -375,16 +381,34 @@ pub fn city_of(area_id: &str) -> &str {
 pub enum PlaceFigure {
     /// The figure that applies.
     One(LocalFigure),
-    /// The lowest and the highest of the city's districts' figures.
-    Range([LocalFigure; 2]),
+    /// The lowest and the highest of the city's districts' figures, each with the districts that
+    /// have it ("壶关县、黎城县、平顺县、沁县、武乡县").
+    Range(Box<[(LocalFigure, String); 2]>),
     /// The pack has none for the place.
     Unknown,
 }
 
+/// A city's citywide area: its one area without a `district` (none when several lack one, as in a
+/// partner's pack that lists streets as cities).
+fn citywide<'p>(pack: &'p PolicyPack, city: &str) -> Option<&'p Area> {
+    let mut undistricted = pack.areas.iter().filter(|a| city_of(&a.id) == city && a.district.is_none());
+    match (undistricted.next(), undistricted.next()) {
+        (Some(area), None) => Some(area),
+        _ => None,
+    }
+}
+
+/// Whether `place` is an id the pack knows: one of its areas, or a city's id alone.
+pub fn place_is_known(pack: &PolicyPack, place: &str) -> bool {
+    pack.area(place).is_some() || (!place.contains('/') && pack.areas.iter().any(|a| city_of(&a.id) == place))
+}
+
 /// The figure for `place` (an area id, or a city's id alone) for an urban or rural household on
 /// `day`, so that no choice of district ever loses a figure the city has: the area's own; else the
-/// city's citywide figure (its area without a `district`); else the city's districts together —
-/// their figure when they agree, else the lowest and the highest of them.
+/// city's citywide figure; else, for the city as a whole (its id alone, or its citywide area), the
+/// city's districts together — their figure when they agree, else the lowest and the highest. A
+/// district chosen that has no figure, in a city without a citywide one, has none: it is never
+/// answered with other districts' figures.
 pub fn place_figure(
     pack: &PolicyPack,
     place: &str,
@@ -392,30 +416,53 @@ pub fn place_figure(
     kind: AreaKind,
     day: Day,
 ) -> Result<PlaceFigure, MoneyError> {
-    if let Some(figure) = pack.area(place).map(|a| area_figure(a, by_kind, kind, day)).transpose()?.flatten() {
-        return Ok(PlaceFigure::One(figure));
+    if !place_is_known(pack, place) {
+        return Ok(PlaceFigure::Unknown);
     }
     let city = city_of(place);
-    let in_city = || pack.areas.iter().filter(move |a| city_of(&a.id) == city);
-    if let Some(citywide) = in_city().find(|a| a.district.is_none()) {
-        if let Some(figure) = area_figure(citywide, by_kind, kind, day)? {
-            return Ok(PlaceFigure::One(figure));
-        }
+    let citywide = citywide(pack, city);
+    let chosen = pack.area(place);
+    if let Some(figure) = chosen.map(|a| area_figure(a, by_kind, kind, day)).transpose()?.flatten() {
+        return Ok(PlaceFigure::One(figure));
     }
-    // The lowest and the highest, the first of equals kept (a scan: a sort would cost the page kilobytes).
-    let mut range: Option<[LocalFigure; 2]> = None;
-    for area in in_city() {
+    if let Some(figure) = citywide.map(|a| area_figure(a, by_kind, kind, day)).transpose()?.flatten() {
+        return Ok(PlaceFigure::One(figure));
+    }
+    let whole_city = match chosen {
+        Some(area) => citywide.is_some_and(|c| c.id == area.id),
+        None => true,
+    };
+    if !whole_city {
+        return Ok(PlaceFigure::Unknown);
+    }
+    // The lowest and the highest with the districts that have each (a scan: a sort would cost the
+    // page kilobytes).
+    let mut range: Option<[(LocalFigure, String); 2]> = None;
+    for area in pack.areas.iter().filter(|a| city_of(&a.id) == city) {
         let Some(figure) = area_figure(area, by_kind, kind, day)? else { continue };
+        let name = area.district.clone().unwrap_or_else(|| area.city.clone());
+        let add = |names: &mut String| {
+            names.push('、');
+            names.push_str(&name);
+        };
         range = Some(match range {
-            None => [figure.clone(), figure],
-            Some([lowest, highest]) if figure.annual < lowest.annual => [figure, highest],
-            Some([lowest, highest]) if figure.annual > highest.annual => [lowest, figure],
-            Some(unchanged) => unchanged,
+            None => [(figure.clone(), name.clone()), (figure, name.clone())],
+            Some([lowest, highest]) if figure.annual < lowest.0.annual => [(figure, name.clone()), highest],
+            Some([lowest, highest]) if figure.annual > highest.0.annual => [lowest, (figure, name.clone())],
+            Some([mut lowest, mut highest]) => {
+                if figure.annual == lowest.0.annual {
+                    add(&mut lowest.1);
+                }
+                if figure.annual == highest.0.annual && highest.0.annual != lowest.0.annual {
+                    add(&mut highest.1);
+                }
+                [lowest, highest]
+            }
         });
     }
     Ok(match range {
-        Some([lowest, highest]) if lowest.annual == highest.annual => PlaceFigure::One(lowest),
-        Some(range) => PlaceFigure::Range(range),
+        Some([lowest, highest]) if lowest.0.annual == highest.0.annual => PlaceFigure::One(lowest.0),
+        Some(range) => PlaceFigure::Range(Box::new(range)),
         None => PlaceFigure::Unknown,
     })
 }

@@ -117,13 +117,15 @@ impl fmt::Display for Money {
 
 /// A decimal written the one plain way: digits, at most one point with digits after it, and a
 /// minus sign only in front (so that a negative figure is named as such). No spaces, no "+", no
-/// exponent, no thousands separator, at most 40 characters: a pack is strict so that what it says
+/// exponent, no thousands separator, no leading zero ("0760"), at most 40 characters: a pack is strict so that what it says
 /// is read exactly once. Exact: a figure that does not fit is refused rather than rounded.
 pub fn plain_decimal(text: &str) -> Option<Decimal> {
     let digits = text.strip_prefix('-').unwrap_or(text);
     let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
     let all_digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
-    if text.len() > 40 || !all_digits(whole) || !all_digits(fraction) {
+    // "0760" and "00" are refused too: one way of writing each number.
+    let leading_zero = whole.len() > 1 && whole.starts_with('0');
+    if text.len() > 40 || !all_digits(whole) || !all_digits(fraction) || leading_zero {
         return None;
     }
     Decimal::from_str_exact(text).ok()
@@ -293,7 +295,8 @@ mod tests {
         assert_eq!(Money::parse("1000000000000").map(|m| m.amount()), Ok(Money::MAX.amount()));
         assert_eq!(Money::parse("-0").map(|m| m.is_zero()), Ok(true));
         assert_eq!(Money::parse("3000.50").map(|m| m.to_string()), Ok("3000.5".to_string()));
-        for loose in [" 760", "760 ", "+760", "7.6e2", "1,000", "760.", ".5", "", "-", "0x10", "７６０"] {
+        for loose in [" 760", "760 ", "+760", "7.6e2", "1,000", "760.", ".5", "", "-", "0x10", "７６０", "0760", "00"]
+        {
             assert_eq!(Money::parse(loose), Err(MoneyRejection::NotANumber), "{loose:?}");
         }
     }

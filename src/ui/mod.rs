@@ -211,13 +211,16 @@ impl Default for AppProps {
 pub const REGION_UNKNOWN: &str = "嵌入设置有误：没有找到所设的地区，请在第1步自己选择省份和地区。";
 
 impl AppProps {
-    /// `region` is `pack` or `pack/area-prefix` (`shanxi/taiyuan` picks the first 太原 area).
-    /// An area id is the same as in the JS API (`taiyuan/urban`); a city's prefix picks its first area.
+    /// `region` is `pack`, `pack/area-id` or `pack/city-id` (`shanxi/taiyuan`: the city as a whole).
+    /// An area id is the same as in the JS API (`taiyuan/core-rural`); a city's id places the household
+    /// in the city as a whole, with no district chosen.
     pub fn embedded(region: &str, hotline: bool) -> AppProps {
         let (pack, prefix) = region.split_once('/').unwrap_or((region, ""));
         let found = packs().iter().find(|p| p.id == pack).map(|p| {
-            let area = p.areas.iter().find(|a| a.id == prefix || a.id.starts_with(&format!("{prefix}/")));
-            (p.id.clone(), if prefix.is_empty() { None } else { area.map(|a| a.id.clone()) })
+            // An area id, or a city's id: the city as a whole then (its citywide figure, or its
+            // districts' lowest and highest), never its first district.
+            let known = p.areas.iter().any(|a| a.id == prefix || a.id.starts_with(&format!("{prefix}/")));
+            (p.id.clone(), (!prefix.is_empty() && known).then(|| prefix.to_string()))
         });
         let region_unknown = match &found {
             _ if region.is_empty() => false,
@@ -316,9 +319,11 @@ pub fn app(props: &AppProps) -> Html {
     let store = use_reducer(move || {
         let mut state = State::default();
         if let Some((pack, area)) = region {
+            // A city's id alone is the city with no district chosen.
+            let is_area = packs().iter().any(|p| p.id == pack && p.area(&area).is_some());
             state.answers.place.pack = pack;
             state.answers.place.city = state::city_of(&area).to_string();
-            state.answers.place.area = area;
+            state.answers.place.area = if is_area { area } else { String::new() };
         }
         if let Some(kind) = area_kind {
             state.answers.place.area_kind = kind;

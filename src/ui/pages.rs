@@ -180,6 +180,15 @@ pub fn standards_link(navigator: Option<&Navigator>, text: &'static str) -> Html
     html! { <a id="standards-link" href="standards.html" target="_blank" rel="noopener">{ text }</a> }
 }
 
+/// "640元/人/月（清徐县、阳曲县、娄烦县、古交市的农村，2023-01-01起执行）"
+fn range_words((figure, districts): &(crate::engine::context::LocalFigure, String)) -> String {
+    let since = match &figure.origin {
+        Origin::Pack { effective, .. } => format!("，{effective}起执行"),
+        Origin::User => String::new(),
+    };
+    format!("{}元/人/{}（{districts}{since}）", figure.amount.amount, figure.amount.per.label())
+}
+
 /// The 低保标准 the pack has for the chosen area (or the city, with no district chosen) on
 /// `today`: the engine's own lookup, so the page shows the figure the assessment uses.
 pub fn pack_standard(pack: &PolicyPack, place: &str, kind: AreaKind) -> PlaceFigure {
@@ -214,11 +223,11 @@ pub fn place_section(props: &PlaceSectionProps) -> Html {
         areas.iter().filter(|a| !place.city.is_empty() && city_of(&a.id) == place.city).collect();
     // A citywide figure is what "not listed" gives, so it has no option of its own; the exceptions
     // are named as residents say them (districts, and 城市 or 农村).
-    let has_citywide = city_areas.iter().any(|a| a.district.is_none());
-    let unlisted = if has_citywide {
-        "其他区县，或不清楚（按全市标准）"
-    } else {
-        "不清楚（按各区县中最低和最高的标准分别说明）"
+    let for_city = pack.map_or(PlaceFigure::Unknown, |p| pack_standard(p, &place.city, place.area_kind));
+    let unlisted = match (&for_city, city_areas.iter().any(|a| a.district.is_none())) {
+        (PlaceFigure::Range(_), _) => "不清楚（按各区县中最低和最高的标准分别说明）",
+        (PlaceFigure::One(_), true) => "其他区县，或不清楚（按全市标准）",
+        _ => "不清楚，或不在列表中",
     };
     let mut district_options = vec![("".into(), unlisted.into())];
     district_options.extend(city_areas.iter().filter_map(|a| Some((a.id.clone().into(), a.district.clone()?.into()))));
@@ -254,9 +263,10 @@ pub fn place_section(props: &PlaceSectionProps) -> Html {
                     onchange={set(|p, v| p.area_kind = pick(AREA_KINDS, &v).unwrap_or(AreaKind::Urban))} />
             </fieldset>
             <div class="panel" aria-live="polite">
-                if let PlaceFigure::Range([lowest, highest]) = &figure {
-                    <p id="place-range">{ format!("本市各区县{}的低保标准不同：最低", place.area_kind.label()) }<strong>{ lowest.describe() }</strong>{ "，最高" }<strong>{ highest.describe() }</strong>{ "。" }</p>
+                if let PlaceFigure::Range(range) = &figure {
+                    <p id="place-range">{ format!("本市各区县{}的低保标准不同：最低", place.area_kind.label()) }<strong>{ range_words(&range[0]) }</strong>{ "，最高" }<strong>{ range_words(&range[1]) }</strong>{ "。" }</p>
                     <p>{ "不选区县也可以：结果会分别按最低和最高的标准说明。" }</p>
+                    { for range.iter().filter_map(|(f, _)| f.stale_warning(today())).take(1).map(|w| html! { <p class="warning" id="place-stale">{ w }</p> }) }
                 } else if let Some(s) = &standard {
                     <p>{ "当地低保标准：" }<strong>{ s.describe() }</strong></p>
                     if let Origin::Pack { note: Some(note), .. } = &s.origin { <p class="hint">{ note.clone() }</p> }

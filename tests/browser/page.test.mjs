@@ -777,9 +777,9 @@ test('a resident of 济南 or 太原 who picks no district keeps the city’s fi
   }, 'taiyuan-rural-no-district');
   const answers = await taiyuan.page.locator('#by-district li').allInnerTexts();
   assert.equal(answers.length, 2, banner);
-  assert.match(answers[0], /^按太原市清徐县、阳曲县、娄烦县、古交市的农村的标准640元\/人\/月：.*低保边缘/);
+  assert.match(answers[0], /^按太原市清徐县、阳曲县、娄烦县、古交市的农村的标准640元\/人\/月（2023-01-01起执行）：.*低保边缘/);
   assert.doesNotMatch(answers[0], /：低保[；、]|：低保$/);
-  assert.match(answers[1], /^按太原市小店、迎泽、杏花岭、尖草坪、万柏林、晋源六个区的农村的标准760元\/人\/月：很可能符合：低保/);
+  assert.match(answers[1], /^按太原市小店、迎泽、杏花岭、尖草坪、万柏林、晋源六个区的农村的标准760元\/人\/月（2023-01-01起执行）：很可能符合：低保/);
   assert.equal(await taiyuan.page.locator('#standards-link').count(), 1, 'the results link to every standard when none applies');
   assert.doesNotMatch(await taiyuan.page.locator('main').innerText(), /没有选区县：/, 'the banner says it once; the warning is not repeated');
   assert.deepEqual(taiyuan.requestsAfterLoad(), []);

@@ -675,13 +675,13 @@ pub(super) fn shandong() -> Option<PolicyPack> {
             FigureRow { of: FigureOf::DibaoRural, value: "1114", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "济民发〔2024〕3号", article: "", reliability: Reliability::Local, note: Some("济民发〔2024〕3号，据农交网、ufqi.com转载（自2024年1月1日起）；没有找到政府原文，使用前请向当地核实") },
         ] },
         AreaRow { id: "qingdao", city: "青岛市", district: None, note: None, figures: &[
-            FigureRow { of: FigureOf::DibaoUrban, value: "1115", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "青民〔2023〕63号", article: "", reliability: Reliability::Local, note: Some("青民〔2023〕63号，据农交网转载；执行日期未写明，按2023年1月1日计；没有找到政府原文，使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoUrban, value: "1115", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "青民〔2023〕63号", article: "", reliability: Reliability::Local, note: Some("青民〔2023〕63号，据农交网转载：列在“自2024年1月起”提标的各市中，执行日期按2024年1月1日计；没有找到政府原文，使用前请向当地核实") },
         ] },
         AreaRow { id: "qingdao/four-districts-rural", city: "青岛市", district: Some("崂山区、黄岛区、城阳区、即墨区的农村"), note: None, figures: &[
-            FigureRow { of: FigureOf::DibaoRural, value: "1115", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "青民〔2023〕63号", article: "", reliability: Reliability::Local, note: Some("青民〔2023〕63号，据农交网转载；执行日期未写明，按2023年1月1日计；没有找到政府原文，使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "1115", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "青民〔2023〕63号", article: "", reliability: Reliability::Local, note: Some("青民〔2023〕63号，据农交网转载：列在“自2024年1月起”提标的各市中，执行日期按2024年1月1日计；没有找到政府原文，使用前请向当地核实") },
         ] },
         AreaRow { id: "qingdao/three-cities-rural", city: "青岛市", district: Some("胶州市、平度市、莱西市的农村"), note: None, figures: &[
-            FigureRow { of: FigureOf::DibaoRural, value: "860", unit: Unit::YuanPerMonth, effective: "2023-01-01", document: "青民〔2023〕63号", article: "", reliability: Reliability::Local, note: Some("青民〔2023〕63号，据农交网转载；执行日期未写明，按2023年1月1日计；没有找到政府原文，使用前请向当地核实") },
+            FigureRow { of: FigureOf::DibaoRural, value: "860", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "青民〔2023〕63号", article: "", reliability: Reliability::Local, note: Some("青民〔2023〕63号，据农交网转载：列在“自2024年1月起”提标的各市中，执行日期按2024年1月1日计；没有找到政府原文，使用前请向当地核实") },
         ] },
         AreaRow { id: "zibo", city: "淄博市", district: None, note: None, figures: &[
             FigureRow { of: FigureOf::DibaoUrban, value: "989", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "淄民〔2024〕10号", article: "", reliability: Reliability::Local, note: Some("据农交网转载；执行日期未写明，按2024年1月1日计；没有找到政府原文，使用前请向当地核实") },
@@ -713,9 +713,7 @@ pub(super) fn shandong() -> Option<PolicyPack> {
             FigureRow { of: FigureOf::DibaoUrban, value: "1062", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "威民发〔2024〕8号（威海市民政局、市财政局）", article: "", reliability: Reliability::LocalOfficial, note: Some("威海市政府网站公布的原文（2024年4月3日印发）") },
             FigureRow { of: FigureOf::DibaoRural, value: "865", unit: Unit::YuanPerMonth, effective: "2024-01-01", document: "威民发〔2024〕8号（威海市民政局、市财政局）", article: "", reliability: Reliability::LocalOfficial, note: Some("威海市政府网站公布的原文（2024年4月3日印发）") },
         ] },
-        AreaRow { id: "rizhao", city: "日照市", district: None, note: None, figures: &[
-            FigureRow { of: FigureOf::DibaoUrban, value: "490", unit: Unit::YuanPerMonth, effective: "2016-01-01", document: "日照市民政局、市财政局提高城乡低保标准（大众网报道，cpx66.com 转载）", article: "", reliability: Reliability::Local, note: Some("2016年的数字，之后应已多次提高；没有找到更新的公开数字，请向当地核实") },
-            FigureRow { of: FigureOf::DibaoRural, value: "300", unit: Unit::YuanPerMonth, effective: "2016-01-01", document: "日照市民政局、市财政局提高城乡低保标准（大众网报道，cpx66.com 转载）", article: "", reliability: Reliability::Local, note: Some("2016年的数字，之后应已多次提高；没有找到更新的公开数字，请向当地核实") },
+        AreaRow { id: "rizhao", city: "日照市", district: None, note: Some("未找到现行的低保标准。找到的最新公开数字是2016年1月起城市490元/人/月、农村300元/人/月（大众网报道的转载），之后应已多次提高，已过时，未采用。请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
         ] },
         AreaRow { id: "linyi", city: "临沂市", district: None, note: None, figures: &[
             FigureRow { of: FigureOf::DibaoUrban, value: "829", unit: Unit::YuanPerMonth, effective: "2022-01-01", document: "tqys.net 转载：“2022年第1季度，全市城市低保标准为每人每月829元，农村低保标准为每人每月638元”", article: "", reliability: Reliability::Local, note: Some("转载网站写的是2022年第1季度的水平，执行日期不详，按2022年1月1日计；没有找到政府原文，使用前请向当地核实") },
@@ -938,9 +936,7 @@ pub(super) fn guangxi() -> Option<PolicyPack> {
             FigureRow { of: FigureOf::DibaoUrban, value: "750", unit: Unit::YuanPerMonth, effective: "2020-06-01", document: "桂林日报《我市城乡居民最低生活保障标准提高》（2020-06-11，转载）", article: "", reliability: Reliability::Local, note: Some("2020年的数字；桂林已按市政规〔2022〕19号提高标准，新数字没有找到，请向当地核实") },
             FigureRow { of: FigureOf::DibaoRural, value: "5300", unit: Unit::YuanPerYear, effective: "2020-06-01", document: "桂林日报《我市城乡居民最低生活保障标准提高》（2020-06-11，转载）", article: "", reliability: Reliability::Local, note: Some("2020年的数字；桂林已按市政规〔2022〕19号提高标准，新数字没有找到，请向当地核实") },
         ] },
-        AreaRow { id: "wuzhou", city: "梧州市", district: None, note: None, figures: &[
-            FigureRow { of: FigureOf::DibaoUrban, value: "680", unit: Unit::YuanPerMonth, effective: "2019-01-01", document: "梧州市人民政府第72次常务会议决定（转载网站）", article: "", reliability: Reliability::Local, note: Some("转载网站的数字，年份据同文“2019年…低收入家庭收入标准”推断为2019年；之后应已提高，请向当地核实") },
-            FigureRow { of: FigureOf::DibaoRural, value: "4500", unit: Unit::YuanPerYear, effective: "2019-01-01", document: "梧州市人民政府第72次常务会议决定（转载网站）", article: "", reliability: Reliability::Local, note: Some("转载网站的数字，年份据同文“2019年…低收入家庭收入标准”推断为2019年；之后应已提高，请向当地核实") },
+        AreaRow { id: "wuzhou", city: "梧州市", district: None, note: Some("未找到现行的低保标准。找到的最新公开数字是城市680元/人/月、农村4500元/人/年（转载网站，年份据同文推断为2019年），之后应已提高，已过时，未采用。请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
         ] },
         AreaRow { id: "beihai", city: "北海市", district: None, note: Some("未找到公开的低保标准：请向乡镇（街道）、县级民政部门或12345询问，并在下面填写。"), figures: &[
         ] },
