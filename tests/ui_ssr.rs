@@ -42,12 +42,15 @@ fn the_results_view_shows_the_best_category_its_reasons_and_how_to_apply() {
 }
 
 #[test]
-fn the_first_category_shows_its_reasons_and_the_others_fold_them_behind_a_summary() {
+fn every_category_folds_its_reasons_behind_a_summary_under_the_answer_and_the_next_step() {
     let html = render(TAIYUAN_FAMILY_OF_TWO, "shanxi");
     let cards: Vec<&str> = html.split("class=\"result-card\"").skip(1).collect();
     assert!(cards.len() >= 2, "{html}");
-    assert!(cards[0].contains("<details open=\"open\">"), "{}", cards[0]);
-    for card in &cards[1..] {
+    assert!(
+        html.find("下一步：怎样申请") < html.find("class=\"result-card\""),
+        "the next step comes before the reasons"
+    );
+    for card in &cards {
         assert!(!card.contains("<details open"), "{card}");
         assert!(card.contains("为什么：逐条条件（"), "{card}");
     }

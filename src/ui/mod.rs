@@ -129,13 +129,31 @@ fn results_page() -> Html {
         let store = store.clone();
         Callback::from(move |_: MouseEvent| store.dispatch(Action::Reset))
     };
+    // "打印全部依据" marks the results for printing everything, prints once drawn, then unmarks them.
+    let print_all = use_state(|| false);
+    {
+        let print_all = print_all.clone();
+        use_effect_with(*print_all, move |everything| {
+            if *everything {
+                #[cfg(target_arch = "wasm32")]
+                let _ = gloo::utils::window().print();
+                print_all.set(false);
+            }
+        });
+    }
     let print = Callback::from(|_: MouseEvent| {
         #[cfg(target_arch = "wasm32")]
         let _ = gloo::utils::window().print();
     });
+    let print_everything = {
+        let print_all = print_all.clone();
+        Callback::from(move |_: MouseEvent| print_all.set(true))
+    };
     html! {
         <StepPage route={Route::Results}>
-            { results_outcome(&problems.0, &outcome) }
+            <div class={classes!("results", print_all.then_some("print-all"))}>
+                { results_outcome(&problems.0, &outcome) }
+            </div>
             if problems.0.is_empty() && outcome.is_ok() {
                 <section class="print-only" aria-labelledby="answers-title">
                     <h2 id="answers-title">{ "评估所用的回答（不含姓名、证件号）" }</h2>
@@ -146,7 +164,8 @@ fn results_page() -> Html {
                     </dl>
                 </section>
                 <div class="actions no-print">
-                    <button type="button" class="button secondary" onclick={print}>{ "打印或保存（不含姓名）" }</button>
+                    <button type="button" class="button secondary" onclick={print}>{ "打印（不含姓名）" }</button>
+                    <button type="button" class="button secondary" id="print-all" onclick={print_everything}>{ "打印全部依据" }</button>
                     { route_link(navigator.as_ref(), Route::Start, "button secondary",
                         html! { <span onclick={restart}>{ "清除所有回答，重新开始" }</span> }) }
                 </div>

@@ -37,6 +37,8 @@ pub fn results_view(props: &ResultsProps) -> Html {
         closed.into_iter().partition(|r| r.status == Status::Unlikely);
     html! {
         <>
+            // On paper the place comes first: whoever reads it at the office sees where it applies.
+            <p class="print-only" id="print-area">{ format!("地区：{}；评估日期：{}；政策：{}", a.household.area, a.as_of, a.pack.name) }</p>
             <div class="panel result-banner" role="status">
                 if !a.by_district.is_empty() {
                     <p class="lead">{ "还没有选区县，本市各区县的低保标准不同：" }</p>
@@ -66,11 +68,13 @@ pub fn results_view(props: &ResultsProps) -> Html {
                     { by_standard(ladder, ladder.lines.iter().position(|l| l.contains(old.monthly)).map_or(1, |i| i + 1)) }
                 }
             </div>
+            <NextStep assessment={a.clone()} />
             <p class="hint">{ a.disclaimer }</p>
             <p>{ format!("评估日期：{}；政策：{}", a.as_of, a.pack.name) }</p>
             <p>
                 { "所用低保标准：" }
-                { a.standard.as_ref().map(|s| s.describe()).unwrap_or_else(|| "没有（请在第1步填写）".to_string()) }
+                { a.standard.as_ref().map(|s| s.describe()).unwrap_or_else(|| "没有".to_string()) }
+                if a.standard.is_none() { <span class="no-print">{ "（请在第1步填写）" }</span> }
                 if a.standard.is_none() || a.standard_is_old() {
                     { " " }{ super::pages::standards_link(navigator.as_ref(), "各地标准一览") }
                 }
@@ -79,25 +83,27 @@ pub fn results_view(props: &ResultsProps) -> Html {
             { for a.warnings.iter().filter(|w| !(a.by_standard.is_some() && (w.as_str() == NO_STANDARD_WARNING || Some(w.as_str()) == stale.as_deref())))
                 .filter(|w| a.by_district.is_empty() || !w.starts_with(RANGE_WARNING_START))
                 .map(|w| html! { <p class="warning">{ w.clone() }</p> }) }
-            <Ladder assessment={a.clone()} />
-
-            // Without a standard the cards are the conditions behind the ladder, not a list of
-            // alternatives that all "may" hold side by side.
-            <h2>{ if a.standard.is_none() && a.by_standard.as_ref().is_some_and(|l| l.depends_on_standard()) { "各类别的条件（是否符合取决于当地低保标准，见上）" } else { "可能符合的类别" } }</h2>
-            if open.is_empty() { <p>{ "没有。" }</p> }
-            { for open.iter().enumerate().map(|(i, r)| result_card(r, i == 0)) }
-
-            if !unlikely.is_empty() {
-                <h2>{ "不太可能符合的类别" }</h2>
-                { for unlikely.iter().map(|r| result_card(r, false)) }
-            }
-            if !not_applicable.is_empty() {
-                <details class="not-applicable">
-                    <summary>{ format!("不适用的类别（{}项）", not_applicable.len()) }</summary>
-                    <ul>{ for not_applicable.iter().map(|r| html! { <li>{ r.summary() }</li> }) }</ul>
-                </details>
-            }
-            <HowToApply assessment={a.clone()} />
+            // What follows is why: on screen folded, printed only with "打印全部依据".
+            <div class="print-detail">
+                <Ladder assessment={a.clone()} />
+                // Without a standard the cards are the conditions behind the ladder, not a list of
+                // alternatives that all "may" hold side by side.
+                <h2>{ if a.standard.is_none() && a.by_standard.as_ref().is_some_and(|l| l.depends_on_standard()) { "各类别的条件（是否符合取决于当地低保标准，见上）" } else { "可能符合的类别" } }</h2>
+                if open.is_empty() { <p>{ "没有。" }</p> }
+                { for open.iter().map(result_card) }
+                if !unlikely.is_empty() {
+                    <details class="unlikely">
+                        <summary><h2>{ format!("不太可能符合的类别（{}项）", unlikely.len()) }</h2></summary>
+                        { for unlikely.iter().map(result_card) }
+                    </details>
+                }
+                if !not_applicable.is_empty() {
+                    <details class="not-applicable">
+                        <summary>{ format!("不适用的类别（{}项）", not_applicable.len()) }</summary>
+                        <ul>{ for not_applicable.iter().map(|r| html! { <li>{ r.summary() }</li> }) }</ul>
+                    </details>
+                }
+            </div>
         </>
     }
 }
@@ -138,18 +144,18 @@ fn by_standard(ladder: &StandardLadder, shown: usize) -> Html {
     }
 }
 
-/// One category: its status and summary first; the conditions (open for the category shown first)
-/// and the help it opens folded below, each condition a card of its own so that a phone shows it
+/// One category: its status and summary first; the conditions and the help it opens folded below, each condition a card of its own so that a phone shows it
 /// at full width instead of a four-column table squeezed to a few characters a line.
-fn result_card(r: &CategoryResult, first: bool) -> Html {
+fn result_card(r: &&CategoryResult) -> Html {
     let summary = r.summary();
     html! {
         <section class="result-card" aria-label={r.name.to_string()}>
             <h3>{ r.name.to_string() }</h3>
-            <p><span class={status_class(r.status)}>{ r.status_label() }</span></p>
-            // The heading already names the category: the summary's own copy of the name is left out.
-            <p>{ summary.strip_prefix(&*r.name).and_then(|s| s.strip_prefix('：')).unwrap_or(&summary).to_string() }</p>
-            <details open={first}>
+            // The status, then why in a sentence (the heading already names the category: the
+            // summary's own copy of the name is left out).
+            <p><span class={status_class(r.status)}>{ r.status_label() }</span>{ " " }
+                { summary.strip_prefix(&*r.name).and_then(|s| s.strip_prefix('：')).unwrap_or(&summary).to_string() }</p>
+            <details>
                 <summary>{ format!("为什么：逐条条件（{}条）", r.checks.len()) }</summary>
                 <ol class="checks">
                     { for r.checks.iter().map(|c| html! {
@@ -227,8 +233,11 @@ pub fn ladder(props: &ResultsProps) -> Html {
     }
 }
 
-#[function_component(HowToApply)]
-fn how_to_apply(props: &ResultsProps) -> Html {
+/// The next step, right under the answer: where to apply in a line or two, what to bring as a short
+/// list, and the time limit; why each document is asked, the office's other time limits and the
+/// household's duties fold below.
+#[function_component(NextStep)]
+fn next_step(props: &ResultsProps) -> Html {
     let how = &props.assessment.how_to_apply;
     let guidance = |g: &crate::engine::apply::Guidance| {
         html! {
@@ -237,24 +246,31 @@ fn how_to_apply(props: &ResultsProps) -> Html {
             </li>
         }
     };
+    let (where_first, where_more) = how.where_to_apply.split_at(how.where_to_apply.len().min(2));
+    let (limit_first, limit_more) = how.time_limits.split_at(how.time_limits.len().min(1));
     html! {
         <section class="how-to-apply" aria-labelledby="how-title">
-            <h2 id="how-title">{ "怎样申请" }</h2>
-            <h3>{ "到哪里申请" }</h3>
-            <ul>{ for how.where_to_apply.iter().map(guidance) }</ul>
+            <h2 id="how-title">{ "下一步：怎样申请" }</h2>
+            <ul>{ for where_first.iter().map(guidance) }</ul>
             if !how.documents.is_empty() {
-                <h3>{ "需要准备的材料" }</h3>
-                <p class="hint">{ format!("来源：{}", how.documents_source) }</p>
+                <h3>{ "带上这些材料" }</h3>
                 <ul class="documents">
-                    { for how.documents.iter().map(|d| html! { <li>{ "□ " }<strong>{ d.name }</strong>{ format!("——{}", d.reason) }</li> }) }
+                    { for how.documents.iter().map(|d| html! { <li>{ "□ " }{ d.name }</li> }) }
                 </ul>
+                <details class="print-detail">
+                    <summary>{ "每样材料的用处" }</summary>
+                    <p class="hint">{ format!("来源：{}", how.documents_source) }</p>
+                    <ul>{ for how.documents.iter().map(|d| html! { <li><strong>{ d.name }</strong>{ format!("——{}", d.reason) }</li> }) }</ul>
+                </details>
             }
-            <details>
-                <summary><h3>{ "办理时限" }</h3></summary>
-                <ul>{ for how.time_limits.iter().map(guidance) }</ul>
-            </details>
-            <details>
-                <summary><h3>{ "您的义务" }</h3></summary>
+            if !limit_first.is_empty() {
+                <h3>{ "多久有结果" }</h3>
+                <ul>{ for limit_first.iter().map(guidance) }</ul>
+            }
+            <details class="print-detail">
+                <summary>{ "更多：其他办理方式、时限和您的义务" }</summary>
+                <ul>{ for where_more.iter().chain(limit_more).map(guidance) }</ul>
+                <h3>{ "您的义务" }</h3>
                 <ul>{ for how.duties.iter().map(guidance) }</ul>
             </details>
         </section>

@@ -43,6 +43,9 @@ async function step(page, name, shots) {
 
 const next = (page) => page.getByRole('button', { name: '继续' }).click();
 
+/** Unfolds every reason on the results (they are folded under the answer and the next step). */
+const unfoldReasons = (page) => page.evaluate(() => document.querySelectorAll('.results details').forEach((d) => { d.open = true; }));
+
 async function place(page, { province, area = '', kind = 'urban', standard }) {
   await page.getByRole('link', { name: '开始' }).click();
   await page.getByLabel('省份').selectOption(province);
@@ -198,7 +201,9 @@ test('a family below the standard is told 低保 is likely, filled in by keyboar
   const banner = await page.locator('.result-banner').innerText();
   assert.match(banner, /最低生活保障（低保）/);
   assert.match(banner, /很可能符合/);
-  // The money gap is stated: 1400 ÷ 2 = 700 a month, 60 below 760.
+  // The reasons fold under the answer; Enter on "为什么" unfolds them. The money gap is stated:
+  // 1400 ÷ 2 = 700 a month, 60 below 760.
+  await tabTo((f) => f.text.startsWith('为什么'), '为什么'); await key('Enter');
   assert.match(await page.locator('main').innerText(), /比低保标准低60元/);
   await page.screenshot({ path: join(ARTIFACTS, 'keyboard-5-results.png'), fullPage: true });
   assert.deepEqual(errors, []);
@@ -233,13 +238,14 @@ test('a 山西 family with heavy medical costs is told 支出型贫困 may quali
   assert.match(banner, /支出型贫困家庭（纳入低保）——因病致贫/);
   // Only the local property rule is undecided, and the banner says so.
   assert.match(banner, /可能符合——取决于当地财产规定/);
+  await unfoldReasons(page);
   const main = await page.locator('main').innerText();
   assert.match(main, /晋民发〔2022〕60号 二\(一\)1/);
   assert.match(main, /医疗费用票据/, 'medical receipts are on the checklist');
   // The print view keeps the results and the checklist, and drops navigation and buttons.
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('.step-nav').isVisible(), false);
-  assert.equal(await page.getByRole('button', { name: '打印或保存（不含姓名）' }).isVisible(), false);
+  assert.equal(await page.getByRole('button', { name: '打印（不含姓名）' }).isVisible(), false);
   assert.equal(await page.locator('.how-to-apply').isVisible(), true);
   await page.pdf({ path: join(ARTIFACTS, 'expenditure-print.pdf') });
   await page.emulateMedia({ media: 'screen' });
@@ -256,6 +262,7 @@ test('a well-off household is told no category is likely', async () => {
   }, 'ineligible');
   assert.match(banner, /暂未发现可能符合的类别/);
   // A failed condition says what was found, the right way round.
+  await unfoldReasons(page);
   const dibao = page.locator('.result-card', { has: page.getByRole('heading', { name: '最低生活保障（低保）', exact: true }) });
   assert.match(await dibao.innerText(), /家庭人均月收入7500元，不低于低保标准900元/);
   await context.close();
@@ -457,6 +464,7 @@ test('残疾人两项补贴 that would tip the 低保 income test leave 低保 t
     income: [{ amount: '700' }, { kind: 'disability_allowances', amount: '300' }],
   }, 'disability-allowances');
   assert.match(banner, /取决于当地是否把残疾人两项补贴计入收入/);
+  await unfoldReasons(page);
   const dibao = page.locator('.result-card', { has: page.getByRole('heading', { name: '最低生活保障（低保）', exact: true }) });
   assert.match(await dibao.innerText(), /如果当地把它计入收入，家庭人均月收入为1000元\/人\/月，就不符合这一条/);
   await context.close();
@@ -494,6 +502,7 @@ test('a city whose only figure is from 2020 shows the answer at that figure, dat
   assert.match(banner, /若当地现行标准不同：/);
   assert.match(await page.locator('.result-banner .by-standard li').first().innerText(), /^当地低保标准高于800元：很可能符合：低保$/);
   // No bare verdict on a six-year-old figure: every card whose standing another standard would change is dated.
+  await unfoldReasons(page);
   const dibao = page.locator('.result-card', { has: page.getByRole('heading', { name: '最低生活保障（低保）', exact: true }) });
   assert.match(await dibao.locator('.status').first().innerText(), /^按2020年标准：不太可能符合$/);
   await context.close();
@@ -578,9 +587,9 @@ test('on a 390 px phone with 大字、高对比 on, no step and no result is wid
   // The chart's labels are text at the page's enlarged size (16 px × 125%), not a scaled drawing.
   const labelSize = await page.locator('.ladder li').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   assert.ok(labelSize >= 20, `chart labels are ${labelSize}px`);
-  // Conditions are cards, not a table; only the first category's are unfolded.
+  // Conditions are cards, not a table, folded under the answer and the next step.
   assert.equal(await page.locator('.result-card table').count(), 0);
-  assert.equal(await page.locator('.result-card details[open]').count(), await page.locator('.result-card').first().locator('details[open]').count());
+  assert.equal(await page.locator('.results details[open]').count(), 0);
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   console.log(`# results at 390 px in large text: ${height} px tall (${(height / 844).toFixed(1)} screens)`);
   // Measured for this household: 15,094 px (17.9 screens) with the four-column table and every
@@ -654,7 +663,7 @@ test('the printed result carries the date, the province and area, the standard w
   await next(page);
   await next(page);
   await page.locator('.result-banner').waitFor();
-  const answers = page.locator('.print-only');
+  const answers = page.locator('section.print-only');
   assert.equal(await answers.isVisible(), false, 'on screen the answers are on the review step, not repeated');
   await page.emulateMedia({ media: 'print' });
   assert.ok(await answers.isVisible());
@@ -668,9 +677,16 @@ test('the printed result carries the date, the province and area, the standard w
   assert.match(printed, /所用低保标准：760元\/人\/月（太原市，城市标准，2023-01-01起执行/);
   assert.match(printed, /第2位成员\s+子女，9岁/);
   assert.match(printed, /收入1\s+工资、劳务收入：1400 元\/月/);
-  // Reasons folded on screen print unfolded.
+  // The place comes first on paper; the reasons print only with 打印全部依据, unfolded.
+  assert.match(await page.locator('#print-area').innerText(), /^地区：太原市（城市）；评估日期：/);
+  assert.ok((await page.locator('#print-area').boundingBox()).y < (await page.locator('.result-banner').boundingBox()).y);
+  assert.doesNotMatch(printed, /请在第1步填写/);
   const folded = page.locator('.result-card').nth(1).locator('.check').first();
-  assert.ok(await folded.isVisible(), 'a folded condition prints');
+  assert.equal(await folded.isVisible(), false, 'by default the reasons do not print');
+  assert.match(printed, /下一步：怎样申请/);
+  assert.equal(await page.locator('#print-all').count(), 1);
+  await page.locator('.results').evaluate((el) => el.classList.add('print-all'));
+  assert.ok(await folded.isVisible(), 'with 打印全部依据 a folded condition prints');
   await page.screenshot({ path: join(ARTIFACTS, 'print-results.png'), fullPage: true });
   await page.emulateMedia({ media: 'screen' });
   assert.equal(await folded.isVisible(), false, 'and stays folded on screen');
@@ -823,4 +839,84 @@ test('standards.html lists all 41 cities, filters as one types, prints without t
   assert.ok(pages > 0 && pages <= 14, `prints on ${pages} A4 pages`);
   assert.deepEqual(requests.slice(loaded), [], 'nothing is fetched after load');
   await context.close();
+});
+
+/** Fills the four-member household of the phone-length test: illness, a junior-secondary pupil and a student. */
+async function fourMembersWithIllnessAndStudents(page) {
+  await place(page, { province: 'shanxi', area: 'taiyuan/urban' });
+  await next(page);
+  await member(page, 0, { relation: 'applicant', age: '45', work: 'employed' });
+  await member(page, 1, { relation: 'spouse', age: '43', work: 'unemployed', ill: 'in_treatment' });
+  await member(page, 2, { relation: 'child', age: '15', student: 'junior_secondary', supporter: 'able', fees: '2000' });
+  await member(page, 3, { relation: 'child', age: '19', student: 'undergraduate', fees: '6000' });
+  await next(page);
+  await income(page, 0, { amount: '3000' });
+  await page.locator('#spending-medical').fill('1.8万');
+  await answerTheRestWithZero(page);
+  await next(page);
+  await next(page);
+  await page.locator('.result-banner').waitFor();
+}
+
+const A4_PAGES = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+
+test('on a 390×844 phone a four-member household reads its result in 4 screens (6 in 大字) with the answer and the next step first, and prints on 2 A4 pages', async () => {
+  for (const large of [false, true]) {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(BASE + '#/');
+    if (large) await page.getByRole('button', { name: '大字、高对比' }).click();
+    await fourMembersWithIllnessAndStudents(page);
+    const label = large ? 'large' : 'normal';
+    await page.screenshot({ path: join(ARTIFACTS, `results-first-screen-${label}.png`) });
+    await page.screenshot({ path: join(ARTIFACTS, `results-four-members-${label}.png`), fullPage: true });
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    console.log(`# four members, ${label} text: results ${height} px (${(height / 844).toFixed(2)} screens)`);
+    // Measured before the change: 4,896 px (5.8 screens) and 6,808 px (8.1) in 大字.
+    assert.ok(height <= (large ? 6 : 4) * 844, `${label}: results are ${height} px tall`);
+    // Where to apply is on the first screen with normal text.
+    const next = await page.getByRole('heading', { name: '下一步：怎样申请' }).boundingBox();
+    if (!large) assert.ok(next.y + next.height <= 844, `the next step starts at ${next.y} px`);
+    assert.equal(await page.locator('.results details[open]').count(), 0, 'the reasons are folded');
+    await page.emulateMedia({ media: 'print' });
+    const pages = A4_PAGES(await page.pdf({ format: 'A4' }));
+    console.log(`# four members, ${label} text: prints on ${pages} A4 pages`);
+    // Measured before the change: 8 pages, 12 in 大字.
+    assert.ok(pages <= 2, `${label}: prints on ${pages} pages`);
+    await page.locator('.results').evaluate((el) => el.classList.add('print-all'));
+    console.log(`# four members, ${label} text: 打印全部依据 prints on ${A4_PAGES(await page.pdf({ format: 'A4' }))} A4 pages`);
+    await context.close();
+  }
+  // For the note: the shortest and a long household, measured the same way.
+  for (const [name, h] of [
+    ['one person', { place: { province: 'shanxi', area: 'taiyuan/urban' }, members: [{ relation: 'applicant', age: '70', supporter: 'none' }], income: [{ kind: 'pension', amount: '500' }] }],
+    ['six members', { place: { province: 'shanxi', area: 'taiyuan', kind: 'rural' }, members: [
+      { relation: 'applicant', age: '52', work: 'employed', disability: { kind: 'physical', grade: 2, care: true }, supporter: 'able' },
+      { relation: 'spouse', age: '50', work: 'unemployed', ill: 'in_treatment' },
+      { relation: 'parent', age: '78', supporter: 'able' },
+      { relation: 'child', age: '17', student: 'senior_secondary', fees: '3000' },
+      { relation: 'child', age: '20', student: 'undergraduate', fees: '8000' },
+      { relation: 'child', age: '8', student: 'primary', supporter: 'able' }],
+      income: [{ amount: '2500' }, { member: '2', kind: 'pension', amount: '300' }, { kind: 'disability_allowances', amount: '200' }] }],
+  ]) {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(BASE + '#/');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await place(page, h.place);
+    await next(page);
+    for (const [i, m] of h.members.entries()) await member(page, i, m);
+    await next(page);
+    for (const [i, line] of h.income.entries()) await income(page, i, line);
+    await answerTheRestWithZero(page);
+    await next(page);
+    await next(page);
+    await page.locator('.result-banner').waitFor({ timeout: 5000 }).catch(async (e) => {
+      throw new Error(`${name}: ${await page.locator('main').innerText()}`);
+    });
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.emulateMedia({ media: 'print' });
+    console.log(`# ${name}: results ${height} px (${(height / 844).toFixed(2)} screens), prints on ${A4_PAGES(await page.pdf({ format: 'A4' }))} A4 pages`);
+    await context.close();
+  }
 });
