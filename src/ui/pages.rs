@@ -112,8 +112,8 @@ pub fn step_page(props: &StepProps) -> Html {
     let back = if index == 0 { Route::Start } else { STEPS[index - 1].0 };
     let next = STEPS.get(index + 1).map(|(r, _)| *r);
     let navigator = use_context::<Navigator>();
-    // After 继续 or 上一步 the new step's heading takes focus, so a screen reader starts there and
-    // the page opens at its top rather than where the last one was scrolled to.
+    // After 继续 or 上一步 the new step's heading takes focus, so a screen reader starts there, and
+    // the page opens at its top (error summary included) rather than where the last one was scrolled to.
     let heading = use_node_ref();
     {
         let heading = heading.clone();
@@ -122,6 +122,8 @@ pub fn step_page(props: &StepProps) -> Html {
             #[cfg(target_arch = "wasm32")]
             if let Some(h1) = heading.cast::<web_sys::HtmlElement>().filter(|_| moved) {
                 let _ = h1.focus();
+                // Focus alone would scroll the step's error summary, above the heading, out of view.
+                gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
             }
             #[cfg(not(target_arch = "wasm32"))]
             let _ = (heading, moved);

@@ -292,6 +292,16 @@ test('a bad money entry shows its error beside the field and in the summary, and
   assert.equal(await page.locator('#member-0-age').inputValue(), '66');
   await next(page);
   assert.equal(await page.locator('#income-0-amount').inputValue(), 'abc');
+  // Back into a step with errors (from the review, by 上一步): its heading has focus and its error
+  // summary, above the heading, is in view.
+  await page.setViewportSize({ width: 390, height: 500 });
+  await next(page);
+  await page.getByRole('heading', { level: 1, name: '核对您的回答' }).waitFor();
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.getByRole('button', { name: '上一步' }).click();
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+  const box = await summary.boundingBox();
+  assert.ok(box && box.y >= 0 && box.y < (page.viewportSize().height), `the error summary is at ${box?.y} px`);
   // Results wait for the fix, then appear.
   await next(page); await next(page);
   assert.match(await page.locator('main').innerText(), /有些回答需要先修改/);
