@@ -883,3 +883,64 @@ fn a_typed_standard_is_never_called_stale() {
         .assess();
     assert!(!a.warnings.iter().any(|w| w.contains("当地可能已调整")));
 }
+
+mod school_kind {
+    //! 二(三)1 admits "全日制本科及以下学历教育阶段的学生（除高收费学校就读，含入托、出国留学）": the
+    //! only rule that reads whether a student is at a high-fee school or abroad. The page asks those
+    //! two questions only where an answer can change a result (`school_kind_matters`); these cases
+    //! show that nowhere else does it.
+    use super::*;
+    use low_income_check::engine::rules::expenditure::school_kind_matters;
+
+    /// Every result, as a reader would compare them: category, subject, status and summary.
+    fn results(a: &Assessment) -> Vec<String> {
+        a.results.iter().map(|r| format!("{:?} {:?} {:?} {}", r.category, r.subject, r.status, r.summary())).collect()
+    }
+
+    /// A couple, one in treatment, ¥2,500 a month, and a student whose schooling is varied.
+    fn family(pack: &str, level: EducationLevel, full_time: bool, high_fee_or_abroad: (bool, bool)) -> Assessment {
+        let mut pupil = fees(student(person(Relation::Child, 19), level), "6000");
+        if let Some(s) = pupil.student.as_mut() {
+            s.full_time = full_time;
+            (s.high_fee_school, s.abroad) = high_fee_or_abroad;
+        }
+        H::new(pack, "760")
+            .member(working(person(Relation::Applicant, 45), WorkStatus::Employed))
+            .member(ill(person(Relation::Spouse, 43), true, true))
+            .member(pupil)
+            .yearly_wages("30000")
+            .medical("12000")
+            .assess()
+    }
+
+    #[test]
+    fn outside_shanxi_the_answers_to_high_fee_school_and_study_abroad_change_no_result() {
+        for pack_id in ["national", "shandong", "guangxi"] {
+            let plain = results(&family(pack_id, EducationLevel::Undergraduate, true, (false, false)));
+            for answers in [(true, false), (false, true), (true, true)] {
+                assert_eq!(results(&family(pack_id, EducationLevel::Undergraduate, true, answers)), plain, "{pack_id}");
+            }
+            assert!(!school_kind_matters(&pack(pack_id), EducationLevel::Undergraduate, Some(true)), "{pack_id}");
+        }
+    }
+
+    #[test]
+    fn in_shanxi_they_change_no_result_for_a_postgraduate_or_a_part_time_student_but_do_for_a_full_time_undergraduate()
+    {
+        let shanxi = pack("shanxi");
+        for (level, full_time) in [(EducationLevel::Postgraduate, true), (EducationLevel::Undergraduate, false)] {
+            let plain = results(&family("shanxi", level, full_time, (false, false)));
+            for answers in [(true, false), (false, true)] {
+                assert_eq!(results(&family("shanxi", level, full_time, answers)), plain, "{level:?} {full_time}");
+            }
+            assert!(!school_kind_matters(&shanxi, level, Some(full_time)));
+        }
+        // The other side: a full-time undergraduate's fees are deducted only at an ordinary school at
+        // home, so the answers are needed.
+        let ordinary = results(&family("shanxi", EducationLevel::Undergraduate, true, (false, false)));
+        assert_ne!(results(&family("shanxi", EducationLevel::Undergraduate, true, (true, false))), ordinary);
+        assert_ne!(results(&family("shanxi", EducationLevel::Undergraduate, true, (false, true))), ordinary);
+        assert!(school_kind_matters(&shanxi, EducationLevel::Undergraduate, Some(true)));
+        assert!(school_kind_matters(&shanxi, EducationLevel::Undergraduate, None), "asked until full-time is answered");
+    }
+}

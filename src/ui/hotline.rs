@@ -235,7 +235,7 @@ pub fn hotline_page() -> Html {
                     <h2>{ "地区" }</h2>
                     <PlaceSection scripted=true place={store.answers.place.clone()} dispatch={store.dispatcher()} />
                     <h2>{ "家庭成员" }</h2>
-                    <MembersSection scripted=true members={store.answers.members.clone()}
+                    <MembersSection scripted=true members={store.answers.members.clone()} pack={store.answers.place.pack.clone()}
                         ages={DestituteAges::for_pack(&store.answers.place.pack)} dispatch={store.dispatcher()} />
                     { money_section_for(&store, true) }
                 </form>

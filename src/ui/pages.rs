@@ -10,8 +10,8 @@ use super::field_id::{
 use super::fields::{yes_no, Checkbox, MoneyField, SelectField, TextField};
 use super::route::{route_button, route_link, Navigator, Route};
 use super::state::{
-    city_of, Action, Answers, AssetAnswers, DestituteAges, IncomeLine, MemberAnswers, MoneyAnswer, PlaceAnswers,
-    Problem, SituationAnswers, SpendingAnswers, Step,
+    city_of, school_kind_asked, Action, Answers, AssetAnswers, DestituteAges, IncomeLine, MemberAnswers, MoneyAnswer,
+    PlaceAnswers, Problem, SituationAnswers, SpendingAnswers, Step,
 };
 use super::{packs, today, Dispatch, Problems, Store};
 use crate::engine::context::{place_figure, Origin, PlaceFigure};
@@ -307,6 +307,8 @@ struct MemberCardProps {
     removable: bool,
     scripted: bool,
     ages: DestituteAges,
+    /// The province's pack: some questions are asked only where its rules read them.
+    pack: AttrValue,
     dispatch: Dispatch,
 }
 
@@ -360,8 +362,10 @@ fn member_card(props: &MemberCardProps) -> Html {
                 onchange={update(|m, v| if let Some(l) = pick(LEVELS, &v) { m.student = l })} />
             if m.student.is_some() {
                 { yes_no(id(MemberQuestion::FullTime), "是全日制吗？", m.full_time, error(MemberQuestion::FullTime), flag(|m, v| m.full_time = Some(v))) }
-                { yes_no(id(MemberQuestion::HighFee), "是在高收费学校就读吗？", m.high_fee_school, error(MemberQuestion::HighFee), flag(|m, v| m.high_fee_school = Some(v))) }
-                { yes_no(id(MemberQuestion::Abroad), "是出国留学吗？", m.abroad, error(MemberQuestion::Abroad), flag(|m, v| m.abroad = Some(v))) }
+                if m.student.is_some_and(|level| school_kind_asked(&props.pack, level, m.full_time)) {
+                    { yes_no(id(MemberQuestion::HighFee), "是在高收费学校就读吗？", m.high_fee_school, error(MemberQuestion::HighFee), flag(|m, v| m.high_fee_school = Some(v))) }
+                    { yes_no(id(MemberQuestion::Abroad), "是出国留学吗？", m.abroad, error(MemberQuestion::Abroad), flag(|m, v| m.abroad = Some(v))) }
+                }
                 <MoneyField id={id(MemberQuestion::Fees)} label="这位学生一学年自己负担的学费、住宿费、保育教育费"
                     hint="扣除各种资助、减免以后家里实际付的钱；没有就填 0。"
                     answer={m.fees.clone()} error={error(MemberQuestion::Fees)} onchange={fees(|m, v| m.fees = v)} />
@@ -410,7 +414,7 @@ pub fn members_section(props: &MembersSectionProps) -> Html {
         <>
             <p>{ "请填写共同生活的每一位家庭成员：配偶、未成年子女、在读的成年子女，以及长期住在一起、依法应当互相供养的家人（赡养、抚养义务人）。不需要填写姓名。" }</p>
             { say("请问家里一起生活的有几口人？每个人多大年纪，和您是什么关系？") }
-            { for members.into_iter().enumerate().map(|(index, member)| html! { <MemberCard {index} {member} {removable} scripted={props.scripted} ages={props.ages} dispatch={store.clone()} /> }) }
+            { for members.into_iter().enumerate().map(|(index, member)| html! { <MemberCard {index} {member} {removable} scripted={props.scripted} ages={props.ages} pack={props.pack.clone()} dispatch={store.clone()} /> }) }
             if props.members.len() < MAX_MEMBERS {
                 <button type="button" class="button secondary" onclick={add}>{ "添加一位家庭成员" }</button>
             } else {
@@ -629,6 +633,8 @@ pub struct MembersSectionProps {
     pub scripted: bool,
     pub members: Vec<MemberAnswers>,
     pub ages: DestituteAges,
+    /// The province's pack id (some questions are asked only where its rules read them).
+    pub pack: AttrValue,
     pub dispatch: Dispatch,
 }
 
@@ -670,7 +676,7 @@ pub fn household_page() -> Html {
     let (Some(store), Some(problems)) = (use_context::<Store>(), use_context::<Problems>()) else { return html! {} };
     html! {
         <StepPage route={Route::Household} problems={step_problems(&problems, Step::Household)}>
-            <MembersSection members={store.answers.members.clone()} ages={DestituteAges::for_pack(&store.answers.place.pack)}
+            <MembersSection members={store.answers.members.clone()} ages={DestituteAges::for_pack(&store.answers.place.pack)} pack={store.answers.place.pack.clone()}
                 dispatch={store.dispatcher()} />
         </StepPage>
     }

@@ -377,6 +377,15 @@ impl DestituteAges {
     }
 }
 
+/// Whether the member card asks "高收费学校" and "出国留学" for a student (see
+/// `engine::rules::expenditure::school_kind_matters`).
+pub fn school_kind_asked(pack_id: &str, level: EducationLevel, full_time: Option<bool>) -> bool {
+    packs()
+        .iter()
+        .find(|p| p.id == pack_id)
+        .is_some_and(|pack| crate::engine::rules::expenditure::school_kind_matters(pack, level, full_time))
+}
+
 /// Which step of the flow a field is asked on, for the error summary's links.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
@@ -501,11 +510,15 @@ impl Answers {
                         report(&mut problems, unanswered(field, ZERO_IF_NONE));
                     }
                     let fees = read_money(&mut problems, field, &m.fees);
+                    let full_time = answered(&mut problems, MemberQuestion::FullTime, m.full_time);
+                    // Asked only where an answer can change a result; elsewhere no rule reads them.
+                    let asked = school_kind_asked(&self.place.pack, level, m.full_time);
+                    let mut school_kind = |q, answer| asked && answered(&mut problems, q, answer);
                     Some(Student {
                         level,
-                        full_time: answered(&mut problems, MemberQuestion::FullTime, m.full_time),
-                        high_fee_school: answered(&mut problems, MemberQuestion::HighFee, m.high_fee_school),
-                        abroad: answered(&mut problems, MemberQuestion::Abroad, m.abroad),
+                        full_time,
+                        high_fee_school: school_kind(MemberQuestion::HighFee, m.high_fee_school),
+                        abroad: school_kind(MemberQuestion::Abroad, m.abroad),
                         fees: fees.unwrap_or(zero),
                     })
                 }
@@ -885,6 +898,17 @@ mod tests {
     fn a_student_is_asked_full_time_high_fee_and_abroad_explicitly_and_fees_per_student() {
         let answers = one_member(|m| m.student = Some(EducationLevel::Undergraduate));
         assert_eq!(missing_fields(&answers), ["member-0-fulltime", "member-0-highfee", "member-0-abroad"]);
+        // Only 山西's 支出型贫困 reads 高收费 and 出国, and not for a postgraduate or a part-time student.
+        let mut elsewhere = answers.clone();
+        elsewhere.place.pack = "shandong".into();
+        assert_eq!(missing_fields(&elsewhere), ["member-0-fulltime"]);
+        let postgraduate = one_member(|m| m.student = Some(EducationLevel::Postgraduate));
+        assert_eq!(missing_fields(&postgraduate), ["member-0-fulltime"]);
+        let part_time = one_member(|m| {
+            m.student = Some(EducationLevel::Primary);
+            m.full_time = Some(false);
+        });
+        assert_eq!(missing_fields(&part_time), Vec::<String>::new());
         let answers = one_member(|m| {
             m.student = Some(EducationLevel::Undergraduate);
             m.full_time = Some(true);

@@ -73,8 +73,11 @@ async function member(page, i, m) {
   if (m.student) {
     await at('student').selectOption(m.student);
     await yesNo('fulltime', true);
-    await yesNo('highfee', false);
-    await yesNo('abroad', false);
+    // Asked only where an answer can change a result (山西's 支出型贫困, full-time, up to 本科).
+    if (await at('highfee').count()) {
+      await yesNo('highfee', false);
+      await yesNo('abroad', false);
+    }
     await at('fees').fill(m.fees ?? '0');
   }
   if (m.ill) {
@@ -929,4 +932,21 @@ test('on a 390×844 phone a four-member household reads its result in 4 screens 
     console.log(`# ${name}: results ${height} px (${(height / 844).toFixed(2)} screens), prints on ${A4_PAGES(await page.pdf({ format: 'A4' }))} A4 pages`);
     await context.close();
   }
+});
+
+test('a pupil is asked about high-fee schools and study abroad only where the answer can change a result', async () => {
+  const { page, context } = await open();
+  await place(page, { province: 'shandong', area: 'jinan' });
+  await next(page);
+  await page.locator('#member-0-student').selectOption('primary');
+  assert.equal(await page.locator('#member-0-fulltime').count(), 1);
+  assert.equal(await page.locator('#member-0-abroad').count(), 0, '山东 has no rule that reads it');
+  await page.getByRole('button', { name: '上一步' }).click();
+  await page.getByLabel('省份').selectOption('shanxi');
+  await page.getByLabel('市', { exact: true }).selectOption('taiyuan');
+  await next(page);
+  assert.equal(await page.locator('#member-0-abroad').count(), 1, "山西's 支出型贫困 reads it");
+  await page.locator('#member-0-fulltime-no').check();
+  assert.equal(await page.locator('#member-0-abroad').count(), 0, 'a part-time pupil is not admitted whatever the answer');
+  await context.close();
 });

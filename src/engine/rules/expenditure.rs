@@ -41,6 +41,7 @@ use crate::engine::outcome::{
     Outcome, Subject, ThresholdName,
 };
 use crate::engine::policy::Dated;
+use crate::engine::policy::PolicyPack;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Cause {
@@ -83,6 +84,14 @@ impl Cause {
             Cause::Education => "一学年学费、住宿费、保育教育费个人负担部分",
         }
     }
+}
+
+/// Whether the answers to "高收费学校" and "出国留学" can change any result for a student at `level`
+/// (`full_time` as answered): only 二(三)1 reads them, so only in a pack with 山西's 支出型贫困 rule,
+/// for a full-time student (or one not yet said) up to 本科 — a postgraduate or a part-time
+/// student is not admitted whatever the answers. Elsewhere the page does not ask them.
+pub fn school_kind_matters(pack: &PolicyPack, level: EducationLevel, full_time: Option<bool>) -> bool {
+    pack.rules.expenditure_poverty.is_some() && level <= EducationLevel::Undergraduate && full_time != Some(false)
 }
 
 /// Whether a student's schooling counts under 二(三)1.
