@@ -125,9 +125,17 @@ fn results_page() -> Html {
     let navigator = use_context::<Navigator>();
     use_reached_review(&store);
     let outcome = use_assessment();
+    // A button, not a link: Enter and a click both clear every answer (on a shared computer the
+    // next person must not see the household), then the start page opens.
     let restart = {
         let store = store.clone();
-        Callback::from(move |_: MouseEvent| store.dispatch(Action::Reset))
+        let navigator = navigator.clone();
+        Callback::from(move |_: MouseEvent| {
+            store.dispatch(Action::Reset);
+            if let Some(navigator) = &navigator {
+                navigator.push(Route::Start);
+            }
+        })
     };
     // "打印全部依据" marks the results for printing everything, prints once drawn, then unmarks them.
     let print_all = use_state(|| false);
@@ -166,8 +174,7 @@ fn results_page() -> Html {
                 <div class="actions no-print">
                     <button type="button" class="button secondary" onclick={print}>{ "打印（不含姓名）" }</button>
                     <button type="button" class="button secondary" id="print-all" onclick={print_everything}>{ "打印全部依据" }</button>
-                    { route_link(navigator.as_ref(), Route::Start, "button secondary",
-                        html! { <span onclick={restart}>{ "清除所有回答，重新开始" }</span> }) }
+                    <button type="button" class="button secondary" id="restart" onclick={restart}>{ "清除所有回答，重新开始" }</button>
                 </div>
             }
         </StepPage>

@@ -131,7 +131,7 @@ pub fn step_page(props: &StepProps) -> Html {
     }
     html! {
         <>
-            <p class="progress" aria-label="进度">{ format!("第{}步，共{}步", index + 1, STEPS.len()) }</p>
+            <p class="progress">{ format!("第{}步，共{}步", index + 1, STEPS.len()) }</p>
             <ErrorSummary problems={props.problems.clone()} />
             <h1 ref={heading} tabindex="-1">{ title }</h1>
             // novalidate: the page validates (and explains) every answer itself; Enter never submits.
@@ -151,9 +151,24 @@ pub fn step_page(props: &StepProps) -> Html {
 #[function_component(StartPage)]
 pub fn start_page() -> Html {
     let navigator = use_context::<Navigator>();
+    // Reached from another page (重新开始), the heading takes focus, as each step's does.
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        let moved = navigator.as_ref().is_some_and(|n| n.moved);
+        use_effect_with((), move |_| {
+            #[cfg(target_arch = "wasm32")]
+            if let Some(h1) = heading.cast::<web_sys::HtmlElement>().filter(|_| moved) {
+                let _ = h1.focus();
+                gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (heading, moved);
+        });
+    }
     html! {
         <>
-            <h1>{ "看看您家可能符合哪些社会救助" }</h1>
+            <h1 ref={heading} tabindex="-1">{ "看看您家可能符合哪些社会救助" }</h1>
             <p class="lead">{ "回答一些关于家庭成员、收入、支出和财产的问题，就能知道您家可能符合特困人员、低保、低保边缘、刚性支出困难家庭或临时救助中的哪些类别，以及怎样申请。" }</p>
             <ul>
                 <li>{ "这只是自我评估，不是审核决定。是否符合，以乡镇（街道）和民政部门审核为准。" }</li>

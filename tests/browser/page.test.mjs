@@ -950,3 +950,29 @@ test('a pupil is asked about high-fee schools and study abroad only where the an
   assert.equal(await page.locator('#member-0-abroad').count(), 0, 'a part-time pupil is not admitted whatever the answer');
   await context.close();
 });
+
+test('清除所有回答 clears every answer by keyboard as by mouse, and focus goes to the start page heading', async () => {
+  for (const how of ['keyboard', 'mouse']) {
+    const { page, context } = await open();
+    await household(page, {
+      place: { province: 'shandong', area: 'jinan' },
+      members: [{ relation: 'applicant', age: '66', supporter: 'able' }],
+      income: [{ kind: 'pension', amount: '900' }],
+    }, `restart-${how}`);
+    const restart = page.getByRole('button', { name: '清除所有回答，重新开始' });
+    if (how === 'keyboard') {
+      await restart.focus();
+      await page.keyboard.press('Enter');
+    } else {
+      await restart.click();
+    }
+    await page.getByRole('heading', { level: 1, name: '看看您家可能符合哪些社会救助' }).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1', `${how}: focus on the heading`);
+    await page.getByRole('link', { name: '开始' }).click();
+    assert.equal(await page.getByLabel('省份').inputValue(), 'shanxi', `${how}: the province is back to its default`);
+    assert.equal(await page.locator('#place-city').inputValue(), '', `${how}: no city`);
+    await next(page);
+    assert.equal(await page.locator('#member-0-age').inputValue(), '', `${how}: no age`);
+    await context.close();
+  }
+});
