@@ -38,7 +38,10 @@ fn use_shortcuts(store: &Store, container: &NodeRef) {
         let listener = container.cast::<web_sys::Element>().map(|scope| {
             use wasm_bindgen::JsCast;
             let target = scope.clone();
-            gloo::events::EventListener::new(&target, "keydown", move |event| {
+            // Not passive: the browser's own action for the key is suppressed (a passive listener
+            // cannot, and Chromium logged an error on every shortcut).
+            let options = gloo::events::EventListenerOptions::enable_prevent_default();
+            gloo::events::EventListener::new_with_options(&target, "keydown", options, move |event| {
                 let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
                 if !event.alt_key() || event.ctrl_key() || event.meta_key() {
                     return;
@@ -243,14 +246,14 @@ pub fn hotline_page() -> Html {
                     if store.cleared.is_some() {
                         <p class="warning" role="status" id="hotline-undo">
                             { "已清空上一通电话的回答。" }
-                            <button type="button" class="button secondary" onclick={undo}>{ "撤销清空（Alt+U）" }</button>
+                            <button type="button" class="button secondary" onclick={undo} aria-keyshortcuts="Alt+U">{ "撤销清空（Alt+U）" }</button>
                         </p>
                     }
                     <button type="button" class="toggle" aria-pressed={if *all_scripts { "true" } else { "false" }} onclick={toggle_scripts}>
                         { "在问题旁显示全部话术" }
                     </button>
                     if let Some(line) = &*script { <p class="say" id="hotline-script">{ line.clone() }</p> }
-                    <h2 id="hotline-result-title" tabindex="-1">{ "实时结果" }</h2>
+                    <h2 id="hotline-result-title" tabindex="-1" aria-keyshortcuts="Alt+R">{ "实时结果" }</h2>
                     <div id="hotline-live" aria-live="polite">
                         if !pending.is_empty() {
                             <p>{ "还需要：" }</p>
@@ -282,7 +285,7 @@ pub fn hotline_page() -> Html {
                         placeholder="通话结束时按“生成并选中记录”" />
                     <div class="actions">
                         <button type="button" class="button" onclick={write_record}>{ "生成并选中记录（再按 Ctrl+C 复制）" }</button>
-                        <button type="button" class="button secondary" onclick={new_call}>{ "新来电（清空，可撤销）" }</button>
+                        <button type="button" class="button secondary" onclick={new_call} aria-keyshortcuts="Alt+N">{ "新来电（清空，可撤销）" }</button>
                     </div>
                 </section>
             </div>

@@ -431,7 +431,7 @@ pub fn members_section(props: &MembersSectionProps) -> Html {
             { say("请问家里一起生活的有几口人？每个人多大年纪，和您是什么关系？") }
             { for members.into_iter().enumerate().map(|(index, member)| html! { <MemberCard {index} {member} {removable} scripted={props.scripted} ages={props.ages} pack={props.pack.clone()} dispatch={store.clone()} /> }) }
             if props.members.len() < MAX_MEMBERS {
-                <button type="button" class="button secondary" onclick={add}>{ "添加一位家庭成员" }</button>
+                <button type="button" class="button secondary" onclick={add} aria-keyshortcuts={props.scripted.then_some("Alt+A")}>{ "添加一位家庭成员" }</button>
             } else {
                 <p class="hint">{ "家庭成员已达可填写的上限，不能再添加。" }</p>
             }
@@ -464,7 +464,7 @@ pub fn money_section(props: &MoneySectionProps) -> Html {
                 <IncomeLineCard {index} line={line.clone()} member_options={member_options.clone()} dispatch={dispatch.clone()} />
             }) }
             if props.income.len() < crate::engine::household::MAX_INCOME_ITEMS {
-                <button type="button" class="button secondary" onclick={add_income}>{ "添加一项收入" }</button>
+                <button type="button" class="button secondary" onclick={add_income} aria-keyshortcuts={props.scripted.then_some("Alt+I")}>{ "添加一项收入" }</button>
             } else {
                 <button type="button" class="button secondary" disabled=true aria-describedby="income-limit">{ "添加一项收入" }</button>
                 <p class="hint" id="income-limit">{ format!("最多可填写{}项收入；几项同类的收入可以合并填写。", crate::engine::household::MAX_INCOME_ITEMS) }</p>

@@ -19,10 +19,17 @@ test('an operator takes a whole call by keyboard only, gets the record, and 新�
   const errors = [];
   page.on('request', (r) => requests.push(r.url()));
   page.on('pageerror', (e) => errors.push(e.message));
+  // A shortcut must not log "Unable to preventDefault inside passive event listener" (it had, on
+  // every Alt key: the browser's own action for the key was not suppressed).
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(`console: ${m.text()}`); });
   await page.goto(BASE + '#/hotline');
   await page.getByRole('heading', { level: 1, name: '12345 热线坐席：社会救助快速评估' }).waitFor();
   await page.waitForLoadState('networkidle');
   const loaded = requests.length;
+  // Each shortcut is announced on the control it stands for.
+  assert.equal(await page.getByRole('button', { name: '添加一位家庭成员' }).getAttribute('aria-keyshortcuts'), 'Alt+A');
+  assert.equal(await page.getByRole('button', { name: '添加一项收入' }).getAttribute('aria-keyshortcuts'), 'Alt+I');
+  assert.equal(await page.locator('#hotline-result-title').getAttribute('aria-keyshortcuts'), 'Alt+R');
 
   // Every key the operator presses is counted, Tabs included: the cost of a call at the keyboard.
   let keystrokes = 0;
