@@ -105,6 +105,30 @@ pub struct StepProps {
 }
 
 /// One step: progress, error summary, heading, content, back / continue.
+/// The heading of a page reached by navigation (继续, 上一步, 重新开始), focused once the page is
+/// drawn, so a screen reader starts there; the page opens at its top (a step's error summary, above
+/// the heading, included) rather than where the last one was scrolled to. Not on first load, which
+/// would take focus from a page the widget is embedded in.
+#[hook]
+fn use_heading_focus(route: Route) -> NodeRef {
+    let heading = use_node_ref();
+    let moved = use_context::<Navigator>().is_some_and(|n| n.moved);
+    {
+        let heading = heading.clone();
+        use_effect_with(route, move |_| {
+            #[cfg(target_arch = "wasm32")]
+            if let Some(h1) = heading.cast::<web_sys::HtmlElement>().filter(|_| moved) {
+                let _ = h1.focus();
+                // Focus alone would scroll an error summary above the heading out of view.
+                gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (heading, moved);
+        });
+    }
+    heading
+}
+
 #[function_component(StepPage)]
 pub fn step_page(props: &StepProps) -> Html {
     let index = STEPS.iter().position(|(r, _)| *r == props.route).unwrap_or(0);
@@ -112,23 +136,7 @@ pub fn step_page(props: &StepProps) -> Html {
     let back = if index == 0 { Route::Start } else { STEPS[index - 1].0 };
     let next = STEPS.get(index + 1).map(|(r, _)| *r);
     let navigator = use_context::<Navigator>();
-    // After 继续 or 上一步 the new step's heading takes focus, so a screen reader starts there, and
-    // the page opens at its top (error summary included) rather than where the last one was scrolled to.
-    let heading = use_node_ref();
-    {
-        let heading = heading.clone();
-        let moved = navigator.as_ref().is_some_and(|n| n.moved);
-        use_effect_with(props.route, move |_| {
-            #[cfg(target_arch = "wasm32")]
-            if let Some(h1) = heading.cast::<web_sys::HtmlElement>().filter(|_| moved) {
-                let _ = h1.focus();
-                // Focus alone would scroll the step's error summary, above the heading, out of view.
-                gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
-            }
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (heading, moved);
-        });
-    }
+    let heading = use_heading_focus(props.route);
     html! {
         <>
             <p class="progress">{ format!("第{}步，共{}步", index + 1, STEPS.len()) }</p>
@@ -152,20 +160,7 @@ pub fn step_page(props: &StepProps) -> Html {
 pub fn start_page() -> Html {
     let navigator = use_context::<Navigator>();
     // Reached from another page (重新开始), the heading takes focus, as each step's does.
-    let heading = use_node_ref();
-    {
-        let heading = heading.clone();
-        let moved = navigator.as_ref().is_some_and(|n| n.moved);
-        use_effect_with((), move |_| {
-            #[cfg(target_arch = "wasm32")]
-            if let Some(h1) = heading.cast::<web_sys::HtmlElement>().filter(|_| moved) {
-                let _ = h1.focus();
-                gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
-            }
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (heading, moved);
-        });
-    }
+    let heading = use_heading_focus(Route::Start);
     html! {
         <>
             <h1 ref={heading} tabindex="-1">{ "看看您家可能符合哪些社会救助" }</h1>
@@ -251,8 +246,11 @@ pub fn place_section(props: &PlaceSectionProps) -> Html {
     let chosen = pack.and_then(|p| p.area(&place.area));
     // The citywide area (a preset, or a city's only area) is what the first option says.
     let district_value = if chosen.is_some_and(|a| a.district.is_none()) { String::new() } else { place.area.clone() };
-    let placed = if place.area.is_empty() { &place.city } else { &place.area };
-    let figure = pack.map_or(PlaceFigure::Unknown, |p| pack_standard(p, placed, place.area_kind));
+    // With no district chosen the place is the city, whose figure is already known.
+    let figure = match pack {
+        Some(p) if !place.area.is_empty() => pack_standard(p, &place.area, place.area_kind),
+        _ => for_city.clone(),
+    };
     let standard = match &figure {
         PlaceFigure::One(f) => Some(f.clone()),
         PlaceFigure::Range(_) | PlaceFigure::Unknown => None,
