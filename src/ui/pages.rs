@@ -237,7 +237,7 @@ pub fn place_section(props: &PlaceSectionProps) -> Html {
     // are named as residents say them (districts, and 城市 or 农村).
     let for_city = pack.map_or(PlaceFigure::Unknown, |p| pack_standard(p, &place.city, place.area_kind));
     let unlisted = match (&for_city, city_areas.iter().any(|a| a.district.is_none())) {
-        (PlaceFigure::Range(_), _) => "不清楚（按各区县中最低和最高的标准分别说明）",
+        (PlaceFigure::Range(_), _) => "不清楚（按最低和最高标准分别说明）",
         (PlaceFigure::One(_), true) => "其他区县，或不清楚（按全市标准）",
         _ => "不清楚，或不在列表中",
     };
