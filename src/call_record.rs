@@ -25,6 +25,13 @@ pub fn call_record(a: &Assessment) -> String {
         Yuan(h.rigid_spending),
         Yuan(h.financial_assets)
     );
+    // Every fact a category rests on, never a name or a number that identifies a person.
+    for member in &h.members_in_words {
+        let _ = writeln!(out, "- {member}");
+    }
+    if !h.circumstances.is_empty() {
+        let _ = writeln!(out, "情况：{}", h.circumstances.join("；"));
+    }
     let headline = a.headline();
     let _ = writeln!(out, "结论：{}", headline.answer);
     if let Some(intro) = headline.by_standard_intro {
@@ -126,6 +133,26 @@ mod tests {
         assert!(text.contains("结论：最低生活保障（低保）（按2023年标准：可能符合——取决于当地财产规定"), "{text}");
         assert!(text.contains("- 低保边缘家庭（按2023年标准：可能符合——取决于当地财产规定"), "{text}");
         assert!(!text.contains("需核实：家庭财产状况符合当地规定"), "{text}");
+    }
+
+    #[test]
+    fn the_record_carries_every_fact_a_category_rests_on_disability_illness_school_and_months_without_income() {
+        let text = record(
+            r#"{"place":{"area":"taiyuan/urban"},
+                "members":[{"age":45,"work":"unemployed","disability":{"kind":"physical","grade":3,"needs_ongoing_care":true}},
+                           {"relation":"spouse","age":43,"illness":{"serious":true,"in_treatment":true}},
+                           {"relation":"child","age":15,"student":{"level":"junior_secondary","fees":{"amount":"1200","per":"year"}}}],
+                "income":[],"assets":{"homes":1},
+                "situation":{"unemployment":{"months_without_income":4}}}"#,
+            "shanxi",
+        );
+        assert!(text.contains("\n- 申请人45岁：无业；肢体残疾三级，需康复或照料护理\n"), "{text}");
+        assert!(text.contains("\n- 配偶43岁：患重病，仍在治疗\n"), "{text}");
+        assert!(text.contains("\n- 子女15岁：初中在读（全日制），自付学费等每年1200元\n"), "{text}");
+        assert!(text.contains("情况：失业，已连续4个月无收入，未参加失业保险；车辆0辆，住房1套\n"), "{text}");
+        // A member with nothing to say beyond relation and age is listed as such.
+        let plain = record(r#"{"members":[{"age":35}],"income":[]}"#, "national");
+        assert!(plain.contains("\n- 申请人35岁\n"), "{plain}");
     }
 
     #[test]

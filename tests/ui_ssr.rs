@@ -160,7 +160,7 @@ mod every_error_reaches_its_field {
     use futures::executor::block_on;
     use low_income_check::engine::household::{DisabilityKind, EducationLevel, IncomeKind};
     use low_income_check::ui::hotline::HotlinePage;
-    use low_income_check::ui::state::{Answers, IncomeLine, MoneyAnswer, Problem, State};
+    use low_income_check::ui::state::{Answers, IncomeLine, MissingReported, MoneyAnswer, Problem, State};
     use low_income_check::ui::{assess_answers, Assessed, Problems, Store};
     use yew::prelude::*;
     use yew::ServerRenderer;
@@ -174,7 +174,7 @@ mod every_error_reaches_its_field {
     #[function_component(Harness)]
     fn harness(props: &HarnessProps) -> Html {
         let answers = props.answers.clone();
-        let store = use_reducer(move || State { answers, report_missing: true, ..State::default() });
+        let store = use_reducer(move || State { answers, report_missing: MissingReported::ALL, ..State::default() });
         let assessed = Assessed(Rc::new(assess_answers(&store.answers)));
         let problems = Problems(Rc::new(problems_of(&store.answers)));
         html! {

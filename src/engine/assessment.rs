@@ -84,6 +84,12 @@ pub struct HouseholdFigures {
     pub members: usize,
     /// Who the members are, without names: "申请人本人45岁、配偶43岁" (relation and age only).
     pub composition: String,
+    /// Each member, without a name, with every fact a rule reads about them: "配偶43岁：无业；患重病，
+    /// 仍在治疗" (disability kind, grade and care; illness; schooling and fees; work; supporter).
+    pub members_in_words: Vec<String>,
+    /// The household's circumstances that some rules read, in words: receiving 低保, months without
+    /// income after losing work, sudden hardship, disaster, 户籍 elsewhere, vehicles and homes.
+    pub circumstances: Vec<String>,
     /// The area of the pack the household named, with 城市/农村: "太原市城镇（城市）".
     pub area: String,
     /// Income the rules count, over the last 12 months: wages, net business and property income,
@@ -360,6 +366,8 @@ fn household_figures(ctx: &Context) -> Result<HouseholdFigures, MoneyError> {
     Ok(HouseholdFigures {
         members: household.members.len(),
         composition: composition.join("、"),
+        members_in_words: household.members.iter().map(member_in_words).collect(),
+        circumstances: circumstances(household),
         area: format!("{}（{}）", area.as_deref().unwrap_or("未列出的地区"), household.place.area_kind.label()),
         counted_income: ctx.income.counted,
         not_counted_income: ctx.income.not_counted,
@@ -370,6 +378,84 @@ fn household_figures(ctx: &Context) -> Result<HouseholdFigures, MoneyError> {
         rigid_spending: rigid::rigid_total(ctx)?,
         financial_assets: ctx.household.assets.financial.amount(),
     })
+}
+
+/// A member in words, never named: relation and age, then what the rules read about them.
+fn member_in_words(m: &crate::engine::household::Member) -> String {
+    use crate::engine::household::{SupporterStatus, WorkStatus};
+    let mut facts: Vec<String> = Vec::new();
+    match m.work {
+        WorkStatus::Employed => facts.push("有工作或在经营".into()),
+        WorkStatus::Unemployed => facts.push("无业".into()),
+        WorkStatus::Retired => facts.push("已退休".into()),
+        WorkStatus::InSchool | WorkStatus::Unknown => {}
+    }
+    if let Some(d) = &m.disability {
+        let care = if d.needs_ongoing_care { "，需康复或照料护理" } else { "" };
+        facts.push(format!("{}残疾{}{care}", d.kind.label(), d.grade.label()));
+    }
+    if let Some(ill) = &m.illness {
+        let serious = if ill.serious { "患重病" } else { "患病（非重病）" };
+        let treated = if ill.in_treatment { "仍在治疗" } else { "不在治疗" };
+        facts.push(format!("{serious}，{treated}"));
+    }
+    if let Some(st) = &m.student {
+        let mut kind = vec![if st.full_time { "全日制" } else { "非全日制" }];
+        if st.high_fee_school {
+            kind.push("高收费学校");
+        }
+        if st.abroad {
+            kind.push("出国留学");
+        }
+        let fees = money::Yuan(st.fees.amount.amount());
+        let per = if st.fees.per == money::Period::Month { "月" } else { "年" };
+        facts.push(format!("{}在读（{}），自付学费等每{per}{fees}元", st.level.label(), kind.join("、")));
+    }
+    match m.supporter {
+        SupporterStatus::Able => facts.push("有能力供养的义务人".into()),
+        SupporterStatus::Unable => facts.push("有义务人但无供养能力".into()),
+        SupporterStatus::None => facts.push("无供养义务人".into()),
+        SupporterStatus::Unknown => {}
+    }
+    let who = format!("{}{}岁", m.relation.label(), m.age.years());
+    if facts.is_empty() {
+        who
+    } else {
+        format!("{who}：{}", facts.join("；"))
+    }
+}
+
+/// The household's circumstances that some rule reads, in words.
+fn circumstances(h: &crate::engine::household::Household) -> Vec<String> {
+    use crate::engine::household::Hukou;
+    let s = &h.situation;
+    let mut out = Vec::new();
+    if s.receives_dibao {
+        out.push(if s.income_rose_through_work { "正在领取低保，因就业收入增加" } else { "正在领取低保" }.to_string());
+    }
+    if let Some(u) = &s.unemployment {
+        let insured = if u.unemployment_insurance { "参加了失业保险" } else { "未参加失业保险" };
+        let cause = if u.caused_by_emergency { "，因重大疫情或灾害不能返岗" } else { "" };
+        out.push(format!("失业，已连续{}个月无收入，{insured}{cause}", u.months_without_income));
+    }
+    if s.sudden_hardship {
+        out.push("遭遇意外事故、突发重病、火灾等突发困难".into());
+    }
+    if s.disaster_after_relief {
+        out.push("受灾，经应急和过渡期救助后仍有困难".into());
+    }
+    if s.student_stuck_by_emergency {
+        out.push("学生因疫情或灾害暂未就业".into());
+    }
+    match s.hukou {
+        Hukou::Local => {}
+        Hukou::ResidencePermit => out.push("有成员户籍在外地，持本地居住证".into()),
+        Hukou::Elsewhere => out.push("户籍在外地，没有本地居住证".into()),
+    }
+    let a = &h.assets;
+    let other = if a.other_property { "，另有其他房产或经营性财产" } else { "" };
+    out.push(format!("车辆{}辆，住房{}套{other}", a.vehicles, a.homes));
+    out
 }
 
 /// 1 × the standard, the 边缘 multiple(s), and last year's disposable income, per person per month.

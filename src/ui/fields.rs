@@ -6,7 +6,8 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::field_id::FieldId;
-use super::state::MoneyAnswer;
+use super::state::{Action, MoneyAnswer};
+use super::Dispatch;
 use crate::engine::money::Period;
 
 fn described_by(id: &str, hint: bool, error: bool) -> Option<AttrValue> {
@@ -55,11 +56,34 @@ pub struct TextFieldProps {
 /// amount, age or count needs, so a pasted page of digits cannot widen the review or the printout.
 const MAX_TYPED: &str = "32";
 
+/// A text field's answer is judged when the user leaves it: while typing, the page marks it as being
+/// typed in (its problem waits), and leaving it ends that. "2千" is not an error on the way to "2千5".
+#[hook]
+fn use_typing(field: FieldId) -> (Callback<()>, Callback<FocusEvent>) {
+    let dispatch = use_context::<Dispatch>();
+    let typing = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |()| {
+            if let Some(d) = &dispatch {
+                d.dispatch(Action::Typing(Some(field)));
+            }
+        })
+    };
+    let left = Callback::from(move |_: FocusEvent| {
+        if let Some(d) = &dispatch {
+            d.dispatch(Action::Typing(None));
+        }
+    });
+    (typing, left)
+}
+
 #[function_component(TextField)]
 pub fn text_field(props: &TextFieldProps) -> Html {
     let onchange = props.onchange.clone();
+    let (typing, onblur) = use_typing(props.id);
     let oninput = Callback::from(move |e: InputEvent| {
         let input: HtmlInputElement = e.target_unchecked_into();
+        typing.emit(());
         onchange.emit(input.value());
     });
     let id = props.id.to_string();
@@ -72,7 +96,7 @@ pub fn text_field(props: &TextFieldProps) -> Html {
                 value={props.value.clone()}
                 aria-invalid={props.error.is_some().then_some("true")}
                 aria-describedby={described_by(&id, props.hint.is_some(), props.error.is_some())}
-                {oninput} />
+                {oninput} {onblur} />
         </div>
     }
 }
@@ -93,11 +117,13 @@ pub struct MoneyFieldProps {
 #[function_component(MoneyField)]
 pub fn money_field(props: &MoneyFieldProps) -> Html {
     let id = props.id.to_string();
+    let (typing, onblur) = use_typing(props.id);
     let oninput = {
         let onchange = props.onchange.clone();
         let answer = props.answer.clone();
         Callback::from(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
+            typing.emit(());
             onchange.emit(MoneyAnswer { text: input.value(), per: answer.per });
         })
     };
@@ -129,7 +155,7 @@ pub fn money_field(props: &MoneyFieldProps) -> Html {
                     value={props.answer.text.clone()}
                     aria-invalid={props.error.is_some().then_some("true")}
                     aria-describedby={described_by(&id, props.hint.is_some(), props.error.is_some())}
-                    {oninput} />
+                    {oninput} {onblur} />
                 <label class="visually-hidden" for={period_id.clone()}>{ format!("{}按月还是按年", props.label) }</label>
                 <select id={period_id} onchange={on_period}>
                     <option value="month" selected={monthly}>{ "每月" }</option>

@@ -4,7 +4,7 @@
 //!
 //! Shortcuts (Alt, so they never collide with typing): Alt+A add a member, Alt+I add an income line,
 //! Alt+Y switch the focused amount between 每月 and 每年, Alt+R jump to the result, Alt+N new call,
-//! Alt+U undo the new call.
+//! Alt+U undo the new call or the last deletion.
 //!
 //! One screen: the questions are a dense grid, and the sentence to read for the focused question is
 //! shown beside the live result (every script inline on request), so the form stays short enough for
@@ -17,7 +17,7 @@ use yew::prelude::*;
 #[cfg(target_arch = "wasm32")]
 use super::field_id::{FieldId, IncomeQuestion, MemberQuestion, PlaceQuestion};
 use super::pages::{money_section_for, MembersSection, PlaceSection};
-use super::state::Action;
+use super::state::{Action, Removal};
 use super::state::DestituteAges;
 #[cfg(target_arch = "wasm32")]
 use super::{after_render, focus_last_later};
@@ -142,7 +142,7 @@ fn hotline_intro() -> Html {
             <p class="shortcuts" id="shortcuts">
                 { "快捷键：" }<kbd>{ "Alt+A" }</kbd>{ " 添加成员 · " }<kbd>{ "Alt+I" }</kbd>{ " 添加收入 · " }
                 <kbd>{ "Alt+Y" }</kbd>{ " 当前金额切换每月/每年 · " }<kbd>{ "Alt+R" }</kbd>{ " 看结果 · " }
-                <kbd>{ "Alt+N" }</kbd>{ " 新来电（清空）· " }<kbd>{ "Alt+U" }</kbd>{ " 撤销清空" }
+                <kbd>{ "Alt+N" }</kbd>{ " 新来电（清空）· " }<kbd>{ "Alt+U" }</kbd>{ " 撤销清空或删除" }
             </p>
         </>
     }
@@ -239,20 +239,16 @@ pub fn hotline_page() -> Html {
                     <PlaceSection scripted=true place={store.answers.place.clone()} dispatch={store.dispatcher()} />
                     <h2>{ "家庭成员" }</h2>
                     <MembersSection scripted=true members={store.answers.members.clone()} pack={store.answers.place.pack.clone()}
-                        ages={DestituteAges::for_pack(&store.answers.place.pack)} dispatch={store.dispatcher()} />
+                        ages={DestituteAges::for_pack(&store.answers.place.pack)} removed={super::pages::removal_note(&store, false)} dispatch={store.dispatcher()} />
                     { money_section_for(&store, true) }
                 </form>
                 <section class="hotline-result" aria-labelledby="hotline-result-title">
-                    if store.cleared.is_some() {
+                    if store.undo.as_ref().is_some_and(|u| u.removal == Removal::Reset) {
                         <p class="warning" role="status" id="hotline-undo">
                             { "已清空上一通电话的回答。" }
                             <button type="button" class="button secondary" onclick={undo} aria-keyshortcuts="Alt+U">{ "撤销清空（Alt+U）" }</button>
                         </p>
                     }
-                    <button type="button" class="toggle" aria-pressed={if *all_scripts { "true" } else { "false" }} onclick={toggle_scripts}>
-                        { "在问题旁显示全部话术" }
-                    </button>
-                    if let Some(line) = &*script { <p class="say" id="hotline-script">{ line.clone() }</p> }
                     <h2 id="hotline-result-title" tabindex="-1" aria-keyshortcuts="Alt+R">{ "实时结果" }</h2>
                     <div id="hotline-live" aria-live="polite">
                         if !pending.is_empty() {
@@ -280,6 +276,10 @@ pub fn hotline_page() -> Html {
                             }
                         }
                     </div>
+                    if let Some(line) = &*script { <p class="say" id="hotline-script">{ line.clone() }</p> }
+                    <button type="button" class="toggle" aria-pressed={if *all_scripts { "true" } else { "false" }} onclick={toggle_scripts}>
+                        { "在问题旁显示全部话术" }
+                    </button>
                     <h3><label for="call-record">{ "通话记录（不含姓名、身份证号、电话）" }</label></h3>
                     <textarea id="call-record" readonly=true rows="14" value={shown_record}
                         placeholder="通话结束时按“生成并选中记录”" />

@@ -304,6 +304,23 @@ pub fn focus_last_later(scope: &web_sys::Element, selector: &str) {
     });
 }
 
+/// Focuses, once the next render is drawn, the first element in `scope` matching one of `selectors`
+/// in turn: after a deletion, the next card's first field, else the 添加 button.
+#[cfg(target_arch = "wasm32")]
+pub fn focus_first_later(scope: &web_sys::Element, selectors: Vec<String>) {
+    use wasm_bindgen::JsCast;
+    let scope = scope.clone();
+    after_render(move || {
+        if let Some(el) = selectors
+            .iter()
+            .find_map(|s| scope.query_selector(s).ok().flatten())
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
+}
+
 /// The app's own element around an event's target.
 #[cfg(target_arch = "wasm32")]
 pub fn app_scope(event: &web_sys::Event) -> Option<web_sys::Element> {
@@ -358,12 +375,13 @@ pub fn app(props: &AppProps) -> Html {
         state
     });
     let assessed = use_memo(store.answers.clone(), |answers| Assessed(Rc::new(assess_answers(answers))));
-    let problems = use_memo(((*assessed).clone(), store.report_missing), |(assessed, report_missing)| {
+    let problems = use_memo(((*assessed).clone(), store.report_missing, store.typing), |(assessed, reported, typing)| {
         let mut problems = match assessed.0.as_ref() {
             Err(NotAssessed::Problems(problems)) => problems.clone(),
             _ => Vec::new(),
         };
-        problems.retain(|p| *report_missing || !p.missing);
+        // The field being typed in is judged when the user leaves it; a blank one once they ask to go on.
+        problems.retain(|p| Some(p.field) != *typing && (!p.missing || reported.covers(p.step())));
         Problems(Rc::new(problems))
     });
     // An embedded widget leaves the window to its host: the host page decides what leaving means.
@@ -391,6 +409,7 @@ pub fn app(props: &AppProps) -> Html {
     };
     html! {
         <ContextProvider<Store> context={store.clone()}>
+        <ContextProvider<Dispatch> context={store.dispatcher()}>
         <ContextProvider<Problems> context={(*problems).clone()}>
         <ContextProvider<Assessed> context={(*assessed).clone()}>
         <ContextProvider<Navigator> context={navigator}>
@@ -398,6 +417,7 @@ pub fn app(props: &AppProps) -> Html {
         </ContextProvider<Navigator>>
         </ContextProvider<Assessed>>
         </ContextProvider<Problems>>
+        </ContextProvider<Dispatch>>
         </ContextProvider<Store>>
     }
 }

@@ -11,7 +11,7 @@ use super::fields::{yes_no, Checkbox, MoneyField, SelectField, TextField};
 use super::route::{route_button, route_link, Navigator, Route};
 use super::state::{
     city_of, school_kind_asked, Action, Answers, AssetAnswers, DestituteAges, IncomeLine, MemberAnswers, MoneyAnswer,
-    PlaceAnswers, Problem, SituationAnswers, SpendingAnswers, Step,
+    PlaceAnswers, Problem, Removal, SituationAnswers, SpendingAnswers, Step,
 };
 use super::{packs, today, Dispatch, Problems, Store};
 use crate::engine::context::{place_figure, Origin, PlaceFigure};
@@ -27,6 +27,9 @@ pub fn error_for(problems: &[Problem], field: FieldId) -> Option<String> {
 #[derive(Properties, PartialEq)]
 pub struct ErrorSummaryProps {
     pub problems: Vec<Problem>,
+    /// A step's summary: 继续 goes on regardless once the summary is shown.
+    #[prop_or_default]
+    pub can_go_on: bool,
 }
 
 #[function_component(ErrorSummary)]
@@ -35,15 +38,20 @@ pub fn error_summary(props: &ErrorSummaryProps) -> Html {
     if props.problems.is_empty() {
         return html! {};
     }
+    // Not an alert: it appears when the user asks to go on, and takes focus then (or follows the
+    // heading that does), so it is read where the user is, never while they type.
     html! {
-        <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+        <section class="error-summary" id="error-summary" tabindex="-1" aria-labelledby="error-summary-title">
             <h2 id="error-summary-title">{ "有些回答需要修改" }</h2>
             <ul>
                 { for props.problems.iter().map(|p| html! {
                     <li><a href={format!("#{}", p.field)} onclick={focus_field(p.field, navigator.clone())}>{ format!("{}：{}", p.label(), p.message) }</a></li>
                 }) }
             </ul>
-        </div>
+            if props.can_go_on {
+                <p>{ "也可以先按“继续”往下填，稍后再回来修改；算出结果前都需要回答。" }</p>
+            }
+        </section>
     }
 }
 
@@ -104,7 +112,26 @@ pub struct StepProps {
     pub problems: Vec<Problem>,
 }
 
-/// One step: progress, error summary, heading, content, back / continue.
+/// The step whose questions a route asks.
+fn step_of(route: Route) -> Option<Step> {
+    match route {
+        Route::Place => Some(Step::Place),
+        Route::Household => Some(Step::Household),
+        Route::Money => Some(Step::Money),
+        _ => None,
+    }
+}
+
+/// The problems a step's summary lists: once the user has asked to go on from it (or has reached
+/// the review), every problem of the step; before that, none (each is beside its field).
+fn summary_problems(problems: &Problems, store: &Store, step: Step) -> Vec<Problem> {
+    if !store.report_missing.covers(step) {
+        return Vec::new();
+    }
+    problems.0.iter().filter(|p| p.step() == step).cloned().collect()
+}
+
+/// One step: progress, heading, error summary, content, back / continue.
 /// The heading of a page reached by navigation (继续, 上一步, 重新开始), focused once the page is
 /// drawn, so a screen reader starts there; the page opens at its top (a step's error summary, above
 /// the heading, included) rather than where the last one was scrolled to. Not on first load, which
@@ -137,19 +164,48 @@ pub fn step_page(props: &StepProps) -> Html {
     let next = STEPS.get(index + 1).map(|(r, _)| *r);
     let navigator = use_context::<Navigator>();
     let heading = use_heading_focus(props.route);
+    // 继续 on a step with questions blank or wrong says so first (the summary, focused, under the
+    // heading); pressed again, it goes on: the review lists what is still missing.
+    let store = use_context::<Store>();
+    let assessment = super::use_assessment();
+    let step = step_of(props.route);
+    let unreported = match (step, &store, assessment.as_ref()) {
+        (Some(step), Some(store), Err(super::NotAssessed::Problems(all))) => {
+            !store.report_missing.covers(step) && all.iter().any(|p| p.step() == step)
+        }
+        _ => false,
+    };
+    let go_on = next.map(|next| {
+        let navigator = navigator.clone();
+        let store = store.clone();
+        Callback::from(move |_e: MouseEvent| match (unreported, step, &store) {
+            (true, Some(step), Some(store)) => {
+                store.dispatch(Action::ReportMissing(step));
+                #[cfg(target_arch = "wasm32")]
+                if let Some(scope) = super::app_scope(&_e) {
+                    super::focus_last_later(&scope, "#error-summary");
+                }
+            }
+            _ => {
+                if let Some(navigator) = &navigator {
+                    navigator.push(next);
+                }
+            }
+        })
+    });
     html! {
         <>
             <p class="progress">{ format!("第{}步，共{}步", index + 1, STEPS.len()) }</p>
-            <ErrorSummary problems={props.problems.clone()} />
             <h1 ref={heading} tabindex="-1">{ title }</h1>
+            <ErrorSummary problems={props.problems.clone()} can_go_on={step.is_some()} />
             // novalidate: the page validates (and explains) every answer itself; Enter never submits.
             <form novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 { props.children.clone() }
             </form>
             <nav class="step-nav" aria-label="上一步和下一步">
                 { route_button(navigator.as_ref(), back, "button secondary", "上一步") }
-                if let Some(next) = next {
-                    { route_button(navigator.as_ref(), next, "button", "继续") }
+                if let Some(onclick) = go_on {
+                    <button type="button" class="button" {onclick}>{ "继续" }</button>
                 }
             </nav>
         </>
@@ -336,9 +392,18 @@ fn member_card(props: &MemberCardProps) -> Html {
     let fees = |f: fn(&mut MemberAnswers, MoneyAnswer)| edit(&store, &m, move |next| Action::UpdateMember(i, next), f);
     let id = |question: MemberQuestion| FieldId::Member(i, question);
     let error = |question: MemberQuestion| error_for(&problems.0, id(question));
+    // Focus goes to a safe place, never onto another 删除: the next member's first field (now at
+    // this index), else the 添加 button.
     let remove = {
         let store = store.clone();
-        Callback::from(move |_: MouseEvent| store.dispatch(Action::RemoveMember(i)))
+        Callback::from(move |_e: MouseEvent| {
+            store.dispatch(Action::RemoveMember(i));
+            #[cfg(target_arch = "wasm32")]
+            if let Some(scope) = super::app_scope(&_e) {
+                let next = FieldId::Member(i, MemberQuestion::Relation);
+                super::focus_first_later(&scope, vec![format!("#{next}"), "#add-member".into()]);
+            }
+        })
     };
     let asks_supporter = props.ages.asks_supporter(&m);
     let say = |line: &'static str| {
@@ -428,8 +493,9 @@ pub fn members_section(props: &MembersSectionProps) -> Html {
             <p>{ "请填写共同生活的每一位家庭成员：配偶、未成年子女、在读的成年子女，以及长期住在一起、依法应当互相供养的家人（赡养、抚养义务人）。不需要填写姓名。" }</p>
             { say("请问家里一起生活的有几口人？每个人多大年纪，和您是什么关系？") }
             { for members.into_iter().enumerate().map(|(index, member)| html! { <MemberCard {index} {member} {removable} scripted={props.scripted} ages={props.ages} pack={props.pack.clone()} dispatch={store.clone()} /> }) }
+            { undo_note(&props.removed, &store, |i| FieldId::Member(i, MemberQuestion::Relation), props.scripted) }
             if props.members.len() < MAX_MEMBERS {
-                <button type="button" class="button secondary" onclick={add} aria-keyshortcuts={props.scripted.then_some("Alt+A")}>{ "添加一位家庭成员" }</button>
+                <button type="button" class="button secondary" id="add-member" onclick={add} aria-keyshortcuts={props.scripted.then_some("Alt+A")}>{ "添加一位家庭成员" }</button>
             } else {
                 <p class="hint">{ "家庭成员已达可填写的上限，不能再添加。" }</p>
             }
@@ -461,8 +527,9 @@ pub fn money_section(props: &MoneySectionProps) -> Html {
             { for props.income.iter().enumerate().map(|(index, line)| html! {
                 <IncomeLineCard {index} line={line.clone()} member_options={member_options.clone()} dispatch={dispatch.clone()} />
             }) }
+            { undo_note(&props.removed, &dispatch, |i| FieldId::Income(i, IncomeQuestion::Member), scripted) }
             if props.income.len() < crate::engine::household::MAX_INCOME_ITEMS {
-                <button type="button" class="button secondary" onclick={add_income} aria-keyshortcuts={props.scripted.then_some("Alt+I")}>{ "添加一项收入" }</button>
+                <button type="button" class="button secondary" id="add-income" onclick={add_income} aria-keyshortcuts={props.scripted.then_some("Alt+I")}>{ "添加一项收入" }</button>
             } else {
                 <button type="button" class="button secondary" disabled=true aria-describedby="income-limit">{ "添加一项收入" }</button>
                 <p class="hint" id="income-limit">{ format!("最多可填写{}项收入；几项同类的收入可以合并填写。", crate::engine::household::MAX_INCOME_ITEMS) }</p>
@@ -495,7 +562,14 @@ fn income_line_card(props: &IncomeLineProps) -> Html {
         edit(store, line, move |next| Action::UpdateIncome(i, next), |l, money: MoneyAnswer| l.money = money);
     let remove = {
         let store = store.clone();
-        Callback::from(move |_: MouseEvent| store.dispatch(Action::RemoveIncome(i)))
+        Callback::from(move |_e: MouseEvent| {
+            store.dispatch(Action::RemoveIncome(i));
+            #[cfg(target_arch = "wasm32")]
+            if let Some(scope) = super::app_scope(&_e) {
+                let next = FieldId::Income(i, IncomeQuestion::Member);
+                super::focus_first_later(&scope, vec![format!("#{next}"), "#add-income".into()]);
+            }
+        })
     };
     let member_value: AttrValue = line.member.map(|m| m.to_string()).unwrap_or_else(|| "household".to_string()).into();
     html! {
@@ -648,6 +722,9 @@ pub struct MembersSectionProps {
     pub ages: DestituteAges,
     /// The province's pack id (some questions are asked only where its rules read them).
     pub pack: AttrValue,
+    /// The member just deleted, while it can be undone.
+    #[prop_or_default]
+    pub removed: Option<RemovalNote>,
     pub dispatch: Dispatch,
 }
 
@@ -661,6 +738,9 @@ pub struct MoneySectionProps {
     pub spending: SpendingAnswers,
     pub assets: AssetAnswers,
     pub situation: SituationAnswers,
+    /// The income line just deleted, while it can be undone.
+    #[prop_or_default]
+    pub removed: Option<RemovalNote>,
     pub dispatch: Dispatch,
 }
 
@@ -670,15 +750,67 @@ pub fn say_line(line: &'static str) -> Html {
     html! { <p class="say"><span class="say-label">{ "话术：" }</span>{ line }</p> }
 }
 
-fn step_problems(problems: &Problems, step: Step) -> Vec<Problem> {
-    problems.0.iter().filter(|p| p.step() == step).cloned().collect()
+/// The last deletion of a member or an income line, while it can be undone: which card, and the
+/// sentence that announces it.
+#[derive(Clone, PartialEq)]
+pub struct RemovalNote {
+    pub index: usize,
+    pub text: AttrValue,
+}
+
+/// The last deleted member (`income`: income line) while it can be undone.
+pub fn removal_note(store: &Store, income: bool) -> Option<RemovalNote> {
+    let undo = store.undo.as_ref()?;
+    let note = match undo.removal {
+        Removal::Member(i) if !income => {
+            let m = undo.answers.members.get(i)?;
+            let age = if m.age.trim().is_empty() { String::new() } else { format!("，{}岁", m.age.trim()) };
+            format!("已删除第{}位成员（{}{}）。", i + 1, label_of(RELATIONS, &m.relation), age)
+        }
+        Removal::Income(i) if income => {
+            let line = undo.answers.income.get(i)?;
+            let amount = if line.money.text.trim().is_empty() { String::new() } else { format!("，{}", line.money.text.trim()) };
+            format!("已删除第{}项收入（{}{}）。", i + 1, label_of(INCOME_KINDS, &line.kind), amount)
+        }
+        _ => return None,
+    };
+    let (Removal::Member(index) | Removal::Income(index)) = undo.removal else { return None };
+    Some(RemovalNote { index, text: note.into() })
+}
+
+/// Where a deletion is announced (a live region, present before anything is deleted, so the
+/// announcement is read), with the button that undoes it; the restored card's first field then
+/// takes focus.
+fn undo_note(note: &Option<RemovalNote>, dispatch: &Dispatch, first_field: impl Fn(usize) -> FieldId, scripted: bool) -> Html {
+    let restored = note.as_ref().map(|n| format!("#{}", first_field(n.index))).unwrap_or_default();
+    let undo = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_e: MouseEvent| {
+            dispatch.dispatch(Action::Undo);
+            #[cfg(target_arch = "wasm32")]
+            if let Some(scope) = super::app_scope(&_e) {
+                super::focus_last_later(&scope, &restored);
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = &restored;
+        })
+    };
+    html! {
+        <div class="undo-note" role="status">
+            if let Some(note) = note {
+                <p class="warning">{ note.text.clone() }
+                    <button type="button" class="button secondary" onclick={undo} aria-keyshortcuts={scripted.then_some("Alt+U")}>{ "撤销删除" }</button>
+                </p>
+            }
+        </div>
+    }
 }
 
 #[function_component(PlacePage)]
 pub fn place_page() -> Html {
     let (Some(store), Some(problems)) = (use_context::<Store>(), use_context::<Problems>()) else { return html! {} };
     html! {
-        <StepPage route={Route::Place} problems={step_problems(&problems, Step::Place)}>
+        <StepPage route={Route::Place} problems={summary_problems(&problems, &store, Step::Place)}>
             <PlaceSection place={store.answers.place.clone()} dispatch={store.dispatcher()} />
         </StepPage>
     }
@@ -688,9 +820,9 @@ pub fn place_page() -> Html {
 pub fn household_page() -> Html {
     let (Some(store), Some(problems)) = (use_context::<Store>(), use_context::<Problems>()) else { return html! {} };
     html! {
-        <StepPage route={Route::Household} problems={step_problems(&problems, Step::Household)}>
+        <StepPage route={Route::Household} problems={summary_problems(&problems, &store, Step::Household)}>
             <MembersSection members={store.answers.members.clone()} ages={DestituteAges::for_pack(&store.answers.place.pack)} pack={store.answers.place.pack.clone()}
-                dispatch={store.dispatcher()} />
+                removed={removal_note(&store, false)} dispatch={store.dispatcher()} />
         </StepPage>
     }
 }
@@ -700,7 +832,7 @@ pub fn money_section_for(store: &Store, scripted: bool) -> Html {
     let a = &store.answers;
     html! {
         <MoneySection {scripted} members={a.members.clone()} income={a.income.clone()} no_income={a.no_income} spending={a.spending.clone()}
-            assets={a.assets.clone()} situation={a.situation.clone()} dispatch={store.dispatcher()} />
+            assets={a.assets.clone()} situation={a.situation.clone()} removed={removal_note(store, true)} dispatch={store.dispatcher()} />
     }
 }
 
@@ -708,7 +840,7 @@ pub fn money_section_for(store: &Store, scripted: bool) -> Html {
 pub fn money_page() -> Html {
     let (Some(store), Some(problems)) = (use_context::<Store>(), use_context::<Problems>()) else { return html! {} };
     html! {
-        <StepPage route={Route::Money} problems={step_problems(&problems, Step::Money)}>
+        <StepPage route={Route::Money} problems={summary_problems(&problems, &store, Step::Money)}>
             { money_section_for(&store, false) }
         </StepPage>
     }

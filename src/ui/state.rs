@@ -232,21 +232,71 @@ pub enum Action {
     TogglePeriod(FieldId),
     /// The user reached the review step: unanswered questions are reported from now on.
     ReachedReview,
+    /// The user pressed 继续 on a step with questions left blank: that step's are reported now.
+    ReportMissing(Step),
+    /// The user is typing in this text field (`None`: has left it): its answer is judged, and any
+    /// problem with it shown, once the user leaves it, not at every key.
+    Typing(Option<FieldId>),
     /// Clears every answer (a new check, or a new call), keeping them for `Undo` until the next change.
     Reset,
-    /// Brings back the answers the last `Reset` cleared (新来电 pressed by mistake).
+    /// Brings back the answers the last `Reset` or deletion took (新来电 or 删除 pressed by mistake).
     Undo,
+}
+
+/// What the last `Undo` would bring back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Removal {
+    /// Every answer (新来电, 清除所有回答).
+    Reset,
+    /// The member at this index (0-based), with the income lines that were theirs.
+    Member(usize),
+    /// The income line at this index (0-based).
+    Income(usize),
+}
+
+/// The answers before a removal, kept (in memory only, like every answer) until the next change.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Undoable {
+    pub answers: Rc<Answers>,
+    pub removal: Removal,
+}
+
+/// The steps whose unanswered questions are reported: a step's once 继续 is pressed on it with
+/// questions blank, every step's once the review is reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct MissingReported(u8);
+
+impl MissingReported {
+    pub const ALL: MissingReported = MissingReported(0b111);
+
+    fn bit(step: Step) -> u8 {
+        match step {
+            Step::Place => 1,
+            Step::Household => 2,
+            Step::Money => 4,
+        }
+    }
+
+    pub fn covers(self, step: Step) -> bool {
+        self.0 & MissingReported::bit(step) != 0
+    }
+
+    pub fn with(self, step: Step) -> MissingReported {
+        MissingReported(self.0 | MissingReported::bit(step))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct State {
     pub answers: Answers,
     pub large_text: bool,
-    /// Whether unanswered questions are reported yet (GOV.UK: only once the user asks to go on).
-    pub report_missing: bool,
-    /// The answers the last `Reset` cleared, until the next change of the answers: kept in memory
-    /// only, like every answer, so that a new call started by mistake can be undone.
-    pub cleared: Option<Rc<Answers>>,
+    /// Where unanswered questions are reported yet (GOV.UK: only once the user asks to go on).
+    pub report_missing: MissingReported,
+    /// The answers before the last `Reset` or deletion, until the next change of the answers, so
+    /// that a new call started or a member deleted by mistake can be undone.
+    pub undo: Option<Undoable>,
+    /// The text field being typed in, whose problem waits until the user leaves it.
+    pub typing: Option<FieldId>,
     /// Where a reset starts again: the region a partner preset (or the default), so 新来电 in an
     /// embedded hotline keeps the portal's region.
     pub preset_place: Option<PlaceAnswers>,
@@ -257,8 +307,8 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
-        // Any change of the answers ends the chance to undo a reset; the switches below keep it.
-        let cleared = next.cleared.take();
+        // Any change of the answers ends the chance to undo a removal; the switches below keep it.
+        let undo = next.undo.take();
         let answers = &mut next.answers;
         match action {
             Action::SetPlace(place) => {
@@ -276,6 +326,7 @@ impl Reducible for State {
             }
             Action::RemoveMember(index) => {
                 if answers.members.len() > 1 && index < answers.members.len() {
+                    next.undo = Some(Undoable { answers: Rc::new(self.answers.clone()), removal: Removal::Member(index) });
                     answers.members.remove(index);
                     // Income lines follow their member: those of the removed one go, later ones shift.
                     answers.income.retain(|line| line.member != Some(index));
@@ -304,6 +355,7 @@ impl Reducible for State {
             }
             Action::RemoveIncome(index) => {
                 if index < answers.income.len() {
+                    next.undo = Some(Undoable { answers: Rc::new(self.answers.clone()), removal: Removal::Income(index) });
                     answers.income.remove(index);
                 }
             }
@@ -318,7 +370,7 @@ impl Reducible for State {
             Action::SetNoIncome(none) => answers.no_income = none,
             Action::ToggleLargeText => {
                 next.large_text = !next.large_text;
-                next.cleared = cleared;
+                next.undo = undo;
             }
             Action::TogglePeriod(field) => match answers.money_field(field) {
                 Some(answer) => {
@@ -327,11 +379,25 @@ impl Reducible for State {
                 None => return self,
             },
             Action::ReachedReview => {
-                if next.report_missing {
+                if next.report_missing == MissingReported::ALL {
                     return self;
                 }
-                next.report_missing = true;
-                next.cleared = cleared;
+                next.report_missing = MissingReported::ALL;
+                next.undo = undo;
+            }
+            Action::ReportMissing(step) => {
+                if next.report_missing.covers(step) {
+                    return self;
+                }
+                next.report_missing = next.report_missing.with(step);
+                next.undo = undo;
+            }
+            Action::Typing(field) => {
+                if next.typing == field {
+                    return self;
+                }
+                next.typing = field;
+                next.undo = undo;
             }
             Action::Reset => {
                 let kept = next.answers.has_household_answers().then(|| Rc::new(next.answers.clone()));
@@ -342,13 +408,13 @@ impl Reducible for State {
                 next = State {
                     answers: fresh,
                     large_text: next.large_text,
-                    cleared: kept.or(cleared),
+                    undo: kept.map(|answers| Undoable { answers, removal: Removal::Reset }).or(undo),
                     preset_place: next.preset_place.clone(),
                     ..State::default()
                 }
             }
-            Action::Undo => match cleared {
-                Some(answers) => next.answers = (*answers).clone(),
+            Action::Undo => match undo {
+                Some(Undoable { answers, .. }) => next.answers = (*answers).clone(),
                 None => return self,
             },
         }
@@ -715,7 +781,7 @@ mod tests {
         let after_change = state.answers.clone();
         assert_eq!(reduce(state, Action::Undo).answers, after_change, "a change of the answers ends the undo");
         let blank = reduce(State::default(), Action::Reset);
-        assert_eq!(blank.cleared, None);
+        assert_eq!(blank.undo, None);
     }
 
     #[test]
