@@ -8,6 +8,27 @@ use yew::prelude::*;
 use super::field_id::FieldId;
 use super::state::{Action, MoneyAnswer};
 use super::Dispatch;
+
+/// A form's handlers for judging a text field when the user leaves it, not at every key: typing in
+/// one marks it as being typed in (its problem waits), and leaving it ends that. "2千" is then not
+/// an error on the way to "2千5". One pair on the form (the events bubble), not one per field.
+pub fn typing_handlers(dispatch: &Dispatch) -> (Callback<InputEvent>, Callback<FocusEvent>) {
+    let on_input = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: InputEvent| {
+            let Some(input) = e.target_dyn_into::<HtmlInputElement>() else { return };
+            if input.type_() == "text" {
+                if let Ok(field) = input.id().parse::<FieldId>() {
+                    dispatch.dispatch(Action::Typing(Some(field)));
+                }
+            }
+        })
+    };
+    let dispatch = dispatch.clone();
+    let on_leave = Callback::from(move |_: FocusEvent| dispatch.dispatch(Action::Typing(None)));
+    (on_input, on_leave)
+}
+
 use crate::engine::money::Period;
 
 fn described_by(id: &str, hint: bool, error: bool) -> Option<AttrValue> {
@@ -56,34 +77,11 @@ pub struct TextFieldProps {
 /// amount, age or count needs, so a pasted page of digits cannot widen the review or the printout.
 const MAX_TYPED: &str = "32";
 
-/// A text field's answer is judged when the user leaves it: while typing, the page marks it as being
-/// typed in (its problem waits), and leaving it ends that. "2千" is not an error on the way to "2千5".
-#[hook]
-fn use_typing(field: FieldId) -> (Callback<()>, Callback<FocusEvent>) {
-    let dispatch = use_context::<Dispatch>();
-    let typing = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |()| {
-            if let Some(d) = &dispatch {
-                d.dispatch(Action::Typing(Some(field)));
-            }
-        })
-    };
-    let left = Callback::from(move |_: FocusEvent| {
-        if let Some(d) = &dispatch {
-            d.dispatch(Action::Typing(None));
-        }
-    });
-    (typing, left)
-}
-
 #[function_component(TextField)]
 pub fn text_field(props: &TextFieldProps) -> Html {
     let onchange = props.onchange.clone();
-    let (typing, onblur) = use_typing(props.id);
     let oninput = Callback::from(move |e: InputEvent| {
         let input: HtmlInputElement = e.target_unchecked_into();
-        typing.emit(());
         onchange.emit(input.value());
     });
     let id = props.id.to_string();
@@ -96,7 +94,7 @@ pub fn text_field(props: &TextFieldProps) -> Html {
                 value={props.value.clone()}
                 aria-invalid={props.error.is_some().then_some("true")}
                 aria-describedby={described_by(&id, props.hint.is_some(), props.error.is_some())}
-                {oninput} {onblur} />
+                {oninput} />
         </div>
     }
 }
@@ -117,13 +115,11 @@ pub struct MoneyFieldProps {
 #[function_component(MoneyField)]
 pub fn money_field(props: &MoneyFieldProps) -> Html {
     let id = props.id.to_string();
-    let (typing, onblur) = use_typing(props.id);
     let oninput = {
         let onchange = props.onchange.clone();
         let answer = props.answer.clone();
         Callback::from(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            typing.emit(());
             onchange.emit(MoneyAnswer { text: input.value(), per: answer.per });
         })
     };
@@ -155,7 +151,7 @@ pub fn money_field(props: &MoneyFieldProps) -> Html {
                     value={props.answer.text.clone()}
                     aria-invalid={props.error.is_some().then_some("true")}
                     aria-describedby={described_by(&id, props.hint.is_some(), props.error.is_some())}
-                    {oninput} {onblur} />
+                    {oninput} />
                 <label class="visually-hidden" for={period_id.clone()}>{ format!("{}按月还是按年", props.label) }</label>
                 <select id={period_id} onchange={on_period}>
                     <option value="month" selected={monthly}>{ "每月" }</option>

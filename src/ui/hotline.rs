@@ -181,6 +181,7 @@ pub fn hotline_page() -> Html {
             let _ = (&event, &script);
         })
     };
+    let (oninput, onfocusout) = super::fields::typing_handlers(&store.dispatcher());
     let toggle_scripts = {
         let all_scripts = all_scripts.clone();
         Callback::from(move |_: MouseEvent| all_scripts.set(!*all_scripts))
@@ -234,7 +235,7 @@ pub fn hotline_page() -> Html {
             <HotlineIntro />
             <div class="hotline-grid">
                 <form class={classes!("hotline-form", all_scripts.then_some("scripts-shown"))} novalidate=true
-                    onfocusin={on_focus} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                    onfocusin={on_focus} {oninput} {onfocusout} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     <h2>{ "地区" }</h2>
                     <PlaceSection scripted=true place={store.answers.place.clone()} dispatch={store.dispatcher()} />
                     <h2>{ "家庭成员" }</h2>

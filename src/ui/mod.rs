@@ -409,7 +409,6 @@ pub fn app(props: &AppProps) -> Html {
     };
     html! {
         <ContextProvider<Store> context={store.clone()}>
-        <ContextProvider<Dispatch> context={store.dispatcher()}>
         <ContextProvider<Problems> context={(*problems).clone()}>
         <ContextProvider<Assessed> context={(*assessed).clone()}>
         <ContextProvider<Navigator> context={navigator}>
@@ -417,7 +416,6 @@ pub fn app(props: &AppProps) -> Html {
         </ContextProvider<Navigator>>
         </ContextProvider<Assessed>>
         </ContextProvider<Problems>>
-        </ContextProvider<Dispatch>>
         </ContextProvider<Store>>
     }
 }

@@ -175,6 +175,10 @@ pub fn step_page(props: &StepProps) -> Html {
         }
         _ => false,
     };
+    let (oninput, onfocusout) = match &store {
+        Some(store) => super::fields::typing_handlers(&store.dispatcher()),
+        None => (Callback::noop(), Callback::noop()),
+    };
     let go_on = next.map(|next| {
         let navigator = navigator.clone();
         let store = store.clone();
@@ -199,7 +203,7 @@ pub fn step_page(props: &StepProps) -> Html {
             <h1 ref={heading} tabindex="-1">{ title }</h1>
             <ErrorSummary problems={props.problems.clone()} can_go_on={step.is_some()} />
             // novalidate: the page validates (and explains) every answer itself; Enter never submits.
-            <form novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+            <form novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} {oninput} {onfocusout}>
                 { props.children.clone() }
             </form>
             <nav class="step-nav" aria-label="上一步和下一步">

@@ -43,6 +43,17 @@ async function step(page, name, shots) {
 
 const next = (page) => page.getByRole('button', { name: '继续' }).click();
 
+/** 继续 past a step with questions left blank: the first press reports them (the summary, focused,
+ * under the heading), the second goes on. Fails if the first press went on with blanks. */
+async function nextAnyway(page) {
+  const title = await page.locator('h1').innerText();
+  await next(page);
+  await page.waitForFunction(() => document.activeElement?.id === 'error-summary', null, { timeout: 5000 });
+  assert.equal(await page.locator('h1').innerText(), title, 'the first 继续 stays on the step');
+  await next(page);
+  await page.waitForFunction((t) => document.querySelector('h1')?.innerText !== t, title, { timeout: 5000 });
+}
+
 /** Unfolds every reason on the results (they are folded under the answer and the next step). */
 const unfoldReasons = (page) => page.evaluate(() => document.querySelectorAll('.results details').forEach((d) => { d.open = true; }));
 
@@ -99,6 +110,8 @@ async function income(page, i, { member: who = '0', kind = 'wages', amount, per 
   await page.locator(`#income-${i}-member`).selectOption(who);
   await page.locator(`#income-${i}-kind`).selectOption(kind);
   await page.locator(`#income-${i}-amount`).fill(amount);
+  // An amount is judged when the user leaves the field.
+  await page.locator(`#income-${i}-amount`).blur();
   await page.locator(`#income-${i}-amount-per`).selectOption(per);
 }
 
@@ -282,13 +295,17 @@ test('a bad money entry shows its error beside the field and in the summary, and
   await assert.doesNotReject(field.waitFor());
   assert.match(await field.innerText(), /请填写数字金额/);
   assert.equal(await page.locator('#income-0-amount').getAttribute('aria-invalid'), 'true');
+  // The summary comes when the user asks to go on, and takes focus.
   const summary = page.locator('.error-summary');
+  assert.equal(await summary.count(), 0, 'no summary while the user is still on the step');
+  await next(page);
+  await page.waitForFunction(() => document.activeElement?.id === 'error-summary', null, { timeout: 5000 });
   assert.match(await summary.innerText(), /有些回答需要修改/);
   assert.match(await summary.innerText(), /第1项收入的金额：请填写数字金额/);
   await page.screenshot({ path: join(ARTIFACTS, 'bad-money-3-money.png'), fullPage: true });
   await axeClean(page, 'bad money entry');
   // The summary's link moves focus to the field.
-  await summary.getByRole('link').first().click();
+  await summary.getByRole('link', { name: /第1项收入的金额/ }).click();
   await page.waitForFunction(() => document.activeElement?.id === 'income-0-amount', null, { timeout: 5000 });
   // Other answers are kept: back to the household, the age is still there.
   await page.getByRole('button', { name: '上一步' }).click();
@@ -359,13 +376,30 @@ test('the large-text, high-contrast switch works by keyboard and stays accessibl
   await context.close();
 });
 
-test('an unanswered age is reported only on reaching the review, and its link leads back to the question', async () => {
+test('an unanswered age is reported when 继续 is pressed on its step, in a summary under the heading that takes focus; 继续 again goes on, and the review links back to it', async () => {
   const { page, context } = await open();
   await place(page, { province: 'shanxi', area: 'taiyuan/urban' });
   await next(page);
   assert.equal(await page.locator('.error-summary').count(), 0, 'no error before the user asks to go on');
   await next(page);
+  // Still on the step: the summary, right under the heading, has focus, and Tab reaches its link.
+  await page.waitForFunction(() => document.activeElement?.id === 'error-summary', null, { timeout: 5000 });
+  assert.equal(await page.locator('h1').innerText(), '家庭成员');
+  assert.match(await page.locator('.error-summary').innerText(), /第1位成员的年龄：请填写年龄/);
+  assert.match(await page.locator('.field-error', { has: page.locator('#member-0-age') }).innerText(), /请填写年龄/);
+  const order = await page.evaluate(() => {
+    const h1 = document.querySelector('h1');
+    const summary = document.querySelector('.error-summary');
+    return { after: Boolean(h1.compareDocumentPosition(summary) & Node.DOCUMENT_POSITION_FOLLOWING), top: summary.getBoundingClientRect().top };
+  });
+  assert.ok(order.after, 'the summary follows the heading');
+  assert.ok(order.top >= 0 && order.top < 915, `the summary is in view (${order.top})`);
+  await page.keyboard.press('Tab');
+  assert.match(await page.evaluate(() => document.activeElement?.textContent), /第1位成员的年龄/);
+  await axeClean(page, 'step summary');
   await next(page);
+  await page.getByRole('heading', { level: 1, name: '收入、支出和财产' }).waitFor();
+  await nextAnyway(page);
   const summary = page.locator('.error-summary');
   assert.match(await summary.innerText(), /第1位成员的年龄：请填写年龄/);
   await summary.getByRole('link').first().click();
@@ -384,13 +418,14 @@ test('ticking 患有疾病 asks 重病 and 仍在治疗 with nothing pre-selecte
     assert.equal(await page.locator(`#member-0-${id}`).isChecked(), false, `${id} starts unanswered`);
   }
   await step(page, 'unanswered-2-household', 'illness');
-  await next(page);
+  // Reported on this step, where the questions are, when 继续 is pressed.
   await next(page);
   const summary = page.locator('.error-summary');
+  await page.waitForFunction(() => document.activeElement?.id === 'error-summary', null, { timeout: 5000 });
   assert.match(await summary.innerText(), /第1位成员是否重病、大病：请选择“是”或“否”/);
   assert.match(await summary.innerText(), /第1位成员是否仍在治疗：请选择“是”或“否”/);
   await summary.getByRole('link', { name: /是否重病、大病/ }).click();
-  await page.getByRole('heading', { level: 1, name: '家庭成员' }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'member-0-serious', null, { timeout: 5000 });
   assert.match(await page.locator('fieldset.field-error', { has: page.locator('#member-0-serious') }).innerText(), /请选择“是”或“否”/);
   await axeClean(page, 'unanswered follow-up questions');
   // A mild illness, answered 否 and 否, is not counted as 重病.
@@ -412,10 +447,14 @@ test('an elderly member whose supporter question is left at 请选择 is reporte
   await member(page, 1, { relation: 'spouse', age: '60' });
   await page.locator('#member-0-supporter').selectOption('none');
   await next(page);
-  await income(page, 0, { kind: 'pension', amount: '3000' });
-  await next(page);
   const summary = page.locator('.error-summary');
+  await page.waitForFunction(() => document.activeElement?.id === 'error-summary', null, { timeout: 5000 });
   assert.match(await summary.innerText(), /第2位成员有没有依法应当供养他（她）的家人：请选择/);
+  await next(page);
+  await income(page, 0, { kind: 'pension', amount: '3000' });
+  await answerTheRestWithZero(page);
+  await next(page);
+  assert.match(await summary.innerText(), /第2位成员有没有依法应当供养他（她）的家人：请选择/, 'the review lists it again');
   await next(page);
   assert.equal(await page.locator('.result-banner').count(), 0, 'no result from an unanswered question');
   await context.close();
@@ -432,7 +471,7 @@ test('an 8-year-old with two parents at home whose supporter question is left at
   const question = page.getByLabel('有没有依法应当供养这位成员的家人（配偶、子女、父母等）？');
   assert.equal(await question.count(), 1, 'asked for the child only');
   assert.match(await page.locator('#member-2-supporter-hint').innerText(), /赡养、抚养、扶养义务人/);
-  await next(page);
+  await nextAnyway(page);
   await income(page, 0, { amount: '2000' });
   await answerTheRestWithZero(page);
   await next(page);
@@ -453,8 +492,11 @@ test('blank savings, vehicles and homes are unanswered questions, not zero; 0, 0
     if ((await page.locator(`#${id}`).count()) > 0) await page.locator(`#${id}`).fill('0');
   }
   await next(page);
+  await page.waitForFunction(() => document.activeElement?.id === 'error-summary', null, { timeout: 5000 });
   const summary = await page.locator('.error-summary').innerText();
   for (const field of ['金融资产', '机动车数量', '房产套数']) assert.match(summary, new RegExp(field), summary);
+  await next(page);
+  await page.getByRole('heading', { level: 1, name: '核对您的回答' }).waitFor();
   await next(page);
   assert.equal(await page.locator('.result-banner').count(), 0, 'blank is not zero: no result yet');
   await page.goto(BASE + '#/money');
@@ -544,10 +586,38 @@ test('继续 is a button that Space presses, and the next step opens at its top 
 test('an error link on the review page opens the step and focuses the field itself', async () => {
   const { page, context } = await open();
   await place(page, { province: 'shanxi', area: 'taiyuan/urban' });
-  await next(page); await next(page); await next(page);
+  await next(page); await nextAnyway(page); await nextAnyway(page);
   await page.locator('.error-summary').getByRole('link', { name: /第1位成员的年龄/ }).click();
   await page.getByRole('heading', { level: 1, name: '家庭成员' }).waitFor();
   await page.waitForFunction(() => document.activeElement?.id === 'member-0-age');
+  await context.close();
+});
+
+test('typing 2千5 key by key raises no error and moves nothing; a wrong amount is told beside the field once the user leaves it', async () => {
+  const { page, context } = await open();
+  await place(page, { province: 'shanxi', area: 'taiyuan/urban' });
+  await next(page);
+  await member(page, 0, { relation: 'applicant', age: '45' });
+  await next(page);
+  await page.getByRole('button', { name: '添加一项收入' }).click();
+  const amount = page.locator('#income-0-amount');
+  await amount.focus();
+  const top = await amount.evaluate((el) => el.getBoundingClientRect().top);
+  // "2千" is an amount, "2千5" another; an unfinished "2." or "abc" is judged only on leaving.
+  for (const key of ['2', '千', '5', '.', 'x']) {
+    await page.keyboard.type(key);
+    assert.equal(await page.locator('.error-summary, .error-message').count(), 0, `no error after typing ${key}`);
+    assert.equal(await amount.evaluate((el) => el.getBoundingClientRect().top), top, `the field has not moved after ${key}`);
+  }
+  assert.equal(await amount.getAttribute('aria-invalid'), null);
+  await page.keyboard.press('Tab');
+  const field = page.locator('.field-error', { has: amount });
+  assert.match(await field.innerText(), /请/);
+  assert.equal(await amount.getAttribute('aria-invalid'), 'true');
+  // Corrected, the error goes once the field is left again.
+  await amount.fill('2千5');
+  await amount.blur();
+  assert.equal(await page.locator('.error-message').count(), 0);
   await context.close();
 });
 
