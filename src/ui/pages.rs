@@ -784,7 +784,8 @@ pub fn removal_note(store: &Store, income: bool) -> Option<RemovalNote> {
 
 /// Where a deletion is announced (a live region, present before anything is deleted, so the
 /// announcement is read), with the button that undoes it; the restored card's first field then
-/// takes focus.
+/// takes focus. Not inlined: the members and the income sections share one copy.
+#[inline(never)]
 fn undo_note(note: &Option<RemovalNote>, dispatch: &Dispatch, first_field: impl Fn(usize) -> FieldId, scripted: bool) -> Html {
     let restored = note.as_ref().map(|n| format!("#{}", first_field(n.index))).unwrap_or_default();
     let undo = {

@@ -409,8 +409,10 @@ test('大字 enlarges the hotline’s labels and buttons to 18 px; at 200 % zoom
       const panel = document.querySelector('.hotline-result').getBoundingClientRect();
       const title = document.querySelector('#hotline-result-title').getBoundingClientRect();
       const answer = (document.querySelector('#hotline-best') ?? document.querySelector('#hotline-live')).getBoundingClientRect();
-      return { panel: panel.top, title: title.top, answer: answer.top, bottom: answer.top + Math.min(answer.height, 40), height: innerHeight };
+      const field = document.activeElement.getBoundingClientRect();
+      return { panel: panel.top, title: title.top, answer: answer.top, bottom: answer.top + Math.min(answer.height, 40), height: innerHeight, field: field.bottom };
     });
+    assert.ok(where.field <= where.panel + 1, `#${id} (bottom at ${where.field}) is not under the result panel (top at ${where.panel})`);
     assert.ok(where.title >= where.panel && where.answer >= 0 && where.bottom <= where.height,
       `with #${id} focused the result's heading is at ${where.title} (panel ${where.panel}) and its answer at ${where.answer} of ${where.height}`);
   }

@@ -226,9 +226,11 @@ for (const [width, height] of [[1366, 768], [1920, 1080]]) {
       await page.locator(`#${id}`).focus();
       const box = await page.locator('#hotline-live').evaluate((el) => {
         const r = el.getBoundingClientRect();
-        return { top: r.top, bottom: r.bottom, height: window.innerHeight };
+        return { top: r.top, bottom: r.bottom, height: window.innerHeight, panel: el.closest('.hotline-result').getBoundingClientRect().top };
       });
       assert.ok(box.top >= 0 && box.bottom <= box.height, `with #${id} focused the live result is at ${box.top}–${box.bottom} of ${box.height}`);
+      // The panel itself is not pushed above the window (its top 17–19 px had been cut off).
+      assert.ok(box.panel >= 0, `with #${id} focused the result panel starts at ${box.panel}`);
     }
     assert.deepEqual(await axeViolations(page), []);
     await context.close();

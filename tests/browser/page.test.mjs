@@ -574,6 +574,12 @@ test('继续 is a button that Space presses, and the next step opens at its top 
   await page.waitForFunction(() => document.activeElement?.id === 'member-4-relation', null, { timeout: 5000 });
   await page.getByRole('button', { name: '继续' }).focus();
   assert.ok(await page.evaluate(() => window.scrollY) > 500, 'scrolled down to 继续');
+  // The ages are blank: the first Space says so, under the heading, with focus on the summary.
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => document.activeElement?.id === 'error-summary', null, { timeout: 5000 });
+  assert.ok(await page.evaluate(() => document.activeElement.getBoundingClientRect().top) < 300, 'the summary is near the top of the screen');
+  // Pressed again, 继续 goes on.
+  await page.getByRole('button', { name: '继续' }).focus();
   await page.keyboard.press('Space');
   await page.getByRole('heading', { level: 1, name: '收入、支出和财产' }).waitFor();
   assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1');
