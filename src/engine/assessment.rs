@@ -431,7 +431,14 @@ fn circumstances(h: &crate::engine::household::Household) -> Vec<String> {
     let s = &h.situation;
     let mut out = Vec::new();
     if s.receives_dibao {
-        out.push(if s.income_rose_through_work { "正在领取低保，因就业收入增加" } else { "正在领取低保" }.to_string());
+        out.push(
+            if s.income_rose_through_work {
+                "正在领取低保，因就业收入增加"
+            } else {
+                "正在领取低保"
+            }
+            .to_string(),
+        );
     }
     if let Some(u) = &s.unemployment {
         let insured = if u.unemployment_insurance { "参加了失业保险" } else { "未参加失业保险" };

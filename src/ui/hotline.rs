@@ -17,8 +17,8 @@ use yew::prelude::*;
 #[cfg(target_arch = "wasm32")]
 use super::field_id::{FieldId, IncomeQuestion, MemberQuestion, PlaceQuestion};
 use super::pages::{money_section_for, MembersSection, PlaceSection};
-use super::state::{Action, Removal};
 use super::state::DestituteAges;
+use super::state::{Action, Removal};
 #[cfg(target_arch = "wasm32")]
 use super::{after_render, focus_last_later};
 use super::{use_assessment, Assessed, NotAssessed, Store};

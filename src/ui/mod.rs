@@ -375,15 +375,16 @@ pub fn app(props: &AppProps) -> Html {
         state
     });
     let assessed = use_memo(store.answers.clone(), |answers| Assessed(Rc::new(assess_answers(answers))));
-    let problems = use_memo(((*assessed).clone(), store.report_missing, store.typing), |(assessed, reported, typing)| {
-        let mut problems = match assessed.0.as_ref() {
-            Err(NotAssessed::Problems(problems)) => problems.clone(),
-            _ => Vec::new(),
-        };
-        // The field being typed in is judged when the user leaves it; a blank one once they ask to go on.
-        problems.retain(|p| Some(p.field) != *typing && (!p.missing || reported.covers(p.step())));
-        Problems(Rc::new(problems))
-    });
+    let problems =
+        use_memo(((*assessed).clone(), store.report_missing, store.typing), |(assessed, reported, typing)| {
+            let mut problems = match assessed.0.as_ref() {
+                Err(NotAssessed::Problems(problems)) => problems.clone(),
+                _ => Vec::new(),
+            };
+            // The field being typed in is judged when the user leaves it; a blank one once they ask to go on.
+            problems.retain(|p| Some(p.field) != *typing && (!p.missing || reported.covers(p.step())));
+            Problems(Rc::new(problems))
+        });
     // An embedded widget leaves the window to its host: the host page decides what leaving means.
     use_leave_warning(!props.embedded && store.answers.has_household_answers());
     let large = store.large_text;

@@ -773,7 +773,11 @@ pub fn removal_note(store: &Store, income: bool) -> Option<RemovalNote> {
         }
         Removal::Income(i) if income => {
             let line = undo.answers.income.get(i)?;
-            let amount = if line.money.text.trim().is_empty() { String::new() } else { format!("，{}", line.money.text.trim()) };
+            let amount = if line.money.text.trim().is_empty() {
+                String::new()
+            } else {
+                format!("，{}", line.money.text.trim())
+            };
             format!("已删除第{}项收入（{}{}）。", i + 1, label_of(INCOME_KINDS, &line.kind), amount)
         }
         _ => return None,
@@ -786,7 +790,12 @@ pub fn removal_note(store: &Store, income: bool) -> Option<RemovalNote> {
 /// announcement is read), with the button that undoes it; the restored card's first field then
 /// takes focus. Not inlined: the members and the income sections share one copy.
 #[inline(never)]
-fn undo_note(note: &Option<RemovalNote>, dispatch: &Dispatch, first_field: impl Fn(usize) -> FieldId, scripted: bool) -> Html {
+fn undo_note(
+    note: &Option<RemovalNote>,
+    dispatch: &Dispatch,
+    first_field: fn(usize) -> FieldId,
+    scripted: bool,
+) -> Html {
     let restored = note.as_ref().map(|n| format!("#{}", first_field(n.index))).unwrap_or_default();
     let undo = {
         let dispatch = dispatch.clone();

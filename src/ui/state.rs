@@ -326,7 +326,8 @@ impl Reducible for State {
             }
             Action::RemoveMember(index) => {
                 if answers.members.len() > 1 && index < answers.members.len() {
-                    next.undo = Some(Undoable { answers: Rc::new(self.answers.clone()), removal: Removal::Member(index) });
+                    next.undo =
+                        Some(Undoable { answers: Rc::new(self.answers.clone()), removal: Removal::Member(index) });
                     answers.members.remove(index);
                     // Income lines follow their member: those of the removed one go, later ones shift.
                     answers.income.retain(|line| line.member != Some(index));
@@ -355,7 +356,8 @@ impl Reducible for State {
             }
             Action::RemoveIncome(index) => {
                 if index < answers.income.len() {
-                    next.undo = Some(Undoable { answers: Rc::new(self.answers.clone()), removal: Removal::Income(index) });
+                    next.undo =
+                        Some(Undoable { answers: Rc::new(self.answers.clone()), removal: Removal::Income(index) });
                     answers.income.remove(index);
                 }
             }

@@ -39,8 +39,14 @@ test('the page bundle carries Yew and no JSON parser; the API bundle carries the
 // highest figure naming every district, and the per-field money messages of issue 24, measured
 // 5,391 B (194,736 → 200,127 B, both built here; a sort that had cost 708 B was replaced by a
 // scan). That keeps the 5.7 KB of headroom it had, short of the 8 KB layout noise wants: the packs'
-// sources and notes (a third of the growth) could load on demand.
-const CEILING_KB = 201;
+// sources and notes (a third of the growth) could load on demand; from 201 to 205 for issue 25:
+// focus after deletions with their announcement and undo, 继续 reporting a step's blanks first, a
+// field judged when left, the call record's member facts and circumstances, and the CSS for focus
+// rings, the reader's font size, 大字 and the wrapping hotline, measured 3,593 B (202,016 → 205,609 B,
+// both built here; sharing one copy of the undo note saved 1 KB raw). Headroom stays at 4.2 KB: only
+// a smaller page can give back the rest (the hotline and the call record, which only operators use,
+// are the largest part only some users need).
+const CEILING_KB = 205;
 
 test(`the page's first load (html + js + wasm + css, brotli as served) stays under ${CEILING_KB} KB`, () => {
   const files = ['index.html', 'boot.js', 'style.css', 'app.js', 'app_bg.wasm'];
