@@ -206,6 +206,12 @@ export interface Assessment {
     members: number;
     /** Relations and ages, no names: "申请人本人45岁、配偶43岁". */
     composition: string;
+    /** Each member, without a name: relation, age, then what the rules read (work, disability kind,
+     * grade and care, illness, schooling and fees, supporter): "配偶43岁：无业；患重病，仍在治疗". */
+    members_in_words: string[];
+    /** The household's circumstances some rules read, in words (receiving 低保, months without income
+     * after losing work, sudden hardship, disaster, 户籍 elsewhere, vehicles and homes). */
+    circumstances: string[];
     /** The pack's area and 城市/农村: "太原市城镇（城市）". */
     area: string;
     counted_income: Decimal;
