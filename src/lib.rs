@@ -44,5 +44,6 @@ pub mod js_api;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod packgen;
 pub mod report;
+pub mod saved;
 pub mod standards_page;
 pub mod ui;

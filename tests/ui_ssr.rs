@@ -283,7 +283,11 @@ mod every_error_reaches_its_field {
         answers.income.push(IncomeLine {
             member: Some(0),
             kind: IncomeKind::Wages,
-            money: MoneyAnswer { text: "abc".into(), per: low_income_check::engine::money::Period::Month },
+            money: MoneyAnswer {
+                text: "abc".into(),
+                per: low_income_check::engine::money::Period::Month,
+                confirmed: false,
+            },
         });
         answers.assets.vehicles = "-1".into();
         answers.situation.unemployed = true;

@@ -120,7 +120,8 @@ pub fn money_field(props: &MoneyFieldProps) -> Html {
         let answer = props.answer.clone();
         Callback::from(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            onchange.emit(MoneyAnswer { text: input.value(), per: answer.per });
+            // A new amount is asked about again.
+            onchange.emit(MoneyAnswer { text: input.value(), per: answer.per, confirmed: false });
         })
     };
     let on_period = {
@@ -129,17 +130,17 @@ pub fn money_field(props: &MoneyFieldProps) -> Html {
         Callback::from(move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
             let per = if select.value() == "month" { Period::Month } else { Period::Year };
-            onchange.emit(MoneyAnswer { text: answer.text.clone(), per });
+            onchange.emit(MoneyAnswer { per, ..answer.clone() });
         })
     };
     let period_id = format!("{id}-per");
     let monthly = props.answer.per == Period::Month;
-    // The amount the user confirmed as monthly; a different amount is asked about again.
-    let confirmed = use_state(String::new);
-    let large = crate::input::large_monthly(&props.answer.text, monthly).filter(|_| *confirmed != props.answer.text);
+    // Confirmed with the answer (so it is saved and reopened with it); a different amount asks again.
+    let large = crate::input::large_monthly(&props.answer.text, monthly).filter(|_| !props.answer.confirmed);
     let confirm = {
-        let (confirmed, text) = (confirmed.clone(), props.answer.text.clone());
-        Callback::from(move |_: MouseEvent| confirmed.set(text.clone()))
+        let onchange = props.onchange.clone();
+        let answer = props.answer.clone();
+        Callback::from(move |_: MouseEvent| onchange.emit(MoneyAnswer { confirmed: true, ..answer.clone() }))
     };
     html! {
         <div class={classes!("field", "money", props.error.is_some().then_some("field-error"))}>

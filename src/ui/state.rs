@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use serde::{Deserialize, Serialize};
 use yew::Reducible;
 
 use super::field_id::{
@@ -14,32 +15,46 @@ use crate::engine::household::*;
 use crate::engine::money::{Amount, Money, Period};
 use crate::input::{parse_count, parse_money};
 
+// The answers as typed are also the saved file's and the code's `answers` (`crate::saved`): every
+// struct refuses fields it does not know, so a file from elsewhere is not half read.
+
 /// An amount as typed, with the period the user chose.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct MoneyAnswer {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub text: String,
     pub per: Period,
+    /// The user said yes, a monthly amount of 5万 or more is meant (asked once, beside the field);
+    /// a change of the amount asks again.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub confirmed: bool,
 }
 
 impl MoneyAnswer {
     pub fn yearly() -> MoneyAnswer {
-        MoneyAnswer { text: String::new(), per: Period::Year }
+        MoneyAnswer { text: String::new(), per: Period::Year, confirmed: false }
     }
 
     pub fn monthly() -> MoneyAnswer {
-        MoneyAnswer { text: String::new(), per: Period::Month }
+        MoneyAnswer { text: String::new(), per: Period::Month, confirmed: false }
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PlaceAnswers {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub pack: String,
     /// The city chosen (its areas' common id prefix, `datong`); empty when not listed.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub city: String,
     /// The area within the city whose figures apply (`datong/pingcheng`): chosen for the user when
     /// the city has one; empty when unknown.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub area: String,
     pub area_kind: AreaKind,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub own_standard: bool,
     pub standard: MoneyAnswer,
     pub disposable_income: MoneyAnswer,
@@ -48,21 +63,33 @@ pub struct PlaceAnswers {
 /// One member as answered. The questions that follow an answer (the grade once a 残疾人证 is
 /// chosen, "重病？" once 患有疾病 is ticked, …) start unanswered (`None`): a pre-selected answer
 /// would be an answer the user never gave, and each of them can open or close a category.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct MemberAnswers {
     pub relation: Relation,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub age: String,
     /// `None`: no 残疾人证.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disability: Option<DisabilityKind>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grade: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub needs_care: Option<bool>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub ill: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub serious: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub in_treatment: Option<bool>,
     /// `None`: not a student.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub student: Option<EducationLevel>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_time: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub high_fee_school: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub abroad: Option<bool>,
     /// One school year's fees for this student, after aid.
     pub fees: MoneyAnswer,
@@ -92,50 +119,70 @@ impl MemberAnswers {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct IncomeLine {
     /// `None`: the household's as a whole.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub member: Option<usize>,
     pub kind: IncomeKind,
     pub money: MoneyAnswer,
 }
 
 /// Household spending; education fees are asked per student ([`MemberAnswers::fees`]).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SpendingAnswers {
     pub medical: MoneyAnswer,
     pub disability_care: MoneyAnswer,
     pub other_rigid: MoneyAnswer,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AssetAnswers {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub financial: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub vehicles: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub homes: String,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub other_property: bool,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SituationAnswers {
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub receives_dibao: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub income_rose_through_work: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub unemployed: bool,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub months_without_income: String,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub unemployment_insurance: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub caused_by_emergency: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub sudden_hardship: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub disaster_after_relief: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub student_stuck_by_emergency: bool,
     pub hukou: Hukou,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Answers {
     pub place: PlaceAnswers,
     pub members: Vec<MemberAnswers>,
     pub income: Vec<IncomeLine>,
     /// "近12个月家里没有任何收入" ticked: the answer to the income question when there are no lines.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub no_income: bool,
     pub spending: SpendingAnswers,
     pub assets: AssetAnswers,
@@ -523,7 +570,7 @@ impl Answers {
         .map(|(question, answer)| money(FieldId::Spending(question), answer));
         let financial = money(
             FieldId::Assets(AssetQuestion::Financial),
-            &MoneyAnswer { text: self.assets.financial.clone(), per: Period::Year },
+            &MoneyAnswer { text: self.assets.financial.clone(), per: Period::Year, confirmed: false },
         );
         let ages = DestituteAges::for_pack(&self.place.pack);
         let mut members = Vec::new();
@@ -846,7 +893,7 @@ mod tests {
         state.answers.income.push(IncomeLine {
             member: Some(0),
             kind: IncomeKind::Wages,
-            money: MoneyAnswer { text: "1.2万".into(), per: Period::Year },
+            money: MoneyAnswer { text: "1.2万".into(), per: Period::Year, confirmed: false },
         });
         let household = state.answers.to_household().expect("valid");
         assert_eq!(household.members[0].age.years(), 40);
