@@ -236,6 +236,7 @@ pub fn hotline_page() -> Html {
             <div class="hotline-grid">
                 <form class={classes!("hotline-form", all_scripts.then_some("scripts-shown"))} novalidate=true
                     onfocusin={on_focus} {oninput} {onfocusout} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                    <super::keep::PasteCode />
                     <h2>{ "地区" }</h2>
                     <PlaceSection scripted=true place={store.answers.place.clone()} dispatch={store.dispatcher()} />
                     <h2>{ "家庭成员" }</h2>
@@ -249,6 +250,9 @@ pub fn hotline_page() -> Html {
                             { "已清空上一通电话的回答。" }
                             <button type="button" class="button secondary" onclick={undo} aria-keyshortcuts="Alt+U">{ "撤销清空（Alt+U）" }</button>
                         </p>
+                    }
+                    if let Some(note) = &store.opened {
+                        <p class="warning" id="hotline-opened">{ note.clone() }</p>
                     }
                     <h2 id="hotline-result-title" tabindex="-1" aria-keyshortcuts="Alt+R">{ "实时结果" }</h2>
                     <div id="hotline-live" aria-live="polite">

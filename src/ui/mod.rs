@@ -9,6 +9,7 @@ pub mod choices;
 pub mod field_id;
 pub mod fields;
 pub mod hotline;
+pub mod keep;
 pub mod pages;
 pub mod results;
 pub mod route;
@@ -157,11 +158,32 @@ fn results_page() -> Html {
         let print_all = print_all.clone();
         Callback::from(move |_: MouseEvent| print_all.set(true))
     };
+    // The page's own address, for the code's link; none in a partner's page (its address is the
+    // host's), which offers neither the code nor the file.
+    let address = navigator.as_ref().filter(|n| !n.embedded()).and_then(|_| {
+        #[cfg(target_arch = "wasm32")]
+        return keep::page_address();
+        #[cfg(not(target_arch = "wasm32"))]
+        return Some(String::new());
+    });
     html! {
         <StepPage route={Route::Results}>
+            if let Some(note) = &store.opened {
+                <p class="panel" role="status" id="opened-note">{ note.clone() }</p>
+            }
             <div class={classes!("results", print_all.then_some("print-all"))}>
                 { results_outcome(&problems.0, &outcome) }
             </div>
+            if let Some(address) = address {
+                <details class="share-details">
+                    <summary><h2>{ "保存回答，或扫码在手机上打开" }</h2></summary>
+                    if outcome.is_ok() {
+                        <keep::ShareCode address={address} />
+                    }
+                    <keep::SaveAnswers />
+                    <p class="hint">{ "文件只保存在您自己的设备上；以后在开始页选择“打开保存的回答”即可接着看。" }</p>
+                </details>
+            }
             if problems.0.is_empty() && outcome.is_ok() {
                 <section class="print-only" aria-labelledby="answers-title">
                     <h2 id="answers-title">{ "评估所用的回答（不含姓名、证件号）" }</h2>
@@ -190,6 +212,8 @@ fn switch(route: Route, navigator: &Navigator) -> Html {
         Route::Review => html! { <ReviewPage /> },
         Route::Results => html! { <ResultsPage /> },
         Route::Hotline => html! { <hotline::HotlinePage /> },
+        // Keyed by the link: another link opened while this one shows is read afresh.
+        Route::Open => html! { <keep::OpenCodePage key={route::current_fragment().unwrap_or_default()} /> },
         Route::NotFound => {
             html! { <><h1>{ "找不到这个页面" }</h1>{ route_link(Some(navigator), Route::Start, "", html! { "回到开始" }) }</> }
         }

@@ -238,6 +238,11 @@ pub fn start_page() -> Html {
                 <li>{ "当地低保标准（如果知道）" }</li>
             </ul>
             { route_link(navigator.as_ref(), Route::Place, "button start", html! { "开始" }) }
+            // Back the next day with a saved file (not in a partner's page, which offers no saving).
+            if navigator.as_ref().is_some_and(|n| !n.embedded()) {
+                <h2>{ "接着上次填写" }</h2>
+                <super::keep::OpenAnswers />
+            }
         </>
     }
 }

@@ -19,6 +19,8 @@ pub enum Route {
     Results,
     /// The 12345 operator's one-screen mode.
     Hotline,
+    /// `#/a/<code>`: saved answers carried in the link (`crate::saved`), opened then shown.
+    Open,
     NotFound,
 }
 
@@ -43,6 +45,9 @@ impl Route {
         let path = if path.len() > 1 { path.trim_end_matches('/') } else { path };
         if path.is_empty() {
             return Route::Start;
+        }
+        if path.starts_with("/a/") {
+            return Route::Open;
         }
         PATHS.iter().find(|(_, p)| *p == path).map(|(route, _)| *route).unwrap_or(Route::NotFound)
     }
@@ -116,7 +121,7 @@ pub fn use_router(embedded: bool, start: Route) -> Navigator {
     Navigator { current, moved, embedded, set }
 }
 
-fn current_fragment() -> Option<String> {
+pub(crate) fn current_fragment() -> Option<String> {
     #[cfg(target_arch = "wasm32")]
     {
         gloo::utils::window().location().hash().ok()

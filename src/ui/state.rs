@@ -288,6 +288,9 @@ pub enum Action {
     Reset,
     /// Brings back the answers the last `Reset` or deletion took (新来电 or 删除 pressed by mistake).
     Undo,
+    /// Replaces every answer with saved ones (a file opened, a code scanned or pasted), with the
+    /// sentence that says when they were saved and what differs now; undoable like a reset.
+    Restore(Box<Answers>, String),
 }
 
 /// What the last `Undo` would bring back.
@@ -344,6 +347,9 @@ pub struct State {
     pub undo: Option<Undoable>,
     /// The text field being typed in, whose problem waits until the user leaves it.
     pub typing: Option<FieldId>,
+    /// Said on the results after saved answers were opened: when they were saved, and whether the
+    /// standard in force now differs from the one used then.
+    pub opened: Option<String>,
     /// Where a reset starts again: the region a partner preset (or the default), so 新来电 in an
     /// embedded hotline keeps the portal's region.
     pub preset_place: Option<PlaceAnswers>,
@@ -461,6 +467,13 @@ impl Reducible for State {
                     preset_place: next.preset_place.clone(),
                     ..State::default()
                 }
+            }
+            Action::Restore(saved, note) => {
+                let before = next.answers.has_household_answers().then(|| Rc::new(next.answers.clone()));
+                next.answers = *saved;
+                next.undo = before.map(|answers| Undoable { answers, removal: Removal::Reset });
+                next.report_missing = MissingReported::ALL;
+                next.opened = Some(note);
             }
             Action::Undo => match undo {
                 Some(Undoable { answers, .. }) => next.answers = (*answers).clone(),
