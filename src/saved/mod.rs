@@ -50,6 +50,22 @@ pub struct Saved {
     pub household: Option<Household>,
 }
 
+/// What the page reads back from a file or a code: everything but the household, which is written
+/// for other tools and skipped unread (the answers are exact; reading the household too cost the
+/// page 20 KB of WebAssembly).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Opened {
+    pub format: String,
+    pub version: u32,
+    pub saved_on: String,
+    #[serde(default)]
+    pub standard: Option<String>,
+    pub answers: Answers,
+    #[serde(default, rename = "household")]
+    pub _household: Option<serde::de::IgnoredAny>,
+}
+
 /// What a file claims to be, read before the whole: a foreign file and one from a newer page are
 /// told apart from a damaged one.
 #[derive(Debug, Deserialize)]
@@ -86,7 +102,7 @@ pub mod message {
 
 /// Checks what a file or code claims to be (`header`), then reads the whole (`full`), then every
 /// size, before any answer is used.
-pub fn check(header: Result<Header, String>, full: impl FnOnce() -> Result<Saved, String>) -> Result<Saved, String> {
+pub fn check(header: Result<Header, String>, full: impl FnOnce() -> Result<Opened, String>) -> Result<Opened, String> {
     let header = header.map_err(|_| message::FOREIGN.to_string())?;
     if header.format.as_deref() != Some(FORMAT) {
         return Err(message::FOREIGN.to_string());
@@ -159,7 +175,7 @@ pub fn code_in(link: &str) -> Result<&str, String> {
 
 /// The sentence shown when saved answers are opened: the day they were saved and, when the
 /// standard now in force differs from the one used then, both, so a different result says why.
-pub fn opened_note(saved: &Saved, standard_now: Option<String>) -> String {
+pub fn opened_note(saved: &Opened, standard_now: Option<String>) -> String {
     let mut note = format!("已打开{}保存的回答。", saved.saved_on);
     if saved.standard != standard_now {
         let then = saved.standard.as_deref().unwrap_or("未知");
@@ -178,7 +194,7 @@ pub mod native {
         serde_json::to_string_pretty(saved).unwrap_or_default()
     }
 
-    pub fn from_json(text: &str) -> Result<Saved, String> {
+    pub fn from_json(text: &str) -> Result<Opened, String> {
         if text.len() > MAX_FILE_BYTES {
             return Err(message::TOO_LARGE.to_string());
         }
@@ -194,7 +210,7 @@ pub mod native {
         encode(&serde_json::to_string(&short).unwrap_or_default())
     }
 
-    pub fn from_code(link: &str) -> Result<Saved, String> {
+    pub fn from_code(link: &str) -> Result<Opened, String> {
         let json = decode(code_in(link)?)?;
         from_json(&json)
     }

@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::route::{Navigator, Route};
 use super::state::Action;
 use super::{assess_answers, today, Store};
-use crate::saved::{opened_note, Saved};
+use crate::saved::{opened_note, Opened, Saved};
 
 /// The answers as they stand, with the day and the standard the result uses.
 fn saved_now(store: &Store, with_household: bool) -> Saved {
@@ -21,7 +21,7 @@ fn saved_now(store: &Store, with_household: bool) -> Saved {
 
 /// Restores saved answers (checked already), saying when they were saved and what differs now.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-fn restore(store: &Store, saved: Saved) {
+fn restore(store: &Store, saved: Opened) {
     let standard_now = assess_answers(&saved.answers).ok().and_then(|a| a.standard.map(|s| s.describe()));
     let note = opened_note(&saved, standard_now);
     store.dispatch(Action::Restore(Box::new(saved.answers), note));
@@ -33,7 +33,7 @@ mod browser {
     use serde::Serialize;
     use wasm_bindgen::{JsCast, JsValue};
 
-    use crate::saved::{check, decode, message, Header, Saved, MAX_FILE_BYTES};
+    use crate::saved::{check, decode, message, Header, Opened, Saved, MAX_FILE_BYTES};
 
     pub fn to_json(saved: &Saved, pretty: bool) -> Option<String> {
         let value = saved.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).ok()?;
@@ -45,17 +45,17 @@ mod browser {
         text.ok()?.as_string()
     }
 
-    pub fn from_json(text: &str) -> Result<Saved, String> {
+    pub fn from_json(text: &str) -> Result<Opened, String> {
         if text.len() > MAX_FILE_BYTES {
             return Err(message::TOO_LARGE.to_string());
         }
         let value = js_sys::JSON::parse(text).map_err(|_| message::NOT_JSON.to_string())?;
         check(serde_wasm_bindgen::from_value::<Header>(value.clone()).map_err(|e| e.to_string()), || {
-            serde_wasm_bindgen::from_value::<Saved>(value).map_err(|e| e.to_string())
+            serde_wasm_bindgen::from_value::<Opened>(value).map_err(|e| e.to_string())
         })
     }
 
-    pub fn from_link(link: &str) -> Result<Saved, String> {
+    pub fn from_link(link: &str) -> Result<Opened, String> {
         from_json(&decode(crate::saved::code_in(link)?)?)
     }
 
