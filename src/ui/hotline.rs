@@ -236,7 +236,6 @@ pub fn hotline_page() -> Html {
             <div class="hotline-grid">
                 <form class={classes!("hotline-form", all_scripts.then_some("scripts-shown"))} novalidate=true
                     onfocusin={on_focus} {oninput} {onfocusout} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                    <super::keep::PasteCode />
                     <h2>{ "地区" }</h2>
                     <PlaceSection scripted=true place={store.answers.place.clone()} dispatch={store.dispatcher()} />
                     <h2>{ "家庭成员" }</h2>
@@ -251,6 +250,8 @@ pub fn hotline_page() -> Html {
                             <button type="button" class="button secondary" onclick={undo} aria-keyshortcuts="Alt+U">{ "撤销清空（Alt+U）" }</button>
                         </p>
                     }
+                    // A caller's code (a link read out, or a printout scanned) fills the grid.
+                    <super::keep::PasteCode />
                     if let Some(note) = &store.opened {
                         <p class="warning" id="hotline-opened">{ note.clone() }</p>
                     }

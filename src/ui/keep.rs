@@ -125,7 +125,10 @@ pub fn open_answers() -> Html {
                 let (store, navigator, error) = (store.clone(), navigator.clone(), error.clone());
                 wasm_bindgen_futures::spawn_local(async move {
                     let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
-                    match text.ok_or_else(|| crate::saved::message::NOT_JSON.to_string()).and_then(|t| browser::from_json(&t)) {
+                    match text
+                        .ok_or_else(|| crate::saved::message::NOT_JSON.to_string())
+                        .and_then(|t| browser::from_json(&t))
+                    {
                         Ok(saved) => {
                             error.set(None);
                             restore(&store, saved);

@@ -45,8 +45,15 @@ test('the page bundle carries Yew and no JSON parser; the API bundle carries the
 // rings, the reader's font size, 大字 and the wrapping hotline, measured 3,593 B (202,016 → 205,609 B,
 // both built here; sharing one copy of the undo note saved 1 KB raw). Headroom stays at 4.2 KB: only
 // a smaller page can give back the rest (the hotline and the call record, which only operators use,
-// are the largest part only some users need).
-const CEILING_KB = 205;
+// are the largest part only some users need); from 205 to 247 for issue 26: saving the answers to a
+// file and opening it, the QR code and its #/a/ links, and the hotline's paste field, measured
+// 42,812 B (205,609 → 248,421 B, both built here). Of the raw WebAssembly: reading and writing the
+// answers through serde-wasm-bindgen (the page had no serde code at all) 33 KB, serde's derives
+// and visitors 26 KB, the float formatting serde's error messages link in 17 KB, qrcodegen 8 KB,
+// the UI 11 KB, lz-str 1.4 KB; not reading the household part back saved 5 KB brotli. Loading this
+// only when asked for would be a request after load, which the privacy rule forbids; a smaller
+// reader for the answers (miniserde or nanoserde, without serde's error text) is the next saving.
+const CEILING_KB = 247;
 
 test(`the page's first load (html + js + wasm + css, brotli as served) stays under ${CEILING_KB} KB`, () => {
   const files = ['index.html', 'boot.js', 'style.css', 'app.js', 'app_bg.wasm'];
