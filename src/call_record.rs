@@ -26,11 +26,12 @@ pub fn call_record(a: &Assessment) -> String {
         Yuan(h.financial_assets)
     );
     // Every fact a category rests on, never a name or a number that identifies a person.
-    for member in &h.members_in_words {
+    for member in h.members_in_words.lines() {
         let _ = writeln!(out, "- {member}");
     }
-    if !h.circumstances.is_empty() {
-        let _ = writeln!(out, "情况：{}", h.circumstances.join("；"));
+    let circumstances = h.circumstances.lines();
+    if !circumstances.is_empty() {
+        let _ = writeln!(out, "情况：{}", circumstances.join("；"));
     }
     let headline = a.headline();
     let _ = writeln!(out, "结论：{}", headline.answer);

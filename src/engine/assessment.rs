@@ -86,10 +86,10 @@ pub struct HouseholdFigures {
     pub composition: String,
     /// Each member, without a name, with every fact a rule reads about them: "配偶43岁：无业；患重病，
     /// 仍在治疗" (disability kind, grade and care; illness; schooling and fees; work; supporter).
-    pub members_in_words: Vec<String>,
+    pub members_in_words: MembersInWords,
     /// The household's circumstances that some rules read, in words: receiving 低保, months without
     /// income after losing work, sudden hardship, disaster, 户籍 elsewhere, vehicles and homes.
-    pub circumstances: Vec<String>,
+    pub circumstances: Circumstances,
     /// The area of the pack the household named, with 城市/农村: "太原市城镇（城市）".
     pub area: String,
     /// Income the rules count, over the last 12 months: wages, net business and property income,
@@ -366,8 +366,8 @@ fn household_figures(ctx: &Context) -> Result<HouseholdFigures, MoneyError> {
     Ok(HouseholdFigures {
         members: household.members.len(),
         composition: composition.join("、"),
-        members_in_words: household.members.iter().map(member_in_words).collect(),
-        circumstances: circumstances(household),
+        members_in_words: MembersInWords(household.members.clone()),
+        circumstances: Circumstances(household.situation, household.assets),
         area: format!("{}（{}）", area.as_deref().unwrap_or("未列出的地区"), household.place.area_kind.label()),
         counted_income: ctx.income.counted,
         not_counted_income: ctx.income.not_counted,
@@ -378,6 +378,41 @@ fn household_figures(ctx: &Context) -> Result<HouseholdFigures, MoneyError> {
         rigid_spending: rigid::rigid_total(ctx)?,
         financial_assets: ctx.household.assets.financial.amount(),
     })
+}
+
+/// The members, kept as the rules read them and written in words only when asked for (the call
+/// record, JSON): an assessment in a batch of thousands writes none of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MembersInWords(Vec<crate::engine::household::Member>);
+
+impl MembersInWords {
+    /// One line per member: "配偶43岁：无业；患重病，仍在治疗".
+    pub fn lines(&self) -> impl Iterator<Item = String> + '_ {
+        self.0.iter().map(member_in_words)
+    }
+}
+
+impl Serialize for MembersInWords {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.lines())
+    }
+}
+
+/// The household's circumstances, written in words only when asked for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Circumstances(crate::engine::household::Situation, crate::engine::household::Assets);
+
+impl Circumstances {
+    /// One phrase per circumstance: "失业，已连续4个月无收入，未参加失业保险".
+    pub fn lines(&self) -> Vec<String> {
+        circumstances(&self.0, &self.1)
+    }
+}
+
+impl Serialize for Circumstances {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.lines())
+    }
 }
 
 /// A member in words, never named: relation and age, then what the rules read about them.
@@ -426,9 +461,8 @@ fn member_in_words(m: &crate::engine::household::Member) -> String {
 }
 
 /// The household's circumstances that some rule reads, in words.
-fn circumstances(h: &crate::engine::household::Household) -> Vec<String> {
+fn circumstances(s: &crate::engine::household::Situation, a: &crate::engine::household::Assets) -> Vec<String> {
     use crate::engine::household::Hukou;
-    let s = &h.situation;
     let mut out = Vec::new();
     if s.receives_dibao {
         out.push(
@@ -459,7 +493,6 @@ fn circumstances(h: &crate::engine::household::Household) -> Vec<String> {
         Hukou::ResidencePermit => out.push("有成员户籍在外地，持本地居住证".into()),
         Hukou::Elsewhere => out.push("户籍在外地，没有本地居住证".into()),
     }
-    let a = &h.assets;
     let other = if a.other_property { "，另有其他房产或经营性财产" } else { "" };
     out.push(format!("车辆{}辆，住房{}套{other}", a.vehicles, a.homes));
     out
