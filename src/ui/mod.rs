@@ -160,12 +160,7 @@ fn results_page() -> Html {
     };
     // The page's own address, for the code's link; none in a partner's page (its address is the
     // host's), which offers neither the code nor the file.
-    let address = navigator.as_ref().filter(|n| !n.embedded()).and_then(|_| {
-        #[cfg(target_arch = "wasm32")]
-        return keep::page_address();
-        #[cfg(not(target_arch = "wasm32"))]
-        return Some(String::new());
-    });
+    let address = navigator.as_ref().filter(|n| !n.embedded()).and_then(|_| keep::page_address());
     html! {
         <StepPage route={Route::Results}>
             if let Some(note) = &store.opened {
