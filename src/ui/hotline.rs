@@ -250,8 +250,6 @@ pub fn hotline_page() -> Html {
                             <button type="button" class="button secondary" onclick={undo} aria-keyshortcuts="Alt+U">{ "撤销清空（Alt+U）" }</button>
                         </p>
                     }
-                    // A caller's code (a link read out, or a printout scanned) fills the grid.
-                    <super::keep::PasteCode />
                     if let Some(note) = &store.opened {
                         <p class="warning" id="hotline-opened">{ note.clone() }</p>
                     }
@@ -282,6 +280,9 @@ pub fn hotline_page() -> Html {
                             }
                         }
                     </div>
+                    // A caller's code (a link read out, or a printout scanned) fills the grid; below the
+                    // answer, which a narrow window's panel shows first.
+                    <super::keep::PasteCode />
                     if let Some(line) = &*script { <p class="say" id="hotline-script">{ line.clone() }</p> }
                     <button type="button" class="toggle" aria-pressed={if *all_scripts { "true" } else { "false" }} onclick={toggle_scripts}>
                         { "在问题旁显示全部话术" }
