@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, BASE, axeViolations, launch } from './support.mjs';
+import { ARTIFACTS, BASE, axeViolations, launch, spouseIllChildAtSchool } from './support.mjs';
 
 let browser;
 before(async () => {
@@ -182,15 +182,8 @@ async function fourMembersThreeIncomes(page) {
   await page.locator('#place-pack').selectOption('shanxi');
   await page.locator('#place-city').selectOption('taiyuan');
   const at = (i, name) => page.locator(`#member-${i}-${name}`);
-  const yes = (id, value) => page.locator(value ? `#${id}` : `#${id}-no`).check();
   await at(0, 'age').fill('45'); await at(0, 'work').selectOption('employed');
-  await page.getByRole('button', { name: '添加一位家庭成员' }).click();
-  await at(1, 'relation').selectOption('spouse'); await at(1, 'age').fill('43'); await at(1, 'work').selectOption('unemployed');
-  await at(1, 'ill').check(); await yes('member-1-serious', true); await yes('member-1-treatment', true);
-  await page.getByRole('button', { name: '添加一位家庭成员' }).click();
-  await at(2, 'relation').selectOption('child'); await at(2, 'age').fill('15'); await at(2, 'student').selectOption('junior_secondary');
-  await yes('member-2-fulltime', true); await yes('member-2-highfee', false); await yes('member-2-abroad', false);
-  await at(2, 'fees').fill('0'); await at(2, 'supporter').selectOption('able');
+  await spouseIllChildAtSchool(page);
   await page.getByRole('button', { name: '添加一位家庭成员' }).click();
   await at(3, 'relation').selectOption('parent'); await at(3, 'age').fill('72'); await at(3, 'work').selectOption('retired');
   await at(3, 'supporter').selectOption('able');

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
-import { ARTIFACTS, BASE, axeViolations, launch } from './support.mjs';
+import { ARTIFACTS, BASE, axeViolations, launch, spouseIllChildAtSchool } from './support.mjs';
 
 let browser;
 before(async () => {
@@ -40,13 +40,7 @@ async function household(page) {
   await next(page);
   const at = (i, name) => page.locator(`#member-${i}-${name}`);
   await at(0, 'age').fill('45'); await at(0, 'work').selectOption('employed');
-  await page.getByRole('button', { name: '添加一位家庭成员' }).click();
-  await at(1, 'relation').selectOption('spouse'); await at(1, 'age').fill('43'); await at(1, 'work').selectOption('unemployed');
-  await at(1, 'ill').check(); await yes(page, 'member-1-serious', true); await yes(page, 'member-1-treatment', true);
-  await page.getByRole('button', { name: '添加一位家庭成员' }).click();
-  await at(2, 'relation').selectOption('child'); await at(2, 'age').fill('15'); await at(2, 'student').selectOption('junior_secondary');
-  await yes(page, 'member-2-fulltime', true); await yes(page, 'member-2-highfee', false); await yes(page, 'member-2-abroad', false);
-  await at(2, 'fees').fill('0'); await at(2, 'supporter').selectOption('able');
+  await spouseIllChildAtSchool(page);
   await next(page);
   await page.getByRole('button', { name: '添加一项收入' }).click();
   await page.locator('#income-0-amount').fill('1.2万');
