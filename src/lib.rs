@@ -29,6 +29,8 @@
 //! ```
 
 pub mod api;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod batch;
 pub mod call_record;
 pub mod clock;
 #[cfg(not(target_arch = "wasm32"))]

@@ -504,3 +504,46 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases() / 10, ..ProptestConfig::default() })]
+
+    /// `assess --batch` gives every household the statuses and the leading category of its single
+    /// assessment, in input order, whatever the number of threads.
+    #[test]
+    fn a_batch_gives_every_household_the_statuses_of_its_single_assessment(
+        list in proptest::collection::vec(household_strategy(), 1..12),
+        threads in 1usize..4,
+    ) {
+        let packs = packs();
+        let mut input = String::new();
+        let mut expected = Vec::new();
+        for (n, (mut household, pack)) in list.into_iter().enumerate() {
+            household.place.pack = Some(packs[pack].id.clone());
+            let single = assess(&household, &packs[pack], today()).expect("assessment");
+            let mut line = serde_json::to_value(&household).expect("json");
+            line["id"] = serde_json::Value::String(format!("h{n}"));
+            input.push_str(&line.to_string());
+            input.push('\n');
+            let statuses: Vec<(String, String)> = single.results.iter()
+                .map(|r| (serde_json::to_string(&r.category).expect("code"), serde_json::to_string(&r.status).expect("code")))
+                .collect();
+            expected.push((format!("h{n}"), statuses, single.best.map(|b| serde_json::to_string(&b.category).expect("code"))));
+        }
+        let options = low_income_check::batch::Options { policy: None, date: Some(today()), today: today(), threads };
+        let mut out = Vec::new();
+        let summary = low_income_check::batch::run(input.as_bytes(), &mut out, &options).expect("runs");
+        let lines: Vec<serde_json::Value> = String::from_utf8(out).expect("utf8").lines()
+            .map(|l| serde_json::from_str(l).expect("json line")).collect();
+        prop_assert_eq!(lines.len(), expected.len() + 1);
+        prop_assert_eq!(summary.households, expected.len());
+        for (record, (id, statuses, best)) in lines.iter().zip(&expected) {
+            prop_assert_eq!(record["id"].as_str(), Some(id.as_str()));
+            let got: Vec<(String, String)> = record["results"].as_array().expect("results").iter()
+                .map(|r| (r["category"].to_string(), r["status"].to_string())).collect();
+            prop_assert_eq!(&got, statuses);
+            let got_best = if record["best"].is_null() { None } else { Some(record["best"].to_string()) };
+            prop_assert_eq!(&got_best, best);
+        }
+    }
+}

@@ -4,6 +4,7 @@
 //! assess household.json [--policy pack.json] [--date YYYY-MM-DD] [--text]
 //! assess --check-policy pack.json
 //! assess --coverage [--date YYYY-MM-DD]
+//! assess --batch households.jsonl [--policy pack.json] [--date YYYY-MM-DD] [--threads N]
 //! ```
 //! `-` reads from standard input. Exit codes: 0 done, 1 the input was refused (with every message on
 //! standard error), 2 the command line or a file could not be read.
@@ -20,16 +21,20 @@ const USAGE: &str = "用法：
   assess <household.json> [--policy <pack.json>] [--date YYYY-MM-DD] [--text]
   assess --check-policy <pack.json>
   assess --coverage [--date YYYY-MM-DD]
+  assess --batch <households.jsonl> [--policy <pack.json>] [--date YYYY-MM-DD] [--threads N]
 文件名写 - 表示从标准输入读取。
   --policy  使用自己的政策包（默认使用家庭文件 place.pack 指定的内置政策包，缺省为 national）
   --date    评估日期（优先于家庭文件的 as_of；都没有时为今天，北京时间）
   --text    输出可读的文字报告，而不是 JSON
-  --coverage  列出内置政策包各市低保标准的覆盖情况：12个月内、更早、没有";
+  --coverage  列出内置政策包各市低保标准的覆盖情况：12个月内、更早、没有
+  --batch   批量筛查：每行一户（JSON Lines，可带 id），每户输出一行结果，最后一行是汇总
+  --threads 批量筛查使用的线程数（默认：全部处理器核心）";
 
 enum Command {
     Assess { household: String, policy: Option<String>, date: Option<String>, text: bool },
     CheckPolicy(String),
     Coverage { date: Option<String> },
+    Batch { input: String, policy: Option<String>, date: Option<String>, threads: Option<usize> },
     Help,
 }
 
@@ -42,6 +47,8 @@ fn parse_args() -> Result<Command, String> {
     let mut text = false;
     let mut check = None;
     let mut coverage = false;
+    let mut batch = false;
+    let mut threads = None;
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
             Long("policy") => policy = Some(value(&mut parser)?),
@@ -49,12 +56,30 @@ fn parse_args() -> Result<Command, String> {
             Long("text") => text = true,
             Long("check-policy") => check = Some(value(&mut parser)?),
             Long("coverage") => coverage = true,
+            Long("batch") => batch = true,
+            Long("threads") => {
+                threads = Some(
+                    value(&mut parser)?
+                        .parse::<usize>()
+                        .ok()
+                        .filter(|n| (1..=256).contains(n))
+                        .ok_or("--threads 应是 1 到 256 之间的整数")?,
+                )
+            }
             Short('h') | Long("help") => return Ok(Command::Help),
             Value(v) if household.is_none() => {
                 household = Some(v.string().map_err(|_| "文件名不是有效的 UTF-8".to_string())?)
             }
             _ => return Err(arg.unexpected().to_string()),
         }
+    }
+    if batch {
+        return match (check, household, coverage, text) {
+            (None, Some(input), false, false) => Ok(Command::Batch { input, policy, date, threads }),
+            _ => {
+                Err("--batch 需要一个 JSON Lines 文件，不能与 --check-policy、--coverage、--text 一起使用".to_string())
+            }
+        };
     }
     if coverage {
         return match (check, household) {
@@ -154,6 +179,43 @@ fn run() -> Result<(), ExitCode> {
             let packs: Vec<PolicyPack> = builtin::IDS.iter().filter_map(|id| builtin::load(id)?.ok()).collect();
             print!("{}", low_income_check::coverage::report(&packs, day));
             Ok(())
+        }
+        Command::Batch { input, policy, date, threads } => {
+            let policy = match policy {
+                Some(path) => Some(load_pack(Some(&path), None)?),
+                None => None,
+            };
+            let date = match date {
+                Some(d) => Some(Day::parse(&d).map_err(|e| {
+                    eprintln!("--date：{e}");
+                    ExitCode::from(2)
+                })?),
+                None => None,
+            };
+            let threads = threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+            let options = low_income_check::batch::Options { policy, date, today: today(), threads };
+            let reader: Box<dyn std::io::BufRead> = if input == "-" {
+                Box::new(std::io::stdin().lock())
+            } else {
+                match std::fs::File::open(&input) {
+                    Ok(file) => Box::new(std::io::BufReader::new(file)),
+                    Err(e) => {
+                        eprintln!("无法读取 {input}：{e}");
+                        return Err(ExitCode::from(2));
+                    }
+                }
+            };
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            match low_income_check::batch::run(reader, &mut out, &options) {
+                Ok(summary) => {
+                    eprintln!("已评估 {} 户，{} 行有误（见输出中的 errors 记录）", summary.households, summary.refused);
+                    Ok(())
+                }
+                Err(e) => {
+                    eprintln!("批量筛查中断：{e}");
+                    Err(ExitCode::from(2))
+                }
+            }
         }
         Command::CheckPolicy(path) => {
             let pack = load_pack(Some(&path), None)?;

@@ -1,0 +1,100 @@
+//! `assess --batch`: bad lines reported in place while the rest are assessed, the summary equal to
+//! the records, and input bounded per line.
+
+use low_income_check::batch::{run, Options};
+use low_income_check::engine::Day;
+use serde_json::Value;
+
+fn day() -> Day {
+    Day::parse("2026-12-04").expect("day")
+}
+
+fn batch(input: &str, threads: usize) -> (Vec<Value>, low_income_check::batch::Summary) {
+    let options = Options { policy: None, date: Some(day()), today: day(), threads };
+    let mut out = Vec::new();
+    let summary = run(input.as_bytes(), &mut out, &options).expect("runs");
+    let lines = String::from_utf8(out).expect("utf8").lines().map(|l| serde_json::from_str(l).expect("json")).collect();
+    (lines, summary)
+}
+
+const GOOD: &str = r#"{"id":"A-1","place":{"pack":"shanxi","area":"taiyuan/urban"},"members":[{"age":70,"supporter":"none"}],"income":[{"member":0,"kind":"pension","amount":"300","per":"month"}],"assets":{"homes":1}}"#;
+const OTHER: &str = r#"{"id":"A-3","place":{"pack":"guangxi","area":"nanning"},"members":[{"age":40,"work":"employed"},{"relation":"child","age":10}],"income":[{"member":0,"kind":"wages","amount":"2400","per":"month"}]}"#;
+
+#[test]
+fn a_bad_line_in_the_middle_gets_its_own_record_with_its_line_number_and_the_rest_are_assessed() {
+    let input = format!("{GOOD}\n{{\"id\":\"A-2\",\"members\":[{{\"age\":-1}}]}}\nnot json at all\n\n{OTHER}\n");
+    for threads in [1, 2, 3] {
+        let (lines, summary) = batch(&input, threads);
+        assert_eq!(lines.len(), 5, "four records and the summary");
+        assert_eq!(lines[0]["id"], "A-1");
+        assert_eq!(lines[0]["best"], "destitute");
+        assert_eq!(lines[1]["line"], 2);
+        assert_eq!(lines[1]["id"], "A-2");
+        assert_eq!(lines[1]["errors"][0]["path"], "members[0].age");
+        assert_eq!(lines[2]["line"], 3);
+        assert!(lines[2]["errors"][0]["message"].as_str().expect("message").contains("JSON"));
+        // The blank line 4 is skipped; line 5 is still assessed, in order.
+        assert_eq!(lines[3]["line"], 5);
+        assert_eq!(lines[3]["id"], "A-3");
+        assert!(lines[3]["results"].as_array().is_some_and(|r| !r.is_empty()));
+        assert_eq!((summary.households, summary.refused), (2, 2));
+        assert!(lines[4]["summary"].is_object());
+    }
+}
+
+#[test]
+fn the_summary_s_counts_equal_the_records_statuses() {
+    let input: String = (0..50).map(|i| if i % 2 == 0 { format!("{GOOD}\n") } else { format!("{OTHER}\n") }).collect();
+    let (lines, summary) = batch(&input, 2);
+    let records = &lines[..lines.len() - 1];
+    let mut counted = std::collections::BTreeMap::<(String, String), usize>::new();
+    for record in records {
+        // A category counts once per household, at its best status.
+        let mut best = std::collections::BTreeMap::<String, String>::new();
+        let order = ["likely", "needs_local_check", "unlikely", "not_applicable"];
+        for r in record["results"].as_array().expect("results") {
+            let (category, status) =
+                (r["category"].as_str().expect("c").to_string(), r["status"].as_str().expect("s").to_string());
+            let rank = |s: &str| order.iter().position(|o| *o == s).expect("known status");
+            let entry = best.entry(category).or_insert(status.clone());
+            if rank(&status) < rank(entry) {
+                *entry = status;
+            }
+        }
+        for (category, status) in best {
+            *counted.entry((category, status)).or_default() += 1;
+        }
+    }
+    let mut summarised = std::collections::BTreeMap::new();
+    for (category, statuses) in &summary.by_category {
+        for (status, n) in statuses {
+            summarised.insert((category.clone(), status.clone()), *n);
+        }
+    }
+    assert_eq!(summarised, counted);
+    assert_eq!(summary.households, 50);
+    let written: Value = lines.last().expect("summary")["summary"].clone();
+    assert_eq!(written["households"], 50);
+    assert_eq!(written["by_area"]["太原市（城市）"]["households"], 25);
+    assert_eq!(written["by_area"]["太原市（城市）"]["destitute"], 25);
+}
+
+#[test]
+fn a_line_over_the_limit_is_skipped_without_being_kept_and_reported_and_the_next_is_assessed() {
+    let huge = format!("{{\"id\":\"x\",\"pad\":\"{}\"}}", "a".repeat(300 * 1024));
+    let input = format!("{huge}\n{GOOD}\n");
+    let (lines, summary) = batch(&input, 2);
+    assert_eq!(lines[0]["line"], 1);
+    assert!(lines[0]["errors"][0]["message"].as_str().expect("message").contains("超过上限"));
+    assert_eq!(lines[1]["line"], 2);
+    assert_eq!(lines[1]["best"], "destitute");
+    assert_eq!((summary.households, summary.refused), (1, 1));
+}
+
+#[test]
+fn an_id_that_is_not_short_text_or_a_number_is_refused() {
+    let long = GOOD.replace("\"A-1\"", &format!("\"{}\"", "x".repeat(200)));
+    let (lines, _) = batch(&format!("{long}\n{}\n", GOOD.replace("\"A-1\"", "{\"a\":1}")), 1);
+    assert!(lines[0]["errors"][0]["message"].as_str().expect("m").contains("id"));
+    assert!(lines[1]["errors"][0]["message"].as_str().expect("m").contains("id"));
+}
