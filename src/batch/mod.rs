@@ -105,10 +105,18 @@ fn code<T: Serialize>(value: &T) -> String {
     serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
 }
 
-/// What a worker returns for one line: the output line, and what the summary adds.
+/// What the summary counts of one household assessed.
+struct Counted {
+    area: String,
+    statuses: Vec<(Category, Status)>,
+    best: Option<Category>,
+}
+
+/// What a worker returns for one line: the output line, and what the summary adds (none for a
+/// refused line).
 struct Outcome {
     json: String,
-    counted: Option<(String, Vec<(Category, Status)>, Option<Category>)>,
+    counted: Option<Counted>,
 }
 
 fn refused(line: usize, id: Option<&str>, errors: &[FieldError]) -> Outcome {
@@ -143,7 +151,10 @@ fn record(line: usize, id: Option<&str>, a: &Assessment) -> Outcome {
     };
     let json = serde_json::to_string(&out).unwrap_or_default();
     let statuses = a.results.iter().map(|r| (r.category, r.status)).collect();
-    Outcome { json, counted: Some((a.household.area.clone(), statuses, a.best.as_ref().map(|b| b.category))) }
+    Outcome {
+        json,
+        counted: Some(Counted { area: a.household.area.clone(), statuses, best: a.best.as_ref().map(|b| b.category) }),
+    }
 }
 
 fn field(message: impl Into<String>) -> Vec<FieldError> {
@@ -286,7 +297,7 @@ pub fn run(mut input: impl BufRead, output: &mut impl Write, options: &Options) 
             output.write_all(b"\n")?;
             match outcome.counted {
                 None => summary.refused += 1,
-                Some((area, statuses, best)) => count(&mut summary, area, &statuses, best),
+                Some(counted) => count(&mut summary, counted),
             }
         }
     }
@@ -296,14 +307,14 @@ pub fn run(mut input: impl BufRead, output: &mut impl Write, options: &Options) 
     Ok(summary)
 }
 
-fn count(summary: &mut Summary, area: String, statuses: &[(Category, Status)], best: Option<Category>) {
+fn count(summary: &mut Summary, Counted { area, statuses, best }: Counted) {
     summary.households += 1;
     // A category once per household, at its best status (several members may each have a result).
     let mut best_per_category: BTreeMap<String, Status> = BTreeMap::new();
     for (category, status) in statuses {
-        let entry = best_per_category.entry(code(category)).or_insert(*status);
-        if *status < *entry {
-            *entry = *status;
+        let entry = best_per_category.entry(code(&category)).or_insert(status);
+        if status < *entry {
+            *entry = status;
         }
     }
     for (category, status) in best_per_category {
