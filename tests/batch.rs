@@ -98,3 +98,57 @@ fn an_id_that_is_not_short_text_or_a_number_is_refused() {
     assert!(lines[0]["errors"][0]["message"].as_str().expect("m").contains("id"));
     assert!(lines[1]["errors"][0]["message"].as_str().expect("m").contains("id"));
 }
+
+#[test]
+fn each_warning_situation_the_household_s_data_shows_is_flagged_with_the_article_that_names_it() {
+    let flagged = r#"{"id":"F","place":{"pack":"shanxi","area":"taiyuan/urban"},
+        "members":[{"age":50,"disability":{"kind":"physical","grade":2}},{"relation":"spouse","age":48,"illness":{"serious":true,"in_treatment":true}},
+                   {"relation":"child","age":16,"student":{"level":"senior_secondary"}}],
+        "income":[{"member":0,"kind":"wages","amount":"1000","per":"month"}],
+        "spending":{"medical":{"amount":"12000.01","per":"year"}},
+        "situation":{"unemployment":{"months_without_income":4},"disaster_after_relief":true}}"#
+        .replace('\n', "");
+    let (lines, _) = batch(&format!("{flagged}\n{OTHER}\n"), 1);
+    let flags: Vec<(String, String, Vec<String>)> = lines[0]["flags"]
+        .as_array()
+        .expect("flags")
+        .iter()
+        .map(|f| {
+            let cites =
+                f["cites"].as_array().expect("cites").iter().map(|c| c.as_str().expect("c").to_string()).collect();
+            (f["flag"].as_str().expect("f").to_string(), f["detail"].as_str().expect("d").to_string(), cites)
+        })
+        .collect();
+    let names: Vec<&str> = flags.iter().map(|(n, _, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "serious_illness",
+            "disability",
+            "student",
+            "unemployed_without_income",
+            "spending_above_income",
+            "property_loss_by_disaster"
+        ]
+    );
+    assert_eq!(flags[0].1, "第2位成员患重病，仍在治疗");
+    assert_eq!(flags[1].1, "第1位成员肢体残疾二级");
+    assert_eq!(flags[0].2, ["晋民发〔2023〕31号 三(四)"]);
+    assert!(flags[4].1.contains("12000.01") && flags[4].1.contains("12000"), "{}", flags[4].1);
+    assert!(flags[4].2[0].contains("二3"), "{:?}", flags[4].2);
+    assert_eq!(lines[1]["flags"], serde_json::json!([]), "a household with none of them has no flag");
+}
+
+#[test]
+fn spending_equal_to_income_is_not_flagged_and_one_fen_more_is() {
+    let line = |medical: &str| {
+        format!(
+            r#"{{"place":{{"pack":"shanxi","area":"taiyuan/urban"}},"members":[{{"age":40,"work":"employed"}}],"income":[{{"member":0,"kind":"wages","amount":"1000","per":"month"}}],"spending":{{"medical":{{"amount":"{medical}","per":"year"}}}}}}"#
+        )
+    };
+    let (lines, _) = batch(&format!("{}\n{}\n", line("12000"), line("12000.01")), 1);
+    let has =
+        |i: usize| lines[i]["flags"].as_array().expect("flags").iter().any(|f| f["flag"] == "spending_above_income");
+    assert!(!has(0), "12000 of spending against 12000 of income");
+    assert!(has(1), "12000.01 against 12000");
+}

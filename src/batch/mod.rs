@@ -78,6 +78,78 @@ struct Assessed<'a> {
     /// Without a current standard: the answer at every standard, top line first.
     #[serde(skip_serializing_if = "Option::is_none")]
     by_standard: Option<Vec<StandardLine>>,
+    /// The warning situations the seeds name that the household's own data shows.
+    flags: Vec<Flag>,
+}
+
+/// A warning situation (预警) the household's own data shows, with the article that names it. No
+/// amount is judged: where the seeds leave "一定数额" to local rules, the flag only states the
+/// household's figures.
+#[derive(Serialize)]
+struct Flag {
+    flag: &'static str,
+    detail: String,
+    cites: Vec<String>,
+}
+
+/// The flags of one household (晋民发〔2023〕31号 三(四): 重病、残疾、就学、失业 as warning
+/// indicators; 山东 二3: 支出骤增, 收入无法持续稳定（失业）, 财产遭受重大损失).
+fn flags(h: &crate::engine::household::Household, a: &Assessment) -> Vec<Flag> {
+    use crate::engine::citation::cite;
+    let sx = || cite::sx_safety_net_2023("三(四)").to_string();
+    let sd = || cite::sd_monitoring_2024("二3").to_string();
+    let who = |i: usize| format!("第{}位成员", i + 1);
+    let mut out = Vec::new();
+    let members = |test: &dyn Fn(&crate::engine::household::Member) -> Option<String>| -> Vec<String> {
+        h.members.iter().enumerate().filter_map(|(i, m)| test(m).map(|d| format!("{}{d}", who(i)))).collect()
+    };
+    let ill = members(&|m| {
+        m.illness.filter(|i| i.serious).map(|i| {
+            if i.in_treatment {
+                "患重病，仍在治疗".into()
+            } else {
+                "患重病".into()
+            }
+        })
+    });
+    if !ill.is_empty() {
+        out.push(Flag { flag: "serious_illness", detail: ill.join("；"), cites: vec![sx()] });
+    }
+    let disabled = members(&|m| m.disability.map(|d| format!("{}残疾{}", d.kind.label(), d.grade.label())));
+    if !disabled.is_empty() {
+        out.push(Flag { flag: "disability", detail: disabled.join("；"), cites: vec![sx()] });
+    }
+    let students = members(&|m| m.student.map(|s| format!("{}在读", s.level.label())));
+    if !students.is_empty() {
+        out.push(Flag { flag: "student", detail: students.join("；"), cites: vec![sx()] });
+    }
+    if let Some(u) = &h.situation.unemployment {
+        out.push(Flag {
+            flag: "unemployed_without_income",
+            detail: format!("失业，已连续{}个月无收入", u.months_without_income),
+            cites: vec![sx(), sd()],
+        });
+    }
+    let (spending, income) = (a.household.rigid_spending, a.household.net_income);
+    if spending > income {
+        out.push(Flag {
+            flag: "spending_above_income",
+            detail: format!(
+                "近12个月刚性支出{}元，高于计入的净收入{}元",
+                crate::engine::money::Yuan(spending),
+                crate::engine::money::Yuan(income)
+            ),
+            cites: vec![sd()],
+        });
+    }
+    if h.situation.disaster_after_relief {
+        out.push(Flag {
+            flag: "property_loss_by_disaster",
+            detail: "受灾，经应急和过渡期救助后仍有困难".into(),
+            cites: vec![sd()],
+        });
+    }
+    out
 }
 
 /// The record of a line that could not be assessed.
@@ -128,7 +200,7 @@ fn leads(leads: &[Lead]) -> Vec<StatusRecord> {
     leads.iter().map(|l| StatusRecord { category: l.category, subject: l.subject, status: l.status }).collect()
 }
 
-fn record(line: usize, id: Option<&str>, a: &Assessment) -> Outcome {
+fn record(line: usize, id: Option<&str>, h: &crate::engine::household::Household, a: &Assessment) -> Outcome {
     let results: Vec<StatusRecord> =
         a.results.iter().map(|r| StatusRecord { category: r.category, subject: r.subject, status: r.status }).collect();
     let by_standard = a.by_standard.as_ref().map(|ladder| {
@@ -148,6 +220,7 @@ fn record(line: usize, id: Option<&str>, a: &Assessment) -> Outcome {
         best_status: a.best.as_ref().map(|b| b.status),
         results,
         by_standard,
+        flags: flags(h, a),
     };
     let json = serde_json::to_string(&out).unwrap_or_default();
     let statuses = a.results.iter().map(|r| (r.category, r.status)).collect();
@@ -214,7 +287,7 @@ fn assess_line(line: usize, text: &str, options: &Options, packs: &mut BTreeMap<
         }
     };
     match assess(&household, pack, options.today) {
-        Ok(a) => record(line, id.as_deref(), &a),
+        Ok(a) => record(line, id.as_deref(), &household, &a),
         Err(AssessError::Invalid(errors)) => refused(line, id.as_deref(), &errors),
         Err(other) => refused(line, id.as_deref(), &field(other.to_string())),
     }
