@@ -329,3 +329,72 @@ mod every_error_reaches_its_field {
         assert!(assert_each_error_beside_its_field(answers) >= 5);
     }
 }
+
+mod share_code {
+    //! The QR code of the answers (`ui::keep::ShareCode`), drawn natively.
+
+    use futures::executor::block_on;
+    use low_income_check::engine::household::Relation;
+    use low_income_check::ui::keep::ShareCode;
+    use low_income_check::ui::state::{Answers, MemberAnswers, State};
+    use low_income_check::ui::Store;
+    use yew::prelude::*;
+    use yew::ServerRenderer;
+
+    #[derive(Properties, PartialEq)]
+    struct HarnessProps {
+        answers: Answers,
+    }
+
+    #[function_component(Harness)]
+    fn harness(props: &HarnessProps) -> Html {
+        let answers = props.answers.clone();
+        let store = use_reducer(move || State { answers, ..State::default() });
+        html! {
+            <ContextProvider<Store> context={store}>
+                <ShareCode address="https://www.example.gov.cn/jiuzhu/index.html" />
+            </ContextProvider<Store>>
+        }
+    }
+
+    fn render(answers: Answers) -> String {
+        block_on(ServerRenderer::<Harness>::with_props(move || HarnessProps { answers }).render())
+    }
+
+    #[test]
+    fn a_household_s_answers_are_drawn_as_a_qr_code_of_a_link_with_the_sentence_on_who_can_read_it() {
+        let mut answers = Answers::default();
+        answers.members[0].age = "45".into();
+        let html = render(answers);
+        assert!(html.contains("id=\"share-qr\""), "{html}");
+        assert!(html.contains("data-link=\"https://www.example.gov.cn/jiuzhu/index.html#/a/"), "{html}");
+        assert!(html.contains("任何人扫到或拿到它，都能看到这些回答"));
+    }
+
+    #[test]
+    fn answers_too_many_for_one_qr_code_say_so_and_point_to_the_file() {
+        // Thirty members, each amount typed as 32 characters that do not repeat: more than the
+        // 2,953 bytes a QR code holds, however well they compress.
+        let mut seed = 12345u64;
+        let mut typed = || -> String {
+            (0..32)
+                .map(|_| {
+                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    char::from(b"0123456789.,abcdefghijklmnopqrstuvwxyz"[(seed >> 33) as usize % 38])
+                })
+                .collect()
+        };
+        let mut answers = Answers::default();
+        answers.members = (0..30)
+            .map(|_| {
+                let mut m = MemberAnswers::new(Relation::Other);
+                m.age = typed();
+                m.fees.text = typed();
+                m
+            })
+            .collect();
+        let html = render(answers);
+        assert!(!html.contains("id=\"share-qr\""), "no code is drawn");
+        assert!(html.contains("回答太多，放不进一个二维码"), "{html}");
+    }
+}

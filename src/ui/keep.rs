@@ -203,7 +203,10 @@ pub fn share_code(props: &ShareCodeProps) -> Html {
         let link = format!("{address}{}{}", crate::saved::CODE_FRAGMENT, crate::saved::encode(&json));
         qrcodegen::QrCode::encode_text(&link, qrcodegen::QrCodeEcc::Low).ok().map(|qr| (link, qr.size(), qr_path(&qr)))
     });
-    let Some((link, size, path)) = code.as_ref() else { return html! {} };
+    // A QR code holds about 2,900 characters: a very large household's answers may not fit.
+    let Some((link, size, path)) = code.as_ref() else {
+        return html! { <p class="warning" id="share-too-large">{ "回答太多，放不进一个二维码。请用下面的“保存这些回答”保存成文件。" }</p> };
+    };
     html! {
         <figure class="share-code">
             <svg viewBox={format!("0 0 {0} {0}", size + 8)} role="img" aria-label="打开这些回答的二维码" id="share-qr" data-link={link.clone()}>
