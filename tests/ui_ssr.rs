@@ -384,8 +384,7 @@ mod share_code {
                 })
                 .collect()
         };
-        let mut answers = Answers::default();
-        answers.members = (0..30)
+        let members = (0..30)
             .map(|_| {
                 let mut m = MemberAnswers::new(Relation::Other);
                 m.age = typed();
@@ -393,7 +392,7 @@ mod share_code {
                 m
             })
             .collect();
-        let html = render(answers);
+        let html = render(Answers { members, ..Answers::default() });
         assert!(!html.contains("id=\"share-qr\""), "no code is drawn");
         assert!(html.contains("回答太多，放不进一个二维码"), "{html}");
     }
