@@ -100,55 +100,53 @@ fn an_id_that_is_not_short_text_or_a_number_is_refused() {
 }
 
 #[test]
-fn each_warning_situation_the_household_s_data_shows_is_flagged_with_the_article_that_names_it() {
-    let flagged = r#"{"id":"F","place":{"pack":"shanxi","area":"taiyuan/urban"},
-        "members":[{"age":50,"disability":{"kind":"physical","grade":2}},{"relation":"spouse","age":48,"illness":{"serious":true,"in_treatment":true}},
-                   {"relation":"child","age":16,"student":{"level":"senior_secondary"}}],
-        "income":[{"member":0,"kind":"wages","amount":"1000","per":"month"}],
-        "spending":{"medical":{"amount":"12000.01","per":"year"}},
-        "situation":{"unemployment":{"months_without_income":4},"disaster_after_relief":true}}"#
-        .replace('\n', "");
-    let (lines, _) = batch(&format!("{flagged}\n{OTHER}\n"), 1);
-    let flags: Vec<(String, String, Vec<String>)> = lines[0]["flags"]
-        .as_array()
-        .expect("flags")
-        .iter()
-        .map(|f| {
-            let cites =
-                f["cites"].as_array().expect("cites").iter().map(|c| c.as_str().expect("c").to_string()).collect();
-            (f["flag"].as_str().expect("f").to_string(), f["detail"].as_str().expect("d").to_string(), cites)
-        })
-        .collect();
-    let names: Vec<&str> = flags.iter().map(|(n, _, _)| n.as_str()).collect();
-    assert_eq!(
-        names,
-        [
-            "serious_illness",
-            "disability",
-            "student",
-            "unemployed_without_income",
-            "spending_above_income",
-            "property_loss_by_disaster"
-        ]
-    );
-    assert_eq!(flags[0].1, "第2位成员患重病，仍在治疗");
-    assert_eq!(flags[1].1, "第1位成员肢体残疾二级");
-    assert_eq!(flags[0].2, ["晋民发〔2023〕31号 三(四)"]);
-    assert!(flags[4].1.contains("12000.01") && flags[4].1.contains("12000"), "{}", flags[4].1);
-    assert!(flags[4].2[0].contains("二3"), "{:?}", flags[4].2);
-    assert_eq!(lines[1]["flags"], serde_json::json!([]), "a household with none of them has no flag");
-}
-
-#[test]
-fn spending_equal_to_income_is_not_flagged_and_one_fen_more_is() {
-    let line = |medical: &str| {
+fn each_warning_situation_the_household_s_data_shows_is_flagged_with_its_own_province_s_article_and_none_without_one() {
+    let household = |pack: &str, area: &str| {
         format!(
-            r#"{{"place":{{"pack":"shanxi","area":"taiyuan/urban"}},"members":[{{"age":40,"work":"employed"}}],"income":[{{"member":0,"kind":"wages","amount":"1000","per":"month"}}],"spending":{{"medical":{{"amount":"{medical}","per":"year"}}}}}}"#
+            r#"{{"id":"F","place":{{"pack":"{pack}","area":"{area}"}},"members":[{{"age":50,"disability":{{"kind":"physical","grade":2}}}},{{"relation":"spouse","age":48,"illness":{{"serious":true,"in_treatment":true}}}},{{"relation":"child","age":16,"student":{{"level":"senior_secondary"}}}}],"income":[{{"member":0,"kind":"wages","amount":"1000","per":"month"}}],"spending":{{"medical":{{"amount":"20000","per":"year"}}}},"situation":{{"unemployment":{{"months_without_income":4}},"disaster_after_relief":true}}}}"#
         )
     };
-    let (lines, _) = batch(&format!("{}\n{}\n", line("12000"), line("12000.01")), 1);
-    let has =
-        |i: usize| lines[i]["flags"].as_array().expect("flags").iter().any(|f| f["flag"] == "spending_above_income");
-    assert!(!has(0), "12000 of spending against 12000 of income");
-    assert!(has(1), "12000.01 against 12000");
+    let input = [
+        household("shanxi", "taiyuan/urban"),
+        household("guangxi", "nanning"),
+        household("shandong", "jinan"),
+        household("national", ""),
+        OTHER.to_string(),
+    ]
+    .join("\n");
+    let (lines, _) = batch(&input, 2);
+    let flags = |i: usize| -> Vec<(String, String, String)> {
+        lines[i]["flags"]
+            .as_array()
+            .expect("flags")
+            .iter()
+            .map(|f| {
+                (
+                    f["flag"].as_str().expect("f").into(),
+                    f["detail"].as_str().expect("d").into(),
+                    f["cites"][0].as_str().expect("c").into(),
+                )
+            })
+            .collect()
+    };
+    let names = |i: usize| flags(i).into_iter().map(|(n, _, _)| n).collect::<Vec<_>>();
+    // 山西 names 重病、残疾、就学、失业 (晋民发〔2023〕31号 三(四)), not disaster losses.
+    assert_eq!(names(0), ["serious_illness", "disability", "student", "unemployed_without_income"]);
+    assert_eq!(
+        flags(0)[0],
+        ("serious_illness".into(), "第2位成员患重病，仍在治疗".into(), "晋民发〔2023〕31号 三(四)".into())
+    );
+    assert_eq!(flags(0)[1].1, "第1位成员肢体残疾二级");
+    // 广西 names all five (桂民发〔2024〕34号 一(二)).
+    assert_eq!(
+        names(1),
+        ["serious_illness", "disability", "student", "unemployed_without_income", "property_loss_by_disaster"]
+    );
+    assert!(flags(1).iter().all(|(_, _, cite)| cite == "桂民发〔2024〕34号 一(二)"), "{:?}", flags(1));
+    // 山东 names unemployment and disaster losses (二.3); its 支出骤增 leaves the amount to local rules: no flag.
+    assert_eq!(names(2), ["unemployed_without_income", "property_loss_by_disaster"]);
+    assert!(flags(2)[0].2.ends_with("二.3"), "{:?}", flags(2));
+    // The national pack's seeds name none of them: no flag rather than another province's article.
+    assert_eq!(names(3), Vec::<String>::new());
+    assert_eq!(lines[4]["flags"], serde_json::json!([]), "a household with none of them has no flag");
 }

@@ -506,7 +506,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: cases() / 10, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: (cases() / 10).max(1), ..ProptestConfig::default() })]
 
     /// `assess --batch` gives every household the statuses and the leading category of its single
     /// assessment, in input order, whatever the number of threads.

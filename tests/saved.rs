@@ -101,7 +101,7 @@ fn every_kind_of_answer_comes_back_from_the_code_exactly_as_typed() {
 }
 
 #[test]
-fn a_four_member_household_s_code_fits_a_qr_code_a_phone_reads_from_paper() {
+fn a_three_member_household_with_every_kind_of_answer_fits_a_qr_code_a_phone_reads_from_paper() {
     // The one-of-everything household above (every situation ticked, three incomes): 1,168
     // characters, version 25 (117 modules a side), about 0.4 mm a module printed 5 cm wide.
     let code = code_for(&saved(&every_kind()));
@@ -138,9 +138,18 @@ fn a_damaged_a_foreign_a_newer_and_an_oversized_file_are_each_refused_with_a_mes
     assert_eq!(from_json(&good[..good.len() / 2]), Err(message::NOT_JSON.to_string()));
     assert_eq!(from_json(r#"{"name":"张三","members":[]}"#), Err(message::FOREIGN.to_string()));
     assert_eq!(from_json("[1,2,3]"), Err(message::FOREIGN.to_string()));
-    let newer = good.replacen("\"version\": 1", "\"version\": 2", 1);
+    // A newer page's file, with a field this page does not know: newer, not damaged.
+    let newer = good.replacen("\"version\": 1", "\"version\": 2, \"signature\": \"…\"", 1);
     let refused = from_json(&newer).expect_err("newer");
     assert!(refused.contains("更新版本") && refused.contains("第2版"), "{refused}");
+    for version in ["0", "5000000000"] {
+        let odd = good.replacen("\"version\": 1", &format!("\"version\": {version}"), 1);
+        assert_eq!(from_json(&odd), Err(message::DAMAGED.to_string()), "version {version}");
+    }
+    for version in ["\"2\"", "-1", "1.5"] {
+        let odd = good.replacen("\"version\": 1", &format!("\"version\": {version}"), 1);
+        assert!(from_json(&odd).is_err(), "version {version}");
+    }
     let tampered = good.replacen("\"age\": \"72\"", "\"age\": 72", 1);
     assert_eq!(from_json(&tampered), Err(message::DAMAGED.to_string()));
     let extra = good.replacen("\"version\": 1", "\"version\": 1, \"password\": \"x\"", 1);
@@ -154,6 +163,16 @@ fn a_damaged_a_foreign_a_newer_and_an_oversized_file_are_each_refused_with_a_mes
     let mut long = every_kind();
     long.members[0].age = "9".repeat(10_000);
     assert_eq!(from_json(&to_json(&saved(&long))), Err(message::DAMAGED.to_string()));
+    // Words a crafted file could put on the page: the day must be a day.
+    let not_a_day = good.replacen("\"saved_on\": \"2026-12-04\"", "\"saved_on\": \"请拨打 400 电话领取补贴\"", 1);
+    assert_eq!(from_json(&not_a_day), Err(message::DAMAGED.to_string()));
+    // A place the page could not have chosen: an unknown pack, a district of another city.
+    let mut unknown_pack = every_kind();
+    unknown_pack.place.pack = "请拨打400".into();
+    assert_eq!(from_json(&to_json(&saved(&unknown_pack))), Err(message::DAMAGED.to_string()));
+    let mut elsewhere = every_kind();
+    elsewhere.place.area = "datong/pingcheng".into();
+    assert_eq!(from_json(&to_json(&saved(&elsewhere))), Err(message::DAMAGED.to_string()));
     let mut orphan = every_kind();
     orphan.income[0].member = Some(7);
     assert_eq!(from_json(&to_json(&saved(&orphan))), Err(message::DAMAGED.to_string()));
@@ -186,9 +205,10 @@ fn reopened_under_another_standard_the_note_says_both_and_that_the_result_may_di
     let s = from_json(&to_json(&saved(&every_kind()))).expect("reads");
     assert_eq!(opened_note(&s, Some("760元/人/月（太原市）".into())), "已打开2026-12-04保存的回答。");
     let note = opened_note(&s, Some("800元/人/月（太原市，2026年）".into()));
-    assert!(
-        note.contains("保存时使用的低保标准是760元/人/月（太原市）；现在是800元/人/月（太原市，2026年）"),
-        "{note}"
-    );
+    assert!(note.contains("保存时使用的低保标准与现在的不同（现在是800元/人/月（太原市，2026年））"), "{note}");
     assert!(note.contains("结果可能与当时不同"));
+    // The saved words themselves are never shown: a crafted link cannot speak in the page's voice.
+    let crafted = Saved::new(&every_kind(), "2026-12-04".into(), Some("请拨打 400-000 领取补贴".into()), false);
+    let opened = from_json(&to_json(&crafted)).expect("reads");
+    assert!(!opened_note(&opened, None).contains("400"), "{}", opened_note(&opened, None));
 }

@@ -82,9 +82,10 @@ struct Assessed<'a> {
     flags: Vec<Flag>,
 }
 
-/// A warning situation (预警) the household's own data shows, with the article that names it. No
-/// amount is judged: where the seeds leave "一定数额" to local rules, the flag only states the
-/// household's figures.
+/// A warning situation (预警) the household's own data shows, with the article of its own
+/// province's notice that names it. No amount is judged: where a notice leaves "一定数额" to local
+/// rules (山东's 支出骤增), no flag is raised, and a province whose seed names no such situation (the
+/// national pack) gets none.
 #[derive(Serialize)]
 struct Flag {
     flag: &'static str,
@@ -92,64 +93,81 @@ struct Flag {
     cites: Vec<String>,
 }
 
-/// The flags of one household (晋民发〔2023〕31号 三(四): 重病、残疾、就学、失业 as warning
-/// indicators; 山东 二3: 支出骤增, 收入无法持续稳定（失业）, 财产遭受重大损失).
-fn flags(h: &crate::engine::household::Household, a: &Assessment) -> Vec<Flag> {
+/// Which warning situation a flag is.
+#[derive(Clone, Copy, PartialEq)]
+enum Situation {
+    SeriousIllness,
+    Disability,
+    Student,
+    Unemployed,
+    DisasterLoss,
+}
+
+/// The article of the household's own province that names `situation`, if any:
+/// 晋民发〔2023〕31号 三(四) sets 重病、残疾、就学、失业 as warning indicators; 山东 二.3 monitors
+/// 收入无法持续稳定（失业信息） and 财产遭受重大损失（自然灾害）; 桂民发〔2024〕34号 一(二) has the
+/// departments share 重病大病患者、残疾人、家庭经济困难学生、登记失业人员、灾害生活救助对象 for monitoring.
+fn named_by(pack: &str, situation: Situation) -> Option<String> {
     use crate::engine::citation::cite;
-    let sx = || cite::sx_safety_net_2023("三(四)").to_string();
-    let sd = || cite::sd_monitoring_2024("二3").to_string();
+    use Situation::*;
+    match (pack, situation) {
+        ("shanxi", SeriousIllness | Disability | Student | Unemployed) => {
+            Some(cite::sx_safety_net_2023("三(四)").to_string())
+        }
+        ("shandong", Unemployed | DisasterLoss) => Some(cite::sd_monitoring_2024("二.3").to_string()),
+        ("guangxi", _) => Some(cite::gx_monitoring_2024("一(二)").to_string()),
+        _ => None,
+    }
+}
+
+/// The flags of one household, each cited to its own province's notice.
+fn flags(h: &crate::engine::household::Household, pack: &str) -> Vec<Flag> {
     let who = |i: usize| format!("第{}位成员", i + 1);
-    let mut out = Vec::new();
     let members = |test: &dyn Fn(&crate::engine::household::Member) -> Option<String>| -> Vec<String> {
         h.members.iter().enumerate().filter_map(|(i, m)| test(m).map(|d| format!("{}{d}", who(i)))).collect()
     };
-    let ill = members(&|m| {
-        m.illness.filter(|i| i.serious).map(|i| {
-            if i.in_treatment {
-                "患重病，仍在治疗".into()
-            } else {
-                "患重病".into()
-            }
-        })
-    });
-    if !ill.is_empty() {
-        out.push(Flag { flag: "serious_illness", detail: ill.join("；"), cites: vec![sx()] });
-    }
-    let disabled = members(&|m| m.disability.map(|d| format!("{}残疾{}", d.kind.label(), d.grade.label())));
-    if !disabled.is_empty() {
-        out.push(Flag { flag: "disability", detail: disabled.join("；"), cites: vec![sx()] });
-    }
-    let students = members(&|m| m.student.map(|s| format!("{}在读", s.level.label())));
-    if !students.is_empty() {
-        out.push(Flag { flag: "student", detail: students.join("；"), cites: vec![sx()] });
-    }
+    let mut candidates: Vec<(Situation, &'static str, Vec<String>)> = vec![
+        (
+            Situation::SeriousIllness,
+            "serious_illness",
+            members(&|m| {
+                m.illness.filter(|i| i.serious).map(|i| {
+                    if i.in_treatment {
+                        "患重病，仍在治疗".into()
+                    } else {
+                        "患重病".into()
+                    }
+                })
+            }),
+        ),
+        (
+            Situation::Disability,
+            "disability",
+            members(&|m| m.disability.map(|d| format!("{}残疾{}", d.kind.label(), d.grade.label()))),
+        ),
+        (Situation::Student, "student", members(&|m| m.student.map(|s| format!("{}在读", s.level.label())))),
+    ];
     if let Some(u) = &h.situation.unemployment {
-        out.push(Flag {
-            flag: "unemployed_without_income",
-            detail: format!("失业，已连续{}个月无收入", u.months_without_income),
-            cites: vec![sx(), sd()],
-        });
-    }
-    let (spending, income) = (a.household.rigid_spending, a.household.net_income);
-    if spending > income {
-        out.push(Flag {
-            flag: "spending_above_income",
-            detail: format!(
-                "近12个月刚性支出{}元，高于计入的净收入{}元",
-                crate::engine::money::Yuan(spending),
-                crate::engine::money::Yuan(income)
-            ),
-            cites: vec![sd()],
-        });
+        candidates.push((
+            Situation::Unemployed,
+            "unemployed_without_income",
+            vec![format!("失业，已连续{}个月无收入", u.months_without_income)],
+        ));
     }
     if h.situation.disaster_after_relief {
-        out.push(Flag {
-            flag: "property_loss_by_disaster",
-            detail: "受灾，经应急和过渡期救助后仍有困难".into(),
-            cites: vec![sd()],
-        });
+        candidates.push((
+            Situation::DisasterLoss,
+            "property_loss_by_disaster",
+            vec!["受灾，经应急和过渡期救助后仍有困难".into()],
+        ));
     }
-    out
+    candidates
+        .into_iter()
+        .filter(|(_, _, details)| !details.is_empty())
+        .filter_map(|(situation, flag, details)| {
+            named_by(pack, situation).map(|cite| Flag { flag, detail: details.join("；"), cites: vec![cite] })
+        })
+        .collect()
 }
 
 /// The record of a line that could not be assessed.
@@ -200,7 +218,13 @@ fn leads(leads: &[Lead]) -> Vec<StatusRecord> {
     leads.iter().map(|l| StatusRecord { category: l.category, subject: l.subject, status: l.status }).collect()
 }
 
-fn record(line: usize, id: Option<&str>, h: &crate::engine::household::Household, a: &Assessment) -> Outcome {
+fn record(
+    line: usize,
+    id: Option<&str>,
+    h: &crate::engine::household::Household,
+    pack_id: &str,
+    a: &Assessment,
+) -> Outcome {
     let results: Vec<StatusRecord> =
         a.results.iter().map(|r| StatusRecord { category: r.category, subject: r.subject, status: r.status }).collect();
     let by_standard = a.by_standard.as_ref().map(|ladder| {
@@ -220,7 +244,7 @@ fn record(line: usize, id: Option<&str>, h: &crate::engine::household::Household
         best_status: a.best.as_ref().map(|b| b.status),
         results,
         by_standard,
-        flags: flags(h, a),
+        flags: flags(h, pack_id),
     };
     let json = serde_json::to_string(&out).unwrap_or_default();
     let statuses = a.results.iter().map(|r| (r.category, r.status)).collect();
@@ -287,7 +311,7 @@ fn assess_line(line: usize, text: &str, options: &Options, packs: &mut BTreeMap<
         }
     };
     match assess(&household, pack, options.today) {
-        Ok(a) => record(line, id.as_deref(), &household, &a),
+        Ok(a) => record(line, id.as_deref(), &household, &pack.id, &a),
         Err(AssessError::Invalid(errors)) => refused(line, id.as_deref(), &errors),
         Err(other) => refused(line, id.as_deref(), &field(other.to_string())),
     }

@@ -72,8 +72,10 @@ pub struct Opened {
 pub struct Header {
     #[serde(default)]
     pub format: Option<String>,
+    /// Read before the whole, so a newer file (with fields this page does not know) is told apart
+    /// from a damaged one.
     #[serde(default)]
-    pub version: Option<serde::de::IgnoredAny>,
+    pub version: Option<u64>,
 }
 
 impl Saved {
@@ -107,17 +109,36 @@ pub fn check(header: Result<Header, String>, full: impl FnOnce() -> Result<Opene
     if header.format.as_deref() != Some(FORMAT) {
         return Err(message::FOREIGN.to_string());
     }
-    let saved = full().map_err(|_| message::DAMAGED.to_string())?;
-    if saved.version > VERSION {
-        return Err(format!(
-            "这份回答由更新版本的页面保存（第{}版），本页面只能打开第{}版。请用最新的页面打开。当前的回答没有改动。",
-            saved.version, VERSION
-        ));
+    match header.version {
+        Some(version) if version > u64::from(VERSION) && version <= 1_000_000 => {
+            return Err(format!(
+                "这份回答由更新版本的页面保存（第{version}版），本页面只能打开第{VERSION}版。请用最新的页面打开。当前的回答没有改动。"
+            ))
+        }
+        Some(version) if version == u64::from(VERSION) => {}
+        _ => return Err(message::DAMAGED.to_string()),
     }
-    if !within_bounds(&saved.answers) || saved.saved_on.len() > MAX_TEXT {
+    let saved = full().map_err(|_| message::DAMAGED.to_string())?;
+    // Nothing read from a file or a link is shown as the page's own words: the day must be a day,
+    // and the standard is compared, never echoed (see `opened_note`).
+    let day_ok = crate::engine::Day::parse(&saved.saved_on).is_ok();
+    let standard_ok = saved.standard.as_ref().is_none_or(|s| s.chars().count() <= 400);
+    if !day_ok || !standard_ok || !within_bounds(&saved.answers) || !known_place(&saved.answers) {
         return Err(message::DAMAGED.to_string());
     }
     Ok(saved)
+}
+
+/// A place the page itself could have chosen: a built-in pack, a city of it, and an area of that
+/// city (each may be blank, as before the user chose).
+fn known_place(a: &Answers) -> bool {
+    let place = &a.place;
+    let Some(pack) = crate::ui::packs().iter().find(|p| p.id == place.pack) else { return false };
+    let city_ok =
+        place.city.is_empty() || pack.areas.iter().any(|area| crate::engine::context::city_of(&area.id) == place.city);
+    let area_ok = place.area.is_empty()
+        || (pack.area(&place.area).is_some() && crate::engine::context::city_of(&place.area) == place.city);
+    city_ok && area_ok
 }
 
 /// Every count and text within what the page itself lets a user give.
@@ -175,12 +196,15 @@ pub fn code_in(link: &str) -> Result<&str, String> {
 
 /// The sentence shown when saved answers are opened: the day they were saved and, when the
 /// standard now in force differs from the one used then, both, so a different result says why.
+///
+/// The saved standard is compared, never shown: a file or a link anyone can write must not put its
+/// words on the page. The day is shown only as the date it was checked to be.
 pub fn opened_note(saved: &Opened, standard_now: Option<String>) -> String {
-    let mut note = format!("已打开{}保存的回答。", saved.saved_on);
+    let day = crate::engine::Day::parse(&saved.saved_on).map(|d| d.to_string()).unwrap_or_default();
+    let mut note = format!("已打开{day}保存的回答。");
     if saved.standard != standard_now {
-        let then = saved.standard.as_deref().unwrap_or("未知");
         let now = standard_now.as_deref().unwrap_or("未知");
-        note.push_str(&format!("保存时使用的低保标准是{then}；现在是{now}，所以结果可能与当时不同。"));
+        note.push_str(&format!("保存时使用的低保标准与现在的不同（现在是{now}），所以结果可能与当时不同。"));
     }
     note
 }

@@ -70,7 +70,11 @@ mod browser {
         link.set_href(&url);
         link.set_download(name);
         link.click();
-        web_sys::Url::revoke_object_url(&url).ok()
+        // Revoked once the browser has taken the download (some revoke-at-once downloads fail).
+        crate::ui::after_render(move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        });
+        Some(())
     }
 
     /// This page's address without its fragment: the start of every code's link.
@@ -237,7 +241,7 @@ pub fn open_code_page() -> Html {
                     Ok(saved) => {
                         restore(&store, saved);
                         if let Some(navigator) = &navigator {
-                            navigator.push(Route::Results);
+                            navigator.replace(Route::Results);
                         }
                     }
                     Err(message) => error.set(Some(message)),

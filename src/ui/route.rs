@@ -76,6 +76,19 @@ impl Navigator {
         self.embedded
     }
 
+    /// Goes to `route` in place of the current entry (no new history entry): an opened `#/a/…`
+    /// link becomes the results, so Back leaves the page rather than opening the answers again,
+    /// and the link with the answers does not stay in the history.
+    pub fn replace(&self, route: Route) {
+        self.set.set((route, true));
+        #[cfg(target_arch = "wasm32")]
+        if !self.embedded {
+            if let Ok(history) = gloo::utils::window().history() {
+                let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&route.href()));
+            }
+        }
+    }
+
     /// Goes to `route`: a new history entry (the hash) on the page, the in-memory route when embedded.
     pub fn push(&self, route: Route) {
         // The route changes now, not when `hashchange` arrives (a later task), so the next page is

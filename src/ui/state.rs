@@ -302,6 +302,8 @@ pub enum Removal {
     Member(usize),
     /// The income line at this index (0-based).
     Income(usize),
+    /// Every answer, replaced by saved ones (a file opened, a code pasted).
+    Restore,
 }
 
 /// The answers before a removal, kept (in memory only, like every answer) until the next change.
@@ -439,6 +441,8 @@ impl Reducible for State {
                 }
                 next.report_missing = MissingReported::ALL;
                 next.undo = undo;
+                // A field left without a focusout (Back by keyboard) is judged now.
+                next.typing = None;
             }
             Action::ReportMissing(step) => {
                 if next.report_missing.covers(step) {
@@ -446,6 +450,7 @@ impl Reducible for State {
                 }
                 next.report_missing = next.report_missing.with(step);
                 next.undo = undo;
+                next.typing = None;
             }
             Action::Typing(field) => {
                 if next.typing == field {
@@ -471,12 +476,16 @@ impl Reducible for State {
             Action::Restore(saved, note) => {
                 let before = next.answers.has_household_answers().then(|| Rc::new(next.answers.clone()));
                 next.answers = *saved;
-                next.undo = before.map(|answers| Undoable { answers, removal: Removal::Reset });
+                next.undo = before.map(|answers| Undoable { answers, removal: Removal::Restore });
                 next.report_missing = MissingReported::ALL;
                 next.opened = Some(note);
             }
             Action::Undo => match undo {
-                Some(Undoable { answers, .. }) => next.answers = (*answers).clone(),
+                Some(Undoable { answers, .. }) => {
+                    next.answers = (*answers).clone();
+                    // The answers back are not the ones opened.
+                    next.opened = None;
+                }
                 None => return self,
             },
         }
