@@ -191,10 +191,6 @@ pub struct Summary {
     pub by_area: BTreeMap<String, BTreeMap<String, usize>>,
 }
 
-fn code<T: Serialize>(value: &T) -> String {
-    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
-}
-
 /// What the summary counts of one household assessed.
 struct Counted {
     area: String,
@@ -407,19 +403,20 @@ pub fn run(mut input: impl BufRead, output: &mut impl Write, options: &Options) 
 fn count(summary: &mut Summary, Counted { area, statuses, best }: Counted) {
     summary.households += 1;
     // A category once per household, at its best status (several members may each have a result).
-    let mut best_per_category: BTreeMap<String, Status> = BTreeMap::new();
+    let mut best_per_category: BTreeMap<&'static str, Status> = BTreeMap::new();
     for (category, status) in statuses {
-        let entry = best_per_category.entry(code(&category)).or_insert(status);
+        let entry = best_per_category.entry(category.code()).or_insert(status);
         if status < *entry {
             *entry = status;
         }
     }
     for (category, status) in best_per_category {
-        *summary.by_category.entry(category).or_default().entry(code(&status)).or_default() += 1;
+        *summary.by_category.entry(category.to_string()).or_default().entry(status.code().to_string()).or_default() +=
+            1;
     }
     let area = summary.by_area.entry(area).or_default();
     *area.entry("households".to_string()).or_default() += 1;
-    *area.entry(best.map(|c| code(&c)).unwrap_or_else(|| "none".to_string())).or_default() += 1;
+    *area.entry(best.map_or("none", Category::code).to_string()).or_default() += 1;
 }
 
 /// Assesses a block on `threads` threads, each a contiguous share, and returns the outcomes in order.

@@ -7,15 +7,14 @@ use yew::prelude::*;
 
 use super::route::{Navigator, Route};
 use super::state::Action;
-use super::{assess_answers, today, Store};
+use super::{assess_answers, today, use_assessment, Assessed, NotAssessed, Store};
+use crate::engine::Assessment;
 use crate::saved::{opened_note, Opened, Saved};
 
-/// The answers as they stand, with the day and the standard the result uses.
-fn saved_now(store: &Store, with_household: bool) -> Saved {
-    let standard = match assess_answers(&store.answers) {
-        Ok(a) => a.standard.map(|s| s.describe()),
-        Err(_) => None,
-    };
+/// The answers as they stand, with the day and the standard their result (the app's assessment of
+/// them, not a second one) uses.
+fn saved_now(store: &Store, assessment: &Result<Assessment, NotAssessed>, with_household: bool) -> Saved {
+    let standard = assessment.as_ref().ok().and_then(|a| a.standard.as_ref()).map(|s| s.describe());
     Saved::new(&store.answers, today().to_string(), standard, with_household)
 }
 
@@ -96,9 +95,10 @@ pub fn page_address() -> Option<String> {
 /// "保存这些回答": the answers as a file (docs/FORMATS.md, "Saved answers").
 #[function_component(SaveAnswers)]
 pub fn save_answers() -> Html {
+    let assessment = use_assessment();
     let Some(store) = use_context::<Store>() else { return html! {} };
     let onclick = Callback::from(move |_: MouseEvent| {
-        let saved = saved_now(&store, true);
+        let saved = saved_now(&store, &assessment, true);
         #[cfg(target_arch = "wasm32")]
         if let Some(text) = browser::to_json(&saved, true) {
             let _ = browser::download(&text, &format!("社会救助自评回答-{}.json", saved.saved_on));
@@ -197,9 +197,11 @@ pub struct ShareCodeProps {
 /// fragment, and one sentence on what it holds and who can read it.
 #[function_component(ShareCode)]
 pub fn share_code(props: &ShareCodeProps) -> Html {
+    let assessment = use_assessment();
     let Some(store) = use_context::<Store>() else { return html! {} };
-    let code = use_memo((store.answers.clone(), props.address.clone()), |(_, address)| {
-        let saved = saved_now(&store, false);
+    // Once per assessment, i.e. once per change of the answers.
+    let code = use_memo((Assessed(assessment), props.address.clone()), |(assessed, address)| {
+        let saved = saved_now(&store, &assessed.0, false);
         #[cfg(target_arch = "wasm32")]
         let json = browser::to_json(&saved, false).unwrap_or_default();
         #[cfg(not(target_arch = "wasm32"))]

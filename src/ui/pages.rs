@@ -403,17 +403,8 @@ fn member_card(props: &MemberCardProps) -> Html {
     let error = |question: MemberQuestion| error_for(&problems.0, id(question));
     // Focus goes to a safe place, never onto another 删除: the next member's first field (now at
     // this index), else the 添加 button.
-    let remove = {
-        let store = store.clone();
-        Callback::from(move |_e: MouseEvent| {
-            store.dispatch(Action::RemoveMember(i));
-            #[cfg(target_arch = "wasm32")]
-            if let Some(scope) = super::app_scope(&_e) {
-                let next = FieldId::Member(i, MemberQuestion::Relation);
-                super::focus_first_later(&scope, vec![format!("#{next}"), "#add-member".into()]);
-            }
-        })
-    };
+    let remove =
+        remove_then_focus(&store, Action::RemoveMember(i), FieldId::Member(i, MemberQuestion::Relation), "add-member");
     let asks_supporter = props.ages.asks_supporter(&m);
     let say = |line: &'static str| {
         if props.scripted {
@@ -569,17 +560,8 @@ fn income_line_card(props: &IncomeLineProps) -> Html {
     let update = |f: fn(&mut IncomeLine, String)| edit(store, line, move |next| Action::UpdateIncome(i, next), f);
     let on_money =
         edit(store, line, move |next| Action::UpdateIncome(i, next), |l, money: MoneyAnswer| l.money = money);
-    let remove = {
-        let store = store.clone();
-        Callback::from(move |_e: MouseEvent| {
-            store.dispatch(Action::RemoveIncome(i));
-            #[cfg(target_arch = "wasm32")]
-            if let Some(scope) = super::app_scope(&_e) {
-                let next = FieldId::Income(i, IncomeQuestion::Member);
-                super::focus_first_later(&scope, vec![format!("#{next}"), "#add-income".into()]);
-            }
-        })
-    };
+    let remove =
+        remove_then_focus(store, Action::RemoveIncome(i), FieldId::Income(i, IncomeQuestion::Member), "add-income");
     let member_value: AttrValue = line.member.map(|m| m.to_string()).unwrap_or_else(|| "household".to_string()).into();
     html! {
         <fieldset class="income">
@@ -757,6 +739,21 @@ pub struct MoneySectionProps {
 /// it is three nodes, and a component costs ~2 KB of the page's WebAssembly.
 pub fn say_line(line: &'static str) -> Html {
     html! { <p class="say"><span class="say-label">{ "话术：" }</span>{ line }</p> }
+}
+
+/// 删除 for a card: dispatches `remove`, then focuses `next` (the next card's first field, now at
+/// the deleted one's index) or, when it was the last card, the 添加 button `add_id`.
+fn remove_then_focus(dispatch: &Dispatch, remove: Action, next: FieldId, add_id: &'static str) -> Callback<MouseEvent> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |_e: MouseEvent| {
+        dispatch.dispatch(remove.clone());
+        #[cfg(target_arch = "wasm32")]
+        if let Some(scope) = super::app_scope(&_e) {
+            super::focus_first_later(&scope, vec![format!("#{next}"), format!("#{add_id}")]);
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = (next, add_id);
+    })
 }
 
 /// The last deletion of a member or an income line, while it can be undone: which card, and the
