@@ -149,6 +149,11 @@ fn amounts_as_typed(household: &mut serde_json::Value) -> Vec<FieldError> {
 /// Parses and validates a household. Type errors stop at the first (serde reads in one pass) and
 /// name its path; cross-field problems are all reported together.
 pub fn parse_household(text: &str) -> Result<Household, Vec<FieldError>> {
+    household_from_value(household_json(text)?)
+}
+
+/// The JSON of a household, bounded in size, with duplicate keys refused, before any field is read.
+pub fn household_json(text: &str) -> Result<serde_json::Value, Vec<FieldError>> {
     if text.len() > MAX_HOUSEHOLD_BYTES {
         return Err(vec![FieldError {
             path: String::new(),
@@ -158,10 +163,16 @@ pub fn parse_household(text: &str) -> Result<Household, Vec<FieldError>> {
     // A UTF-8 byte-order mark, as some Windows editors write, is not part of the JSON.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    let Strict(mut value) = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+    let Strict(value) = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
         vec![FieldError { path: echoed(&e.path().to_string(), MAX_ECHOED_PATH), message: json_message(e.inner()) }]
     })?;
     deserializer.end().map_err(|e| vec![FieldError { path: String::new(), message: json_message(&e) }])?;
+    Ok(value)
+}
+
+/// Reads a household from its JSON ([`household_json`]), so a reader that looks inside first (the
+/// batch takes out its `id`) parses the text once.
+pub fn household_from_value(mut value: serde_json::Value) -> Result<Household, Vec<FieldError>> {
     let refused = amounts_as_typed(&mut value);
     if !refused.is_empty() {
         return Err(refused);
