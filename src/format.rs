@@ -162,6 +162,11 @@ pub fn household_json(text: &str) -> Result<serde_json::Value, Vec<FieldError>> 
     }
     // A UTF-8 byte-order mark, as some Windows editors write, is not part of the JSON.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Read without tracking the path first: tracking costs as much as the read, and only an error
+    // needs it. The same text read again gives the same error, now with its path.
+    if let Ok(Strict(value)) = serde_json::from_str(text) {
+        return Ok(value);
+    }
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let Strict(value) = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
         vec![FieldError { path: echoed(&e.path().to_string(), MAX_ECHOED_PATH), message: json_message(e.inner()) }]
@@ -177,9 +182,13 @@ pub fn household_from_value(mut value: serde_json::Value) -> Result<Household, V
     if !refused.is_empty() {
         return Err(refused);
     }
-    let household: Household = serde_path_to_error::deserialize(value).map_err(|e| {
-        vec![FieldError { path: echoed(&e.path().to_string(), MAX_ECHOED_PATH), message: json_message(e.inner()) }]
-    })?;
+    // As in `household_json`: the path is tracked only when reading again after an error.
+    let household = match <Household as serde::Deserialize>::deserialize(&value) {
+        Ok(household) => household,
+        Err(_) => serde_path_to_error::deserialize::<_, Household>(value).map_err(|e| {
+            vec![FieldError { path: echoed(&e.path().to_string(), MAX_ECHOED_PATH), message: json_message(e.inner()) }]
+        })?,
+    };
     let errors = household.validate();
     if errors.is_empty() {
         Ok(household)

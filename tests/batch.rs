@@ -150,3 +150,79 @@ fn each_warning_situation_the_household_s_data_shows_is_flagged_with_its_own_pro
     assert_eq!(names(3), Vec::<String>::new());
     assert_eq!(lines[4]["flags"], serde_json::json!([]), "a household with none of them has no flag");
 }
+
+/// A one-member household of `pack` with `monthly` wages, and the 低保标准 typed in when given (as a
+/// current figure) or none at all (no area).
+fn on_support(pack: &str, monthly: &str, standard: Option<&str>, situation: &str) -> String {
+    let place = match standard {
+        Some(s) => format!(r#"{{"pack":"{pack}","local_standard":{{"amount":"{s}","per":"month"}}}}"#),
+        None => format!(r#"{{"pack":"{pack}"}}"#),
+    };
+    format!(
+        r#"{{"id":"S","place":{place},"members":[{{"age":40,"work":"employed"}}],"income":[{{"member":0,"kind":"wages","amount":"{monthly}","per":"month"}}],"situation":{situation}}}"#
+    )
+}
+
+fn flag_of<'v>(record: &'v Value, name: &str) -> Option<&'v Value> {
+    record["flags"].as_array().expect("flags").iter().find(|f| f["flag"] == name)
+}
+
+#[test]
+fn a_dibao_household_whose_income_is_no_longer_below_the_standard_is_flagged_for_review_and_one_below_it_is_not() {
+    // 低保: per-capita income strictly below the standard (民发〔2021〕57号); 渐退 and 停止低保 when it is
+    // not (晋民发〔2023〕31号 一(五), 五(五)). At 800 of 800 it is no longer below; at 799.99 it is.
+    let dibao = r#"{"receives_dibao":true}"#;
+    let input = [
+        on_support("shanxi", "800", Some("800"), dibao),
+        on_support("shanxi", "799.99", Some("800"), dibao),
+        on_support("shanxi", "800", Some("800"), "{}"),
+    ]
+    .join("\n");
+    let (lines, _) = batch(&input, 2);
+    let flag = flag_of(&lines[0], "dibao_household_not_below_standard").expect("flagged at the standard");
+    assert_eq!(flag["cites"], serde_json::json!(["晋民发〔2023〕31号 一(五)", "晋民发〔2023〕31号 五(五)"]));
+    assert!(flag["detail"].as_str().expect("detail").contains("800元"), "{flag}");
+    assert!(flag.get("if_standard_at_most").is_none(), "a current standard decides it: {flag}");
+    assert!(flag_of(&lines[1], "dibao_household_not_below_standard").is_none(), "a fen below: still below");
+    assert!(flag_of(&lines[2], "dibao_household_not_below_standard").is_none(), "not on 低保: no flag");
+}
+
+#[test]
+fn a_marginal_household_whose_income_has_fallen_below_the_standard_is_flagged_and_one_at_it_is_not() {
+    // 边缘家庭 are monitored (晋民发〔2023〕31号 一(四)) and brought into 低保 when they qualify (三(四));
+    // 低保 needs income strictly below the standard.
+    let marginal = r#"{"recognised_marginal":true}"#;
+    let input = [
+        on_support("shanxi", "799.99", Some("800"), marginal),
+        on_support("shanxi", "800", Some("800"), marginal),
+        on_support("guangxi", "799.99", Some("800"), marginal),
+        on_support("shandong", "799.99", Some("800"), marginal),
+        on_support("national", "799.99", Some("800"), marginal),
+    ]
+    .join("\n");
+    let (lines, _) = batch(&input, 1);
+    let flag = flag_of(&lines[0], "marginal_household_below_standard").expect("a fen below");
+    assert_eq!(flag["cites"], serde_json::json!(["晋民发〔2023〕31号 一(四)", "晋民发〔2023〕31号 三(四)"]));
+    assert!(flag_of(&lines[1], "marginal_household_below_standard").is_none(), "at the standard: not below");
+    let cites = |i: usize| flag_of(&lines[i], "marginal_household_below_standard").expect("flag")["cites"].clone();
+    assert_eq!(cites(2), serde_json::json!(["桂民发〔2024〕34号 一(三)", "桂民发〔2024〕34号 二(五)"]));
+    assert!(cites(3)[0].as_str().expect("cite").ends_with("二.5"), "{}", cites(3));
+    assert!(flag_of(&lines[4], "marginal_household_below_standard").is_none(), "the national pack names none");
+}
+
+#[test]
+fn without_a_standard_each_income_flag_says_at_which_standards_it_holds() {
+    // 620 a month: below any standard above 620, and not below any standard of 620 or less.
+    let input = [
+        on_support("shanxi", "620", None, r#"{"receives_dibao":true}"#),
+        on_support("shanxi", "620", None, r#"{"recognised_marginal":true}"#),
+    ]
+    .join("\n");
+    let (lines, _) = batch(&input, 1);
+    let above = flag_of(&lines[0], "dibao_household_not_below_standard").expect("dibao flag");
+    assert_eq!(above["if_standard_at_most"], serde_json::json!("620"), "{above}");
+    assert!(above["detail"].as_str().expect("d").contains("不超过620元"), "{above}");
+    let below = flag_of(&lines[1], "marginal_household_below_standard").expect("marginal flag");
+    assert_eq!(below["if_standard_above"], serde_json::json!("620"), "{below}");
+    assert!(below["detail"].as_str().expect("d").contains("高于620元"), "{below}");
+}

@@ -148,7 +148,7 @@ fn household_strategy() -> impl Strategy<Value = (Household, usize)> {
         }),
     );
     let situation = (
-        any::<[bool; 6]>(),
+        any::<[bool; 7]>(),
         unemployment,
         prop_oneof![Just(Hukou::Local), Just(Hukou::ResidencePermit), Just(Hukou::Elsewhere)],
     );
@@ -203,6 +203,7 @@ fn household_strategy() -> impl Strategy<Value = (Household, usize)> {
                     },
                     situation: Situation {
                         receives_dibao: flags[0],
+                        recognised_marginal: flags[6],
                         income_rose_through_work: flags[1],
                         unemployment,
                         sudden_hardship: flags[2],
@@ -545,5 +546,32 @@ proptest! {
             let got_best = if record["best"].is_null() { None } else { Some(record["best"].to_string()) };
             prop_assert_eq!(&got_best, best);
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
+
+    /// `screen`, which a batch uses, writes no sentences, yet gives every household exactly the
+    /// assessment's statuses (per category and member), leading category and status, standard,
+    /// area, per-capita income and answer at every standard.
+    #[test]
+    fn screening_without_sentences_gives_exactly_the_assessment_s_statuses(
+        (household, pack) in household_strategy(),
+    ) {
+        let packs = packs();
+        let pack = &packs[pack];
+        let a = assess(&household, pack, today()).expect("assessment");
+        let s = low_income_check::engine::screen(&household, pack, today()).expect("screening");
+        let of = |results: &[low_income_check::engine::outcome::CategoryResult]| -> Vec<_> {
+            results.iter().map(|r| (r.category, r.subject, r.status, r.waits_on, r.decided_by)).collect()
+        };
+        prop_assert_eq!(of(&s.results), of(&a.results));
+        prop_assert_eq!(s.best, a.best.as_ref().map(|b| (b.category, b.status)));
+        prop_assert_eq!(&s.standard, &a.standard);
+        prop_assert_eq!(&s.area, &a.household.area);
+        prop_assert_eq!(s.per_capita_monthly_income, a.household.per_capita_monthly_income);
+        prop_assert_eq!(&s.by_standard, &a.by_standard);
+        prop_assert!(s.results.iter().all(|r| r.notes.is_empty()), "a screening writes no notes");
     }
 }

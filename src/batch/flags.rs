@@ -3,7 +3,12 @@
 
 use serde::Serialize;
 
+use crate::engine::check_key::CheckKey;
+use crate::engine::citation::cite;
 use crate::engine::household::{Household, Member};
+use crate::engine::money::Yuan;
+use crate::engine::outcome::{Category, LocalRule, Outcome, Subject};
+use crate::engine::Screening;
 
 /// A warning situation (预警) the household's own data shows, with the article of its own
 /// province's notice that names it. No amount is judged: where a notice leaves "一定数额" to local
@@ -14,6 +19,13 @@ pub struct Flag {
     flag: &'static str,
     detail: String,
     cites: Vec<String>,
+    /// Without a current 低保标准: the flag holds when the local standard is above this (per person
+    /// per month)…
+    #[serde(skip_serializing_if = "Option::is_none")]
+    if_standard_above: Option<rust_decimal::Decimal>,
+    /// …or at most this.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    if_standard_at_most: Option<rust_decimal::Decimal>,
 }
 
 /// Which warning situation a flag is.
@@ -26,12 +38,132 @@ enum Situation {
     DisasterLoss,
 }
 
+/// Where a household on 低保 or recognised as 边缘 now stands against the 低保标准, by the 低保
+/// income test of its own screening (per-capita income strictly below the standard).
+enum AgainstStandard {
+    Below,
+    NotBelow,
+    /// Below exactly when the standard is above this (no current standard).
+    BelowIfAbove(rust_decimal::Decimal),
+    /// Undecided for another reason (the 残疾人两项补贴, counted or not by local rule).
+    Undecided,
+}
+
+fn against_standard(screening: &Screening) -> Option<AgainstStandard> {
+    let dibao = screening.results.iter().find(|r| r.category == Category::Dibao && r.subject == Subject::Household)?;
+    let income = dibao.checks.iter().find(|c| c.key == CheckKey::DibaoIncome)?;
+    Some(match (income.outcome, income.standard_above) {
+        (Outcome::Pass, _) => AgainstStandard::Below,
+        (Outcome::Fail, _) => AgainstStandard::NotBelow,
+        // With the 两项补贴 undecided too, a single bound would not be true on both readings.
+        (Outcome::Unknown, Some(bound))
+            if screening.standard.is_none() && !income.waits_on.contains(LocalRule::DisabilityAllowances) =>
+        {
+            AgainstStandard::BelowIfAbove(bound)
+        }
+        (Outcome::Unknown, _) => AgainstStandard::Undecided,
+    })
+}
+
+/// The articles that have a 低保 household whose income has risen to the standard reviewed (渐退 and
+/// 应退尽退), or a 边缘 household whose income has fallen below it brought into 低保 (动态监测 and
+/// 应保尽保), by province: 山西 晋民发〔2023〕31号 一(五) (渐退) and 五(五) (条件不符合的，要决定停止低保),
+/// 一(四) (边缘家庭……实施动态监测) and 三(四) (符合条件的及时纳入); 山东 二.5 (应保尽保、应退尽退);
+/// 广西 一(三) (动态管理、定期更新) and 二(五) (符合条件的要及时开展低收入人口认定).
+fn income_articles(pack: &str, dibao_above: bool) -> Vec<String> {
+    let cites = match (pack, dibao_above) {
+        ("shanxi", true) => vec![cite::sx_safety_net_2023("一(五)"), cite::sx_safety_net_2023("五(五)")],
+        ("shanxi", false) => vec![cite::sx_safety_net_2023("一(四)"), cite::sx_safety_net_2023("三(四)")],
+        ("shandong", _) => vec![cite::sd_monitoring_2024("二.5")],
+        ("guangxi", true) => vec![cite::gx_monitoring_2024("一(三)")],
+        ("guangxi", false) => vec![cite::gx_monitoring_2024("一(三)"), cite::gx_monitoring_2024("二(五)")],
+        _ => Vec::new(),
+    };
+    cites.into_iter().map(|c| c.to_string()).collect()
+}
+
+/// "低保 household now above the standard" and "边缘 household now below it", from the household's
+/// own 低保 income test; without a current standard, at which standards each holds.
+fn income_flags(h: &Household, pack: &str, screening: &Screening) -> Vec<Flag> {
+    let mut out = Vec::new();
+    let Some(against) = against_standard(screening) else { return out };
+    let income = Yuan(screening.per_capita_monthly_income);
+    let undecided = match screening.standard {
+        Some(_) => "取决于当地是否把残疾人两项补贴计入收入",
+        None => "取决于当地低保标准，以及是否把残疾人两项补贴计入收入",
+    };
+    let flag = |flag, detail: String, above, at_most, dibao_above| Flag {
+        flag,
+        detail,
+        cites: income_articles(pack, dibao_above),
+        if_standard_above: above,
+        if_standard_at_most: at_most,
+    };
+    if h.situation.receives_dibao && !income_articles(pack, true).is_empty() {
+        let name = "dibao_household_not_below_standard";
+        match against {
+            AgainstStandard::NotBelow => out.push(flag(
+                name,
+                format!("正在享受低保，家庭人均月收入{income}元，已不低于当地低保标准"),
+                None,
+                None,
+                true,
+            )),
+            AgainstStandard::BelowIfAbove(bound) => out.push(flag(
+                name,
+                format!("正在享受低保，家庭人均月收入{income}元：当地低保标准不超过{}元时，已不低于标准", Yuan(bound)),
+                None,
+                Some(bound.normalize()),
+                true,
+            )),
+            AgainstStandard::Undecided => out.push(flag(
+                name,
+                format!("正在享受低保，家庭人均月收入{income}元：是否已不低于当地低保标准，{undecided}"),
+                None,
+                None,
+                true,
+            )),
+            AgainstStandard::Below => {}
+        }
+    }
+    if h.situation.recognised_marginal && !income_articles(pack, false).is_empty() {
+        let name = "marginal_household_below_standard";
+        match against {
+            AgainstStandard::Below => out.push(flag(
+                name,
+                format!("已认定为低保边缘家庭，家庭人均月收入{income}元，已低于当地低保标准"),
+                None,
+                None,
+                false,
+            )),
+            AgainstStandard::BelowIfAbove(bound) => out.push(flag(
+                name,
+                format!(
+                    "已认定为低保边缘家庭，家庭人均月收入{income}元：当地低保标准高于{}元时，已低于标准",
+                    Yuan(bound)
+                ),
+                Some(bound.normalize()),
+                None,
+                false,
+            )),
+            AgainstStandard::Undecided => out.push(flag(
+                name,
+                format!("已认定为低保边缘家庭，家庭人均月收入{income}元：是否已低于当地低保标准，{undecided}"),
+                None,
+                None,
+                false,
+            )),
+            AgainstStandard::NotBelow => {}
+        }
+    }
+    out
+}
+
 /// The article of the household's own province that names `situation`, if any:
 /// 晋民发〔2023〕31号 三(四) sets 重病、残疾、就学、失业 as warning indicators; 山东 二.3 monitors
 /// 收入无法持续稳定（失业信息） and 财产遭受重大损失（自然灾害）; 桂民发〔2024〕34号 一(二) has the
 /// departments share 重病大病患者、残疾人、家庭经济困难学生、登记失业人员、灾害生活救助对象 for monitoring.
 fn named_by(pack: &str, situation: Situation) -> Option<String> {
-    use crate::engine::citation::cite;
     use Situation::*;
     match (pack, situation) {
         ("shanxi", SeriousIllness | Disability | Student | Unemployed) => {
@@ -44,7 +176,7 @@ fn named_by(pack: &str, situation: Situation) -> Option<String> {
 }
 
 /// The flags of one household, each cited to its own province's notice.
-pub fn flags(h: &Household, pack: &str) -> Vec<Flag> {
+pub fn flags(h: &Household, pack: &str, screening: &Screening) -> Vec<Flag> {
     let who = |i: usize| format!("第{}位成员", i + 1);
     let members = |test: &dyn Fn(&Member) -> Option<String>| -> Vec<String> {
         h.members.iter().enumerate().filter_map(|(i, m)| test(m).map(|d| format!("{}{d}", who(i)))).collect()
@@ -88,7 +220,14 @@ pub fn flags(h: &Household, pack: &str) -> Vec<Flag> {
         .into_iter()
         .filter(|(_, _, details)| !details.is_empty())
         .filter_map(|(situation, flag, details)| {
-            named_by(pack, situation).map(|cite| Flag { flag, detail: details.join("；"), cites: vec![cite] })
+            named_by(pack, situation).map(|cite| Flag {
+                flag,
+                detail: details.join("；"),
+                cites: vec![cite],
+                if_standard_above: None,
+                if_standard_at_most: None,
+            })
         })
+        .chain(income_flags(h, pack, screening))
         .collect()
 }

@@ -3,8 +3,9 @@
 //! household format with an `id` the user chooses; output is JSON Lines (`record`), one record per
 //! household, in input order, then one summary line. A bad line gets its own error record with its
 //! line number and the run goes on. It streams (a block of households at a time, so memory does not
-//! grow with the list) and assesses each block on every core. Each record comes from the same
-//! `assess` as a single household, so its statuses are the single assessment's.
+//! grow with the list) and assesses each block on every core. Each record comes from the engine's
+//! `screen`: the same rules and sweep as a single assessment, without its sentences, so its
+//! statuses are the single assessment's.
 
 mod flags;
 mod jsonl;
@@ -18,7 +19,7 @@ use serde::Serialize;
 use crate::engine::household::{FieldError, Household};
 use crate::engine::outcome::{Category, Status};
 use crate::engine::policy::{builtin, PolicyPack};
-use crate::engine::{assess, AssessError, Day};
+use crate::engine::{screen, AssessError, Day};
 use record::{Counted, Outcome};
 
 /// Households per block: enough to keep every core busy, few enough that memory stays small.
@@ -117,7 +118,7 @@ fn assess_one(line: usize, raw: &Raw, options: &Options, packs: &mut BTreeMap<St
             &packs[&pack_id]
         }
     };
-    match assess(&household, pack, options.today) {
+    match screen(&household, pack, options.today) {
         Ok(a) => record::assessed(line, id.as_deref(), &household, &pack.id, &a),
         Err(AssessError::Invalid(errors)) => record::refused(line, id.as_deref(), &errors),
         Err(other) => record::refused(line, id.as_deref(), &field(other.to_string())),

@@ -7,7 +7,7 @@ use super::flags::{flags, Flag};
 use crate::engine::by_standard::Lead;
 use crate::engine::household::{FieldError, Household};
 use crate::engine::outcome::{Category, Status, Subject};
-use crate::engine::Assessment;
+use crate::engine::Screening;
 
 /// One category's status for one household (or one member of it, for 特困 and 单人户).
 #[derive(Serialize)]
@@ -88,7 +88,7 @@ fn leads(leads: &[Lead]) -> Vec<StatusRecord> {
 }
 
 /// The record of a household assessed under the pack `pack_id`.
-pub(super) fn assessed(line: usize, id: Option<&str>, h: &Household, pack_id: &str, a: &Assessment) -> Outcome {
+pub(super) fn assessed(line: usize, id: Option<&str>, h: &Household, pack_id: &str, a: &Screening) -> Outcome {
     let results: Vec<StatusRecord> =
         a.results.iter().map(|r| StatusRecord { category: r.category, subject: r.subject, status: r.status }).collect();
     let by_standard = a.by_standard.as_ref().map(|ladder| {
@@ -101,19 +101,19 @@ pub(super) fn assessed(line: usize, id: Option<&str>, h: &Household, pack_id: &s
     let out = Assessed {
         line,
         id,
-        area: &a.household.area,
+        area: &a.area,
         standard: a.standard.as_ref().map(|s| s.monthly),
-        per_capita_monthly_income: a.household.per_capita_monthly_income,
-        best: a.best.as_ref().map(|b| b.category),
-        best_status: a.best.as_ref().map(|b| b.status),
+        per_capita_monthly_income: a.per_capita_monthly_income,
+        best: a.best.map(|(category, _)| category),
+        best_status: a.best.map(|(_, status)| status),
         results,
         by_standard,
-        flags: flags(h, pack_id),
+        flags: flags(h, pack_id, a),
     };
     let json = serde_json::to_string(&out).unwrap_or_default();
     let statuses = a.results.iter().map(|r| (r.category, r.status)).collect();
     Outcome {
         json,
-        counted: Some(Counted { area: a.household.area.clone(), statuses, best: a.best.as_ref().map(|b| b.category) }),
+        counted: Some(Counted { area: a.area.clone(), statuses, best: a.best.map(|(category, _)| category) }),
     }
 }

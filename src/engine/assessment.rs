@@ -241,7 +241,7 @@ pub fn assess(household: &Household, pack: &PolicyPack, today: Day) -> Result<As
     let mut results = rule_results(&ctx)?;
     let stale = ctx.standard.as_ref().filter(|s| s.is_stale(day));
     let by_standard = match (&ctx.standard, stale) {
-        (None, _) | (Some(_), Some(_)) => by_standard::sweep(household, pack, day)?,
+        (None, _) | (Some(_), Some(_)) => by_standard::sweep(&ctx)?,
         (Some(_), None) => None,
     };
     if let (Some(old), Some(ladder)) = (stale, &by_standard) {
@@ -254,31 +254,16 @@ pub fn assess(household: &Household, pack: &PolicyPack, today: Day) -> Result<As
     for result in &mut results {
         result.special_assistance = assistance::for_result(pack.rules.special_assistance, traits, result);
     }
-    // Without a 低保标准 the ladder's top line leads; otherwise (or when the sweep gave up) the first
-    // open result that does not wait on the standard.
-    let from_ladder = match (&ctx.standard, &by_standard) {
-        (None, Some(ladder)) => ladder.top_lead().and_then(|lead| {
-            results.iter().find(|r| {
-                r.category == lead.category && r.subject == lead.subject && r.status <= Status::NeedsLocalCheck
-            })
-        }),
-        _ => None,
-    };
-    let best = from_ladder
-        .or_else(|| {
-            results.iter().find(|r| r.status <= Status::NeedsLocalCheck && !r.waits_on.contains(LocalRule::Standard))
-        })
-        .map(|r| BestCategory {
-            category: r.category,
-            name: r.name.to_string(),
-            status: r.status,
-            status_label: r.status_label(),
-        });
+    let best = best_result(&ctx, &results, by_standard.as_ref()).map(|r| BestCategory {
+        category: r.category,
+        name: r.name.to_string(),
+        status: r.status,
+        status_label: r.status_label(),
+    });
     let by_district = match &ctx.standard_range {
-        Some(figures) => figures
-            .iter()
-            .map(|f| by_standard::answer_at_figure(household, pack, day, f))
-            .collect::<Result<Vec<_>, _>>()?,
+        Some(figures) => {
+            figures.iter().map(|f| by_standard::answer_at_figure(&ctx, f)).collect::<Result<Vec<_>, _>>()?
+        }
         None => Vec::new(),
     };
     let how_to_apply = apply::how_to_apply(&ctx, &results);
@@ -309,6 +294,71 @@ pub fn assess(household: &Household, pack: &PolicyPack, today: Day) -> Result<As
     })
 }
 
+/// The result a reader should look at first. Without a 低保标准 the ladder's top line leads;
+/// otherwise (or when the sweep gave up) the first open result that does not wait on the standard.
+fn best_result<'r>(
+    ctx: &Context,
+    results: &'r [CategoryResult],
+    by_standard: Option<&StandardLadder>,
+) -> Option<&'r CategoryResult> {
+    let from_ladder = match (&ctx.standard, by_standard) {
+        (None, Some(ladder)) => ladder.top_lead().and_then(|lead| {
+            results.iter().find(|r| {
+                r.category == lead.category && r.subject == lead.subject && r.status <= Status::NeedsLocalCheck
+            })
+        }),
+        _ => None,
+    };
+    from_ladder.or_else(|| {
+        results.iter().find(|r| r.status <= Status::NeedsLocalCheck && !r.waits_on.contains(LocalRule::Standard))
+    })
+}
+
+/// What a list screening reads of an assessment: the statuses, the leading category and the answer
+/// at every standard, from the same rules and the same sweep as [`assess`], without the sentences,
+/// special assistance, how to apply or the figures in words that nobody in a list of thousands
+/// reads. `tests/properties.rs` checks that it equals the assessment on generated households.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Screening {
+    /// The area as the assessment names it ("太原市（城市）").
+    pub area: String,
+    /// The 低保标准 used, when one is known and current enough to be used.
+    pub standard: Option<LocalFigure>,
+    /// Per-capita monthly income, rounded as the assessment shows it.
+    pub per_capita_monthly_income: Decimal,
+    /// Every category's result, best first, as in the assessment; explanations and notes empty.
+    pub results: Vec<CategoryResult>,
+    /// The leading category and its status, as the assessment's `best`.
+    pub best: Option<(Category, Status)>,
+    /// Without a current standard, the answer at every standard.
+    pub by_standard: Option<StandardLadder>,
+}
+
+/// Screens a household for a list: [`assess`]'s statuses, without its words.
+pub fn screen(household: &Household, pack: &PolicyPack, today: Day) -> Result<Screening, AssessError> {
+    let errors = household.validate();
+    if !errors.is_empty() {
+        return Err(AssessError::Invalid(errors));
+    }
+    let day = household.as_of.unwrap_or(today);
+    let ctx = Context::new(household, pack, day)?.statuses_only();
+    let results = rule_results(&ctx)?;
+    let stale = ctx.standard.as_ref().filter(|s| s.is_stale(day));
+    let by_standard = match (&ctx.standard, stale) {
+        (None, _) | (Some(_), Some(_)) => by_standard::sweep(&ctx)?,
+        (Some(_), None) => None,
+    };
+    let best = best_result(&ctx, &results, by_standard.as_ref()).map(|r| (r.category, r.status));
+    Ok(Screening {
+        area: area_name(&ctx),
+        per_capita_monthly_income: per_capita_monthly_income(&ctx)?,
+        standard: ctx.standard,
+        results,
+        best,
+        by_standard,
+    })
+}
+
 /// Every category in review order, sorted best first, before special assistance and how to apply
 /// are added: what the answer-per-standard sweep compares at each standard.
 pub(crate) fn rule_results(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
@@ -334,6 +384,12 @@ pub(crate) fn rule_results(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyEr
         let open = r.status <= Status::NeedsLocalCheck;
         (!open, open && r.category == Category::TemporaryAssistance, r.status, r.category)
     });
+    // For statuses only, the notes that cost something to write were skipped; the fixed ones go too.
+    if !ctx.explains() {
+        for r in &mut results {
+            r.notes.clear();
+        }
+    }
     Ok(results)
 }
 
@@ -346,14 +402,17 @@ fn dated_words(old: &LocalFigure) -> String {
     }
 }
 
-fn household_figures(ctx: &Context) -> Result<HouseholdFigures, MoneyError> {
+/// Per-capita monthly income as shown: net income over 12 months and the members.
+fn per_capita_monthly_income(ctx: &Context) -> Result<Decimal, MoneyError> {
     let per_capita = money::div(money::div(ctx.net_income, ctx.members)?, Decimal::from(12))?;
+    Ok(money::Money::display_rounded(per_capita))
+}
+
+/// The area as shown: "太原市（城市）". An area id, or a city's id alone (no district chosen): the
+/// city's name then, as also for a district whose figure for 城市 or 农村 is the city's ("…的农村"
+/// would contradict "（城市）").
+fn area_name(ctx: &Context) -> String {
     let household = ctx.household;
-    let composition: Vec<String> =
-        household.members.iter().map(|m| format!("{}{}岁", m.relation.label(), m.age.years())).collect();
-    // An area id, or a city's id alone (no district chosen): the city's name then.
-    // An area id, or a city's id alone (no district chosen): the city's name then, as also for a
-    // district whose figure for 城市 or 农村 is the city's ("…的农村" would contradict "（城市）").
     let kind = household.place.area_kind;
     let area = household.place.area.as_deref().filter(|id| place_is_known(ctx.pack, id)).and_then(|id| {
         match ctx.pack.area(id) {
@@ -363,18 +422,25 @@ fn household_figures(ctx: &Context) -> Result<HouseholdFigures, MoneyError> {
             _ => ctx.pack.areas.iter().find(|a| city_of(&a.id) == city_of(id)).map(|a| a.city.clone()),
         }
     });
+    format!("{}（{}）", area.as_deref().unwrap_or("未列出的地区"), household.place.area_kind.label())
+}
+
+fn household_figures(ctx: &Context) -> Result<HouseholdFigures, MoneyError> {
+    let household = ctx.household;
+    let composition: Vec<String> =
+        household.members.iter().map(|m| format!("{}{}岁", m.relation.label(), m.age.years())).collect();
     Ok(HouseholdFigures {
         members: household.members.len(),
         composition: composition.join("、"),
         members_in_words: MembersInWords(household.members.clone()),
         circumstances: Circumstances(household.situation, household.assets),
-        area: format!("{}（{}）", area.as_deref().unwrap_or("未列出的地区"), household.place.area_kind.label()),
+        area: area_name(ctx),
         counted_income: ctx.income.counted,
         not_counted_income: ctx.income.not_counted,
         locally_decided_income: ctx.income.locally_decided,
         deductions: ctx.income.deducted,
         net_income: ctx.net_income,
-        per_capita_monthly_income: money::Money::display_rounded(per_capita),
+        per_capita_monthly_income: per_capita_monthly_income(ctx)?,
         rigid_spending: rigid::rigid_total(ctx)?,
         financial_assets: ctx.household.assets.financial.amount(),
     })

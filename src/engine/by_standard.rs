@@ -22,11 +22,8 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::context::{Context, LocalFigure, Origin};
-use super::date::Day;
-use super::household::Household;
 use super::money::{self, Amount, Money, MoneyError, Yuan};
 use super::outcome::{Category, CategoryResult, Status, Subject};
-use super::policy::PolicyPack;
 
 /// One fen, the smallest step between two standards.
 const FEN: Decimal = Decimal::from_parts(1, 0, 0, false, 2);
@@ -194,13 +191,11 @@ pub struct FigureAnswer {
 
 /// Assesses the household at one of the city's figures.
 pub fn answer_at_figure(
-    household: &Household,
-    pack: &PolicyPack,
-    day: Day,
+    base: &Context,
     (figure, districts): &(LocalFigure, String),
 ) -> Result<FigureAnswer, MoneyError> {
-    let ctx = Context::with_standard(household, pack, day, Some(figure.amount))?;
-    let leads = leads_of(&super::assessment::rule_results(&ctx)?);
+    let pack = base.pack;
+    let leads = leads_of(&super::assessment::rule_results(&base.at_standard(figure.amount)?)?);
     let (city, since) = match &figure.origin {
         Origin::Pack { area_id, effective, .. } => {
             (pack.area(area_id).map_or("", |a| a.city.as_str()), format!("（{effective}起执行）"))
@@ -326,21 +321,16 @@ fn member_lead_name(category: Category, number: usize) -> String {
 type Sample = (Vec<Lead>, Vec<StandardComparison>);
 
 /// The leads and the comparisons made, assessing the household at a monthly standard typed in.
-fn assess_at(
-    household: &Household,
-    pack: &PolicyPack,
-    day: Day,
-    standard_monthly: Decimal,
-) -> Result<Option<Sample>, MoneyError> {
+fn assess_at(base: &Context, standard_monthly: Decimal) -> Result<Option<Sample>, MoneyError> {
     let Ok(money) = Money::new(standard_monthly) else { return Ok(None) };
-    let ctx = Context::with_standard(household, pack, day, Some(Amount::monthly(money)))?;
+    let ctx = base.at_standard(Amount::monthly(money))?;
     let results = super::assessment::rule_results(&ctx)?;
     Ok(Some((leads_of(&results), ctx.standard_comparisons())))
 }
 
 /// Sweeps every standard: `None` when the household's figures need more than [`MAX_ASSESSMENTS`]
 /// assessments, or reach standards beyond the largest amount money may hold.
-pub fn sweep(household: &Household, pack: &PolicyPack, day: Day) -> Result<Option<StandardLadder>, MoneyError> {
+pub fn sweep(base: &Context) -> Result<Option<StandardLadder>, MoneyError> {
     // The standards to assess at, ascending, each with its leads once assessed. A sorted vector, not
     // a BTreeMap: a sweep holds a few dozen, and a map's code would cost the page kilobytes.
     let mut samples: Vec<(Decimal, Option<Vec<Lead>>)> = vec![(FEN, None)];
@@ -351,7 +341,7 @@ pub fn sweep(household: &Household, pack: &PolicyPack, day: Day) -> Result<Optio
             return Ok(None);
         }
         let standard = samples[i].0;
-        let Some((leads, comparisons)) = assess_at(household, pack, day, standard)? else { return Ok(None) };
+        let Some((leads, comparisons)) = assess_at(base, standard)? else { return Ok(None) };
         samples[i].1 = Some(leads);
         for comparison in comparisons {
             for point in comparison.sample_points()?.into_iter().flatten() {

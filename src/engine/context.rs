@@ -156,6 +156,9 @@ pub struct Context<'a> {
     property_explanation: String,
     /// Every comparison the rules made with the 低保标准, for the answer-per-standard sweep.
     standard_comparisons: RefCell<Vec<StandardComparison>>,
+    /// Whether the rules write their explanations and notes: a context made only for statuses (the
+    /// sweep's samples, a batch) skips the sentences nobody reads. Statuses never depend on them.
+    explains: bool,
 }
 
 impl<'a> Context<'a> {
@@ -248,7 +251,50 @@ impl<'a> Context<'a> {
             warnings,
             property_explanation,
             standard_comparisons: RefCell::new(Vec::new()),
+            explains: true,
         })
+    }
+
+    /// The same household at another monthly 低保标准, typed in, for statuses only: no warnings and
+    /// no sentences, and nothing looked up again (the place's figures and the income totals are
+    /// this context's). What the answer-per-standard sweep assesses at each standard it samples.
+    pub fn at_standard(&self, standard: Amount) -> Result<Context<'a>, MoneyError> {
+        Ok(Context {
+            household: self.household,
+            pack: self.pack,
+            day: self.day,
+            standard: Some(LocalFigure::new(standard, Origin::User)?),
+            standard_range: None,
+            disposable_income: self.disposable_income.clone(),
+            members: self.members,
+            income: self.income,
+            net_income: self.net_income,
+            warnings: Vec::new(),
+            property_explanation: String::new(),
+            standard_comparisons: RefCell::new(Vec::new()),
+            explains: false,
+        })
+    }
+
+    /// This context for statuses only (see [`Context::at_standard`]).
+    pub fn statuses_only(mut self) -> Context<'a> {
+        self.explains = false;
+        self.property_explanation = String::new();
+        self
+    }
+
+    /// Whether explanations and notes are written (not for a context made for statuses only).
+    pub fn explains(&self) -> bool {
+        self.explains
+    }
+
+    /// A sentence of explanation, written only when explanations are read.
+    pub fn words(&self, write: impl FnOnce() -> String) -> String {
+        if self.explains {
+            write()
+        } else {
+            String::new()
+        }
     }
 
     /// Records that a rule compared `lhs` (a 12-month household figure) with `factor` × the monthly

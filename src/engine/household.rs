@@ -607,6 +607,10 @@ pub struct Situation {
     /// The household receives 低保 now.
     #[serde(default)]
     pub receives_dibao: bool,
+    /// The household is recognised (认定) as a 低保边缘家庭 now. No rule reads it; a batch flags such
+    /// a household whose income is now below the 低保标准.
+    #[serde(default)]
+    pub recognised_marginal: bool,
     /// Its income rose because a member found work (for 渐退).
     #[serde(default)]
     pub income_rose_through_work: bool,

@@ -17,7 +17,7 @@ pub mod outcome;
 pub mod policy;
 pub mod rules;
 
-pub use assessment::{assess, AssessError, Assessment};
+pub use assessment::{assess, screen, AssessError, Assessment, Screening};
 pub use date::Day;
 pub use household::{FieldError, Household};
 pub use policy::PolicyPack;

@@ -749,6 +749,9 @@ impl Answers {
             },
             situation: Situation {
                 receives_dibao: s.receives_dibao,
+                // The page asks residents what they can check themselves; a 边缘 recognition matters
+                // only to a batch's flags.
+                recognised_marginal: false,
                 income_rose_through_work: s.income_rose_through_work,
                 unemployment: s.unemployed.then(|| UnemploymentHardship {
                     months_without_income: months.and_then(|m| u16::try_from(m).ok()).unwrap_or(0),

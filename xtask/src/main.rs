@@ -9,6 +9,7 @@
 //! - `bench` — every performance figure in one table: engine (criterion), first-load size, time to
 //!   interactive on Slow 4G with a 4× slower CPU, keystroke → result latency (not part of `test`).
 
+mod batch_bench;
 mod serve;
 
 use std::path::{Path, PathBuf};
@@ -478,6 +479,7 @@ fn browser_tests() -> Result<(), String> {
 /// time to interactive and keystroke latency in Chromium (tests/browser/perf.mjs).
 fn bench() -> Result<(), String> {
     cargo(&["bench", "--bench", "assess", "--locked"])?;
+    batch_bench::batch_bench()?;
     run_node_against_dist(&["tests/browser/perf.mjs"])
 }
 

@@ -57,6 +57,15 @@ pub fn assess(ctx: &Context) -> Result<CategoryResult, MoneyError> {
     let income = income_check(ctx)?;
     let property = property_check(ctx)?;
     let mut notes = Vec::new();
+    if !ctx.explains() {
+        return Ok(CategoryResult::from_checks(
+            Category::Dibao,
+            Subject::Household,
+            Category::Dibao.name(),
+            vec![income, property],
+            notes,
+        ));
+    }
     if income.outcome == Outcome::Pass {
         if let Some(standard) = &ctx.standard {
             // 补差: standard × members − household monthly income, the common national practice.

@@ -179,7 +179,7 @@ pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
                 } else {
                     "在读成员为研究生、非全日制、就读高收费学校或出国留学，不在此列。"
                 });
-                if eligible && excluded > Decimal::ZERO {
+                if eligible && excluded > Decimal::ZERO && ctx.explains() {
                     explanation.push(format!(
                         "研究生、非全日制、高收费学校或出国留学成员的教育费用{}元不在扣除之列。",
                         Yuan(excluded)

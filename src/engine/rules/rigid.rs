@@ -58,7 +58,7 @@ pub fn assess(ctx: &Context, earlier: &[CategoryResult]) -> Result<CategoryResul
             CheckKey::RigidHasSpending,
             "有医疗、教育、康复等刚性支出",
             Outcome::from_bool(rigid > Decimal::ZERO),
-            format!("12个月刚性支出（医疗、残疾康复护理、教育及其他必需支出）共{}元。", Yuan(rigid)),
+            ctx.words(|| format!("12个月刚性支出（医疗、残疾康复护理、教育及其他必需支出）共{}元。", Yuan(rigid))),
             definition.clone(),
         )
     });
@@ -118,13 +118,14 @@ pub fn assess(ctx: &Context, earlier: &[CategoryResult]) -> Result<CategoryResul
         RigidVariant::National2024 { spending_ratio, deferred_by } => {
             checks.push(ratio_check(ctx, rigid, spending_ratio)?);
             match deferred_by {
-                Some(deferred) => notes.push(
+                Some(deferred) if ctx.explains() => notes.push(
                     format!(
                         "本省文件（{}）规定刚性支出困难家庭认定办法“另行制定”，尚未发布，这里采用国家默认规则。",
                         deferred
                     )
                     .into(),
                 ),
+                Some(_) => {}
                 None => notes.push("本省文件没有刚性支出困难家庭的规定，这里采用国家默认规则。".into()),
             }
             notes.push("国家办法的刚性支出还包括基本生活支出，由当地核算。".into());
@@ -156,13 +157,14 @@ fn not_in_higher_category(ctx: &Context, earlier: &[CategoryResult]) -> Check {
     let (outcome, explanation) = if ctx.household.situation.receives_dibao {
         (Outcome::Fail, Explanation::from("您家正在享受低保，已属于更优先的类别，不再认定为刚性支出困难家庭。"))
     } else if let Some(likely) = higher().find(|r| r.status == Status::Likely) {
-        (Outcome::Fail, format!("您家看来符合“{}”，按审核顺序应先认定为该类别。", likely.name).into())
+        (Outcome::Fail, ctx.words(|| format!("您家看来符合“{}”，按审核顺序应先认定为该类别。", likely.name)).into())
     } else if undecided.is_empty() {
         (Outcome::Pass, Explanation::from("不符合低保和低保边缘家庭条件，也没有在享受低保。"))
     } else {
-        let names: Vec<&str> = undecided.iter().map(|r| r.name.as_ref()).collect();
-        let text =
-            format!("您家可能符合“{}”，将先按该类别审核；不被认定时，可再按刚性支出困难家庭认定。", names.join("”“"));
+        let text = ctx.words(|| {
+            let names: Vec<&str> = undecided.iter().map(|r| r.name.as_ref()).collect();
+            format!("您家可能符合“{}”，将先按该类别审核；不被认定时，可再按刚性支出困难家庭认定。", names.join("”“"))
+        });
         (Outcome::Unknown, text.into())
     };
     Check::fact(
@@ -196,7 +198,9 @@ fn disposable_income_check(ctx: &Context, citation: Citation) -> Result<Check, M
         ThresholdName::Named("上年度居民人均可支配收入"),
         citation,
     )?;
-    check.explanation.push(format!("所用数值：{}。", disposable.describe()));
+    if ctx.explains() {
+        check.explanation.push(format!("所用数值：{}。", disposable.describe()));
+    }
     Ok(check)
 }
 
@@ -209,7 +213,7 @@ fn ratio_check(ctx: &Context, rigid: Decimal, spending_ratio: &Option<Param<Deci
         None
     };
     let figure = shown.map(|p| Figure::quantity(p, "%"));
-    let described = match shown {
+    let described = || match shown {
         Some(p) => format!("刚性支出{}元，占家庭收入{}元的{}%", Yuan(rigid), Yuan(ctx.net_income), Yuan(p)),
         None => format!("刚性支出{}元，家庭没有计入收入", Yuan(rigid)),
     };
@@ -221,7 +225,7 @@ fn ratio_check(ctx: &Context, rigid: Decimal, spending_ratio: &Option<Param<Deci
                 CheckKey::RigidRatio,
                 label,
                 Outcome::Unknown,
-                format!("{described}。比例由当地规定，现有文件没有给出数字，请向乡镇（街道）咨询。"),
+                ctx.words(|| format!("{}。比例由当地规定，现有文件没有给出数字，请向乡镇（街道）咨询。", described())),
                 cite::national_marginal_rigid_2024("刚性支出占家庭总收入的比例"),
             )
             .waiting_on(LocalRules::of(LocalRule::SpendingRatio))
@@ -229,15 +233,16 @@ fn ratio_check(ctx: &Context, rigid: Decimal, spending_ratio: &Option<Param<Deci
         Some(r) => {
             // rigid / income > ratio, decided as rigid > ratio × income (no division).
             let pass = rigid > money::mul(r.value, ctx.net_income)?;
+            let percent = money::mul(r.value, Decimal::from(100))?;
             Check {
                 figure,
                 comparison: Some(Comparison::Above),
-                threshold: Some(Figure::quantity(money::mul(r.value, Decimal::from(100))?, "%")),
+                threshold: Some(Figure::quantity(percent, "%")),
                 ..Check::fact(
                     CheckKey::RigidRatio,
                     label,
                     Outcome::from_bool(pass),
-                    format!("{described}；当地比例为{}%。", Yuan(money::mul(r.value, Decimal::from(100))?)),
+                    ctx.words(|| format!("{}；当地比例为{}%。", described(), Yuan(percent))),
                     r.source.clone(),
                 )
             }

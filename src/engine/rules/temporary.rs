@@ -128,11 +128,13 @@ pub fn assess(ctx: &Context, earlier: &[CategoryResult]) -> Result<Vec<CategoryR
                     CheckKey::TemporarySpending,
                     "医疗、教育等必需支出突然增加，超出家庭承受能力",
                     Outcome::Unknown,
-                    format!(
-                        "12个月刚性支出{}元，超过家庭计入收入{}元；是否属于“突然增加、超出承受能力”由当地认定。",
-                        Yuan(rigid),
-                        Yuan(ctx.net_income)
-                    ),
+                    ctx.words(|| {
+                        format!(
+                            "12个月刚性支出{}元，超过家庭计入收入{}元；是否属于“突然增加、超出承受能力”由当地认定。",
+                            Yuan(rigid),
+                            Yuan(ctx.net_income)
+                        )
+                    }),
                     cite::national_temporary_2014("支出型救助对象"),
                 )
             }],
