@@ -173,20 +173,34 @@ fn run_households(
 fn count(summary: &mut Summary, Counted { area, statuses, best }: Counted) {
     summary.households += 1;
     // A category once per household, at its best status (several members may each have a result).
-    let mut best_per_category: BTreeMap<&'static str, Status> = BTreeMap::new();
+    let mut best_per_category: Vec<(Category, Status)> = Vec::with_capacity(statuses.len());
     for (category, status) in statuses {
-        let entry = best_per_category.entry(category.code()).or_insert(status);
-        if status < *entry {
-            *entry = status;
+        match best_per_category.iter_mut().find(|(c, _)| *c == category) {
+            Some((_, best)) if status < *best => *best = status,
+            Some(_) => {}
+            None => best_per_category.push((category, status)),
         }
     }
     for (category, status) in best_per_category {
-        *summary.by_category.entry(category.to_string()).or_default().entry(status.code().to_string()).or_default() +=
-            1;
+        add(&mut summary.by_category, category.code(), status.code());
     }
-    let area = summary.by_area.entry(area).or_default();
-    *area.entry("households".to_string()).or_default() += 1;
-    *area.entry(best.map_or("none", Category::code).to_string()).or_default() += 1;
+    add(&mut summary.by_area, &area, "households");
+    add(&mut summary.by_area, &area, best.map_or("none", Category::code));
+}
+
+/// One more under `key`, `sub`; keys are looked up by `&str` and allocated only when first seen.
+fn add(map: &mut BTreeMap<String, BTreeMap<String, usize>>, key: &str, sub: &str) {
+    match map.get_mut(key) {
+        Some(counts) => match counts.get_mut(sub) {
+            Some(n) => *n += 1,
+            None => {
+                counts.insert(sub.to_string(), 1);
+            }
+        },
+        None => {
+            map.insert(key.to_string(), BTreeMap::from([(sub.to_string(), 1)]));
+        }
+    }
 }
 
 /// Assesses a block on `threads` threads, each a contiguous share, and returns the outcomes in order.

@@ -421,6 +421,15 @@ pub fn city_of(area_id: &str) -> &str {
     area_id.split('/').next().unwrap_or(area_id)
 }
 
+/// Whether `area_id` is in `city` (`city_of(area_id) == city`), by bytes: a batch asks it of every
+/// area of the pack for every household.
+pub fn in_city(area_id: &str, city: &str) -> bool {
+    match area_id.as_bytes().strip_prefix(city.as_bytes()) {
+        Some(rest) => rest.first().is_none_or(|b| *b == b'/') && !city.as_bytes().contains(&b'/'),
+        None => false,
+    }
+}
+
 /// What the pack gives for a place: one figure; for a city whose districts differ and none is
 /// chosen, the lowest and the highest; or nothing.
 #[derive(Debug, Clone, PartialEq)]
@@ -437,7 +446,7 @@ pub enum PlaceFigure {
 /// A city's citywide area: its one area without a `district` (none when several lack one, as in a
 /// partner's pack that lists streets as cities).
 fn citywide<'p>(pack: &'p PolicyPack, city: &str) -> Option<&'p Area> {
-    let mut undistricted = pack.areas.iter().filter(|a| city_of(&a.id) == city && a.district.is_none());
+    let mut undistricted = pack.areas.iter().filter(|a| in_city(&a.id, city) && a.district.is_none());
     match (undistricted.next(), undistricted.next()) {
         (Some(area), None) => Some(area),
         _ => None,
@@ -446,7 +455,7 @@ fn citywide<'p>(pack: &'p PolicyPack, city: &str) -> Option<&'p Area> {
 
 /// Whether `place` is an id the pack knows: one of its areas, or a city's id alone.
 pub fn place_is_known(pack: &PolicyPack, place: &str) -> bool {
-    pack.area(place).is_some() || (!place.contains('/') && pack.areas.iter().any(|a| city_of(&a.id) == place))
+    pack.area(place).is_some() || (!place.contains('/') && pack.areas.iter().any(|a| in_city(&a.id, place)))
 }
 
 /// The figure for `place` (an area id, or a city's id alone) for an urban or rural household on
@@ -484,7 +493,7 @@ pub fn place_figure(
     // The lowest and the highest with the districts that have each (a scan: a sort would cost the
     // page kilobytes).
     let mut range: Option<[(LocalFigure, String); 2]> = None;
-    for area in pack.areas.iter().filter(|a| city_of(&a.id) == city) {
+    for area in pack.areas.iter().filter(|a| in_city(&a.id, city)) {
         let Some(figure) = area_figure(area, by_kind, kind, day)? else { continue };
         let name = area.district.clone().unwrap_or_else(|| area.city.clone());
         let add = |names: &mut String| {
@@ -787,4 +796,18 @@ impl PerCapitaTest {
 /// A multiple of the standard for a sentence: "1.5倍低保标准".
 pub fn times_standard(multiplier: Decimal) -> String {
     format!("{}倍低保标准", multiplier.normalize())
+}
+
+#[cfg(test)]
+mod in_city_tests {
+    use super::{city_of, in_city};
+
+    #[test]
+    fn an_area_is_in_a_city_exactly_when_its_id_before_the_first_slash_is_the_city() {
+        for id in ["taiyuan", "taiyuan/urban", "taiyuan/x/y", "taiyuanx", "taiyua", "", "/a", "tai/yuan"] {
+            for city in ["taiyuan", "taiyua", "", "tai/yuan", "taiyuan/urban"] {
+                assert_eq!(in_city(id, city), city_of(id) == city, "{id} in {city}");
+            }
+        }
+    }
 }

@@ -257,6 +257,11 @@ impl<'de> Deserialize<'de> for Money {
                 f.write_str("金额字符串，例如 \"3000\"")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Money, E> {
+                // "3.000" is refused, not read as 3: one way of writing each amount (is it 3, or
+                // 3,000 with a thousands point?). A household's typed amounts say which (`format`).
+                if v.split_once('.').is_some_and(|(_, fraction)| fraction.len() > 2) {
+                    return Err(E::custom(MoneyRejection::TooManyDecimals));
+                }
                 Money::parse(v).map_err(E::custom)
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Money, E> {

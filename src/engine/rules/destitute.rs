@@ -84,13 +84,15 @@ pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
             CheckKey::DestitutePopulation,
             "老年人、残疾人或未成年人",
             Outcome::Pass,
-            if is_elderly {
-                format!("{}岁，已满{}周岁。", age, elderly.value)
-            } else if is_minor {
-                format!("{}岁，未满{}周岁。", age, minor.value)
-            } else {
-                "持有残疾人证。".to_string()
-            },
+            ctx.words(|| {
+                if is_elderly {
+                    format!("{}岁，已满{}周岁。", age, elderly.value)
+                } else if is_minor {
+                    format!("{}岁，未满{}周岁。", age, minor.value)
+                } else {
+                    "持有残疾人证。".to_string()
+                }
+            }),
             cite::national_destitute_2021("认定条件"),
         );
         let work = work_capacity(
@@ -106,7 +108,7 @@ pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
         let property =
             ctx.property_check(CheckKey::DestituteProperty, cite::national_destitute_2021("无生活来源的认定（财产）"));
         let supporter = supporter_check(ctx, index, member);
-        let name = format!("{}（{}）", Category::Destitute.name(), MemberLabel(index, member));
+        let name = ctx.words(|| format!("{}（{}）", Category::Destitute.name(), MemberLabel(index, member)));
         let notes = vec!["特困人员按人认定：本项只看这位家庭成员本人。".into()];
         results.push(CategoryResult::from_checks(
             Category::Destitute,

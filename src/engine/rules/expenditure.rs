@@ -220,7 +220,7 @@ pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
         results.push(CategoryResult::from_checks(
             Category::ExpenditurePoverty,
             Subject::Household,
-            format!("{}——{}致贫", Category::ExpenditurePoverty.name(), cause.label()),
+            ctx.words(|| format!("{}——{}致贫", Category::ExpenditurePoverty.name(), cause.label())),
             checks,
             vec!["符合条件的支出型贫困家庭按规定纳入低保（晋民发〔2022〕60号 三(一)；晋民发〔2023〕31号 一(三)）。"
                 .into()],
@@ -231,14 +231,14 @@ pub fn assess(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError> {
         let total = money::sum(present.iter().map(|(_, cost, _)| *cost))?;
         let causes: Vec<&str> = present.iter().map(|(c, _, _)| c.label()).collect();
         let costs: Vec<&str> = present.iter().map(|(c, _, _)| c.cost_label()).collect();
-        let label = format!("{}合计", costs.join("、"));
+        let label = ctx.words(|| format!("{}合计", costs.join("、")));
         let income = income_after(ctx, CheckKey::ExpenditureMultipleIncome, label.into(), total, "二(四)".into())?;
         let assets = asset_check(ctx, months, "二(一)2、二(二)2、二(三)3")?;
         let property = ctx.property_check(CheckKey::ExpenditureProperty, cite::sx_expenditure_2022("二"));
         results.push(CategoryResult::from_checks(
             Category::ExpenditurePoverty,
             Subject::Household,
-            format!("{}——多重原因致贫（{}）", Category::ExpenditurePoverty.name(), causes.join("、")),
+            ctx.words(|| format!("{}——多重原因致贫（{}）", Category::ExpenditurePoverty.name(), causes.join("、"))),
             // "只要符合因病致贫、因残致贫、因学致贫等情况的认定条件": each cause's own condition is
             // part of the rule, and what the office will ask to see (the diagnosis, the certificate).
             present.into_iter().map(|(_, _, condition)| condition).chain([income, assets, property]).collect(),
@@ -271,7 +271,7 @@ fn income_after(
     cost: Decimal,
     article: SharedText,
 ) -> Result<Check, MoneyError> {
-    let label = format!("扣除{}后家庭人均收入低于低保标准", cost_label);
+    let label = ctx.words(|| format!("扣除{}后家庭人均收入低于低保标准", cost_label));
     let test = PerCapitaTest {
         key,
         label: label.into(),
@@ -294,7 +294,7 @@ fn income_after(
 /// "家庭拥有金融资产总额，人均应不超过当地36个月最低生活保障标准之和", decided exactly as
 /// financial × 12 ≤ months × annual standard × members.
 fn asset_check(ctx: &Context, months: &Dated<Decimal>, article: &'static str) -> Result<Check, MoneyError> {
-    let label = format!("人均金融资产不超过{}个月低保标准之和", months.value.normalize());
+    let label = ctx.words(|| format!("人均金融资产不超过{}个月低保标准之和", months.value.normalize()));
     let financial = ctx.household.assets.financial.amount();
     let per_person = money::div(financial, ctx.members)?;
     let Some(standard) = &ctx.standard else {

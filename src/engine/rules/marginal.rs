@@ -57,7 +57,7 @@ pub fn assess(ctx: &Context, dibao: &CategoryResult, earlier: &[CategoryResult])
     checks.push(match &ctx.standard {
         None => ctx.household_income_without_standard(
             CheckKey::MarginalIncome,
-            format!("家庭人均收入低于{}", times_standard(multiplier.value)),
+            ctx.words(|| format!("家庭人均收入低于{}", times_standard(multiplier.value))),
             Comparison::Below,
             multiplier.value,
             multiplier.source.clone(),
@@ -65,7 +65,7 @@ pub fn assess(ctx: &Context, dibao: &CategoryResult, earlier: &[CategoryResult])
         Some(standard) => {
             let mut check = ctx.household_income_test(
                 CheckKey::MarginalIncome,
-                format!("家庭人均收入低于{}", times_standard(multiplier.value)),
+                ctx.words(|| format!("家庭人均收入低于{}", times_standard(multiplier.value))),
                 Comparison::Below,
                 money::mul(standard.annual, multiplier.value)?,
                 ThresholdName::TimesStandard(multiplier.value),
@@ -81,12 +81,14 @@ pub fn assess(ctx: &Context, dibao: &CategoryResult, earlier: &[CategoryResult])
                 if ctx.net_income < upper_limit {
                     check.outcome = Outcome::Unknown;
                     check.waits_on = LocalRules::of(LocalRule::MarginalMultiplier);
-                    check.explanation.push(format!(
-                        "但低于{}：国家允许各地把边缘家庭标准放宽到{}，请向当地确认采用哪一标准（{}）。",
-                        times_standard(upper.value),
-                        times_standard(upper.value),
-                        upper.source
-                    ));
+                    if ctx.explains() {
+                        check.explanation.push(format!(
+                            "但低于{}：国家允许各地把边缘家庭标准放宽到{}，请向当地确认采用哪一标准（{}）。",
+                            times_standard(upper.value),
+                            times_standard(upper.value),
+                            upper.source
+                        ));
+                    }
                 }
             }
             check

@@ -60,12 +60,14 @@ pub fn assess_disabled(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError>
                 CheckKey::SoloDisabledSevere,
                 "重度残疾人",
                 Outcome::Pass,
-                format!(
-                    "{}残疾{}，属于重度残疾（{}级及以上）。",
-                    disability.kind.label(),
-                    disability.grade.label(),
-                    severe.value
-                ),
+                ctx.words(|| {
+                    format!(
+                        "{}残疾{}，属于重度残疾（{}级及以上）。",
+                        disability.kind.label(),
+                        disability.grade.label(),
+                        severe.value
+                    )
+                }),
                 severe.source.clone(),
             )
         } else if grade == severe.value + 1 && is_mental_or_intellectual(disability.kind) {
@@ -87,7 +89,7 @@ pub fn assess_disabled(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError>
             CheckKey::SoloDisabledAdult,
             "成年人",
             Outcome::Pass,
-            format!("{}岁，已满{}周岁。", member.age.years(), adult.value),
+            ctx.words(|| format!("{}岁，已满{}周岁。", member.age.years(), adult.value)),
             adult.source.clone(),
         );
         let (outcome, found) = match member.work {
@@ -99,7 +101,7 @@ pub fn assess_disabled(ctx: &Context) -> Result<Vec<CategoryResult>, MoneyError>
             Check::fact(CheckKey::SoloDisabledUnemployed, "无业", outcome, found, cite::sx_safety_net_2023("一(二)"));
         let income = own_income(ctx, index)?;
         let property = own_property(ctx);
-        let name = format!("{}（{}）", Category::DibaoSoloDisabled.name(), MemberLabel(index, member));
+        let name = ctx.words(|| format!("{}（{}）", Category::DibaoSoloDisabled.name(), MemberLabel(index, member)));
         let notes = vec!["兄弟姐妹或60周岁以上老人给付的供养费用予以豁免，不计入本人收入；经营、财产净收入只计本人应得部分；只评估本人财产。".into()];
         results.push(CategoryResult::from_checks(
             Category::DibaoSoloDisabled,
@@ -171,11 +173,12 @@ pub fn assess_marginal_members(ctx: &Context, marginal: &CategoryResult) -> Resu
                 Status::NeedsLocalCheck => Outcome::Unknown,
                 Status::Unlikely | Status::NotApplicable => Outcome::Fail,
             },
-            format!("家庭的边缘家庭评估结果：{}。", marginal.status_label()),
+            ctx.words(|| format!("家庭的边缘家庭评估结果：{}。", marginal.status_label())),
             citation.clone(),
         )
         .waiting_on(marginal.waits_on);
-        let name = format!("{}（{}）", Category::DibaoSoloMarginalMember.name(), MemberLabel(index, member));
+        let name =
+            ctx.words(|| format!("{}（{}）", Category::DibaoSoloMarginalMember.name(), MemberLabel(index, member)));
         results.push(CategoryResult::from_checks(
             Category::DibaoSoloMarginalMember,
             Subject::Member { index },
