@@ -33,10 +33,10 @@ use serde::Serialize;
 
 use super::{Parsed, MAX_ID_CHARS};
 use crate::engine::date::echoed;
-use crate::engine::household::Household;
+use crate::engine::household::{FieldError, Household};
 use crate::format::MAX_HOUSEHOLD_BYTES;
 use columns::{Field, Layout};
-pub(super) use convert::Places;
+use convert::Places;
 use rows::Rows;
 pub use write::write_households;
 
@@ -234,7 +234,14 @@ pub(super) fn households<R: Read>(input: R) -> std::io::Result<Households<BufRea
     if let Some(fault) = header.fault {
         return Err(HeaderRefused::into_io(vec![CellError::at(header.number, None, String::new(), fault.message())]));
     }
-    let layout = columns::layout(&header.cells).map_err(HeaderRefused::into_io)?;
+    let mut headers = header.cells;
+    // A byte-order mark that is not UTF-8's (GB18030's, as iconv writes it) is read as a character.
+    if let Some(first) = headers.first_mut() {
+        if let Some(rest) = first.strip_prefix('\u{feff}') {
+            *first = rest.trim().to_string();
+        }
+    }
+    let layout = columns::layout(&headers).map_err(HeaderRefused::into_io)?;
     let id_column = layout.find(Field::Id).unwrap_or(0);
     Ok(Households { rows, layout: Arc::new(layout), id_column, current: None, seen: HashMap::new() })
 }
@@ -309,9 +316,10 @@ impl<R: BufRead> Iterator for Households<R> {
     }
 }
 
-/// Reads one household's rows into a household (on a worker): the id to echo, the household or
-/// every problem found, and where each path came from, for the errors the engine may still find.
-pub(super) fn parse(group: &Group) -> Result<(Parsed, Places), (Option<String>, Vec<CellError>)> {
+/// Reads one household's rows into a household (on a worker): the id to echo and the household or
+/// the format's errors (to be told by [`locate`]), or every problem the rows themselves have, each
+/// by its row and column.
+pub(super) fn parse(group: &Group) -> Result<Parsed, (Option<String>, Vec<CellError>)> {
     let echo = group.id.clone().filter(|id| id.chars().count() <= MAX_ID_CHARS && !id.chars().any(char::is_control));
     let mut problems = group.problems.clone();
     if group.id.is_some() && echo.is_none() && problems.is_empty() {
@@ -325,13 +333,20 @@ pub(super) fn parse(group: &Group) -> Result<(Parsed, Places), (Option<String>, 
     if !problems.is_empty() {
         return Err((echo, problems));
     }
-    match convert::household(&group.layout, group.first_row, &group.rows) {
-        Ok((value, places)) => {
-            let household = crate::format::household_from_value(value);
-            Ok((Parsed { id: echo, household }, places))
-        }
+    match convert::household(&group.layout, group.first_row, &group.rows, &mut Places::ignored()) {
+        Ok(value) => Ok(Parsed { id: echo, household: crate::format::household_from_value(value) }),
         Err(problems) => Err((echo, problems)),
     }
+}
+
+/// The errors found in a household read from `group` (by the format or the engine), each told by
+/// the row and column its path came from: the rows are read again, remembering where each path
+/// came from, as only a household with errors needs that.
+pub(super) fn locate(group: &Group, errors: &[FieldError]) -> Vec<CellError> {
+    let mut places = Places::recorded();
+    // The rows read without problems the first time, and read the same again.
+    let _ = convert::household(&group.layout, group.first_row, &group.rows, &mut places);
+    places.locate(&group.layout, group.first_row, errors)
 }
 
 /// A household read from a sheet: the row it starts on, its id, and the household or every error
@@ -350,8 +365,8 @@ pub fn read_households<R: Read>(input: R) -> std::io::Result<impl Iterator<Item 
     Ok(households(input)?.map(|next| {
         let (row, group) = next?;
         Ok(match parse(&group) {
-            Ok((Parsed { id, household }, places)) => {
-                SheetHousehold { row, id, household: household.map_err(|errors| places.locate(&errors)) }
+            Ok(Parsed { id, household }) => {
+                SheetHousehold { row, id, household: household.map_err(|errors| locate(&group, &errors)) }
             }
             Err((id, errors)) => SheetHousehold { row, id, household: Err(errors) },
         })

@@ -88,28 +88,24 @@ fn field(message: impl Into<String>) -> Vec<FieldError> {
 /// the row and column each path was read from.
 enum Source<'a> {
     Line,
-    Sheet(&'a csv::Places),
+    Sheet(&'a csv::Group),
 }
 
 impl Source<'_> {
     fn refused(&self, line: usize, id: Option<&str>, errors: &[FieldError]) -> Outcome {
         match self {
             Source::Line => record::refused(line, id, errors),
-            Source::Sheet(places) => record::refused(line, id, &places.locate(errors)),
+            Source::Sheet(group) => record::refused(line, id, &csv::locate(group, errors)),
         }
     }
 }
 
 /// Reads and assesses one household that starts on `line` (1-based).
 fn assess_one(line: usize, raw: &Raw, options: &Options, packs: &mut BTreeMap<String, PolicyPack>) -> Outcome {
-    let places;
     let (Parsed { id, household }, source) = match raw {
         Raw::Json(text) => (jsonl::parse(text), Source::Line),
         Raw::Csv(group) => match csv::parse(group) {
-            Ok((parsed, read_from)) => {
-                places = read_from;
-                (parsed, Source::Sheet(&places))
-            }
+            Ok(parsed) => (parsed, Source::Sheet(group)),
             Err((id, errors)) => return record::refused(line, id.as_deref(), &errors),
         },
         Raw::Unreadable(why) => return record::refused(line, None, &field(*why)),

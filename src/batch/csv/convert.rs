@@ -1,8 +1,9 @@
 //! One household's rows into the household format's JSON, read then by the same
 //! `household_from_value` as a line of JSON Lines. Cells hold what staff type: Chinese words
-//! (是/否, 配偶, 肢体, 二级), the format's codes, amounts as on the page (`3千`). Every path written
-//! is remembered with the cell it came from ([`Places`]), so the format's and the engine's errors,
-//! which name paths, are told by row and column.
+//! (是/否, 配偶, 肢体, 二级), the format's codes, amounts as on the page (`3千`). The format's and
+//! the engine's errors name paths (`members[2].age`); to tell them by row and column, the rows are
+//! converted again remembering the cell each path came from ([`Places`]). Only a household with an
+//! error pays for that.
 
 use serde_json::{json, Map, Value};
 
@@ -207,21 +208,20 @@ fn normalized(text: &str) -> String {
         .collect()
 }
 
-/// The code a cell's word stands for, or a message listing the words it may hold.
+/// The code a cell's word stands for, or a message listing the words it may hold. The tables are
+/// written normalized, so a cell is normalized once and compared as it is.
 fn word(words: Words, text: &str) -> Result<&'static str, String> {
     let typed = normalized(text);
-    words.iter().find(|(word, code)| normalized(word) == typed || *code == typed).map(|(_, code)| *code).ok_or_else(
-        || {
-            // The first word of each code, in order: what the writer writes.
-            let mut choices: Vec<&str> = Vec::new();
-            for (i, (word, code)) in words.iter().enumerate() {
-                if !words.iter().take(i).any(|(_, c)| c == code) {
-                    choices.push(word);
-                }
+    words.iter().find(|(word, code)| *word == typed || *code == typed).map(|(_, code)| *code).ok_or_else(|| {
+        // The first word of each code, in order: what the writer writes.
+        let mut choices: Vec<&str> = Vec::new();
+        for (i, (word, code)) in words.iter().enumerate() {
+            if !words.iter().take(i).any(|(_, c)| c == code) {
+                choices.push(word);
             }
-            format!("“{}”不是可选的值；可填：{}", echoed(text, 40), choices.join("、"))
-        },
-    )
+        }
+        format!("“{}”不是可选的值；可填：{}", echoed(text, 40), choices.join("、"))
+    })
 }
 
 /// A whole number as typed (`45`, `45岁`, `４５`); a negative one is passed on for the format to
@@ -245,7 +245,12 @@ fn count(text: &str) -> Result<Value, String> {
 fn day(text: &str) -> Value {
     let parts: Vec<&str> = text.split(['-', '/', '.', '年', '月', '日']).filter(|p| !p.is_empty()).collect();
     match parts.as_slice() {
-        [y, m, d] if [y, m, d].iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()) && p.len() <= 4) => {
+        [y, m, d]
+            if y.len() == 4
+                && m.len() <= 2
+                && d.len() <= 2
+                && [y, m, d].iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())) =>
+        {
             match (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) {
                 (Ok(y), Ok(m), Ok(d)) => json!(format!("{y:04}-{m:02}-{d:02}")),
                 _ => json!(text),
@@ -258,51 +263,64 @@ fn day(text: &str) -> Value {
 /// An amount as typed, with the period it says (`3000/月`, `3.6万/年`, `每月3000`) or the column's.
 /// The amount stays text: the format reads it as the page does.
 fn amount(text: &str, per: Period) -> Value {
+    const MONTH: [&str; 3] = ["/月", "／月", "每月"];
+    const YEAR: [&str; 3] = ["/年", "／年", "每年"];
     let text = text.trim();
-    let said = |word: &str| -> Option<&str> {
-        text.strip_suffix(&format!("/{word}"))
-            .or_else(|| text.strip_suffix(&format!("／{word}")))
-            .or_else(|| text.strip_suffix(&format!("每{word}")))
-            .or_else(|| text.strip_prefix(&format!("每{word}")))
-    };
-    let (typed, per) = match (said("月"), said("年")) {
+    let said =
+        |words: [&str; 3]| words.iter().find_map(|w| text.strip_suffix(w)).or_else(|| text.strip_prefix(words[2]));
+    let (typed, per) = match (said(MONTH), said(YEAR)) {
         (Some(typed), _) => (typed, Period::Month),
         (_, Some(typed)) => (typed, Period::Year),
         _ => (text, per),
     };
+    // A currency sign, as a cell formatted as money in Excel is saved.
+    let typed = typed.trim().trim_start_matches(['¥', '￥']);
     json!({ "amount": typed.trim(), "per": per })
 }
 
 /// Where each path of a converted household came from: its row, and its column when one cell.
-#[derive(Debug, Default)]
-pub(in crate::batch) struct Places {
-    first_row: usize,
-    cells: Vec<(String, usize, Option<String>)>,
+/// Remembered only when `recording` (see the module's comment).
+#[derive(Debug)]
+pub(super) struct Places {
+    recording: bool,
+    cells: Vec<(String, usize, Option<usize>)>,
 }
 
 impl Places {
-    fn put(&mut self, path: String, row: usize, column: Option<String>) {
-        self.cells.push((path, row, column));
+    /// Places that remember nothing, for a household read the first time.
+    pub(super) fn ignored() -> Places {
+        Places { recording: false, cells: Vec::new() }
+    }
+
+    /// Places that remember every path.
+    pub(super) fn recorded() -> Places {
+        Places { recording: true, cells: Vec::new() }
+    }
+
+    fn put(&mut self, path: impl FnOnce() -> String, row: usize, column: Option<usize>) {
+        if self.recording {
+            self.cells.push((path(), row, column));
+        }
     }
 
     /// The errors of a household read from these places, each told by its row and column: a path
     /// or the nearest path above it that was written (`income[3]` for `income[3].member`), else the
     /// household's first row.
-    pub(in crate::batch) fn locate(&self, errors: &[FieldError]) -> Vec<CellError> {
+    pub(super) fn locate(&self, layout: &Layout, first_row: usize, errors: &[FieldError]) -> Vec<CellError> {
         errors
             .iter()
             .map(|error| {
                 let mut path = error.path.as_str();
                 let (row, column) = loop {
                     if let Some((_, row, column)) = self.cells.iter().find(|(p, _, _)| p == path) {
-                        break (*row, column.as_deref());
+                        break (*row, column.map(|c| header(layout, c)));
                     }
                     match path.rfind(['.', '[']) {
                         Some(at) => path = path.get(..at).unwrap_or(""),
-                        None => break (self.first_row, None),
+                        None => break (first_row, None),
                     }
                 };
-                CellError::at(row, column, error.path.clone(), error.message.clone())
+                CellError::at(row, column.as_deref(), error.path.clone(), error.message.clone())
             })
             .collect()
     }
@@ -402,17 +420,18 @@ fn set(root: &mut Map<String, Value>, path: &str, value: Value) {
     }
 }
 
-/// Builds the household's JSON from its rows, with where each path came from, or every problem.
+/// Builds the household's JSON from its rows, putting where each path came from in `places`, or
+/// returns every problem found.
 pub(super) fn household(
     layout: &Layout,
     first_row: usize,
     rows: &[SheetRow],
-) -> Result<(Value, Places), Vec<CellError>> {
-    let mut places = Places { first_row, cells: Vec::new() };
+    places: &mut Places,
+) -> Result<Value, Vec<CellError>> {
     let mut problems = Vec::new();
     let mut root = Map::new();
-    places.put("members".into(), first_row, None);
-    places.put("income".into(), first_row, None);
+    places.put(|| "members".into(), first_row, None);
+    places.put(|| "income".into(), first_row, None);
 
     // The household's own fields: the first row that fills one gives it; any other must agree.
     let mut given: Vec<(Field, Value, usize, &str)> = Vec::new();
@@ -442,7 +461,7 @@ pub(super) fn household(
                 )),
                 Some(_) => {}
                 None => {
-                    places.put(path.to_string(), row.number, Some(column.header.clone()));
+                    places.put(|| path.to_string(), row.number, Some(*index));
                     set(&mut root, path, value.clone());
                     given.push((column.field, value, row.number, text));
                 }
@@ -486,7 +505,7 @@ pub(super) fn household(
             None
         } else {
             let index = members.len();
-            match member(layout, row, index, &mut places) {
+            match member(layout, row, index, places) {
                 Ok(member) => members.push(member),
                 Err(mut found) => {
                     problems.append(&mut found);
@@ -521,7 +540,8 @@ pub(super) fn household(
                     }
                     line.insert("kind".into(), json!(kind));
                 }
-                places.put(format!("income[{}]", income.len()), row.number, Some(header(layout, index)));
+                let line_index = income.len();
+                places.put(|| format!("income[{line_index}]"), row.number, Some(index));
                 income.push(line);
             }
         }
@@ -531,14 +551,15 @@ pub(super) fn household(
     }
     root.insert("members".into(), Value::Array(members));
     root.insert("income".into(), Value::Array(income));
-    Ok((Value::Object(root), places))
+    Ok(Value::Object(root))
 }
 
 /// A member's row being read: its object, and the problems found in it.
 struct MemberRow<'a> {
     layout: &'a Layout,
     row: &'a SheetRow,
-    base: String,
+    /// The member's index, from 0: its paths are `members[index].…`.
+    index: usize,
     object: Map<String, Value>,
     problems: Vec<CellError>,
 }
@@ -561,14 +582,18 @@ impl MemberRow<'_> {
         places: &mut Places,
     ) {
         let Some((column, typed)) = cell(self.row, self.layout, field) else { return };
-        let full = format!("{}.{path}", self.base);
-        let header = header(self.layout, column);
+        let index = self.index;
         match read(typed, per(self.layout, column)) {
             Ok(value) => {
-                places.put(full, self.row.number, Some(header));
+                places.put(|| format!("members[{index}].{path}"), self.row.number, Some(column));
                 set(&mut self.object, path, value);
             }
-            Err(message) => self.problems.push(CellError::at(self.row.number, Some(&header), full, message)),
+            Err(message) => self.problems.push(CellError::at(
+                self.row.number,
+                Some(&header(self.layout, column)),
+                format!("members[{index}].{path}"),
+                message,
+            )),
         }
     }
 
@@ -577,7 +602,7 @@ impl MemberRow<'_> {
         self.problems.push(CellError::at(
             self.row.number,
             Some(&self.layout.header(given)),
-            format!("{}.{path}", self.base),
+            format!("members[{}].{path}", self.index),
             format!("填写了这一项，请同时填写“{}”", self.layout.header(missing)),
         ));
     }
@@ -602,13 +627,13 @@ fn grade(typed: &str, _: Period) -> Result<Value, String> {
 /// One member's object from its row, remembering where each of its paths came from.
 fn member(layout: &Layout, row: &SheetRow, index: usize, places: &mut Places) -> Result<Value, Vec<CellError>> {
     use Field::*;
-    let mut m = MemberRow { layout, row, base: format!("members[{index}]"), object: Map::new(), problems: Vec::new() };
-    places.put(m.base.clone(), row.number, None);
+    let mut m = MemberRow { layout, row, index, object: Map::new(), problems: Vec::new() };
+    places.put(|| format!("members[{index}]"), row.number, None);
     if !m.is(Age) {
         m.problems.push(CellError::at(
             row.number,
             Some(&layout.header(Age)),
-            format!("{}.age", m.base),
+            format!("members[{index}].age"),
             format!("请填写年龄（每一行是一位家庭成员；全户共有的收入请另起一行，关系填“{HOUSEHOLD_ROW}”）"),
         ));
     }
@@ -618,7 +643,7 @@ fn member(layout: &Layout, row: &SheetRow, index: usize, places: &mut Places) ->
     m.put(Supporter, "supporter", code(SUPPORTER), places);
     // A disability is a certificate's kind and grade together; the care answer belongs to one.
     if m.is(DisabilityKind) || m.is(DisabilityGrade) {
-        places.put(format!("{}.disability", m.base), row.number, Some(layout.header(DisabilityKind)));
+        places.put(|| format!("members[{index}].disability"), row.number, layout.find(DisabilityKind));
         m.put(DisabilityKind, "disability.kind", code(DISABILITY), places);
         m.put(DisabilityGrade, "disability.grade", grade, places);
         m.put(NeedsOngoingCare, "disability.needs_ongoing_care", yes, places);
@@ -635,7 +660,7 @@ fn member(layout: &Layout, row: &SheetRow, index: usize, places: &mut Places) ->
     m.put(InTreatment, "illness.in_treatment", yes, places);
     // Schooling is its level; the other answers describe it.
     if m.is(Level) {
-        places.put(format!("{}.student", m.base), row.number, Some(layout.header(Level)));
+        places.put(|| format!("members[{index}].student"), row.number, layout.find(Level));
         m.put(Level, "student.level", code(LEVEL), places);
         m.put(FullTime, "student.full_time", yes, places);
         m.put(HighFeeSchool, "student.high_fee_school", yes, places);
@@ -652,5 +677,35 @@ fn member(layout: &Layout, row: &SheetRow, index: usize, places: &mut Places) ->
         Ok(Value::Object(m.object))
     } else {
         Err(m.problems)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_word_in_the_tables_is_written_as_a_cell_is_compared() {
+        for words in [RELATION, WORK, SUPPORTER, DISABILITY, GRADE, LEVEL, AREA_KIND, HUKOU, PACK, YES_NO] {
+            for (word, _) in words {
+                assert_eq!(normalized(word), *word);
+            }
+        }
+    }
+
+    #[test]
+    fn an_amount_may_say_its_own_period_and_carry_a_currency_sign() {
+        assert_eq!(amount("3000/年", Period::Month), json!({"amount": "3000", "per": "year"}));
+        assert_eq!(amount("每月 1.2万", Period::Year), json!({"amount": "1.2万", "per": "month"}));
+        assert_eq!(amount("￥3,000.00", Period::Month), json!({"amount": "3,000.00", "per": "month"}));
+        assert_eq!(amount("500", Period::Year), json!({"amount": "500", "per": "year"}));
+    }
+
+    #[test]
+    fn days_as_spreadsheets_write_them_are_the_format_s() {
+        for typed in ["2026-01-05", "2026/1/5", "2026.01.05", "2026年1月5日"] {
+            assert_eq!(day(typed), json!("2026-01-05"), "{typed}");
+        }
+        assert_eq!(day("5/1/2026"), json!("5/1/2026"), "passed on for the format to refuse");
     }
 }
