@@ -397,7 +397,7 @@ pub fn from_json_lines(input: impl BufRead, output: impl std::io::Write) -> std:
             super::Raw::Unreadable(why) => {
                 vec![crate::engine::household::FieldError { path: String::new(), message: why.to_string() }]
             }
-            super::Raw::Csv(_) => Vec::new(),
+            super::Raw::Csv(_) => return None,
         };
         let errors: Vec<String> = errors.iter().map(ToString::to_string).collect();
         skipped.push(format!("第{line}行未写入：{}", errors.join("；")));
