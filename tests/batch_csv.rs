@@ -560,3 +560,14 @@ fn a_row_without_a_household_id_is_reported_on_its_own_and_empty_rows_are_skippe
     assert!(records[1]["errors"][0]["message"].as_str().expect("m").starts_with("第4行“户编号”：请填写户编号"));
     assert!(records[2]["results"].is_array());
 }
+
+#[test]
+fn a_cell_of_more_income_lines_than_a_household_may_have_is_refused_at_that_cell() {
+    let many = vec!["100"; 150].join("；");
+    let input = sheet(&[HEADER, &format!("J1,山西,taiyuan/urban,申请人,45,就业,\"{many}\",,")]);
+    let (records, _) = sheet_batch(&input, 1);
+    assert_eq!(records[0]["errors"][0]["message"], "第2行“工资性收入（元/月）”：收入条目最多100条（一户所有成员合计）");
+    let hundred = vec!["100"; 100].join("；");
+    let (records, _) = sheet_batch(&sheet(&[HEADER, &format!("J2,山西,taiyuan/urban,申请人,45,就业,{hundred},,")]), 1);
+    assert!(records[0]["results"].is_array(), "{}", records[0]);
+}

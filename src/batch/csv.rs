@@ -14,11 +14,14 @@
 //! - Income is a column per kind, per member; a cell may hold several amounts (`3000；500/年`), each
 //!   an income line of that member. A row whose relation is `全户` is not a member: it holds income
 //!   of the household as a whole.
-//! - Every error names its row, as a spreadsheet numbers it, and its column: the reader keeps, for
-//!   each path of the household it builds (`members[2].age`), the cell it came from.
+//! - Every error names its row, as a spreadsheet numbers it, and its column. The format's and the
+//!   engine's errors name paths (`members[2].age`): a household with errors is read again keeping,
+//!   for each path, the cell it came from.
+//! - The reading thread only splits rows and groups them by id ([`Group`]); each household is read
+//!   into the format on a worker, as a line of JSON Lines is.
 //! - Everything is bounded before it is kept: a row, the columns, a household's rows and bytes.
-//!   Memory does not grow with the file, except 16 bytes per household for finding ids that come
-//!   back (a 64-bit hash of each id and its row).
+//!   Memory does not grow with the file, except for finding ids that come back: a 64-bit hash of
+//!   each id and its first row, some 20–40 bytes a household.
 
 mod columns;
 mod convert;

@@ -10,7 +10,7 @@ use serde_json::{json, Map, Value};
 use super::columns::{Field, Layout};
 use super::{CellError, SheetRow};
 use crate::engine::date::echoed;
-use crate::engine::household::{FieldError, IncomeKind};
+use crate::engine::household::{FieldError, IncomeKind, MAX_INCOME_ITEMS};
 use crate::engine::money::Period;
 
 /// The words a cell may hold for a field, each with the format's code; the first word of each code
@@ -533,6 +533,16 @@ pub(super) fn household(
         cells.sort_by_key(|(order, ..)| *order);
         for (_, kind, index, text) in cells {
             for typed in text.split(['；', ';']).map(str::trim).filter(|t| !t.is_empty()) {
+                // The format's own bound, checked before a cell of thousands of amounts is built.
+                if income.len() >= MAX_INCOME_ITEMS {
+                    problems.push(CellError::at(
+                        row.number,
+                        Some(&header(layout, index)),
+                        "income".to_string(),
+                        format!("收入条目最多{MAX_INCOME_ITEMS}条（一户所有成员合计）"),
+                    ));
+                    return Err(problems);
+                }
                 let mut line = amount(typed, per(layout, index));
                 if let Value::Object(line) = &mut line {
                     if let Some(member) = member {
