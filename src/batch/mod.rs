@@ -1,18 +1,19 @@
 //! `assess --batch`: a whole list of households for 民政 staff who look for those that may qualify
 //! (主动发现, 晋民发〔2024〕6号 三(三)). Input is JSON Lines (`jsonl`), one household per line in the
-//! household format with an `id` the user chooses; output is JSON Lines (`record`), one record per
-//! household, in input order, then one summary line. A bad line gets its own error record with its
+//! household format with an `id` the user chooses, or a sheet (`csv`), one row per member; output
+//! is JSON Lines (`record`), one record per household, in input order, then one summary line. A bad line gets its own error record with its
 //! line number and the run goes on. It streams (a block of households at a time, so memory does not
 //! grow with the list) and assesses each block on every core. Each record comes from the engine's
 //! `screen`: the same rules and sweep as a single assessment, without its sentences, so its
 //! statuses are the single assessment's.
 
+pub mod csv;
 mod flags;
 mod jsonl;
 mod record;
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, Write};
+use std::io::{BufRead, Read, Write};
 
 use serde::Serialize;
 
@@ -45,6 +46,8 @@ pub struct Options {
 enum Raw {
     /// A line of JSON Lines.
     Json(String),
+    /// One household's rows of a sheet.
+    Csv(csv::Group),
     /// Input that cannot be a household (too long, not text), with why.
     Unreadable(&'static str),
 }
@@ -54,6 +57,7 @@ impl Raw {
     fn size(&self) -> usize {
         match self {
             Raw::Json(text) => text.len(),
+            Raw::Csv(group) => group.size(),
             Raw::Unreadable(_) => 0,
         }
     }
@@ -81,15 +85,35 @@ fn field(message: impl Into<String>) -> Vec<FieldError> {
     vec![FieldError { path: String::new(), message: message.into() }]
 }
 
+/// Where a household came from, to tell its errors: a line of JSON Lines by its paths, a sheet by
+/// the row and column each path was read from.
+enum Source<'a> {
+    Line,
+    Sheet(&'a csv::Group),
+}
+
+impl Source<'_> {
+    fn refused(&self, line: usize, id: Option<&str>, errors: &[FieldError]) -> Outcome {
+        match self {
+            Source::Line => record::refused(line, id, errors),
+            Source::Sheet(group) => record::refused(line, id, &csv::locate(group, errors)),
+        }
+    }
+}
+
 /// Reads and assesses one household that starts on `line` (1-based).
 fn assess_one(line: usize, raw: &Raw, options: &Options, packs: &mut BTreeMap<String, PolicyPack>) -> Outcome {
-    let Parsed { id, household } = match raw {
-        Raw::Json(text) => jsonl::parse(text),
+    let (Parsed { id, household }, source) = match raw {
+        Raw::Json(text) => (jsonl::parse(text), Source::Line),
+        Raw::Csv(group) => match csv::parse(group) {
+            Ok(parsed) => (parsed, Source::Sheet(group)),
+            Err((id, errors)) => return record::refused(line, id.as_deref(), &errors),
+        },
         Raw::Unreadable(why) => return record::refused(line, None, &field(*why)),
     };
     let mut household = match household {
         Ok(h) => h,
-        Err(errors) => return record::refused(line, id.as_deref(), &errors),
+        Err(errors) => return source.refused(line, id.as_deref(), &errors),
     };
     if let Some(day) = options.date {
         household.as_of = Some(day);
@@ -104,7 +128,7 @@ fn assess_one(line: usize, raw: &Raw, options: &Options, packs: &mut BTreeMap<St
                         packs.insert(pack_id.clone(), pack);
                     }
                     _ => {
-                        return record::refused(
+                        return source.refused(
                             line,
                             id.as_deref(),
                             &[FieldError {
@@ -120,8 +144,8 @@ fn assess_one(line: usize, raw: &Raw, options: &Options, packs: &mut BTreeMap<St
     };
     match screen(&household, pack, options.today) {
         Ok(a) => record::assessed(line, id.as_deref(), &household, &pack.id, &a),
-        Err(AssessError::Invalid(errors)) => record::refused(line, id.as_deref(), &errors),
-        Err(other) => record::refused(line, id.as_deref(), &field(other.to_string())),
+        Err(AssessError::Invalid(errors)) => source.refused(line, id.as_deref(), &errors),
+        Err(other) => source.refused(line, id.as_deref(), &field(other.to_string())),
     }
 }
 
@@ -129,6 +153,30 @@ fn assess_one(line: usize, raw: &Raw, options: &Options, packs: &mut BTreeMap<St
 /// then the summary line. Returns the summary.
 pub fn run(input: impl BufRead, output: &mut impl Write, options: &Options) -> std::io::Result<Summary> {
     run_households(jsonl::households(input), output, options)
+}
+
+/// Runs a batch of a sheet from `input` (the CSV layout of `csv`, UTF-8 or GBK): one record per
+/// household, then the summary line. A header row that cannot be read stops the run before any
+/// household: its errors are written as one record (`line` 1) with the summary, and returned as an
+/// error of kind `InvalidData` carrying a [`csv::HeaderRefused`].
+pub fn run_csv(input: impl Read, output: &mut impl Write, options: &Options) -> std::io::Result<Summary> {
+    match csv::households(input) {
+        Ok(households) => {
+            run_households(households.map(|next| next.map(|(line, group)| (line, Raw::Csv(group)))), output, options)
+        }
+        Err(error) => {
+            if let Some(refused) = csv::HeaderRefused::of(&error) {
+                let outcome = record::refused(1, None, &refused.errors);
+                output.write_all(outcome.json.as_bytes())?;
+                output.write_all(b"\n")?;
+                let summary = Summary { refused: 1, ..Summary::default() };
+                serde_json::to_writer(&mut *output, &serde_json::json!({ "summary": &summary }))?;
+                output.write_all(b"\n")?;
+                output.flush()?;
+            }
+            Err(error)
+        }
+    }
 }
 
 /// Runs a batch over the households a reader yields, a block at a time.

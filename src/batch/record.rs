@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::flags::{flags, Flag};
 use crate::engine::by_standard::Lead;
-use crate::engine::household::{FieldError, Household};
+use crate::engine::household::Household;
 use crate::engine::outcome::{Category, Status, Subject};
 use crate::engine::Screening;
 
@@ -54,13 +54,14 @@ struct Assessed<'a> {
     flags: Vec<Flag>,
 }
 
-/// The record of a line that could not be assessed.
+/// The record of a line that could not be assessed: its errors are [`FieldError`]s for JSON Lines,
+/// [`super::csv::CellError`]s (with their row and column) for a sheet.
 #[derive(Serialize)]
-struct Refused<'a> {
+struct Refused<'a, E> {
     line: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     id: Option<&'a str>,
-    errors: &'a [FieldError],
+    errors: &'a [E],
 }
 
 /// What the summary counts of one household assessed.
@@ -78,7 +79,7 @@ pub(super) struct Outcome {
 }
 
 /// The record of a line that could not be assessed.
-pub(super) fn refused(line: usize, id: Option<&str>, errors: &[FieldError]) -> Outcome {
+pub(super) fn refused<E: Serialize>(line: usize, id: Option<&str>, errors: &[E]) -> Outcome {
     let json = serde_json::to_string(&Refused { line, id, errors }).unwrap_or_default();
     Outcome { json, counted: None }
 }

@@ -5,6 +5,8 @@
 //! assess --check-policy pack.json
 //! assess --coverage [--date YYYY-MM-DD]
 //! assess --batch households.jsonl [--policy pack.json] [--date YYYY-MM-DD] [--threads N]
+//! assess --batch households.csv --csv [--policy pack.json] [--date YYYY-MM-DD] [--threads N]
+//! assess --to-csv households.jsonl > households.csv
 //! ```
 //! `-` reads from standard input. Exit codes: 0 done, 1 the input was refused (with every message on
 //! standard error), 2 the command line or a file could not be read.
@@ -22,19 +24,25 @@ const USAGE: &str = "用法：
   assess --check-policy <pack.json>
   assess --coverage [--date YYYY-MM-DD]
   assess --batch <households.jsonl> [--policy <pack.json>] [--date YYYY-MM-DD] [--threads N]
+  assess --batch <households.csv> --csv [--policy <pack.json>] [--date YYYY-MM-DD] [--threads N]
+  assess --to-csv <households.jsonl>
 文件名写 - 表示从标准输入读取。
   --policy  使用自己的政策包（默认使用家庭文件 place.pack 指定的内置政策包，缺省为 national）
   --date    评估日期（优先于家庭文件的 as_of；都没有时为今天，北京时间）
   --text    输出可读的文字报告，而不是 JSON
   --coverage  列出内置政策包各市低保标准的覆盖情况：12个月内、更早、没有
   --batch   批量筛查：每行一户（JSON Lines，可带 id），每户输出一行结果，最后一行是汇总
+  --csv     批量筛查的输入是表格（CSV，每位成员一行，同一户编号的行相邻；UTF-8 或 GBK），
+            模板见 examples/batch-template.csv；列名有误时不评估任何一户，退出码为 1
+  --to-csv  把 JSON Lines 的家庭转成上述表格（UTF-8，带 BOM，Excel 可直接打开）
   --threads 批量筛查使用的线程数（默认：全部处理器核心）";
 
 enum Command {
     Assess { household: String, policy: Option<String>, date: Option<String>, text: bool },
     CheckPolicy(String),
     Coverage { date: Option<String> },
-    Batch { input: String, policy: Option<String>, date: Option<String>, threads: Option<usize> },
+    Batch { input: String, policy: Option<String>, date: Option<String>, threads: Option<usize>, csv: bool },
+    ToCsv(String),
     Help,
 }
 
@@ -48,6 +56,8 @@ fn parse_args() -> Result<Command, String> {
     let mut check = None;
     let mut coverage = false;
     let mut batch = false;
+    let mut csv = false;
+    let mut to_csv = None;
     let mut threads = None;
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
@@ -57,6 +67,8 @@ fn parse_args() -> Result<Command, String> {
             Long("check-policy") => check = Some(value(&mut parser)?),
             Long("coverage") => coverage = true,
             Long("batch") => batch = true,
+            Long("csv") => csv = true,
+            Long("to-csv") => to_csv = Some(value(&mut parser)?),
             Long("threads") => {
                 threads = Some(
                     value(&mut parser)?
@@ -73,9 +85,18 @@ fn parse_args() -> Result<Command, String> {
             _ => return Err(arg.unexpected().to_string()),
         }
     }
+    if let Some(input) = to_csv {
+        return match (batch, csv, check, household, coverage, text, policy, date, threads) {
+            (false, false, None, None, false, false, None, None, None) => Ok(Command::ToCsv(input)),
+            _ => Err("--to-csv 只需要一个 JSON Lines 文件，不能与其他选项一起使用".to_string()),
+        };
+    }
+    if csv && !batch {
+        return Err("--csv 只用于 --batch".to_string());
+    }
     if batch {
         return match (check, household, coverage, text) {
-            (None, Some(input), false, false) => Ok(Command::Batch { input, policy, date, threads }),
+            (None, Some(input), false, false) => Ok(Command::Batch { input, policy, date, threads, csv }),
             _ => {
                 Err("--batch 需要一个 JSON Lines 文件，不能与 --check-policy、--coverage、--text 一起使用".to_string())
             }
@@ -123,6 +144,20 @@ fn read(path: &str, limit: usize) -> Result<String, ExitCode> {
         return Err(fail(format!("{shown} 超过 {limit} 字节的上限，已停止读取"), 1));
     }
     String::from_utf8(bytes).map_err(|_| fail(format!("{shown} 不是 UTF-8 文本"), 2))
+}
+
+/// A file or standard input, buffered, for the streaming commands (exit 2 when it cannot be opened).
+fn open(path: &str) -> Result<Box<dyn std::io::BufRead>, ExitCode> {
+    if path == "-" {
+        return Ok(Box::new(std::io::stdin().lock()));
+    }
+    match std::fs::File::open(path) {
+        Ok(file) => Ok(Box::new(std::io::BufReader::new(file))),
+        Err(e) => {
+            eprintln!("无法读取 {path}：{e}");
+            Err(ExitCode::from(2))
+        }
+    }
 }
 
 fn print_errors(what: &str, errors: &[FieldError]) {
@@ -180,7 +215,23 @@ fn run() -> Result<(), ExitCode> {
             print!("{}", low_income_check::coverage::report(&packs, day));
             Ok(())
         }
-        Command::Batch { input, policy, date, threads } => {
+        Command::ToCsv(input) => {
+            let reader = open(&input)?;
+            match low_income_check::batch::csv::from_json_lines(reader, std::io::stdout().lock()) {
+                Ok(skipped) if skipped.is_empty() => Ok(()),
+                Ok(skipped) => {
+                    for message in &skipped {
+                        eprintln!("{message}");
+                    }
+                    Err(ExitCode::from(1))
+                }
+                Err(e) => {
+                    eprintln!("转换中断：{e}");
+                    Err(ExitCode::from(2))
+                }
+            }
+        }
+        Command::Batch { input, policy, date, threads, csv } => {
             let policy = match policy {
                 Some(path) => Some(load_pack(Some(&path), None)?),
                 None => None,
@@ -194,22 +245,27 @@ fn run() -> Result<(), ExitCode> {
             };
             let threads = threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
             let options = low_income_check::batch::Options { policy, date, today: today(), threads };
-            let reader: Box<dyn std::io::BufRead> = if input == "-" {
-                Box::new(std::io::stdin().lock())
-            } else {
-                match std::fs::File::open(&input) {
-                    Ok(file) => Box::new(std::io::BufReader::new(file)),
-                    Err(e) => {
-                        eprintln!("无法读取 {input}：{e}");
-                        return Err(ExitCode::from(2));
-                    }
-                }
-            };
+            let reader = open(&input)?;
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            match low_income_check::batch::run(reader, &mut out, &options) {
+            let run = if csv {
+                low_income_check::batch::run_csv(reader, &mut out, &options)
+            } else {
+                low_income_check::batch::run(reader, &mut out, &options)
+            };
+            match run {
                 Ok(summary) => {
-                    eprintln!("已评估 {} 户，{} 行有误（见输出中的 errors 记录）", summary.households, summary.refused);
+                    let what = if csv { "户" } else { "行" };
+                    eprintln!(
+                        "已评估 {} 户，{} {what}有误（见输出中的 errors 记录）",
+                        summary.households, summary.refused
+                    );
                     Ok(())
+                }
+                // The sheet's header is wrong: nothing was assessed, and the officer should see why
+                // here rather than only in the output file.
+                Err(e) if low_income_check::batch::csv::HeaderRefused::of(&e).is_some() => {
+                    eprintln!("表格的列名有误，未评估任何一户：\n{e}");
+                    Err(ExitCode::from(1))
                 }
                 Err(e) => {
                     eprintln!("批量筛查中断：{e}");
