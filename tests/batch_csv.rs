@@ -176,7 +176,7 @@ fn household() -> impl Strategy<Value = Household> {
             caused_by_emergency: e,
         }),
     );
-    let situation = (any::<[bool; 6]>(), unemployment, pick(&[Hukou::Local, Hukou::ResidencePermit, Hukou::Elsewhere]));
+    let situation = (any::<[bool; 7]>(), unemployment, pick(&[Hukou::Local, Hukou::ResidencePermit, Hukou::Elsewhere]));
     let place = (
         proptest::option::of(0usize..builtin::IDS.len()),
         0usize..40,
@@ -210,6 +210,7 @@ fn household() -> impl Strategy<Value = Household> {
                 assets: Assets { financial: assets.0, vehicles: assets.1, homes: assets.2, other_property: assets.3 },
                 situation: Situation {
                     receives_dibao: flags[0],
+                    recognised_marginal: flags[6],
                     income_rose_through_work: flags[1],
                     unemployment,
                     sudden_hardship: flags[2],

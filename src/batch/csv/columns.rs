@@ -27,6 +27,7 @@ pub(super) enum Field {
     Homes,
     OtherProperty,
     ReceivesDibao,
+    RecognisedMarginal,
     IncomeRoseThroughWork,
     MonthsWithoutIncome,
     UnemploymentInsurance,
@@ -74,6 +75,7 @@ impl Field {
                 | Homes
                 | OtherProperty
                 | ReceivesDibao
+                | RecognisedMarginal
                 | IncomeRoseThroughWork
                 | MonthsWithoutIncome
                 | UnemploymentInsurance
@@ -241,6 +243,12 @@ pub(super) const SPECS: &[Spec] = {
             Unit::Note,
         ),
         spec(ReceivesDibao, "正在享受低保", &["situation.receives_dibao", "receives_dibao"], Unit::Note),
+        spec(
+            RecognisedMarginal,
+            "已认定为低保边缘家庭",
+            &["situation.recognised_marginal", "recognised_marginal", "低保边缘家庭"],
+            Unit::Note,
+        ),
         spec(
             IncomeRoseThroughWork,
             "因就业收入增加",

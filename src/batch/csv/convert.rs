@@ -368,6 +368,7 @@ fn household_path(field: Field) -> &'static str {
         Homes => "assets.homes",
         OtherProperty => "assets.other_property",
         ReceivesDibao => "situation.receives_dibao",
+        RecognisedMarginal => "situation.recognised_marginal",
         IncomeRoseThroughWork => "situation.income_rose_through_work",
         MonthsWithoutIncome => "situation.unemployment.months_without_income",
         UnemploymentInsurance => "situation.unemployment.unemployment_insurance",
@@ -395,6 +396,7 @@ fn household_value(field: Field, text: &str, per: Period) -> Result<Value, Strin
         Hukou => json!(word(HUKOU, text)?),
         OtherProperty
         | ReceivesDibao
+        | RecognisedMarginal
         | IncomeRoseThroughWork
         | UnemploymentInsurance
         | CausedByEmergency

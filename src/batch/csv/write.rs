@@ -79,6 +79,7 @@ fn household_cell(h: &Household, field: Field, unit: Unit) -> String {
         Homes => count(h.assets.homes),
         OtherProperty => yes(h.assets.other_property),
         ReceivesDibao => yes(h.situation.receives_dibao),
+        RecognisedMarginal => yes(h.situation.recognised_marginal),
         IncomeRoseThroughWork => yes(h.situation.income_rose_through_work),
         MonthsWithoutIncome => unemployment.map(|u| u.months_without_income.to_string()).unwrap_or_default(),
         UnemploymentInsurance => unemployment.map(|u| yes(u.unemployment_insurance)).unwrap_or_default(),
