@@ -738,6 +738,17 @@ impl PerCapitaTest {
             Comparison::AtLeast => annual >= limit,
         };
         let pass = meets(self.household_annual);
+        if !ctx.explains() {
+            // For statuses only: the outcome, and what it waits on, without the figures a reader sees.
+            let mut check = Check::fact(self.key, self.label, Outcome::from_bool(pass), "", self.citation);
+            if self.undecided_annual > Decimal::ZERO
+                && meets(money::add(self.household_annual, self.undecided_annual)?) != pass
+            {
+                check.outcome = Outcome::Unknown;
+                check.waits_on = LocalRules::of(LocalRule::DisabilityAllowances);
+            }
+            return Ok(check);
+        }
         let twelve = Decimal::from(12);
         let (per_month, with) = self.per_month()?;
         let threshold_month = money::div(self.threshold_annual, twelve)?;

@@ -42,41 +42,69 @@ fn write_households(out: &mut dyn Write, lines: &[String], count: usize) -> std:
 }
 
 /// Runs `assess --batch - --threads N` on what `feed` writes to its input; returns the seconds it
-/// took and its peak resident memory in bytes (its own, from wait4).
+/// took and its peak resident memory in bytes. The peak is `wait4`'s, read by a fresh, small copy of
+/// this program that starts `assess` ([`measure_peak`]): a process's peak counts the memory of the
+/// process it was started from, and this one holds the households it feeds.
 fn run_batch(
     assess: &Path,
     threads: usize,
+    csv: bool,
     feed: impl FnOnce(&mut dyn Write) -> std::io::Result<()> + Send,
 ) -> Result<(f64, u64), String> {
     let started = Instant::now();
-    let mut child = Command::new(assess)
+    let me = std::env::current_exe().map_err(|e| format!("cannot find the xtask: {e}"))?;
+    let mut child = Command::new(me)
+        .arg("measure-peak")
+        .arg(assess)
         .args(["--batch", "-", "--date", "2026-12-04", "--threads", &threads.to_string()])
+        .args(csv.then_some("--csv"))
         .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stdout(Stdio::piped())
         .spawn()
-        .map_err(|e| format!("cannot run {}: {e}", assess.display()))?;
+        .map_err(|e| format!("cannot run the xtask: {e}"))?;
     let stdin = child.stdin.take().ok_or("no stdin")?;
-    let pid = child.id() as libc::pid_t;
-    let peak = std::thread::scope(|scope| {
+    let written = std::thread::scope(|scope| {
         let writer = scope.spawn(move || {
             let mut input = std::io::BufWriter::with_capacity(1 << 20, stdin);
             feed(&mut input).and_then(|()| input.flush())
         });
-        let mut status = 0;
-        // SAFETY: an all-zero rusage is a valid value; wait4 fills it for our own child.
-        let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-        // SAFETY: `pid` is our child, not yet waited for; both pointers are to live locals.
-        let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-        let written = writer.join().map_err(|_| "the writer failed".to_string())?;
-        written.map_err(|e| format!("writing households: {e}"))?;
-        if waited != pid || !libc::WIFEXITED(status) || libc::WEXITSTATUS(status) != 0 {
-            return Err(format!("assess --batch failed (status {status})"));
-        }
-        // ru_maxrss is in kilobytes on Linux.
-        Ok(usage.ru_maxrss as u64 * 1024)
+        writer.join().map_err(|_| "the writer failed".to_string())
     })?;
-    Ok((started.elapsed().as_secs_f64(), peak))
+    written.map_err(|e| format!("writing households: {e}"))?;
+    let output = child.wait_with_output().map_err(|e| format!("waiting for the batch: {e}"))?;
+    let seconds = started.elapsed().as_secs_f64();
+    if !output.status.success() {
+        return Err(format!("assess --batch failed ({})", output.status));
+    }
+    let peak = String::from_utf8_lossy(&output.stdout)
+        .trim()
+        .parse::<u64>()
+        .map_err(|e| format!("no peak memory from measure-peak: {e}"))?;
+    Ok((seconds, peak))
+}
+
+/// `cargo xtask measure-peak <program> <args…>`: runs the program with this process's input, its
+/// output discarded, and prints its peak resident memory in bytes (from `wait4`).
+pub fn measure_peak(program_and_args: &[String]) -> Result<(), String> {
+    let (program, args) = program_and_args.split_first().ok_or("measure-peak needs a program")?;
+    let child = Command::new(program)
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("cannot run {program}: {e}"))?;
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is a valid value; wait4 fills it for our own child.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: `pid` is our child, not yet waited for; both pointers are to live locals.
+    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    if waited != pid || !libc::WIFEXITED(status) || libc::WEXITSTATUS(status) != 0 {
+        return Err(format!("{program} failed (status {status})"));
+    }
+    // ru_maxrss is in kilobytes on Linux.
+    println!("{}", usage.ru_maxrss as u64 * 1024);
+    Ok(())
 }
 
 /// Measures and writes `target/batch-bench.json`.
@@ -92,24 +120,42 @@ pub fn batch_bench() -> Result<(), String> {
         let lines = example_lines(with_standard)?;
         let mut input = Vec::new();
         write_households(&mut input, &lines, COUNT).map_err(|e| e.to_string())?;
-        for threads in [1, 2] {
-            // The best of three: the machine's other work only ever adds time.
-            let mut best = f64::MAX;
-            for _ in 0..3 {
-                let (seconds, _) = run_batch(&assess, threads, |out| out.write_all(&input))?;
-                best = best.min(seconds);
+        let mut inputs = vec![("JSON Lines", false, input)];
+        if !with_standard {
+            // The same households as a sheet, one row per member (`assess --to-csv`).
+            let jsonl = root().join("target").join("bench-households.jsonl");
+            std::fs::write(&jsonl, &inputs[0].2).map_err(|e| format!("cannot write {}: {e}", jsonl.display()))?;
+            let sheet = Command::new(&assess)
+                .arg("--to-csv")
+                .arg(&jsonl)
+                .output()
+                .map_err(|e| format!("cannot run assess --to-csv: {e}"))?;
+            if !sheet.status.success() {
+                return Err(format!("assess --to-csv failed ({})", sheet.status));
             }
-            eprintln!("xtask: batch, {what}, {threads} thread(s): {best:.2} s for {COUNT} households");
-            rows.push(serde_json::json!({
-                "what": format!("batch, {COUNT} households, {what}, {threads} core{}", if threads == 1 { "" } else { "s" }),
-                "households_per_second": (COUNT as f64 / best).round(),
-                "microseconds_per_household_per_core": best * 1e6 * threads as f64 / COUNT as f64,
-            }));
+            let _ = std::fs::remove_file(&jsonl);
+            inputs.push(("CSV", true, sheet.stdout));
+        }
+        for (format, csv, input) in &inputs {
+            for threads in [1, 2] {
+                // The best of three: the machine's other work only ever adds time.
+                let mut best = f64::MAX;
+                for _ in 0..3 {
+                    let (seconds, _) = run_batch(&assess, threads, *csv, |out| out.write_all(input))?;
+                    best = best.min(seconds);
+                }
+                eprintln!("xtask: batch, {format}, {what}, {threads} thread(s): {best:.2} s for {COUNT} households");
+                rows.push(serde_json::json!({
+                    "what": format!("batch ({format}), {COUNT} households, {what}, {threads} core{}", if threads == 1 { "" } else { "s" }),
+                    "households_per_second": (COUNT as f64 / best).round(),
+                    "microseconds_per_household_per_core": best * 1e6 * threads as f64 / COUNT as f64,
+                }));
+            }
         }
     }
     const MILLION: usize = 1_000_000;
     let lines = example_lines(false)?;
-    let (seconds, peak) = run_batch(&assess, 2, |out| write_households(out, &lines, MILLION))?;
+    let (seconds, peak) = run_batch(&assess, 2, false, |out| write_households(out, &lines, MILLION))?;
     eprintln!("xtask: batch of {MILLION} households streamed: {seconds:.1} s, peak {} MB", peak / 1_000_000);
     rows.push(serde_json::json!({
         "what": format!("batch, {MILLION} households streamed on 2 cores: peak memory"),

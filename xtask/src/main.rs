@@ -526,6 +526,8 @@ fn main() -> ExitCode {
         Some("bench") => bench(),
         Some("fuzz") => fuzz(),
         Some("packs") => packs(),
+        // Not for people: `bench` starts it to read a batch's own peak memory.
+        Some("measure-peak") => batch_bench::measure_peak(&std::env::args().skip(2).collect::<Vec<_>>()),
         Some("-h") | Some("--help") | None => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
