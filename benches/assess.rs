@@ -51,6 +51,29 @@ fn bench(c: &mut Criterion) {
     c.bench_function("screen 5-member household, 2023 figure: statuses at every standard", |b| {
         b.iter(|| screen(black_box(&old_figure), black_box(&pack), today).expect("screening"))
     });
+    // The engine's share of a batch, as OpenFisca's per-household figure is: the five example
+    // households (one to five members, three provinces) with a current standard typed in, screened
+    // once each per iteration; the table divides by five.
+    let examples: Vec<(low_income_check::engine::Household, low_income_check::engine::PolicyPack)> =
+        std::fs::read_dir("examples")
+            .expect("examples/")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("household-")))
+            .map(|path| {
+                let mut h = parse_household(&std::fs::read_to_string(&path).expect("example")).expect("household");
+                h.place.local_standard = Some(Amount::monthly(Money::yuan(800)));
+                let pack = builtin::load(h.place.pack.as_deref().unwrap_or("national")).expect("id").expect("pack");
+                (h, pack)
+            })
+            .collect();
+    assert_eq!(examples.len(), 5, "the five example households");
+    c.bench_function("screen the five example households, current standard", |b| {
+        b.iter(|| {
+            for (h, pack) in &examples {
+                black_box(screen(black_box(h), pack, today).expect("screening"));
+            }
+        })
+    });
 }
 
 criterion_group!(benches, bench);

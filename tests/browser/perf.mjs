@@ -123,6 +123,8 @@ if (one !== undefined) row('one assessment, 5 members (native)', `${(one / 1000)
 // criterion writes a name's ':' as '_' in its directory.
 const screened = estimate('screen 5-member household (山西)_ statuses only, as a batch');
 if (screened !== undefined) row('  the same, statuses only (a batch\'s screen)', `${(screened / 1000).toFixed(2)} µs`, '', undefined);
+const five = estimate('screen the five example households, current standard');
+if (five !== undefined) row('screen, per household, the five examples with a current standard (the engine\'s share of a batch)', `${(five / 5 / 1000).toFixed(2)} µs`, '', undefined);
 
 // 5. `assess --batch` (written by the xtask just before: target/batch-bench.json).
 const batchFile = join(dirname(CRITERION), 'batch-bench.json');
