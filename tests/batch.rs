@@ -226,3 +226,31 @@ fn without_a_standard_each_income_flag_says_at_which_standards_it_holds() {
     assert_eq!(below["if_standard_above"], serde_json::json!("620"), "{below}");
     assert!(below["detail"].as_str().expect("d").contains("高于620元"), "{below}");
 }
+
+#[test]
+fn with_an_old_figure_in_the_data_each_income_flag_says_at_which_standards_it_holds_and_dates_the_old_figure() {
+    // 太原市（城市） has 760 from 2023-01-01 in the built-in pack: a year old or more on 2026-12-04, so
+    // it may have risen; the flag must not be decided by it alone.
+    let household = |monthly: &str, situation: &str| {
+        format!(
+            r#"{{"id":"O","place":{{"pack":"shanxi","area":"taiyuan/urban"}},"members":[{{"age":40,"work":"employed"}}],"income":[{{"member":0,"kind":"wages","amount":"{monthly}","per":"month"}}],"situation":{situation}}}"#
+        )
+    };
+    let input = [
+        household("780", r#"{"receives_dibao":true}"#),
+        household("700", r#"{"receives_dibao":true}"#),
+        household("780", r#"{"recognised_marginal":true}"#),
+    ]
+    .join("\n");
+    let (lines, _) = batch(&input, 1);
+    assert_eq!(lines[0]["standard"], "760", "the old figure is still reported as the one in the data");
+    let above = flag_of(&lines[0], "dibao_household_not_below_standard").expect("flag at 780");
+    assert_eq!(above["if_standard_at_most"], "780", "{above}");
+    let detail = above["detail"].as_str().expect("detail");
+    assert!(detail.contains("760元") && detail.contains("2023年1月"), "{detail}");
+    // 700 is below the old 760, yet not below any standard of 700 or less: flagged with its bound.
+    let below_old = flag_of(&lines[1], "dibao_household_not_below_standard").expect("flag at 700");
+    assert_eq!(below_old["if_standard_at_most"], "700", "{below_old}");
+    let marginal = flag_of(&lines[2], "marginal_household_below_standard").expect("marginal flag at 780");
+    assert_eq!(marginal["if_standard_above"], "780", "{marginal}");
+}

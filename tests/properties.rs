@@ -573,5 +573,71 @@ proptest! {
         prop_assert_eq!(s.per_capita_monthly_income, a.household.per_capita_monthly_income);
         prop_assert_eq!(&s.by_standard, &a.by_standard);
         prop_assert!(s.results.iter().all(|r| r.notes.is_empty()), "a screening writes no notes");
+        // Every check's decision too (a batch's flags read the 低保 income test's).
+        let checks = |results: &[low_income_check::engine::outcome::CategoryResult]| -> Vec<_> {
+            results.iter().flat_map(|r| r.checks.iter().map(|c| (c.key, c.outcome, c.waits_on, c.standard_above))).collect()
+        };
+        prop_assert_eq!(checks(&s.results), checks(&a.results));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
+
+    /// A batch line is read as the general household reader reads it, whatever is slipped into one
+    /// of its objects: a batch reads most lines the fast way, and must refuse (with the same
+    /// messages) or accept exactly what `parse_household` does.
+    #[test]
+    fn a_batch_line_is_read_as_the_household_reader_reads_it_whatever_is_slipped_into_it(
+        (household, pack) in household_strategy(),
+        at in any::<proptest::sample::Index>(),
+        slipped in proptest::sample::select(vec![
+            r#""amount":"1","#, r#""x":1,"#, r#""x":1,"x":2,"#, r#""per":"year","#, r#""age":3,"#, r#""members":[],"#, "",
+        ]),
+    ) {
+        let packs = packs();
+        let mut household = household;
+        household.place.pack = Some(packs[pack].id.clone());
+        let text = serde_json::to_string(&household).expect("json");
+        // After an opening brace (not the first, where the id goes, unless nothing else is slipped).
+        let braces: Vec<usize> = text.match_indices('{').map(|(i, _)| i + 1).collect();
+        let cut = braces[at.index(braces.len())];
+        let mutated = format!("{}{slipped}{}", &text[..cut], &text[cut..]);
+        let line = format!("{{\"id\":\"p\",{}", &mutated[1..]);
+        let options = low_income_check::batch::Options { policy: None, date: Some(today()), today: today(), threads: 1 };
+        let mut out = Vec::new();
+        low_income_check::batch::run(line.as_bytes(), &mut out, &options).expect("runs");
+        let out = String::from_utf8(out).expect("utf8");
+        let record: serde_json::Value = serde_json::from_str(out.lines().next().expect("record")).expect("json");
+        match low_income_check::format::parse_household(&mutated) {
+            Err(errors) => {
+                // The batch's line has the id in front: a message's column (（第1行第342列）) differs.
+                let without_column = |message: &str| match (message.find("（第"), message.rfind("列）")) {
+                    (Some(from), Some(to)) if from < to => format!("{}{}", &message[..from], &message[to + "列）".len()..]),
+                    _ => message.to_string(),
+                };
+                let got: Vec<(String, String)> = record["errors"].as_array().expect("errors").iter()
+                    .map(|e| (e["path"].as_str().expect("path").to_string(), without_column(e["message"].as_str().expect("message"))))
+                    .collect();
+                let expected: Vec<(String, String)> =
+                    errors.iter().map(|e| (e.path.clone(), without_column(&e.message))).collect();
+                prop_assert_eq!(got, expected, "{}", mutated);
+            }
+            Ok(read) => {
+                let mut read = read;
+                read.as_of = Some(today());
+                let s = low_income_check::engine::screen(&read, &packs[pack], today());
+                match s {
+                    Ok(s) => {
+                        let statuses: Vec<serde_json::Value> = s.results.iter()
+                            .map(|r| serde_json::json!([r.category, r.status])).collect();
+                        let got: Vec<serde_json::Value> = record["results"].as_array().expect("results").iter()
+                            .map(|r| serde_json::json!([r["category"], r["status"]])).collect();
+                        prop_assert_eq!(got, statuses, "{}", mutated);
+                    }
+                    Err(_) => prop_assert!(record["errors"].is_array(), "{}", mutated),
+                }
+            }
+        }
     }
 }

@@ -50,19 +50,45 @@ enum AgainstStandard {
 }
 
 fn against_standard(screening: &Screening) -> Option<AgainstStandard> {
-    let dibao = screening.results.iter().find(|r| r.category == Category::Dibao && r.subject == Subject::Household)?;
-    let income = dibao.checks.iter().find(|c| c.key == CheckKey::DibaoIncome)?;
+    // Without a current standard (none, or an old one), the test read at every standard; with a
+    // current one, the 低保 result's own test.
+    let income = match &screening.dibao_income_at_any_standard {
+        Some(at_any) => at_any,
+        None => {
+            let dibao =
+                screening.results.iter().find(|r| r.category == Category::Dibao && r.subject == Subject::Household)?;
+            dibao.checks.iter().find(|c| c.key == CheckKey::DibaoIncome)?
+        }
+    };
     Some(match (income.outcome, income.standard_above) {
         (Outcome::Pass, _) => AgainstStandard::Below,
         (Outcome::Fail, _) => AgainstStandard::NotBelow,
         // With the 两项补贴 undecided too, a single bound would not be true on both readings.
         (Outcome::Unknown, Some(bound))
-            if screening.standard.is_none() && !income.waits_on.contains(LocalRule::DisabilityAllowances) =>
+            if screening.dibao_income_at_any_standard.is_some()
+                && !income.waits_on.contains(LocalRule::DisabilityAllowances) =>
         {
             AgainstStandard::BelowIfAbove(bound)
         }
         (Outcome::Unknown, _) => AgainstStandard::Undecided,
     })
+}
+
+/// For a flag read without a current standard where the pack has an old one: that figure, dated, so
+/// that the reader knows which standard the data holds and that it may have changed.
+fn old_standard_words(screening: &Screening) -> String {
+    match (&screening.standard, screening.standard_is_old) {
+        (Some(old), true) => match &old.origin {
+            crate::engine::context::Origin::Pack { effective, .. } => format!(
+                "（现有数据中的标准{}元/人/月自{}年{}月起执行，当地可能已调整）",
+                Yuan(old.monthly),
+                effective.year(),
+                effective.month()
+            ),
+            crate::engine::context::Origin::User => String::new(),
+        },
+        _ => String::new(),
+    }
 }
 
 /// The articles that have a 低保 household whose income has risen to the standard reviewed (渐退 and
@@ -88,10 +114,11 @@ fn income_flags(h: &Household, pack: &str, screening: &Screening) -> Vec<Flag> {
     let mut out = Vec::new();
     let Some(against) = against_standard(screening) else { return out };
     let income = Yuan(screening.per_capita_monthly_income);
-    let undecided = match screening.standard {
-        Some(_) => "取决于当地是否把残疾人两项补贴计入收入",
-        None => "取决于当地低保标准，以及是否把残疾人两项补贴计入收入",
+    let undecided = match screening.dibao_income_at_any_standard {
+        None => "取决于当地是否把残疾人两项补贴计入收入",
+        Some(_) => "取决于当地低保标准，以及是否把残疾人两项补贴计入收入",
     };
+    let old = old_standard_words(screening);
     let flag = |flag, detail: String, above, at_most, dibao_above| Flag {
         flag,
         detail,
@@ -111,14 +138,17 @@ fn income_flags(h: &Household, pack: &str, screening: &Screening) -> Vec<Flag> {
             )),
             AgainstStandard::BelowIfAbove(bound) => out.push(flag(
                 name,
-                format!("正在享受低保，家庭人均月收入{income}元：当地低保标准不超过{}元时，已不低于标准", Yuan(bound)),
+                format!(
+                    "正在享受低保，家庭人均月收入{income}元：当地低保标准不超过{}元时，已不低于标准{old}",
+                    Yuan(bound)
+                ),
                 None,
                 Some(bound.normalize()),
                 true,
             )),
             AgainstStandard::Undecided => out.push(flag(
                 name,
-                format!("正在享受低保，家庭人均月收入{income}元：是否已不低于当地低保标准，{undecided}"),
+                format!("正在享受低保，家庭人均月收入{income}元：是否已不低于当地低保标准，{undecided}{old}"),
                 None,
                 None,
                 true,
@@ -148,7 +178,7 @@ fn income_flags(h: &Household, pack: &str, screening: &Screening) -> Vec<Flag> {
             )),
             AgainstStandard::Undecided => out.push(flag(
                 name,
-                format!("已认定为低保边缘家庭，家庭人均月收入{income}元：是否已低于当地低保标准，{undecided}"),
+                format!("已认定为低保边缘家庭，家庭人均月收入{income}元：是否已低于当地低保标准，{undecided}{old}"),
                 None,
                 None,
                 false,

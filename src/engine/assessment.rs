@@ -13,7 +13,7 @@ use super::context::{
 use super::date::Day;
 use super::household::{FieldError, Household};
 use super::money::{self, MoneyError};
-use super::outcome::{Category, CategoryResult, LocalRule, Status};
+use super::outcome::{Category, CategoryResult, Check, LocalRule, Status};
 use super::policy::{MarginalVariant, PolicyPack};
 use super::rules::{destitute, dibao, expenditure, marginal, phase_out, rigid, solo, temporary};
 
@@ -332,6 +332,13 @@ pub struct Screening {
     pub best: Option<(Category, Status)>,
     /// Without a current standard, the answer at every standard.
     pub by_standard: Option<StandardLadder>,
+    /// Whether `standard` is old (a pack's figure a year old or more): results read at it are
+    /// dated in an assessment, and `by_standard` gives the answer at every standard.
+    pub standard_is_old: bool,
+    /// Without a current standard (none, or an old one): the 低保 income test read at every
+    /// standard, its `standard_above` the monthly standard above which the household's per-capita
+    /// income is below it. `None` when a current standard decides it (see the 低保 result).
+    pub dibao_income_at_any_standard: Option<Check>,
 }
 
 /// Screens a household for a list: [`assess`]'s statuses, without its words.
@@ -349,7 +356,14 @@ pub fn screen(household: &Household, pack: &PolicyPack, today: Day) -> Result<Sc
         (Some(_), None) => None,
     };
     let best = best_result(&ctx, &results, by_standard.as_ref()).map(|r| (r.category, r.status));
+    let standard_is_old = stale.is_some();
+    let dibao_income_at_any_standard = match (&ctx.standard, standard_is_old) {
+        (Some(_), false) => None,
+        _ => Some(dibao::income_check(&ctx.without_standard())?),
+    };
     Ok(Screening {
+        standard_is_old,
+        dibao_income_at_any_standard,
         area: area_name(&ctx),
         per_capita_monthly_income: per_capita_monthly_income(&ctx)?,
         standard: ctx.standard,

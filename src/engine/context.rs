@@ -276,6 +276,26 @@ impl<'a> Context<'a> {
         })
     }
 
+    /// The same household with no 低保标准 at all, for statuses only: what its own figures say at
+    /// every standard (a check's `standard_above`), where the standard in use is old.
+    pub fn without_standard(&self) -> Context<'a> {
+        Context {
+            household: self.household,
+            pack: self.pack,
+            day: self.day,
+            standard: None,
+            standard_range: None,
+            disposable_income: self.disposable_income.clone(),
+            members: self.members,
+            income: self.income,
+            net_income: self.net_income,
+            warnings: Vec::new(),
+            property_explanation: String::new(),
+            standard_comparisons: RefCell::new(Vec::new()),
+            explains: false,
+        }
+    }
+
     /// This context for statuses only (see [`Context::at_standard`]).
     pub fn statuses_only(mut self) -> Context<'a> {
         self.explains = false;

@@ -205,6 +205,7 @@ impl Period {
 
 /// An amount stated per month or per year, as residents know it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Amount {
     /// The amount in 元.
     pub amount: Money,

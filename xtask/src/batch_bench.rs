@@ -110,7 +110,9 @@ pub fn measure_peak(program_and_args: &[String]) -> Result<(), String> {
 /// Measures and writes `target/batch-bench.json`.
 pub fn batch_bench() -> Result<(), String> {
     cargo(&["build", "--release", "--locked", "--bin", "assess"])?;
-    let assess = root().join("target").join("release").join("assess");
+    // Where cargo put it: CARGO_TARGET_DIR when set, else target/ (a relative one is the root's).
+    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), |dir| root().join(dir));
+    let assess = target.join("release").join("assess");
     let mut rows = Vec::new();
     const COUNT: usize = 100_000;
     for (with_standard, what) in [
