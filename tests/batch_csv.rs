@@ -572,3 +572,169 @@ fn a_cell_of_more_income_lines_than_a_household_may_have_is_refused_at_that_cell
     let (records, _) = sheet_batch(&sheet(&[HEADER, &format!("J2,山西,taiyuan/urban,申请人,45,就业,{hundred},,")]), 1);
     assert!(records[0]["results"].is_array(), "{}", records[0]);
 }
+
+#[test]
+fn a_household_with_thousands_of_bad_cells_gets_one_record_of_twenty_errors_and_one_counting_the_rest() {
+    // Notes typed under 126 blank headers: 40 rows × 126 cells, each an error of the reader's.
+    let blank_columns = format!("户编号,年龄{}", ",".repeat(126));
+    let noted = format!("K1,40{}", ",x".repeat(126));
+    let mut rows = vec![blank_columns.as_str()];
+    rows.extend(std::iter::repeat_n(noted.as_str(), 40));
+    rows.push("K2,40");
+    let (records, summary) = sheet_batch(&sheet(&rows), 2);
+    assert_eq!(records.len(), 3, "one record for K1, one for K2, the summary");
+    let errors = records[0]["errors"].as_array().expect("errors");
+    assert_eq!(errors.len(), 21, "twenty listed and one counting the rest");
+    assert_eq!(
+        errors[20]["message"],
+        "第2行“第23列”：另有5020处错误未列出（每户只列出前20处，未列出的第一处在这里）；请改正后再检查这一户"
+    );
+    assert_eq!((errors[20]["row"].clone(), errors[20]["column"].clone()), (2.into(), "第23列".into()));
+    assert!(records[1]["results"].is_array(), "the next household is assessed");
+    assert_eq!((summary.households, summary.refused), (1, 1));
+
+    // Every cell of every column a word the reader does not know: errors of the worker's.
+    let header: Vec<String> = String::from_utf8(write(&examples()[..1]))
+        .expect("utf8")
+        .lines()
+        .next()
+        .expect("header")
+        .to_string()
+        .trim_start_matches('\u{feff}')
+        .split(',')
+        .map(str::to_string)
+        .collect();
+    let wrong = format!("Q1{}", ",q".repeat(header.len() - 1));
+    let mut rows = vec![header.join(",")];
+    rows.extend(std::iter::repeat_n(wrong, 40));
+    let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+    let (records, _) = sheet_batch(&sheet(&rows), 1);
+    let errors = records[0]["errors"].as_array().expect("errors");
+    assert_eq!(errors.len(), 21, "{}", records[0]);
+    let last = errors[20]["message"].as_str().expect("m");
+    assert!(last.contains("处错误未列出（每户只列出前20处"), "{last}");
+}
+
+/// The sheet of the line-end report: A, then B, then A again.
+const A_B_A: [&str; 4] = ["户编号,年龄,残疾等级", "A,40,", "B,40,9", "A,41,"];
+
+#[test]
+fn rows_are_numbered_alike_for_lf_crlf_and_lone_cr_line_ends_and_an_id_that_comes_back_is_refused_in_each() {
+    let mut all = Vec::new();
+    for end in ["\n", "\r\n", "\r"] {
+        let input: String = A_B_A.iter().map(|row| format!("{row}{end}")).collect();
+        let (records, summary) = sheet_batch(input.as_bytes(), 2);
+        let lines: Vec<Value> = records.iter().take(3).map(|r| r["line"].clone()).collect();
+        assert_eq!(lines, [2, 3, 4], "{end:?}");
+        assert_eq!(records[1]["errors"][0]["row"], 3, "{end:?}");
+        assert!(records[1]["errors"][0]["message"].as_str().expect("m").starts_with("第3行“残疾等级”"), "{end:?}");
+        assert!(
+            records[2]["errors"][0]["message"]
+                .as_str()
+                .expect("m")
+                .starts_with("第4行“户编号”：户编号“A”在第2行已经出现过"),
+            "{end:?}: {}",
+            records[2]
+        );
+        assert_eq!((summary.households, summary.refused), (1, 2), "{end:?}");
+        all.push(records);
+    }
+    assert_eq!(all[0], all[1]);
+    assert_eq!(all[0], all[2]);
+}
+
+/// `assess --to-csv` of `lines`: its exit code, the sheet it wrote and what it said.
+fn to_csv(lines: &[String]) -> (Option<i32>, Vec<u8>, String) {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_assess"))
+        .args(["--to-csv", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin.write_all(lines.join("\n").as_bytes()).expect("written");
+    drop(stdin);
+    let out = child.wait_with_output().expect("done");
+    (out.status.code(), out.stdout, String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+/// An example household as a line of JSON Lines with the given `id` fields (none when empty).
+fn line_with(id: Option<Value>, area: Option<&str>) -> String {
+    let (_, household) = examples().into_iter().next().expect("an example");
+    let mut line = serde_json::to_value(&household).expect("json");
+    if let Some(id) = id {
+        line["id"] = id;
+    }
+    if let Some(area) = area {
+        line["place"]["area"] = Value::String(area.to_string());
+    }
+    line.to_string()
+}
+
+#[test]
+fn to_csv_refuses_an_id_repeated_on_a_later_line_naming_both_lines_instead_of_writing_one_household_of_two() {
+    let lines =
+        [line_with(Some("A".into()), None), line_with(Some("A".into()), None), line_with(Some("B".into()), None)];
+    let (code, sheet, said) = to_csv(&lines);
+    assert_eq!(code, Some(1), "{said}");
+    assert!(said.contains("第2行未写入：户编号“A”与第1行相同"), "{said}");
+    let back = read(&sheet);
+    let ids: Vec<Option<&str>> = back.iter().map(|h| h.id.as_deref()).collect();
+    assert_eq!(ids, [Some("A"), Some("B")]);
+    assert!(back.iter().all(|h| h.household.is_ok()), "each read back as the one household written");
+}
+
+#[test]
+fn to_csv_names_a_line_without_an_id_so_that_no_id_of_the_user_s_can_merge_with_it_unnoticed() {
+    let lines = [line_with(None, None), line_with(Some("1".into()), None), line_with(Some(1.into()), None)];
+    let (code, sheet, said) = to_csv(&lines);
+    assert_eq!(code, Some(1), "the number 1 is the id \"1\" again: {said}");
+    assert!(said.contains("第3行未写入：户编号“1”与第2行相同"), "{said}");
+    let ids: Vec<Option<String>> = read(&sheet).into_iter().map(|h| h.id).collect();
+    assert_eq!(ids, [Some("第1行".to_string()), Some("1".to_string())], "the line without id and the id \"1\" apart");
+
+    let lines = [line_with(None, None), line_with(Some("第1行".into()), None)];
+    let (code, _, said) = to_csv(&lines);
+    assert_eq!(code, Some(1));
+    assert!(said.contains("第2行未写入：户编号“第1行”与第1行相同"), "{said}");
+    let lines = [line_with(Some("第2行".into()), None), line_with(None, None)];
+    let (code, _, said) = to_csv(&lines);
+    assert_eq!(code, Some(1));
+    assert!(said.contains("第2行未写入：户编号“第2行”（这一行没有 id，以行号作户编号）与第1行相同"), "{said}");
+}
+
+#[test]
+fn to_csv_refuses_a_text_cell_a_spreadsheet_would_run_as_a_formula_and_writes_the_other_lines() {
+    let lines = [
+        line_with(Some("=HYPERLINK(\"http://x\",\"点击\")".into()), None),
+        line_with(Some(" +1".into()), None),
+        line_with(Some("-2+3".into()), None),
+        line_with(Some("ok".into()), Some("@SUM(1)")),
+        line_with(Some("good".into()), None),
+    ];
+    let (code, sheet, said) = to_csv(&lines);
+    assert_eq!(code, Some(1), "{said}");
+    assert!(said.contains("第1行未写入：户编号“=HYPERLINK(\"http://x\",\"点击\")”以“=”开头"), "{said}");
+    assert!(said.contains("第2行未写入：户编号“ +1”以“+”开头"), "{said}");
+    assert!(said.contains("第3行未写入：户编号“-2+3”以“-”开头"), "{said}");
+    assert!(said.contains("第4行未写入：地区“@SUM(1)”以“@”开头"), "{said}");
+    let text = String::from_utf8(sheet).expect("utf8");
+    let starts: Vec<char> = text
+        .lines()
+        .skip(1)
+        .flat_map(|row| row.split(',').map(|cell| cell.trim_start_matches([' ', '"']).chars().next()))
+        .flatten()
+        .collect();
+    assert!(!starts.iter().any(|c| ['=', '+', '-', '@'].contains(c)), "{text}");
+    let ids: Vec<Option<String>> = read(text.as_bytes()).into_iter().map(|h| h.id).collect();
+    assert_eq!(ids, [Some("good".to_string())]);
+
+    let (_, household) = examples().into_iter().next().expect("an example");
+    let mut refused = Vec::new();
+    let error = write_households(&mut refused, [("@x", &household)]).expect_err("refused");
+    assert_eq!(error.kind(), std::io::ErrorKind::InvalidInput);
+    let error = write_households(&mut refused, [("A", &household), ("A", &household)]).expect_err("refused");
+    assert!(error.to_string().contains("第2户的户编号“A”与第1户相同"), "{error}");
+}

@@ -19,9 +19,11 @@
 //!   for each path, the cell it came from.
 //! - The reading thread only splits rows and groups them by id ([`Group`]); each household is read
 //!   into the format on a worker, as a line of JSON Lines is.
-//! - Everything is bounded before it is kept: a row, the columns, a household's rows and bytes.
-//!   Memory does not grow with the file, except for finding ids that come back: a 64-bit hash of
-//!   each id and its first row, some 20–40 bytes a household.
+//! - Everything is bounded before it is kept: a row, the columns, a household's rows and bytes, and
+//!   its errors ([`MAX_HOUSEHOLD_ERRORS`], the rest counted). A household's [`Group::size`] counts
+//!   what it keeps in memory, not only its cells' bytes, so a block of households is bounded by
+//!   what it holds. Memory does not grow with the file, except for finding ids that come back: a
+//!   64-bit hash of each id and its first row, some 20–40 bytes a household.
 
 mod columns;
 mod convert;
@@ -52,6 +54,18 @@ pub const MAX_COLUMNS: usize = 128;
 /// and room for `全户` rows.
 pub const MAX_HOUSEHOLD_ROWS: usize = 40;
 
+/// The most errors a household's record lists. A sheet filled wrongly throughout (its columns
+/// shifted, notes typed under a blank header, every cell of a wrong list) would give every cell its
+/// error: thousands for one household, a hundred bytes or more each, so that a block of households
+/// would take hundreds of times its bytes in memory and in the output. Past this many, problems are
+/// counted, not kept, and one more error says how many were left out: the first ones usually share
+/// one cause, and the sheet is read again once it is fixed.
+pub const MAX_HOUSEHOLD_ERRORS: usize = 20;
+
+/// What keeping a piece of text costs besides its bytes, for [`Group::size`]: its `String` and its
+/// place beside it (32 bytes), and the allocator's share of a small allocation (about 16–32 bytes).
+const KEPT_TEXT_OVERHEAD: usize = 64;
+
 /// A problem with one cell, or one row: the household format's path it would fill, the message
 /// naming the row and column (`第12行“年龄”：年龄应在0到130岁之间`), and the row and column apart,
 /// for a program that marks the sheet.
@@ -70,12 +84,74 @@ pub struct CellError {
 
 impl CellError {
     fn at(row: usize, column: Option<&str>, path: String, message: String) -> CellError {
-        let column = column.map(|c| echoed(c, 40));
+        CellError::placed(row, column.map(|c| echoed(c, 40)), path, message)
+    }
+
+    /// An error at a column already echoed (as [`CellError::at`] keeps it).
+    fn placed(row: usize, column: Option<String>, path: String, message: String) -> CellError {
         let message = match &column {
             Some(column) => format!("第{row}行“{column}”：{message}"),
             None => format!("第{row}行：{message}"),
         };
         CellError { path, message, row, column }
+    }
+
+    /// The bytes it keeps, for [`Group::size`].
+    fn kept_bytes(&self) -> usize {
+        let column = self.column.as_ref().map_or(0, |c| c.len() + KEPT_TEXT_OVERHEAD);
+        std::mem::size_of::<CellError>() + self.path.len() + self.message.len() + 2 * KEPT_TEXT_OVERHEAD + column
+    }
+}
+
+/// A household's problems as they are found: the first [`MAX_HOUSEHOLD_ERRORS`] kept, the rest
+/// only counted, and where the first of those is, to say so.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Problems {
+    listed: Vec<CellError>,
+    unlisted: usize,
+    first_unlisted: Option<(usize, Option<String>)>,
+}
+
+impl Problems {
+    /// Keeps a problem while there is room; past [`MAX_HOUSEHOLD_ERRORS`] it is counted, and
+    /// `problem` is called only for the first one left out (for its row and column), so that a
+    /// household of thousands of bad cells does not write thousands of messages to drop.
+    pub(super) fn push(&mut self, problem: impl FnOnce() -> CellError) {
+        if self.listed.len() < MAX_HOUSEHOLD_ERRORS {
+            self.listed.push(problem());
+            return;
+        }
+        if self.first_unlisted.is_none() {
+            let CellError { row, column, .. } = problem();
+            self.first_unlisted = Some((row, column));
+        }
+        self.unlisted = self.unlisted.saturating_add(1);
+    }
+
+    pub(super) fn is_empty(&self) -> bool {
+        self.listed.is_empty()
+    }
+
+    /// The bytes kept, for [`Group::size`].
+    fn kept_bytes(&self) -> usize {
+        self.listed.iter().map(CellError::kept_bytes).sum()
+    }
+
+    /// The problems kept, then one more naming how many were left out, if any were.
+    pub(super) fn into_errors(self) -> Vec<CellError> {
+        let mut errors = self.listed;
+        if let Some((row, column)) = self.first_unlisted {
+            errors.push(CellError::placed(
+                row,
+                column,
+                String::new(),
+                format!(
+                    "另有{}处错误未列出（每户只列出前{MAX_HOUSEHOLD_ERRORS}处，未列出的第一处在这里）；请改正后再检查这一户",
+                    self.unlisted
+                ),
+            ));
+        }
+        errors
     }
 }
 
@@ -120,30 +196,46 @@ pub(super) struct SheetRow {
 }
 
 /// One household's rows as the reader found them, read into a household on a worker
-/// ([`parse`]). Rows that made it a refusal (a row too long, an id come back, too many rows) are
-/// not kept, only the problems.
+/// ([`parse`]). A household with problems the reader finds is refused on them alone (its cells are
+/// not read), so from the first one its rows are no longer kept, only the problems; rows that made
+/// it a refusal (a row too long, an id come back, too many rows) stop it being read any further.
 #[derive(Debug)]
 pub struct Group {
     id: Option<String>,
     first_row: usize,
     layout: Arc<Layout>,
     rows: Vec<SheetRow>,
-    problems: Vec<CellError>,
+    /// The rows read for it, kept or not, for its bound.
+    row_count: usize,
+    problems: Problems,
+    /// Its cells' bytes, for its bound ([`MAX_HOUSEHOLD_BYTES`]).
     bytes: usize,
+    /// What its kept rows take in memory: each kept cell's text and [`KEPT_TEXT_OVERHEAD`].
+    kept: usize,
     /// Past a bound: the household is refused and its further rows are read but not kept.
     skipping: bool,
 }
 
 impl Group {
-    /// The input bytes it holds, for bounding a block of households.
+    /// The bytes it keeps in memory, for bounding a block of households: its rows, its cells and its
+    /// problems, not only the cells' text (a row of 128 one-byte cells takes some 8 KB).
     pub(super) fn size(&self) -> usize {
-        self.bytes
+        std::mem::size_of::<Group>()
+            .saturating_add(self.id.as_ref().map_or(0, |id| id.len() + KEPT_TEXT_OVERHEAD))
+            .saturating_add(self.kept)
+            .saturating_add(self.problems.kept_bytes())
     }
 
     fn refuse(&mut self, problem: CellError) {
-        self.problems.push(problem);
+        self.problems.push(|| problem);
         self.skipping = true;
+        self.drop_rows();
+    }
+
+    /// Lets its rows go: a household with problems is refused on them, its cells never read.
+    fn drop_rows(&mut self) {
         self.rows = Vec::new();
+        self.kept = 0;
     }
 
     /// Keeps a row of this household, or refuses the household when the row is bad or one too many.
@@ -155,7 +247,7 @@ impl Group {
             return self.refuse(CellError::at(row.number, None, String::new(), fault.message()));
         }
         let bytes: usize = row.cells.iter().map(String::len).sum();
-        if self.rows.len() >= MAX_HOUSEHOLD_ROWS || self.bytes.saturating_add(bytes) > MAX_HOUSEHOLD_BYTES {
+        if self.row_count >= MAX_HOUSEHOLD_ROWS || self.bytes.saturating_add(bytes) > MAX_HOUSEHOLD_BYTES {
             return self.refuse(CellError::at(
                 row.number,
                 None,
@@ -166,6 +258,7 @@ impl Group {
                 ),
             ));
         }
+        self.row_count += 1;
         self.bytes += bytes;
         let mut cells = Vec::new();
         for (index, text) in row.cells.into_iter().enumerate() {
@@ -173,15 +266,24 @@ impl Group {
                 continue;
             }
             match self.layout.columns.get(index) {
-                Some(Some(_)) => cells.push((index, text)),
-                _ => self.problems.push(CellError::at(
-                    row.number,
-                    Some(&format!("第{}列", index + 1)),
-                    String::new(),
-                    format!("这一列没有列名，却填了“{}”；请删去或补上列名", echoed(&text, 40)),
-                )),
+                // Once it has a problem its cells are not read: they are only looked through for more.
+                Some(Some(_)) if self.problems.is_empty() => cells.push((index, text)),
+                Some(Some(_)) => {}
+                _ => self.problems.push(|| {
+                    CellError::at(
+                        row.number,
+                        Some(&format!("第{}列", index + 1)),
+                        String::new(),
+                        format!("这一列没有列名，却填了“{}”；请删去或补上列名", echoed(&text, 40)),
+                    )
+                }),
             }
         }
+        if !self.problems.is_empty() {
+            return self.drop_rows();
+        }
+        self.kept += std::mem::size_of::<SheetRow>()
+            + cells.iter().map(|(_, text)| text.len() + KEPT_TEXT_OVERHEAD).sum::<usize>();
         self.rows.push(SheetRow { number: row.number, cells });
     }
 }
@@ -258,8 +360,10 @@ impl<R: BufRead> Households<R> {
             first_row: row.number,
             layout: Arc::clone(&self.layout),
             rows: Vec::new(),
-            problems: Vec::new(),
+            row_count: 0,
+            problems: Problems::default(),
             bytes: 0,
+            kept: 0,
             skipping: false,
         };
         let header = self.layout.header(Field::Id);
@@ -326,19 +430,21 @@ pub(super) fn parse(group: &Group) -> Result<Parsed, (Option<String>, Vec<CellEr
     let echo = group.id.clone().filter(|id| id.chars().count() <= MAX_ID_CHARS && !id.chars().any(char::is_control));
     let mut problems = group.problems.clone();
     if group.id.is_some() && echo.is_none() && problems.is_empty() {
-        problems.push(CellError::at(
-            group.first_row,
-            Some(&group.layout.header(Field::Id)),
-            "id".to_string(),
-            format!("户编号应是不超过 {MAX_ID_CHARS} 个字符的文字"),
-        ));
+        problems.push(|| {
+            CellError::at(
+                group.first_row,
+                Some(&group.layout.header(Field::Id)),
+                "id".to_string(),
+                format!("户编号应是不超过 {MAX_ID_CHARS} 个字符的文字"),
+            )
+        });
     }
     if !problems.is_empty() {
-        return Err((echo, problems));
+        return Err((echo, problems.into_errors()));
     }
     match convert::household(&group.layout, group.first_row, &group.rows, &mut Places::ignored()) {
         Ok(value) => Ok(Parsed { id: echo, household: crate::format::household_from_value(value) }),
-        Err(problems) => Err((echo, problems)),
+        Err(problems) => Err((echo, problems.into_errors())),
     }
 }
 
@@ -349,7 +455,7 @@ pub(super) fn locate(group: &Group, errors: &[FieldError]) -> Vec<CellError> {
     let mut places = Places::recorded();
     // The rows read without problems the first time, and read the same again.
     let _ = convert::household(&group.layout, group.first_row, &group.rows, &mut places);
-    places.locate(&group.layout, group.first_row, errors)
+    places.locate(&group.layout, group.first_row, errors).into_errors()
 }
 
 /// A household read from a sheet: the row it starts on, its id, and the household or every error
@@ -377,11 +483,15 @@ pub fn read_households<R: Read>(input: R) -> std::io::Result<impl Iterator<Item 
 }
 
 /// Turns JSON Lines of households (as `assess --batch` reads them) into a sheet, for staff who
-/// would rather check or fill in a spreadsheet. A line that is not a valid household is left out
-/// and named in the returned messages; a line without an `id` gets its line number as id.
+/// would rather check or fill in a spreadsheet. A line that cannot be written is left out and named
+/// in the returned messages: not a valid household, an id an earlier line has (read back, the two
+/// would be one household), a text cell a spreadsheet would run as a formula. A line without an
+/// `id` gets `第N行` (its line number N): not a bare number, which an `"id": 5` elsewhere could be;
+/// a line whose own id is `第N行` as well is then a repeated id like any other.
 pub fn from_json_lines(input: impl BufRead, output: impl std::io::Write) -> std::io::Result<Vec<String>> {
     let mut skipped = Vec::new();
     let mut failed = None;
+    let mut written = write::WrittenIds::new();
     let households = super::jsonl::households(input).map_while(|next| match next {
         Ok(item) => Some(item),
         Err(e) => {
@@ -393,7 +503,27 @@ pub fn from_json_lines(input: impl BufRead, output: impl std::io::Write) -> std:
         let errors = match raw {
             super::Raw::Json(text) => match super::jsonl::parse(&text) {
                 Parsed { id, household: Ok(household) } => {
-                    return Some((id.unwrap_or_else(|| line.to_string()), household))
+                    let given = id.is_some();
+                    let id = id.unwrap_or_else(|| format!("第{line}行"));
+                    if let Some(message) = write::formula_cell(&id, &household) {
+                        skipped.push(format!("第{line}行未写入：{message}"));
+                        return None;
+                    }
+                    match written.entry(fingerprint(&id)) {
+                        std::collections::hash_map::Entry::Occupied(first) => {
+                            let whose = if given { "" } else { "（这一行没有 id，以行号作户编号）" };
+                            skipped.push(format!(
+                                "第{line}行未写入：户编号“{}”{whose}与第{}行相同；表格中户编号相同的相邻行会被读成同一户，请给每户不同的 id",
+                                echoed(&id, 40),
+                                first.get()
+                            ));
+                            return None;
+                        }
+                        std::collections::hash_map::Entry::Vacant(slot) => {
+                            slot.insert(u32::try_from(line).unwrap_or(u32::MAX));
+                        }
+                    }
+                    return Some((id, household));
                 }
                 Parsed { household: Err(errors), .. } => errors,
             },
@@ -406,9 +536,44 @@ pub fn from_json_lines(input: impl BufRead, output: impl std::io::Write) -> std:
         skipped.push(format!("第{line}行未写入：{}", errors.join("；")));
         None
     });
-    write_households(output, readable)?;
+    write::write_sheet(output, readable, None)?;
     match failed {
         Some(e) => Err(e),
         None => Ok(skipped),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The households of a sheet, as the reader hands them to the workers.
+    fn groups(sheet: &str) -> Vec<Group> {
+        households(sheet.as_bytes()).expect("header").map(|next| next.expect("read").1).collect()
+    }
+
+    #[test]
+    fn a_household_s_size_counts_the_memory_its_rows_take_not_only_the_bytes_of_its_cells() {
+        let header: Vec<&str> = columns::SPECS.iter().map(|spec| spec.header).collect();
+        let row = format!("H1{}\n", ",1".repeat(header.len() - 1));
+        let sheet = format!("{}\n{}", header.join(","), row.repeat(MAX_HOUSEHOLD_ROWS));
+        let group = groups(&sheet).pop().expect("one household");
+        let cells = MAX_HOUSEHOLD_ROWS * header.len();
+        // Each one-byte cell is a String and its column's index beside it: some 60 bytes, not 1.
+        assert!(group.size() >= cells * 32, "{} bytes for {cells} cells", group.size());
+        assert!(group.size() <= cells * (KEPT_TEXT_OVERHEAD + 8) + 64 * 1024, "{}", group.size());
+    }
+
+    #[test]
+    fn a_household_of_thousands_of_cells_under_blank_headers_keeps_twenty_problems_and_a_few_kilobytes() {
+        let row = format!("H1{}\n", ",x".repeat(MAX_COLUMNS - 1));
+        let sheet = format!("户编号,年龄{}\n{}", ",".repeat(MAX_COLUMNS - 2), row.repeat(MAX_HOUSEHOLD_ROWS));
+        let group = groups(&sheet).pop().expect("one household");
+        assert!(group.rows.is_empty(), "refused on its problems, its rows are not kept");
+        assert_eq!(group.problems.listed.len(), MAX_HOUSEHOLD_ERRORS);
+        assert_eq!(group.problems.unlisted, MAX_HOUSEHOLD_ROWS * (MAX_COLUMNS - 2) - MAX_HOUSEHOLD_ERRORS);
+        let listed: usize = group.problems.listed.iter().map(|e| e.message.len()).sum();
+        assert!(group.size() > listed, "its problems are counted in its size");
+        assert!(group.size() < 16 * 1024, "{}", group.size());
     }
 }

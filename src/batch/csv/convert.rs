@@ -8,7 +8,7 @@
 use serde_json::{json, Map, Value};
 
 use super::columns::{Field, Layout};
-use super::{CellError, SheetRow};
+use super::{CellError, Problems, SheetRow};
 use crate::engine::date::echoed;
 use crate::engine::household::{FieldError, IncomeKind, MAX_INCOME_ITEMS};
 use crate::engine::money::Period;
@@ -305,11 +305,11 @@ impl Places {
 
     /// The errors of a household read from these places, each told by its row and column: a path
     /// or the nearest path above it that was written (`income[3]` for `income[3].member`), else the
-    /// household's first row.
-    pub(super) fn locate(&self, layout: &Layout, first_row: usize, errors: &[FieldError]) -> Vec<CellError> {
-        errors
-            .iter()
-            .map(|error| {
+    /// household's first row. Bounded as every household's problems are.
+    pub(super) fn locate(&self, layout: &Layout, first_row: usize, errors: &[FieldError]) -> Problems {
+        let mut located = Problems::default();
+        for error in errors {
+            located.push(|| {
                 let mut path = error.path.as_str();
                 let (row, column) = loop {
                     if let Some((_, row, column)) = self.cells.iter().find(|(p, _, _)| p == path) {
@@ -321,8 +321,9 @@ impl Places {
                     }
                 };
                 CellError::at(row, column.as_deref(), error.path.clone(), error.message.clone())
-            })
-            .collect()
+            });
+        }
+        located
     }
 }
 
@@ -423,14 +424,14 @@ fn set(root: &mut Map<String, Value>, path: &str, value: Value) {
 }
 
 /// Builds the household's JSON from its rows, putting where each path came from in `places`, or
-/// returns every problem found.
+/// returns the problems found (every one counted, the first [`super::MAX_HOUSEHOLD_ERRORS`] kept).
 pub(super) fn household(
     layout: &Layout,
     first_row: usize,
     rows: &[SheetRow],
     places: &mut Places,
-) -> Result<Value, Vec<CellError>> {
-    let mut problems = Vec::new();
+) -> Result<Value, Problems> {
+    let mut problems = Problems::default();
     let mut root = Map::new();
     places.put(|| "members".into(), first_row, None);
     places.put(|| "income".into(), first_row, None);
@@ -447,20 +448,22 @@ pub(super) fn household(
             let value = match household_value(column.field, text, per(layout, *index)) {
                 Ok(value) => value,
                 Err(message) => {
-                    problems.push(CellError::at(row.number, Some(&column.header), path.to_string(), message));
+                    problems.push(|| CellError::at(row.number, Some(&column.header), path.to_string(), message));
                     continue;
                 }
             };
             match given.iter().find(|(field, ..)| *field == column.field) {
-                Some((_, first, first_row, first_text)) if *first != value => problems.push(CellError::at(
-                    row.number,
-                    Some(&column.header),
-                    path.to_string(),
-                    format!(
-                        "与第{first_row}行的“{}”不同；一户的户级信息只有一个，填在第一行即可，其余行可留空",
-                        echoed(first_text, 40)
-                    ),
-                )),
+                Some((_, first, first_row, first_text)) if *first != value => problems.push(|| {
+                    CellError::at(
+                        row.number,
+                        Some(&column.header),
+                        path.to_string(),
+                        format!(
+                            "与第{first_row}行的“{}”不同；一户的户级信息只有一个，填在第一行即可，其余行可留空",
+                            echoed(first_text, 40)
+                        ),
+                    )
+                }),
                 Some(_) => {}
                 None => {
                     places.put(|| path.to_string(), row.number, Some(*index));
@@ -474,12 +477,14 @@ pub(super) fn household(
     if given.iter().all(|(field, ..)| *field != Field::MonthsWithoutIncome) {
         for (field, _, row, _) in &given {
             if matches!(field, Field::UnemploymentInsurance | Field::CausedByEmergency) {
-                problems.push(CellError::at(
-                    *row,
-                    Some(&layout.header(*field)),
-                    household_path(*field).to_string(),
-                    format!("请同时填写“{}”", layout.header(Field::MonthsWithoutIncome)),
-                ));
+                problems.push(|| {
+                    CellError::at(
+                        *row,
+                        Some(&layout.header(*field)),
+                        household_path(*field).to_string(),
+                        format!("请同时填写“{}”", layout.header(Field::MonthsWithoutIncome)),
+                    )
+                });
             }
         }
     }
@@ -496,12 +501,16 @@ pub(super) fn household(
                 let for_member = !column.field.is_household_level()
                     && !matches!(column.field, Field::Id | Field::Relation | Field::Income(_));
                 if for_member {
-                    problems.push(CellError::at(
-                        row.number,
-                        Some(&column.header),
-                        String::new(),
-                        format!("“{HOUSEHOLD_ROW}”行不是家庭成员，只填全户共有的收入；成员的信息请填在成员自己的行"),
-                    ));
+                    problems.push(|| {
+                        CellError::at(
+                            row.number,
+                            Some(&column.header),
+                            String::new(),
+                            format!(
+                                "“{HOUSEHOLD_ROW}”行不是家庭成员，只填全户共有的收入；成员的信息请填在成员自己的行"
+                            ),
+                        )
+                    });
                 }
             }
             None
@@ -509,8 +518,10 @@ pub(super) fn household(
             let index = members.len();
             match member(layout, row, index, places) {
                 Ok(member) => members.push(member),
-                Err(mut found) => {
-                    problems.append(&mut found);
+                Err(found) => {
+                    for problem in found {
+                        problems.push(|| problem);
+                    }
                     members.push(Value::Null);
                 }
             }
@@ -537,12 +548,14 @@ pub(super) fn household(
             for typed in text.split(['；', ';']).map(str::trim).filter(|t| !t.is_empty()) {
                 // The format's own bound, checked before a cell of thousands of amounts is built.
                 if income.len() >= MAX_INCOME_ITEMS {
-                    problems.push(CellError::at(
-                        row.number,
-                        Some(&header(layout, index)),
-                        "income".to_string(),
-                        format!("收入条目最多{MAX_INCOME_ITEMS}条（一户所有成员合计）"),
-                    ));
+                    problems.push(|| {
+                        CellError::at(
+                            row.number,
+                            Some(&header(layout, index)),
+                            "income".to_string(),
+                            format!("收入条目最多{MAX_INCOME_ITEMS}条（一户所有成员合计）"),
+                        )
+                    });
                     return Err(problems);
                 }
                 let mut line = amount(typed, per(layout, index));

@@ -1,14 +1,20 @@
 //! Households written as a sheet, in the words the reader reads and staff type: for turning JSON
 //! into a sheet to fill or check, and for the round-trip test (a household written and read back is
 //! the same household, its income lines in the sheet's order: member by member, kind by kind).
+//!
+//! Two things a sheet cannot hold are refused rather than written: two households with one id
+//! (read back, adjacent rows with one `户编号` are one household), and a text cell that a
+//! spreadsheet would take for a formula ([`formula_cell`]).
 
 use std::borrow::Borrow;
+use std::collections::HashMap;
 use std::io::Write;
 
 use serde::Serialize;
 
 use super::columns::{Field, Unit, SPECS};
 use super::convert::{Words, AREA_KIND, DISABILITY, HOUSEHOLD_ROW, HUKOU, LEVEL, PACK, RELATION, SUPPORTER, WORK};
+use crate::engine::date::echoed;
 use crate::engine::household::{Household, IncomeItem, Member};
 use crate::engine::money::{Amount, Money, Period};
 
@@ -131,24 +137,77 @@ fn income_cell(lines: &[IncomeItem], member: Option<usize>, field: Field, unit: 
     amounts.join("；")
 }
 
+/// The characters Excel, WPS and LibreOffice start a formula with. A cell the writer writes itself
+/// (a number, a date, a word of the reader's tables) never starts with one; the text cells a
+/// household brings from its input (its id, `place.area`, `place.pack`) might.
+const FORMULA_STARTS: [char; 4] = ['=', '+', '-', '@'];
+
+/// The first text cell of a household that a spreadsheet would read as a formula when the sheet is
+/// opened (`=HYPERLINK(…)`, `@SUM(…)`, `-2+3`), as a message naming its column: such a sheet is
+/// not written. Refused rather than written with a `'` in front: whether that `'` is hidden, kept as
+/// a character or dropped when the sheet is opened and saved again depends on the program, so the
+/// id read back could differ from the id written, and the reader would have to strip a character
+/// staff may have typed. Refused, every written cell is plain text, read back as written. Leading
+/// spaces are looked past: the reader trims them and some programs do too.
+pub(super) fn formula_cell(id: &str, h: &Household) -> Option<String> {
+    let cells = [("户编号", Some(id)), ("地区", h.place.area.as_deref()), ("政策包", h.place.pack.as_deref())];
+    cells.into_iter().find_map(|(header, text)| {
+        let text = text?;
+        let first = text.trim_start().chars().next().filter(|c| FORMULA_STARTS.contains(c))?;
+        Some(format!(
+            "{header}“{}”以“{first}”开头，用 Excel 或 WPS 打开表格时会被当作公式；请改为不以 =、+、-、@ 开头的文字",
+            echoed(text, 40)
+        ))
+    })
+}
+
+/// A 64-bit hash of an id, as the reader keeps ids ([`super::fingerprint`]): the writer finds an id
+/// written twice with some 20–40 bytes a household.
+pub(super) type WrittenIds = HashMap<u64, u32>;
+
 /// Writes households as a sheet: UTF-8 with a byte-order mark (so that Excel opens it as such),
 /// the header row with every column, then each household's rows: one per member, and a `全户` row
 /// after them when it has income of the household as a whole. Its own fields are on its first row.
-/// An income line of a member the household does not have cannot be written: that is an error.
+/// What cannot be written is an error of kind `InvalidInput`, and the sheet stops there: an income
+/// line of a member the household does not have, an id written before (the two would be read back
+/// as one household, or as an id that comes back), a text cell a spreadsheet would run as a
+/// formula ([`formula_cell`]). [`super::from_json_lines`] leaves such lines out before they get here.
 pub fn write_households<W: Write, Id: AsRef<str>, H: Borrow<Household>>(
-    mut output: W,
+    output: W,
     households: impl IntoIterator<Item = (Id, H)>,
 ) -> std::io::Result<()> {
+    write_sheet(output, households, Some(WrittenIds::new()))
+}
+
+/// [`write_households`], finding repeated ids in `written`, or not at all when the caller has (as
+/// [`super::from_json_lines`] does, line by line): one set of ids, not two.
+pub(super) fn write_sheet<W: Write, Id: AsRef<str>, H: Borrow<Household>>(
+    mut output: W,
+    households: impl IntoIterator<Item = (Id, H)>,
+    mut written: Option<WrittenIds>,
+) -> std::io::Result<()> {
+    let refused = |message: String| std::io::Error::new(std::io::ErrorKind::InvalidInput, message);
     output.write_all("\u{feff}".as_bytes())?;
     let mut sheet = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(output);
     sheet.write_record(SPECS.iter().map(|s| s.header))?;
-    for (id, h) in households {
+    for (number, (id, h)) in households.into_iter().enumerate() {
         let (id, h) = (id.as_ref(), h.borrow());
         if let Some(line) = h.income.iter().find(|l| l.member.is_some_and(|m| m >= h.members.len())) {
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::InvalidInput,
-                format!("户编号“{id}”：收入条目指向第{}位成员，这一户没有", line.member.unwrap_or(0) + 1),
-            ));
+            return Err(refused(format!(
+                "户编号“{}”：收入条目指向第{}位成员，这一户没有",
+                echoed(id, 40),
+                line.member.unwrap_or(0) + 1
+            )));
+        }
+        if let Some(message) = formula_cell(id, h) {
+            return Err(refused(message));
+        }
+        let number = u32::try_from(number.saturating_add(1)).unwrap_or(u32::MAX);
+        if let Some(first) = written.as_mut().and_then(|ids| ids.insert(super::fingerprint(id), number)) {
+            return Err(refused(format!(
+                "第{number}户的户编号“{}”与第{first}户相同：同一户编号的行会被读成同一户",
+                echoed(id, 40)
+            )));
         }
         let household_row = h.income.iter().any(|l| l.member.is_none());
         let rows = h.members.len() + usize::from(household_row);
