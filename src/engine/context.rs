@@ -259,31 +259,21 @@ impl<'a> Context<'a> {
     /// no sentences, and nothing looked up again (the place's figures and the income totals are
     /// this context's). What the answer-per-standard sweep assesses at each standard it samples.
     pub fn at_standard(&self, standard: Amount) -> Result<Context<'a>, MoneyError> {
-        Ok(Context {
-            household: self.household,
-            pack: self.pack,
-            day: self.day,
-            standard: Some(LocalFigure::new(standard, Origin::User)?),
-            standard_range: None,
-            disposable_income: self.disposable_income.clone(),
-            members: self.members,
-            income: self.income,
-            net_income: self.net_income,
-            warnings: Vec::new(),
-            property_explanation: String::new(),
-            standard_comparisons: RefCell::new(Vec::new()),
-            explains: false,
-        })
+        Ok(self.quiet_copy(Some(LocalFigure::new(standard, Origin::User)?)))
     }
 
     /// The same household with no 低保标准 at all, for statuses only: what its own figures say at
     /// every standard (a check's `standard_above`), where the standard in use is old.
     pub fn without_standard(&self) -> Context<'a> {
+        self.quiet_copy(None)
+    }
+
+    fn quiet_copy(&self, standard: Option<LocalFigure>) -> Context<'a> {
         Context {
             household: self.household,
             pack: self.pack,
             day: self.day,
-            standard: None,
+            standard,
             standard_range: None,
             disposable_income: self.disposable_income.clone(),
             members: self.members,
