@@ -3,11 +3,11 @@
 
 use serde::Serialize;
 
-use crate::engine::check_key::CheckKey;
+use crate::engine::assessment::dibao_income_check;
 use crate::engine::citation::cite;
 use crate::engine::household::{Household, Member};
 use crate::engine::money::Yuan;
-use crate::engine::outcome::{Category, LocalRule, Outcome, Subject};
+use crate::engine::outcome::{LocalRule, Outcome};
 use crate::engine::Screening;
 
 /// A warning situation (预警) the household's own data shows, with the article of its own
@@ -54,11 +54,7 @@ fn against_standard(screening: &Screening) -> Option<AgainstStandard> {
     // current one, the 低保 result's own test.
     let income = match &screening.dibao_income_at_any_standard {
         Some(at_any) => at_any,
-        None => {
-            let dibao =
-                screening.results.iter().find(|r| r.category == Category::Dibao && r.subject == Subject::Household)?;
-            dibao.checks.iter().find(|c| c.key == CheckKey::DibaoIncome)?
-        }
+        None => dibao_income_check(&screening.results)?,
     };
     Some(match (income.outcome, income.standard_above) {
         (Outcome::Pass, _) => AgainstStandard::Below,

@@ -8,12 +8,12 @@ use super::apply::{self, HowToApply};
 use super::assistance;
 use super::by_standard::{self, FigureAnswer, StandardLadder};
 use super::context::{
-    city_of, place_is_known, Context, LocalFigure, Origin, NO_STANDARD_NO_LADDER_WARNING, NO_STANDARD_WARNING,
+    city_of, in_city, place_is_known, Context, LocalFigure, Origin, NO_STANDARD_NO_LADDER_WARNING, NO_STANDARD_WARNING,
 };
 use super::date::Day;
 use super::household::{FieldError, Household};
 use super::money::{self, MoneyError};
-use super::outcome::{Category, CategoryResult, Check, LocalRule, Status};
+use super::outcome::{Category, CategoryResult, Check, LocalRule, Status, Subject};
 use super::policy::{MarginalVariant, PolicyPack};
 use super::rules::{destitute, dibao, expenditure, marginal, phase_out, rigid, solo, temporary};
 
@@ -341,6 +341,14 @@ pub struct Screening {
     pub dibao_income_at_any_standard: Option<Check>,
 }
 
+/// The household's 低保 income test among its results.
+pub fn dibao_income_check(results: &[CategoryResult]) -> Option<&Check> {
+    results
+        .iter()
+        .find(|r| r.category == Category::Dibao && r.subject == Subject::Household)
+        .and_then(|r| r.checks.iter().find(|c| c.key == super::check_key::CheckKey::DibaoIncome))
+}
+
 /// Screens a household for a list: [`assess`]'s statuses, without its words.
 pub fn screen(household: &Household, pack: &PolicyPack, today: Day) -> Result<Screening, AssessError> {
     let errors = household.validate();
@@ -348,7 +356,7 @@ pub fn screen(household: &Household, pack: &PolicyPack, today: Day) -> Result<Sc
         return Err(AssessError::Invalid(errors));
     }
     let day = household.as_of.unwrap_or(today);
-    let ctx = Context::new(household, pack, day)?.statuses_only();
+    let ctx = Context::for_statuses(household, pack, day)?;
     let results = rule_results(&ctx)?;
     let stale = ctx.standard.as_ref().filter(|s| s.is_stale(day));
     let by_standard = match (&ctx.standard, stale) {
@@ -359,7 +367,9 @@ pub fn screen(household: &Household, pack: &PolicyPack, today: Day) -> Result<Sc
     let standard_is_old = stale.is_some();
     let dibao_income_at_any_standard = match (&ctx.standard, standard_is_old) {
         (Some(_), false) => None,
-        _ => Some(dibao::income_check(&ctx.without_standard())?),
+        // Without a standard the 低保 result's own test is already read at every standard.
+        (None, _) => dibao_income_check(&results).cloned(),
+        (Some(_), true) => Some(dibao::income_check(&ctx.without_standard())?),
     };
     Ok(Screening {
         standard_is_old,
@@ -433,7 +443,7 @@ fn area_name(ctx: &Context) -> String {
             Some(area) if area.district.is_none() || area.dibao_standard.get(kind).is_some() => {
                 Some(area.display_name())
             }
-            _ => ctx.pack.areas.iter().find(|a| city_of(&a.id) == city_of(id)).map(|a| a.city.clone()),
+            _ => ctx.pack.areas.iter().find(|a| in_city(&a.id, city_of(id))).map(|a| a.city.clone()),
         }
     });
     format!("{}（{}）", area.as_deref().unwrap_or("未列出的地区"), household.place.area_kind.label())

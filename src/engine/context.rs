@@ -165,17 +165,22 @@ impl<'a> Context<'a> {
     /// Finds the local figures in force on `day` (the user's over the pack's), totals the income and
     /// collects the warnings a reader should see (an unknown area, a stale or missing standard).
     pub fn new(household: &'a Household, pack: &'a PolicyPack, day: Day) -> Result<Context<'a>, MoneyError> {
-        Context::with_standard(household, pack, day, household.place.local_standard)
+        Context::build(household, pack, day, true)
     }
 
-    /// The same, with `local_standard` in place of the household's own typed figure: the
-    /// answer-per-standard sweep assesses the household at standards it chooses.
-    pub fn with_standard(
+    /// The same for statuses only (a batch's `screen`): no sentence is written, not even the
+    /// property sentence every context otherwise starts with.
+    pub fn for_statuses(household: &'a Household, pack: &'a PolicyPack, day: Day) -> Result<Context<'a>, MoneyError> {
+        Context::build(household, pack, day, false)
+    }
+
+    fn build(
         household: &'a Household,
         pack: &'a PolicyPack,
         day: Day,
-        local_standard: Option<Amount>,
+        explains: bool,
     ) -> Result<Context<'a>, MoneyError> {
+        let local_standard = household.place.local_standard;
         let mut warnings = Vec::new();
         let place = &household.place;
         if let Some(id) = &place.area {
@@ -205,7 +210,7 @@ impl<'a> Context<'a> {
         match &standard_range {
             Some([(lowest, _), (highest, _)]) => {
                 let id = place.area.as_deref().unwrap_or_default();
-                let city = pack.areas.iter().find(|a| city_of(&a.id) == city_of(id)).map_or("", |a| a.city.as_str());
+                let city = pack.areas.iter().find(|a| in_city(&a.id, city_of(id))).map_or("", |a| a.city.as_str());
                 warnings.push(range_warning(city, lowest, highest, place.area_kind));
                 // Old figures are dated as a single one would be (once when both are as old).
                 for stale in [lowest.stale_warning(day), highest.stale_warning(day)].into_iter().flatten() {
@@ -227,7 +232,9 @@ impl<'a> Context<'a> {
         let income = income::household(household)?;
         let net_income = income.net()?;
         let assets = &household.assets;
-        let property_explanation = if assets.declares_nothing() {
+        let property_explanation = if !explains {
+            String::new()
+        } else if assets.declares_nothing() {
             "您家申报没有金融资产、车辆、房产或其他财产，任何财产限额都能满足。".to_string()
         } else {
             format!(
@@ -251,7 +258,7 @@ impl<'a> Context<'a> {
             warnings,
             property_explanation,
             standard_comparisons: RefCell::new(Vec::new()),
-            explains: true,
+            explains,
         })
     }
 
@@ -284,13 +291,6 @@ impl<'a> Context<'a> {
             standard_comparisons: RefCell::new(Vec::new()),
             explains: false,
         }
-    }
-
-    /// This context for statuses only (see [`Context::at_standard`]).
-    pub fn statuses_only(mut self) -> Context<'a> {
-        self.explains = false;
-        self.property_explanation = String::new();
-        self
     }
 
     /// Whether explanations and notes are written (not for a context made for statuses only).
